@@ -1,0 +1,61 @@
+import type { CollectionConfig } from 'payload'
+
+import { canEditRequestedLocale } from '../../src/access/canEditRequestedLocale'
+import { isAdmin } from '../../src/access/isAdmin'
+import { isAuthenticated } from '../../src/access/isAuthenticated'
+import { isSourceEditor, isSourceEditorField } from '../../src/access/isSourceEditor'
+import { importProvenance } from '../fields/importProvenance'
+import { requiredInSourceLocale } from '../fields/sourceLocaleRequired'
+
+export const CATEGORY_KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+export const PartnerCategories: CollectionConfig<'partner-categories'> = {
+  slug: 'partner-categories',
+  labels: { singular: 'Partner category', plural: 'Partner categories' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['order', 'icon', 'name', 'key', 'updatedAt'],
+    listSearchableFields: ['name', 'key'],
+  },
+  defaultSort: 'order',
+  access: {
+    read: isAuthenticated,
+    create: isSourceEditor,
+    update: canEditRequestedLocale,
+    delete: isAdmin,
+  },
+  versions: { maxPerDoc: 0 },
+  fields: [
+    {
+      name: 'key',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      access: { update: isSourceEditorField },
+      validate: (value: string | null | undefined) =>
+        typeof value === 'string' && CATEGORY_KEY_PATTERN.test(value)
+          ? true
+          : 'The key is lowercase words joined by hyphens, e.g. cloud-platform.',
+      admin: { description: 'Stable identifier used by the delivery API and the public page; never reuse one.' },
+    },
+    {
+      name: 'icon',
+      type: 'text',
+      access: { update: isSourceEditorField },
+      admin: { description: 'Emoji shown with the name, kept exactly as in the source (every code point).' },
+    },
+    {
+      name: 'order',
+      type: 'number',
+      required: true,
+      min: 1,
+      index: true,
+      access: { update: isSourceEditorField },
+    },
+    { name: 'name', type: 'text', localized: true, validate: requiredInSourceLocale },
+    { name: 'description', type: 'richText', localized: true },
+    { name: 'dataUsageNote', label: 'Data-use note', type: 'richText', localized: true },
+    importProvenance,
+  ],
+}

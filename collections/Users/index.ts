@@ -1,0 +1,74 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin, isAdminField } from '../../src/access/isAdmin'
+import { isAdminOrSelf } from '../../src/access/isAdminOrSelf'
+import { isAuthenticated } from '../../src/access/isAuthenticated'
+import { LOCALE_LABELS, TARGET_LOCALES } from '../../src/config/locales'
+import { ROLE_LABELS, ROLES } from '../../src/config/roles'
+import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+import { refuseChangeUnlessAdmin } from './hooks/refuseChangeUnlessAdmin'
+
+export const Users: CollectionConfig<'users'> = {
+  slug: 'users',
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'name', 'role', 'locales'],
+  },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+  },
+  access: {
+    admin: isAuthenticated,
+    read: isAdminOrSelf,
+    create: isAdmin,
+    update: isAdminOrSelf,
+    delete: isAdmin,
+    unlock: isAdmin,
+  },
+  hooks: {
+    beforeChange: [makeFirstUserAdmin],
+  },
+  fields: [
+    { name: 'name', type: 'text' },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'legal-editor',
+      saveToJWT: true,
+      options: ROLES.map((role) => ({ label: ROLE_LABELS[role], value: role })),
+      access: { update: isAdminField },
+      hooks: { beforeValidate: [refuseChangeUnlessAdmin('role', 'role')] },
+      admin: { description: 'Only an administrator changes roles. The first account is always an administrator.' },
+    },
+    {
+      name: 'locales',
+      label: 'Assigned locales',
+      type: 'select',
+      hasMany: true,
+      saveToJWT: true,
+      options: TARGET_LOCALES.map((locale) => ({ label: LOCALE_LABELS[locale], value: locale })),
+      access: { update: isAdminField },
+      hooks: {
+        beforeValidate: [
+          refuseChangeUnlessAdmin('locales', 'assigned locales'),
+          ({ value, siblingData, originalDoc }) =>
+            (siblingData?.role ?? originalDoc?.role) === 'translator' ? value : [],
+        ],
+      },
+      validate: (value, { siblingData }) => {
+        const role = (siblingData as { role?: string } | undefined)?.role
+        if (role === 'translator' && (!Array.isArray(value) || value.length === 0)) {
+          return 'A translator needs at least one assigned locale.'
+        }
+        return true
+      },
+      admin: {
+        condition: (_, siblingData) => siblingData?.role === 'translator',
+        description: 'The target locales this translator may edit. Translators never edit the source (ja).',
+      },
+    },
+  ],
+}

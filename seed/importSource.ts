@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+
+import { projectPath } from '../src/config/paths'
+import { decodeSource, parseSource, SourceFormatError } from './parseSource'
+import { seed, type SeedReport } from './seed'
+
+export const DEFAULT_SOURCE_FILE = projectPath('seed/source/zenly-partners.ja.txt')
+
+/** Reads and parses the file before touching the database, then imports it in one transaction. */
+export const importSourceFile = async ({
+  payload,
+  file = DEFAULT_SOURCE_FILE,
+  actor,
+}: {
+  payload: Payload
+  file?: string
+  actor: string
+}): Promise<SeedReport> => {
+  let bytes: Buffer
+  try {
+    bytes = fs.readFileSync(file)
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
+    throw new SourceFormatError(file, 0, `cannot read the source file: ${reason}`)
+  }
+  const source = parseSource(decodeSource(bytes, file), file)
+
+  const req = await createLocalReq({}, payload)
+  const ownsTransaction = await initTransaction(req)
+  try {
+    const report = await seed({
+      payload,
+      req,
+      source,
+      provenance: {
+        at: new Date().toISOString(),
+        by: actor,
+        sourceFile: path.basename(file),
+        sourceSha256: createHash('sha256').update(bytes).digest('hex'),
+      },
+    })
+    if (ownsTransaction) await commitTransaction(req)
+    return report
+  } catch (error) {
+    if (ownsTransaction) await killTransaction(req)
+    throw error
+  }
+}
+
+export const describeSeedReport = (report: SeedReport): string => {
+  const parts = [
+    report.created.length ? `created ${report.created.length} categories (${report.created.join(', ')})` : '',
+    report.updated.length ? `updated ${report.updated.length} categories (${report.updated.join(', ')})` : '',
+    report.pageUpdated ? 'updated the partners page' : '',
+  ].filter(Boolean)
+  const summary = parts.length
+    ? `Imported: ${parts.join('; ')}.`
+    : `Nothing to change: the ja content already matches the source (${report.unchanged.length} categories and the page).`
+  const extra = report.notInSource.length
+    ? ` Kept ${report.notInSource.length} categories the source does not list: ${report.notInSource.join(', ')}.`
+    : ''
+  return summary + extra
+}

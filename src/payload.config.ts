@@ -1,0 +1,40 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+
+import { PartnerCategories } from '../collections/PartnerCategories'
+import { PartnersPage } from '../collections/PartnersPage'
+import { Users } from '../collections/Users'
+import { LOCALE_LABELS, LOCALES, SOURCE_LOCALE } from './config/locales'
+import { dataDirectory } from './config/paths'
+import { resolvePayloadSecret } from './config/payloadSecret'
+import { createDatabaseAdapter } from './database/createDatabaseAdapter'
+import { parseDatabaseUrl } from './database/databaseUrl'
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+export default buildConfig({
+  admin: {
+    user: Users.slug,
+    // Gravatar is an outside host; the admin must work offline and leak nothing.
+    avatar: 'default',
+    importMap: { baseDir: projectRoot },
+    meta: { titleSuffix: ' — Kaiji' },
+  },
+  collections: [PartnerCategories, Users],
+  globals: [PartnersPage],
+  localization: {
+    locales: LOCALES.map((code) => ({ code, label: LOCALE_LABELS[code] })),
+    defaultLocale: SOURCE_LOCALE,
+    // A missing translation must show as missing, never as the Japanese text.
+    fallback: false,
+  },
+  editor: lexicalEditor(),
+  db: createDatabaseAdapter(parseDatabaseUrl(process.env.DATABASE_URL, dataDirectory())),
+  secret: resolvePayloadSecret(process.env, dataDirectory()),
+  telemetry: false,
+  graphQL: { disablePlaygroundInProduction: true },
+  typescript: { outputFile: path.resolve(projectRoot, 'src/payload-types.ts') },
+})

@@ -1,0 +1,22 @@
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+
+import { buildIsCurrent, recordBuildFingerprint } from './buildFingerprint'
+import { startupLog } from './logger'
+
+/** Builds the admin (import map, then `next build`) unless a build of the current sources exists. */
+export const ensureBuild = (root: string): void => {
+  if (buildIsCurrent(root)) return
+  startupLog('No build of the current sources: building the admin (this takes a minute or two)…')
+  const run = (bin: string, args: string[]) => {
+    const result = spawnSync(process.execPath, [bin, ...args], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    })
+    if (result.status !== 0) throw new Error(`${args.join(' ')} failed (exit ${result.status ?? result.signal})`)
+  }
+  run(path.join(root, 'node_modules/payload/bin.js'), ['generate:importmap'])
+  run(path.join(root, 'node_modules/next/dist/bin/next'), ['build'])
+  recordBuildFingerprint(root)
+}
