@@ -191,7 +191,7 @@ export interface User {
   /**
    * The target locales this translator may edit. Translators never edit the source (ja).
    */
-  locales?: ('en' | 'fr' | 'ru')[] | null;
+  assignedLocales?: ('en' | 'fr' | 'ru')[] | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -315,7 +315,7 @@ export interface PartnerCategoriesSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
-  locales?: T;
+  assignedLocales?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

@@ -5,6 +5,7 @@ import { isAdminOrSelf } from '../../src/access/isAdminOrSelf'
 import { isAuthenticated } from '../../src/access/isAuthenticated'
 import { LOCALE_LABELS, TARGET_LOCALES } from '../../src/config/locales'
 import { ROLE_LABELS, ROLES } from '../../src/config/roles'
+import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { refuseChangeUnlessAdmin } from './hooks/refuseChangeUnlessAdmin'
 
@@ -12,7 +13,7 @@ export const Users: CollectionConfig<'users'> = {
   slug: 'users',
   admin: {
     useAsTitle: 'email',
-    defaultColumns: ['email', 'name', 'role', 'locales'],
+    defaultColumns: ['email', 'name', 'role', 'assignedLocales'],
   },
   auth: {
     maxLoginAttempts: 5,
@@ -28,6 +29,7 @@ export const Users: CollectionConfig<'users'> = {
     unlock: isAdmin,
   },
   hooks: {
+    beforeValidate: [enforcePasswordPolicy],
     beforeChange: [makeFirstUserAdmin],
   },
   fields: [
@@ -44,7 +46,7 @@ export const Users: CollectionConfig<'users'> = {
       admin: { description: 'Only an administrator changes roles. The first account is always an administrator.' },
     },
     {
-      name: 'locales',
+      name: 'assignedLocales',
       label: 'Assigned locales',
       type: 'select',
       hasMany: true,
@@ -53,7 +55,7 @@ export const Users: CollectionConfig<'users'> = {
       access: { update: isAdminField },
       hooks: {
         beforeValidate: [
-          refuseChangeUnlessAdmin('locales', 'assigned locales'),
+          refuseChangeUnlessAdmin('assignedLocales', 'assigned locales'),
           ({ value, siblingData, originalDoc }) =>
             (siblingData?.role ?? originalDoc?.role) === 'translator' ? value : [],
         ],

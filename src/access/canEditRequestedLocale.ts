@@ -10,5 +10,5 @@ import { hasRole } from './roles'
 export const canEditRequestedLocale: Access = ({ req: { user, locale } }) => {
   if (hasRole(user, 'admin', 'legal-editor')) return true
   if (!user || !hasRole(user, 'translator') || !locale || locale === SOURCE_LOCALE) return false
-  return (user.locales ?? []).some((assigned) => assigned === locale)
+  return (user.assignedLocales ?? []).some((assigned) => assigned === locale)
 }

@@ -4,12 +4,11 @@ import path from 'node:path'
 import { buildIsCurrent, recordBuildFingerprint } from './buildFingerprint'
 import { startupLog } from './logger'
 
-/** Builds the admin (import map, then `next build`) unless a build of the current sources exists. */
-export const ensureBuild = (root: string): void => {
-  if (buildIsCurrent(root)) return
-  startupLog('No build of the current sources: building the admin (this takes a minute or two)…')
+/** Generates the import map, then runs `next build`, and records what was built. */
+export const build = (root: string): void => {
   const run = (bin: string, args: string[]) => {
-    const result = spawnSync(process.execPath, [bin, ...args], {
+    // Lexical's "node" entry points use top-level await, which Node 20 can deadlock on.
+    const result = spawnSync(process.execPath, ['--conditions=production', '--no-deprecation', bin, ...args], {
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
@@ -19,4 +18,11 @@ export const ensureBuild = (root: string): void => {
   run(path.join(root, 'node_modules/payload/bin.js'), ['generate:importmap'])
   run(path.join(root, 'node_modules/next/dist/bin/next'), ['build'])
   recordBuildFingerprint(root)
+}
+
+/** Builds unless a build of the current sources exists. */
+export const ensureBuild = (root: string): void => {
+  if (buildIsCurrent(root)) return
+  startupLog('No build of the current sources: building the admin (this takes a minute or two)…')
+  build(root)
 }

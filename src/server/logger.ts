@@ -3,7 +3,8 @@ export const startupLog = (message: string): void => {
   process.stdout.write(`[kaiji] ${message}\n`)
 }
 
-export const startupFail = (message: string): never => {
+/** Prints the reason and ends the process with a failure exit code. */
+export const exitWithError = (message: string): never => {
   process.stderr.write(`[kaiji] ${message}\n`)
   process.exit(1)
 }

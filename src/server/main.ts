@@ -1,6 +1,11 @@
+import { StartupError } from '../database/openPayload'
+import { exitWithError } from './logger'
 import { start } from './start'
-import { startupFail } from './logger'
 
 start({ dev: process.argv.includes('--dev') }).catch((error: unknown) =>
-  startupFail(`Start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  exitWithError(
+    error instanceof StartupError
+      ? error.message
+      : `Start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  ),
 )

@@ -11,7 +11,7 @@ export const makeFirstUserAdmin: CollectionBeforeChangeHook<User> = async ({ dat
   const { totalDocs } = await req.payload.count({ collection: 'users', req })
   if (totalDocs === 0) {
     req.payload.logger.info(`First user ${String(data.email)} registered as administrator`)
-    return { ...data, role: 'admin', locales: [] }
+    return { ...data, role: 'admin', assignedLocales: [] }
   }
   return data
 }

@@ -10,7 +10,7 @@ const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null)
  * before access control strips the value.
  */
 export const refuseChangeUnlessAdmin =
-  (fieldName: 'role' | 'locales', label: string): FieldHook<User> =>
+  (fieldName: 'role' | 'assignedLocales', label: string): FieldHook<User> =>
   ({ value, originalDoc, operation, req, overrideAccess }) => {
     if (overrideAccess || operation !== 'update' || value === undefined) return value
     if (hasRole(req.user, 'admin')) return value

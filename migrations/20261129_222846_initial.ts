@@ -64,7 +64,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`_partner_categories_v_locales_locale_parent_id_unique\` ON \`_partner_categories_v_locales\` (\`_locale\`,\`_parent_id\`);`)
-  await db.run(sql`CREATE TABLE \`users_locales\` (
+  await db.run(sql`CREATE TABLE \`users_assigned_locales\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
   	\`value\` text,
@@ -72,8 +72,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`users_locales_order_idx\` ON \`users_locales\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`users_locales_parent_idx\` ON \`users_locales\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`users_assigned_locales_order_idx\` ON \`users_assigned_locales\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`users_assigned_locales_parent_idx\` ON \`users_assigned_locales\` (\`parent_id\`);`)
   await db.run(sql`CREATE TABLE \`users_sessions\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -234,7 +234,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`partner_categories_locales\`;`)
   await db.run(sql`DROP TABLE \`_partner_categories_v\`;`)
   await db.run(sql`DROP TABLE \`_partner_categories_v_locales\`;`)
-  await db.run(sql`DROP TABLE \`users_locales\`;`)
+  await db.run(sql`DROP TABLE \`users_assigned_locales\`;`)
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
   await db.run(sql`DROP TABLE \`users\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)

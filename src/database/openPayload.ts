@@ -1,0 +1,47 @@
+import { getPayload, type Migration, type Payload } from 'payload'
+
+import { migrations } from '../../migrations'
+import { dataDirectory } from '../config/paths'
+import { resolvePayloadSecret } from '../config/payloadSecret'
+import { parseDatabaseUrl, redactDatabaseUrl, type DatabaseTarget } from './databaseUrl'
+
+export class StartupError extends Error {
+  override name = 'StartupError'
+}
+
+/**
+ * Settles the secret and the database from the environment, refusing clearly when either is wrong.
+ * Call before anything switches NODE_ENV: the production check reads the operator's setting.
+ */
+export const resolveEnvironment = (): DatabaseTarget => {
+  const dataDir = dataDirectory()
+  try {
+    process.env.PAYLOAD_SECRET = resolvePayloadSecret(process.env, dataDir)
+    return parseDatabaseUrl(process.env.DATABASE_URL, dataDir)
+  } catch (error) {
+    throw new StartupError((error as Error).message)
+  }
+}
+
+export const describeDatabase = (database: DatabaseTarget): string =>
+  database.kind === 'sqlite' ? `SQLite ${database.filePath}` : `MongoDB ${redactDatabaseUrl(database.url)}`
+
+/** Initializes the one Payload instance of this process and brings the SQLite schema up to date. */
+export const openPayload = async (database: DatabaseTarget): Promise<Payload> => {
+  const { default: config } = await import('../payload.config')
+  let payload: Payload
+  try {
+    payload = await getPayload({ config })
+  } catch (error) {
+    const details = error instanceof Error ? error.message : String(error)
+    throw new StartupError(
+      database.kind === 'mongodb'
+        ? `MongoDB is unreachable at ${redactDatabaseUrl(database.url)}: ${details}`
+        : `The SQLite database ${database.filePath} could not be opened: ${details}`,
+    )
+  }
+  // MongoDB needs no schema migrations; the files in migrations/ are SQLite DDL.
+  // The generated index types each migration with the SQLite adapter's own argument types.
+  if (database.kind === 'sqlite') await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+  return payload
+}
