@@ -1,0 +1,44 @@
+const swcTransform = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      target: 'es2022',
+      transform: { react: { runtime: 'automatic' } },
+    },
+    module: { type: 'es6' },
+  },
+]
+
+const shared = {
+  testEnvironment: 'node',
+  // Lexical's "node" entry points use top-level await; its production builds do not.
+  testEnvironmentOptions: { customExportConditions: ['node', 'node-addons', 'production'] },
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.(t|j)sx?$': swcTransform },
+  transformIgnorePatterns: ['/node_modules/'],
+  moduleNameMapper: { '^@payload-config$': '<rootDir>/src/payload.config.ts' },
+  rootDir: '.',
+}
+
+/** @type {import('jest').Config} */
+export default {
+  testTimeout: 60_000,
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'int',
+      testMatch: ['<rootDir>/tests/int/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/helpers/globalSetup.mjs',
+      globalTeardown: '<rootDir>/tests/helpers/globalTeardown.mjs',
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/helpers/globalSetup.mjs',
+      globalTeardown: '<rootDir>/tests/helpers/globalTeardown.mjs',
+    },
+  ],
+}

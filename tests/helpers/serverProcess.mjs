@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+export const PROJECT_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
+const NODE_ARGS = ['--conditions=production', '--no-deprecation', '--import', 'tsx']
+
+export const makeDataDir = (label) => fs.mkdtempSync(path.join(os.tmpdir(), `kaiji-${label}-`))
+
+/** Environment for a child process: the caller's, minus anything that would steer it elsewhere. */
+export const childEnv = (extra) => {
+  const env = { ...process.env }
+  for (const name of ['NODE_ENV', 'DATABASE_URL', 'PAYLOAD_SECRET', 'PORT', 'NODE_OPTIONS', 'JEST_WORKER_ID']) delete env[name]
+  return { ...env, NEXT_TELEMETRY_DISABLED: '1', ...extra }
+}
+
+/** Runs a project script (e.g. src/cli/createUser.ts) to completion. */
+export const runScript = (script, args, env) =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, [...NODE_ARGS, script, ...args], { cwd: PROJECT_ROOT, env: childEnv(env) })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+
+/**
+ * Starts the real server (`npm start`'s entry point) on a free loopback port and resolves once it
+ * says where it listens; rejects with its output if it exits first.
+ */
+export const startServer = ({ dataDir, env = {}, timeoutMs = 300_000 }) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...NODE_ARGS, 'src/server/main.ts'], {
+      cwd: PROJECT_ROOT,
+      env: childEnv({ PORT: '0', KAIJI_DATA_DIR: dataDir, ...env }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`server did not start within ${timeoutMs} ms:\n${output}`))
+    }, timeoutMs)
+    const onData = (chunk) => {
+      output += chunk
+      const match = /serving on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve({ child, baseURL: match[1], output: () => output })
+      }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited with ${code} before listening:\n${output}`))
+    })
+  })
+
+export const stopServer = (child) =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+    setTimeout(() => child.kill('SIGKILL'), 5_000).unref()
+  })
