@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
-import { openPayload, resolveEnvironment, StartupError } from '../database/openPayload'
+import { checkEnvironment, StartupError } from '../config/environment'
+import { openPayload } from '../database/openPayload'
 
 export class UsageError extends Error {
   override name = 'UsageError'
@@ -16,7 +17,7 @@ const write = (stream: NodeJS.WriteStream, text: string): Promise<void> =>
 export const runCli = async (command: (payload: Payload) => Promise<string>): Promise<never> => {
   let payload: Payload | undefined
   try {
-    const database = resolveEnvironment()
+    const database = await checkEnvironment()
     payload = await openPayload(database)
     const message = await command(payload)
     await write(process.stdout, message)

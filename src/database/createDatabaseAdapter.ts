@@ -6,10 +6,8 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { projectPath } from '../config/paths'
+import { MONGODB_SERVER_SELECTION_TIMEOUT_MS } from './assertMongoReachable'
 import type { DatabaseTarget } from './databaseUrl'
-
-/** How long start-up waits for MongoDB before giving up; the driver's default is 30 s. */
-export const MONGODB_SERVER_SELECTION_TIMEOUT_MS = 5_000
 
 export const createDatabaseAdapter = (target: DatabaseTarget): DatabaseAdapterObj => {
   if (target.kind === 'mongodb') {

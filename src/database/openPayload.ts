@@ -1,32 +1,16 @@
 import { getPayload, type Migration, type Payload } from 'payload'
 
 import { migrations } from '../../migrations'
-import { dataDirectory } from '../config/paths'
-import { resolvePayloadSecret } from '../config/payloadSecret'
-import { parseDatabaseUrl, redactDatabaseUrl, type DatabaseTarget } from './databaseUrl'
-
-export class StartupError extends Error {
-  override name = 'StartupError'
-}
-
-/**
- * Settles the secret and the database from the environment, refusing clearly when either is wrong.
- * Call before anything switches NODE_ENV: the production check reads the operator's setting.
- */
-export const resolveEnvironment = (): DatabaseTarget => {
-  const dataDir = dataDirectory()
-  try {
-    process.env.PAYLOAD_SECRET = resolvePayloadSecret(process.env, dataDir)
-    return parseDatabaseUrl(process.env.DATABASE_URL, dataDir)
-  } catch (error) {
-    throw new StartupError((error as Error).message)
-  }
-}
+import { StartupError } from '../config/environment'
+import { redactDatabaseUrl, type DatabaseTarget } from './databaseUrl'
 
 export const describeDatabase = (database: DatabaseTarget): string =>
   database.kind === 'sqlite' ? `SQLite ${database.filePath}` : `MongoDB ${redactDatabaseUrl(database.url)}`
 
-/** Initializes the one Payload instance of this process and brings the SQLite schema up to date. */
+/**
+ * Initializes the one Payload instance of this process and brings the SQLite schema up to date.
+ * Call checkEnvironment first.
+ */
 export const openPayload = async (database: DatabaseTarget): Promise<Payload> => {
   const { default: config } = await import('../payload.config')
   let payload: Payload

@@ -1,27 +1,17 @@
 import type { Server } from 'node:http'
 
-import next from 'next'
 import type { Payload } from 'payload'
 
 import { describeSeedReport, importSourceFile } from '../../seed/importSource'
 import { isContentEmpty } from '../../seed/seed'
 import { projectPath } from '../config/paths'
-import { describeDatabase, openPayload, resolveEnvironment, StartupError } from '../database/openPayload'
+import type { DatabaseTarget } from '../database/databaseUrl'
+import { describeDatabase, openPayload } from '../database/openPayload'
 import { createApp } from './createApp'
 import { ensureBuild } from './ensureBuild'
 import { startupLog } from './logger'
 
-const DEFAULT_PORT = 3000
 const DEFAULT_HOST = '127.0.0.1'
-
-const parsePort = (raw: string | undefined): number => {
-  if (raw === undefined || raw === '') return DEFAULT_PORT
-  const port = Number(raw)
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new StartupError(`PORT "${raw}" is not a port number (0–65535)`)
-  }
-  return port
-}
 
 const seedIfEmpty = async (payload: Payload): Promise<void> => {
   if (!(await isContentEmpty(payload))) return
@@ -29,19 +19,19 @@ const seedIfEmpty = async (payload: Payload): Promise<void> => {
   payload.logger.info(`Empty database: ${describeSeedReport(report)}`)
 }
 
-export const start = async ({ dev }: { dev: boolean }): Promise<Server> => {
+export const start = async ({ dev, database, port }: { dev: boolean; database: DatabaseTarget; port: number }): Promise<Server> => {
   const root = projectPath()
-  const port = parsePort(process.env.PORT)
   const host = process.env.HOST ?? DEFAULT_HOST
-  const database = resolveEnvironment()
 
-  if (!dev) ensureBuild(root)
   Object.assign(process.env, { NODE_ENV: dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' })
 
+  // The database first: an unreachable one fails start-up in seconds, before any build.
   startupLog(`Database: ${describeDatabase(database)}`)
   const payload = await openPayload(database)
   await seedIfEmpty(payload)
 
+  if (!dev) ensureBuild(root)
+  const { default: next } = await import('next')
   const nextApp = next({ dev, dir: root, hostname: host, port })
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()

@@ -16,7 +16,8 @@ export const createTestPayload = async (label: string): Promise<TestPayload> => 
   process.env.KAIJI_DATA_DIR = dataDir
   process.env.DATABASE_URL = `file:${databaseFile}`
   delete process.env.PAYLOAD_SECRET
-  const { openPayload, resolveEnvironment } = await import('../../src/database/openPayload')
+  const { resolveEnvironment } = await import('../../src/config/environment')
+  const { openPayload } = await import('../../src/database/openPayload')
   const payload = await openPayload(resolveEnvironment())
   return {
     payload,
