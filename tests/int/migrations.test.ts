@@ -24,7 +24,7 @@ describe('migrations/', () => {
   it('leave the database exactly as the config describes it (no drift)', async () => {
     // Payload types requireDrizzleKit for every dialect; this is drizzle-kit's pushSQLiteSchema.
     const { pushSchema } = adapter.requireDrizzleKit()
-    const { statementsToExecute, hasDataLoss } = (await pushSchema(adapter.schema, adapter.drizzle as never)) as {
+    const { statementsToExecute, hasDataLoss } = (await pushSchema(adapter.schema, adapter.drizzle as never)) as unknown as {
       statementsToExecute: string[]
       hasDataLoss: boolean
     }
