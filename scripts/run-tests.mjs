@@ -12,6 +12,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const reportFile = path.join(root, 'test-results', 'jest.json')
 fs.mkdirSync(path.dirname(reportFile), { recursive: true })
 fs.rmSync(reportFile, { force: true })
+fs.rmSync(path.join(root, 'test-results', 'summary.txt'), { force: true })
 
 const result = spawnSync(
   process.execPath,
@@ -42,5 +43,7 @@ if (fs.existsSync(reportFile)) {
 } else {
   failed = 1
 }
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
+const summary = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`
+fs.writeFileSync(path.join(root, 'test-results', 'summary.txt'), `${summary}\n`)
+console.log(summary)
 process.exit(result.status !== 0 || failed > 0 || skipped > 0 || passed === 0 ? 1 : 0)

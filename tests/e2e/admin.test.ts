@@ -1,0 +1,100 @@
+import type { Browser, Page } from 'playwright-core'
+
+import { baseURL, type TestUserName } from '../helpers/http'
+import { launchBrowser, loginAs, openPage, screenshot } from './browser'
+
+const SOURCE_NAMES = [
+  'クラウド プラットフォーム:計算とストレージ',
+  'バグの検出',
+  '地図',
+  'SMS プロバイダー',
+  '分析',
+  'マーケティング',
+  'サポート',
+  '内部ツールとソフトウェア',
+]
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => browser?.close())
+
+const categoryNamesInList = async (page: Page): Promise<string[]> => {
+  await page.goto(`${baseURL()}/admin/collections/partner-categories?locale=ja&limit=50`)
+  const cells = page.locator('tbody tr td.cell-name')
+  await cells.first().waitFor()
+  return (await cells.allInnerTexts()).map((text) => text.trim())
+}
+
+/** Clicks the row's link (Payload links the first column) from the category list. */
+const openCategory = async (page: Page, name: string): Promise<void> => {
+  await page.locator('tbody tr', { has: page.locator('td.cell-name', { hasText: name }) }).locator('a').first().click()
+}
+
+/** Runs one browser scenario, keeping a screenshot when it fails. */
+const scenario = (label: string, run: (page: Page, outsideRequests: string[]) => Promise<void>) => async () => {
+  const { page, outsideRequests } = await openPage(browser)
+  try {
+    await run(page, outsideRequests)
+  } catch (error) {
+    await screenshot(page, label)
+    throw error
+  } finally {
+    await page.context().close()
+  }
+}
+
+describe('the admin, in Chromium', () => {
+  it(
+    'a legal editor made with create-user logs in, sees the eight imported categories in order, and opens one',
+    scenario('editor', async (page, outsideRequests) => {
+      await loginAs(page, 'editor')
+      expect(await categoryNamesInList(page)).toEqual(SOURCE_NAMES)
+
+      await openCategory(page, 'クラウド プラットフォーム')
+      await page.waitForURL(/\/admin\/collections\/partner-categories\/\d+/)
+      const editors = page.locator('[data-lexical-editor="true"]')
+      await editors.first().waitFor()
+      await expect(editors.first().innerText()).resolves.toContain(
+        'Zenlyは、クラウド プラットフォームを利用して運営されています。',
+      )
+      await expect(editors.nth(1).innerText()).resolves.toContain('クラウド プラットフォームはZenlyの心臓部です。')
+      await expect(page.locator('input[name="icon"]').inputValue()).resolves.toBe('⛅')
+      expect(outsideRequests).toEqual([])
+    }),
+  )
+
+  it.each<TestUserName>(['admin', 'reviewer', 'translatorEn'])(
+    '%s logs in and sees the same categories',
+    (name) =>
+      scenario(`list-${name}`, async (page, outsideRequests) => {
+        await loginAs(page, name)
+        expect(await categoryNamesInList(page)).toEqual(SOURCE_NAMES)
+        expect(outsideRequests).toEqual([])
+      })(),
+  )
+
+  it(
+    'a reviewer sees a category read-only',
+    scenario('reviewer-readonly', async (page) => {
+      await loginAs(page, 'reviewer')
+      await categoryNamesInList(page)
+      await openCategory(page, '地図')
+      await page.waitForURL(/\/admin\/collections\/partner-categories\/\d+/)
+      await page.locator('input[name="name"]').waitFor()
+      await expect(page.locator('input[name="name"]').isDisabled()).resolves.toBe(true)
+      await expect(page.locator('#action-save').count()).resolves.toBe(0)
+    }),
+  )
+
+  it(
+    'the create-first-user screen sends visitors to the login once users exist',
+    scenario('first-user-closed', async (page) => {
+      await page.goto(`${baseURL()}/admin/create-first-user`)
+      await page.waitForURL(/\/admin\/login/)
+      await expect(page.locator('input[name="email"]').count()).resolves.toBe(1)
+    }),
+  )
+})

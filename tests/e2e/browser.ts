@@ -1,0 +1,55 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+import { baseURL } from '../helpers/http'
+import { TEST_PASSWORD, TEST_USERS } from '../helpers/testUsers.mjs'
+import type { TestUserName } from '../helpers/http'
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  })
+
+/** A fresh page that records every request going to a host other than this server. */
+export const openPage = async (browser: Browser): Promise<{ page: Page; outsideRequests: string[] }> => {
+  const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 } })
+  const page = await context.newPage()
+  page.setDefaultTimeout(30_000)
+  const own = new URL(baseURL()).host
+  const outsideRequests: string[] = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (!['data:', 'blob:'].includes(url.protocol) && url.host !== own) outsideRequests.push(request.url())
+  })
+  return { page, outsideRequests }
+}
+
+export const loginAs = async (page: Page, name: TestUserName): Promise<void> => {
+  await page.goto(`${baseURL()}/admin/login`)
+  await page.locator('input[name="email"]').fill(TEST_USERS[name].email)
+  await page.locator('input[name="password"]').fill(TEST_PASSWORD)
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/')
+}
+
+/** Saves a screenshot under test-results/ (ignored by git) to look at when a step fails. */
+export const screenshot = async (page: Page, label: string): Promise<void> => {
+  const dir = path.resolve('test-results/screenshots')
+  fs.mkdirSync(dir, { recursive: true })
+  await page.screenshot({ path: path.join(dir, `${label}.png`), fullPage: true }).catch(() => undefined)
+}
