@@ -117,6 +117,12 @@ describe('signed-in users', () => {
     }
   })
 
+  it('the session token carries the role and a translator\'s locales', async () => {
+    const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'))
+    expect(claims(await login('reviewer'))).toMatchObject({ role: 'legal-reviewer' })
+    expect(claims(await login('translatorFrRu'))).toMatchObject({ role: 'translator', assignedLocales: ['fr', 'ru'] })
+  })
+
   it('a non-admin sees only their own user record', async () => {
     const token = await login('editor')
     const { body } = await request<Docs<UserDoc>>('/api/users', { token })
