@@ -1,18 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 
 import { baseURL, type TestUserName } from '../helpers/http'
+import { SOURCE_CATEGORY_NAMES } from '../helpers/sourceFacts'
 import { launchBrowser, loginAs, openPage, screenshot } from './browser'
-
-const SOURCE_NAMES = [
-  'クラウド プラットフォーム:計算とストレージ',
-  'バグの検出',
-  '地図',
-  'SMS プロバイダー',
-  '分析',
-  'マーケティング',
-  'サポート',
-  '内部ツールとソフトウェア',
-]
 
 let browser: Browser
 
@@ -51,7 +41,7 @@ describe('the admin, in Chromium', () => {
     'a legal editor made with create-user logs in, sees the eight imported categories in order, and opens one',
     scenario('editor', async (page, outsideRequests) => {
       await loginAs(page, 'editor')
-      expect(await categoryNamesInList(page)).toEqual(SOURCE_NAMES)
+      expect(await categoryNamesInList(page)).toEqual(SOURCE_CATEGORY_NAMES)
 
       await openCategory(page, 'クラウド プラットフォーム')
       await page.waitForURL(/\/admin\/collections\/partner-categories\/\d+/)
@@ -71,7 +61,7 @@ describe('the admin, in Chromium', () => {
     (name) =>
       scenario(`list-${name}`, async (page, outsideRequests) => {
         await loginAs(page, name)
-        expect(await categoryNamesInList(page)).toEqual(SOURCE_NAMES)
+        expect(await categoryNamesInList(page)).toEqual(SOURCE_CATEGORY_NAMES)
         expect(outsideRequests).toEqual([])
       })(),
   )

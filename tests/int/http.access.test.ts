@@ -1,17 +1,7 @@
 import { graphql, login, request, type TestUserName } from '../helpers/http'
+import { SOURCE_CATEGORY_NAMES } from '../helpers/sourceFacts'
 
 const FORBIDDEN = 'You are not allowed to perform this action.'
-
-const SOURCE_NAMES = [
-  'クラウド プラットフォーム:計算とストレージ',
-  'バグの検出',
-  '地図',
-  'SMS プロバイダー',
-  '分析',
-  'マーケティング',
-  'サポート',
-  '内部ツールとソフトウェア',
-]
 
 type Docs<T> = { docs: T[]; totalDocs: number }
 type Category = { id: number; key: string; name: string | null; order: number }
@@ -90,7 +80,7 @@ describe('signed-in users', () => {
     const token = await login(name)
     const { status, body } = await request<Docs<Category>>('/api/partner-categories?locale=ja&sort=order&limit=50', { token })
     expect(status).toBe(200)
-    expect(body.docs.map((doc) => doc.name)).toEqual(SOURCE_NAMES)
+    expect(body.docs.map((doc) => doc.name)).toEqual(SOURCE_CATEGORY_NAMES)
   })
 
   it('password hashes and salts never leave the server (REST and GraphQL)', async () => {
