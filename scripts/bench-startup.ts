@@ -80,7 +80,7 @@ const waitFor200 = async (url: string, timeoutMs: number): Promise<void> => {
 }
 
 const startServer = (cwd: string, dataDir: string, port: number) =>
-  spawn(process.execPath, ['--conditions=production', '--no-deprecation', '--import', 'tsx', 'src/server/main.ts'], {
+  spawn(process.execPath, ['--conditions=production', '--no-deprecation', 'scripts/start.mjs'], {
     cwd,
     env: serverEnv(dataDir, port),
     stdio: 'ignore',

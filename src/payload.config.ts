@@ -1,6 +1,3 @@
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 
@@ -8,19 +5,17 @@ import { PartnerCategories } from '../collections/PartnerCategories'
 import { PartnersPage } from '../collections/PartnersPage'
 import { Users } from '../collections/Users'
 import { LOCALE_LABELS, LOCALES, SOURCE_LOCALE } from './config/locales'
-import { dataDirectory } from './config/paths'
+import { dataDirectory, projectPath } from './config/paths'
 import { resolvePayloadSecret } from './config/payloadSecret'
 import { createDatabaseAdapter } from './database/createDatabaseAdapter'
 import { parseDatabaseUrl } from './database/databaseUrl'
-
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 export default buildConfig({
   admin: {
     user: Users.slug,
     // Gravatar is an outside host; the admin must work offline and leak nothing.
     avatar: 'default',
-    importMap: { baseDir: projectRoot },
+    importMap: { baseDir: projectPath() },
     meta: { titleSuffix: ' — Kaiji' },
   },
   collections: [PartnerCategories, Users],
@@ -36,5 +31,5 @@ export default buildConfig({
   secret: resolvePayloadSecret(process.env, dataDirectory()),
   telemetry: false,
   graphQL: { disablePlaygroundInProduction: true },
-  typescript: { outputFile: path.resolve(projectRoot, 'src/payload-types.ts') },
+  typescript: { outputFile: projectPath('src/payload-types.ts') },
 })

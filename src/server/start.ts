@@ -8,7 +8,6 @@ import { projectPath } from '../config/paths'
 import type { DatabaseTarget } from '../database/databaseUrl'
 import { describeDatabase, openPayload } from '../database/openPayload'
 import { createApp } from './createApp'
-import { ensureBuild } from './ensureBuild'
 import { startupLog } from './logger'
 
 const DEFAULT_HOST = '127.0.0.1'
@@ -25,12 +24,10 @@ export const start = async ({ dev, database, port }: { dev: boolean; database: D
 
   Object.assign(process.env, { NODE_ENV: dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' })
 
-  // The database first: an unreachable one fails start-up in seconds, before any build.
   startupLog(`Database: ${describeDatabase(database)}`)
   const payload = await openPayload(database)
   await seedIfEmpty(payload)
 
-  if (!dev) ensureBuild(root)
   const { default: next } = await import('next')
   const nextApp = next({ dev, dir: root, hostname: host, port })
   await nextApp.prepare()

@@ -8,6 +8,8 @@ export declare const runScript: (
   args: string[],
   env: Record<string, string>,
 ) => Promise<{ code: number | null; stdout: string; stderr: string }>
+export declare const START_ARGS: string[]
+export declare const runStart: (env: Record<string, string>) => Promise<{ code: number | null; stdout: string; stderr: string }>
 export declare const startServer: (options: {
   dataDir: string
   env?: Record<string, string>

@@ -5,6 +5,8 @@ import path from 'node:path'
 
 export const PROJECT_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
 const NODE_ARGS = ['--conditions=production', '--no-deprecation', '--import', 'tsx']
+/** Exactly what `npm start` runs. */
+export const START_ARGS = ['--conditions=production', '--no-deprecation', 'scripts/start.mjs']
 
 export const makeDataDir = (label) => fs.mkdtempSync(path.join(os.tmpdir(), `kaiji-${label}-`))
 
@@ -15,10 +17,15 @@ export const childEnv = (extra) => {
   return { ...env, NEXT_TELEMETRY_DISABLED: '1', ...extra }
 }
 
-/** Runs a project script (e.g. src/cli/createUser.ts) to completion. */
-export const runScript = (script, args, env) =>
+/** Runs a TypeScript project script (e.g. src/cli/createUser.ts) to completion. */
+export const runScript = (script, args, env) => runNode([...NODE_ARGS, script, ...args], env)
+
+/** Runs `npm start`'s entry point to completion (for start-ups that must fail). */
+export const runStart = (env) => runNode(START_ARGS, env)
+
+const runNode = (nodeArgs, env) =>
   new Promise((resolve) => {
-    const child = spawn(process.execPath, [...NODE_ARGS, script, ...args], { cwd: PROJECT_ROOT, env: childEnv(env) })
+    const child = spawn(process.execPath, nodeArgs, { cwd: PROJECT_ROOT, env: childEnv(env) })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
@@ -27,12 +34,12 @@ export const runScript = (script, args, env) =>
   })
 
 /**
- * Starts the real server (`npm start`'s entry point) on a free loopback port and resolves once it
+ * Starts the real server (`npm start`: builds if needed, then the bundled server) on a free loopback port and resolves once it
  * says where it listens; rejects with its output if it exits first.
  */
 export const startServer = ({ dataDir, env = {}, timeoutMs = 300_000 }) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...NODE_ARGS, 'src/server/main.ts'], {
+    const child = spawn(process.execPath, START_ARGS, {
       cwd: PROJECT_ROOT,
       env: childEnv({ PORT: '0', KAIJI_DATA_DIR: dataDir, ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],

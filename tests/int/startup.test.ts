@@ -1,12 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { makeDataDir, runScript, startServer, stopServer } from '../helpers/serverProcess.mjs'
+import { makeDataDir, runScript, runStart, startServer, stopServer } from '../helpers/serverProcess.mjs'
 
 /** Runs the server entry point expecting it to refuse to start; returns how and how fast. */
 const startExpectingFailure = async (env: Record<string, string>) => {
   const started = Date.now()
-  const result = await runScript('src/server/main.ts', [], { KAIJI_DATA_DIR: makeDataDir('refuse'), PORT: '0', ...env })
+  const result = await runStart({ KAIJI_DATA_DIR: makeDataDir('refuse'), PORT: '0', ...env })
   return { ...result, seconds: (Date.now() - started) / 1000 }
 }
 
@@ -37,6 +37,20 @@ describe('start-up refuses a bad environment, clearly', () => {
     expect(code).not.toBe(0)
     expect(stderr).toMatch(/MongoDB is unreachable at mongodb:\/\/127\.0\.0\.1:9\/kaiji/)
     expect(seconds).toBeLessThan(10)
+  })
+
+  it('the same checks run before a build, so a fresh checkout is refused before minutes of building', async () => {
+    const started = Date.now()
+    const { code, stderr } = await runScript('src/cli/preflight.ts', [], {
+      KAIJI_DATA_DIR: makeDataDir('preflight'),
+      DATABASE_URL: 'mongodb://127.0.0.1:9/kaiji',
+    })
+    expect(code).not.toBe(0)
+    expect(stderr).toMatch(/MongoDB is unreachable at mongodb:\/\/127\.0\.0\.1:9\/kaiji/)
+    expect((Date.now() - started) / 1000).toBeLessThan(10)
+    const secret = await runScript('src/cli/preflight.ts', [], { KAIJI_DATA_DIR: makeDataDir('preflight'), NODE_ENV: 'production' })
+    expect(secret.code).not.toBe(0)
+    expect(secret.stderr).toMatch(/PAYLOAD_SECRET must be set/)
   })
 })
 
