@@ -18,11 +18,7 @@ export const openPayload = async (database: DatabaseTarget): Promise<Payload> =>
     payload = await getPayload({ config })
   } catch (error) {
     const details = error instanceof Error ? error.message : String(error)
-    throw new StartupError(
-      database.kind === 'mongodb'
-        ? `MongoDB is unreachable at ${redactDatabaseUrl(database.url)}: ${details}`
-        : `The SQLite database ${database.filePath} could not be opened: ${details}`,
-    )
+    throw new StartupError(`Payload could not start on ${describeDatabase(database)}: ${details}`)
   }
   // MongoDB needs no schema migrations; the files in migrations/ are SQLite DDL.
   // The generated index types each migration with the SQLite adapter's own argument types.
