@@ -103,7 +103,7 @@ const main = async () => {
   }
 
   const build = await measure('npm', ['run', 'build'], checkout)
-  record('build (import map + next build)', `${build.seconds.toFixed(1)} s, peak RSS ${build.peakMb.toFixed(0)} MB`)
+  record('build (import map, next build, server bundle)', `${build.seconds.toFixed(1)} s, peak RSS ${build.peakMb.toFixed(0)} MB`)
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaiji-bench-data-'))
   const port = 3900 + Math.floor(Math.random() * 90)

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 
-import { createUser, CreateUserError } from '../auth/createUser'
+import { createUser, CreateUserError, validateCreateUserInput } from '../auth/createUser'
 import { runCli, UsageError } from './runCli'
 
 const { values } = parseArgs({
@@ -12,6 +12,14 @@ const { values } = parseArgs({
     name: { type: 'string' },
   },
 })
+
+// Refuse bad input before opening the database: it needs no database to be wrong.
+try {
+  validateCreateUserInput(values)
+} catch (error) {
+  process.stderr.write(`create-user: ${(error as Error).message}\n`)
+  process.exit(1)
+}
 
 void runCli(async (payload) => {
   try {

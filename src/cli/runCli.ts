@@ -2,7 +2,6 @@ import type { Payload } from 'payload'
 
 import { SourceFormatError } from '../../seed/parseSource'
 import { checkEnvironment, StartupError } from '../config/environment'
-import { openPayload } from '../database/openPayload'
 
 export class UsageError extends Error {
   override name = 'UsageError'
@@ -23,6 +22,7 @@ export const runCli = async (command: (payload: Payload) => Promise<string>): Pr
   let payload: Payload | undefined
   try {
     const database = await checkEnvironment()
+    const { openPayload } = await import('../database/openPayload')
     payload = await openPayload(database)
     const message = await command(payload)
     await write(process.stdout, message)
