@@ -179,6 +179,50 @@ describe('signed-in users', () => {
     expect(jaAfter.body.name).toBe('分析')
   })
 
+  it('only editors and admins create categories; only admins delete them (REST and GraphQL)', async () => {
+    const reviewer = await login('reviewer')
+    const translator = await login('translatorEn')
+    for (const token of [reviewer, translator]) {
+      const created = await request('/api/partner-categories?locale=ja', { method: 'POST', token, json: { key: 'x-ray', order: 9, name: 'X' } })
+      expect(created.status).toBe(403)
+      const gql = await graphql(`mutation { createPartnerCategory(data: { key: "x-ray", order: 9, name: "X" }) { id } }`, token)
+      expect(gql.body.errors?.[0]?.message).toBe(FORBIDDEN)
+    }
+    const editor = await login('editor')
+    const created = await request<{ doc: Category }>('/api/partner-categories?locale=ja', {
+      method: 'POST',
+      token: editor,
+      json: { key: 'payments', order: 9, name: '決済' },
+    })
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id
+    expect((await request(`/api/partner-categories/${id}`, { method: 'DELETE', token: editor })).status).toBe(403)
+    const gqlDelete = await graphql(`mutation { deletePartnerCategory(id: ${id}) { id } }`, editor)
+    expect(gqlDelete.body.errors?.[0]?.message).toBe(FORBIDDEN)
+    expect((await request(`/api/partner-categories/${id}`, { method: 'DELETE', token: await login('admin') })).status).toBe(200)
+  })
+
+  it('a non-admin cannot create users over GraphQL either', async () => {
+    const { body } = await graphql(
+      `mutation { createUser(data: { email: "gql@kaiji.test", password: "Another-Passw0rd", role: admin }) { id } }`,
+      await login('editor'),
+    )
+    expect(body.errors?.[0]?.message).toBe(FORBIDDEN)
+  })
+
+  it('a translator edits the partners page only in an assigned target locale', async () => {
+    const token = await login('translatorEn')
+    const ja = await request('/api/globals/partners-page?locale=ja', { method: 'POST', token, json: { title: 'x' } })
+    expect(ja.status).toBe(403)
+    const en = await request<{ result: { title: string } }>('/api/globals/partners-page?locale=en', {
+      method: 'POST',
+      token,
+      json: { title: 'Our partners' },
+    })
+    expect(en.status).toBe(200)
+    expect(en.body.result.title).toBe('Our partners')
+  })
+
   it('a reviewer cannot edit content', async () => {
     const id = await categoryId('marketing')
     const token = await login('reviewer')
