@@ -1,6 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { SOURCE_LOCALE } from '../src/config/locales'
+import { SKIP_EDIT_TRACKING } from '../src/plugins/reviewWorkflow/hooks/recordEdit'
+import { approveImportedContent } from '../src/plugins/reviewWorkflow/importApproval'
 import type { PartnerCategory, PartnersPage } from '../src/payload-types'
 import { paragraphsToRichText } from '../src/utilities/lexical'
 import { stableStringify } from '../src/utilities/stableStringify'
@@ -57,11 +59,16 @@ const differs = <T extends object>(wanted: T, stored: object): boolean =>
 export const seed = async ({ payload, req, source, provenance }: SeedArgs): Promise<SeedReport> => {
   const report: SeedReport = { created: [], updated: [], unchanged: [], notInSource: [], pageUpdated: false }
   const common = { req, locale: SOURCE_LOCALE, overrideAccess: true, depth: 0 } as const
+  // The import records itself as an approval of what it wrote, not as an edit.
+  const write = { ...common, context: { [SKIP_EDIT_TRACKING]: true } }
+  const approve = (subject: Parameters<typeof approveImportedContent>[0]['subject']) =>
+    approveImportedContent({ payload, req, subject, actor: provenance.by })
 
   const page: PartnersPage = await payload.findGlobal({ slug: 'partners-page', ...common })
   const wantedPage = pageContent(source)
   if (differs(wantedPage, page)) {
-    await payload.updateGlobal({ slug: 'partners-page', data: { ...wantedPage, imported: provenance }, ...common })
+    await payload.updateGlobal({ slug: 'partners-page', data: { ...wantedPage, imported: provenance }, ...write })
+    await approve({ kind: 'global', slug: 'partners-page' })
     report.pageUpdated = true
   }
 
@@ -77,15 +84,21 @@ export const seed = async ({ payload, req, source, provenance }: SeedArgs): Prom
     const wanted = categoryContent(category)
     const stored = byKey.get(category.key)
     if (!stored) {
-      await payload.create({ collection: 'partner-categories', data: { ...wanted, imported: provenance }, ...common })
+      const created = await payload.create({
+        collection: 'partner-categories',
+        data: { ...wanted, imported: provenance },
+        ...write,
+      })
+      await approve({ kind: 'collection', slug: 'partner-categories', id: created.id })
       report.created.push(category.key)
     } else if (differs(wanted, stored)) {
       await payload.update({
         collection: 'partner-categories',
         id: stored.id,
         data: { ...wanted, imported: provenance },
-        ...common,
+        ...write,
       })
+      await approve({ kind: 'collection', slug: 'partner-categories', id: stored.id })
       report.updated.push(category.key)
     } else {
       report.unchanged.push(category.key)

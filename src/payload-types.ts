@@ -69,6 +69,8 @@ export interface Config {
   collections: {
     'partner-categories': PartnerCategory;
     users: User;
+    'workflow-states': WorkflowState;
+    'audit-events': AuditEvent;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -78,6 +80,8 @@ export interface Config {
   collectionsSelect: {
     'partner-categories': PartnerCategoriesSelect<false> | PartnerCategoriesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'workflow-states': WorkflowStatesSelect<false> | WorkflowStatesSelect<true>;
+    'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -174,6 +178,7 @@ export interface PartnerCategory {
     sourceFile?: string | null;
     sourceSha256?: string | null;
   };
+  reviewState?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -214,6 +219,70 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-states".
+ */
+export interface WorkflowState {
+  id: number;
+  key: string;
+  subject: string;
+  locale: string;
+  state: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'published';
+  approvedHash?: string | null;
+  approvedContent?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  approvedAt?: string | null;
+  approvedBy?: string | null;
+  editedSinceApproval?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  lastAction?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events".
+ */
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actorId?: string | null;
+  actorLabel: string;
+  action: string;
+  subject: string;
+  locale: string;
+  fromState?: string | null;
+  toState?: string | null;
+  reason?: string | null;
+  contentHash?: string | null;
+  previousHash: string;
+  hash: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -243,6 +312,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'workflow-states';
+        value: number | WorkflowState;
+      } | null)
+    | ({
+        relationTo: 'audit-events';
+        value: number | AuditEvent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -305,6 +382,7 @@ export interface PartnerCategoriesSelect<T extends boolean = true> {
         sourceFile?: T;
         sourceSha256?: T;
       };
+  reviewState?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -333,6 +411,44 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-states_select".
+ */
+export interface WorkflowStatesSelect<T extends boolean = true> {
+  key?: T;
+  subject?: T;
+  locale?: T;
+  state?: T;
+  approvedHash?: T;
+  approvedContent?: T;
+  approvedAt?: T;
+  approvedBy?: T;
+  editedSinceApproval?: T;
+  lastAction?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events_select".
+ */
+export interface AuditEventsSelect<T extends boolean = true> {
+  at?: T;
+  actorId?: T;
+  actorLabel?: T;
+  action?: T;
+  subject?: T;
+  locale?: T;
+  fromState?: T;
+  toState?: T;
+  reason?: T;
+  contentHash?: T;
+  previousHash?: T;
+  hash?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -426,6 +542,7 @@ export interface PartnersPage {
     sourceFile?: string | null;
     sourceSha256?: string | null;
   };
+  reviewState?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -453,6 +570,7 @@ export interface PartnersPageSelect<T extends boolean = true> {
         sourceFile?: T;
         sourceSha256?: T;
       };
+  reviewState?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

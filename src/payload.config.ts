@@ -9,6 +9,7 @@ import { dataDirectory, projectPath } from './config/paths'
 import { resolvePayloadSecret } from './config/payloadSecret'
 import { createDatabaseAdapter } from './database/createDatabaseAdapter'
 import { parseDatabaseUrl } from './database/databaseUrl'
+import { reviewWorkflow } from './plugins/reviewWorkflow'
 
 export default buildConfig({
   admin: {
@@ -32,4 +33,5 @@ export default buildConfig({
   telemetry: false,
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: projectPath('src/payload-types.ts') },
+  plugins: [reviewWorkflow({ collections: ['partner-categories'], globals: ['partners-page'] })],
 })

@@ -14,7 +14,7 @@ export const PartnerCategories: CollectionConfig<'partner-categories'> = {
   labels: { singular: 'Partner category', plural: 'Partner categories' },
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['order', 'icon', 'name', 'key', 'updatedAt'],
+    defaultColumns: ['order', 'icon', 'name', 'key', 'reviewState', 'updatedAt'],
     listSearchableFields: ['name', 'key'],
   },
   defaultSort: 'order',

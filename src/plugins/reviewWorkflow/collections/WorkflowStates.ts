@@ -1,0 +1,26 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAuthenticated } from '../../../access/isAuthenticated'
+import { WORKFLOW_STATES } from '../types'
+
+const nobody = () => false
+
+/** One row per document and locale. Only the workflow itself writes here (system access). */
+export const WorkflowStates: CollectionConfig<'workflow-states'> = {
+  slug: 'workflow-states',
+  labels: { singular: 'Workflow state', plural: 'Workflow states' },
+  admin: { useAsTitle: 'key', defaultColumns: ['subject', 'locale', 'state', 'updatedAt'], group: 'Workflow' },
+  access: { read: isAuthenticated, create: nobody, update: nobody, delete: nobody },
+  fields: [
+    { name: 'key', type: 'text', required: true, unique: true, index: true },
+    { name: 'subject', type: 'text', required: true, index: true },
+    { name: 'locale', type: 'text', required: true },
+    { name: 'state', type: 'select', required: true, options: [...WORKFLOW_STATES], defaultValue: 'draft' },
+    { name: 'approvedHash', type: 'text' },
+    { name: 'approvedContent', type: 'json' },
+    { name: 'approvedAt', type: 'date' },
+    { name: 'approvedBy', type: 'text' },
+    { name: 'editedSinceApproval', type: 'json' },
+    { name: 'lastAction', type: 'json' },
+  ],
+}

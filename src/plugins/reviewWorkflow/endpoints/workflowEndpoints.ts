@@ -1,0 +1,164 @@
+import {
+  APIError,
+  commitTransaction,
+  initTransaction,
+  killTransaction,
+  type Endpoint,
+  type PayloadHandler,
+  type PayloadRequest,
+} from 'payload'
+
+import { isLocaleCode, LOCALES } from '../../../config/locales'
+import type { User } from '../../../payload-types'
+import { subjectContentFields } from '../contentFields'
+import { diffContent } from '../diff'
+import { checkTransition } from '../transitions'
+import { WORKFLOW_ACTIONS, type WorkflowAction, type WorkflowSubject } from '../types'
+import { appendAuditEvent, readLocaleContent, readLocaleWorkflow, writeLocaleWorkflow } from '../workflowStore'
+
+const MAX_REASON_LENGTH = 2_000
+
+const problem = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
+
+const userLabel = (user: User) => `${user.name ? `${user.name} ` : ''}<${user.email}> (${user.role})`
+
+const subjectOf = (req: PayloadRequest, target: SubjectTarget): WorkflowSubject =>
+  target.kind === 'global'
+    ? { kind: 'global', slug: target.slug }
+    : { kind: 'collection', slug: target.slug, id: String(req.routeParams?.id ?? '') }
+
+export type SubjectTarget = { kind: 'collection'; slug: 'partner-categories' } | { kind: 'global'; slug: 'partners-page' }
+
+const readBody = async (req: PayloadRequest): Promise<Record<string, unknown> | null> => {
+  try {
+    const body: unknown = await req.json?.()
+    return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null
+  } catch {
+    return null
+  }
+}
+
+const historyOf = async (req: PayloadRequest, subject: WorkflowSubject, locale: string) => {
+  const subjectName = subject.kind === 'collection' ? `${subject.slug}:${subject.id}` : subject.slug
+  const { docs } = await req.payload.find({
+    collection: 'audit-events',
+    where: { and: [{ subject: { equals: subjectName } }, { locale: { equals: locale } }] },
+    sort: '-id',
+    limit: 50,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return docs.map(({ at, actorLabel, action, fromState, toState, reason, contentHash }) => ({
+    at,
+    actor: actorLabel,
+    action,
+    from: fromState,
+    to: toState,
+    reason,
+    contentHash,
+  }))
+}
+
+/** POST: take an action. Every check passes before anything is written; state and event commit together. */
+const postHandler =
+  (target: SubjectTarget): PayloadHandler =>
+  async (req) => {
+    const user = req.user as User | null
+    if (!user) return problem(401, 'Sign in to use the workflow.')
+    const body = await readBody(req)
+    if (!body) return problem(400, 'The body must be a JSON object: { "action", "locale", "reason"? }.')
+    const { action, locale, reason } = body
+    if (typeof action !== 'string' || !(WORKFLOW_ACTIONS as readonly string[]).includes(action)) {
+      return problem(400, `Unknown action ${JSON.stringify(action)}; use one of ${WORKFLOW_ACTIONS.join(', ')}.`)
+    }
+    if (!isLocaleCode(locale)) return problem(400, `Unknown locale ${JSON.stringify(locale)}; use one of ${LOCALES.join(', ')}.`)
+    if (reason !== undefined && (typeof reason !== 'string' || reason.length > MAX_REASON_LENGTH)) {
+      return problem(400, `The reason must be text of at most ${MAX_REASON_LENGTH} characters.`)
+    }
+
+    const subject = subjectOf(req, target)
+    const ownsTransaction = await initTransaction(req)
+    try {
+      const current = await readLocaleContent(req.payload, req, subject, subjectContentFields(req.payload, subject), locale)
+      if (!current) {
+        if (ownsTransaction) await killTransaction(req)
+        return problem(404, `No ${target.slug} document with id ${JSON.stringify(req.routeParams?.id)}.`)
+      }
+      const workflow = await readLocaleWorkflow(req.payload, req, subject, locale)
+      const check = checkTransition({
+        actor: user,
+        actorId: user.id,
+        action: action as WorkflowAction,
+        locale,
+        state: workflow.state,
+        reason: typeof reason === 'string' ? reason : undefined,
+        editedSinceApproval: workflow.editedSinceApproval,
+      })
+      if (!check.ok) {
+        if (ownsTransaction) await killTransaction(req)
+        return problem(check.status, check.message)
+      }
+      const at = new Date().toISOString()
+      const approving = action === 'approve'
+      const next = {
+        ...workflow,
+        state: check.to,
+        ...(approving
+          ? { approvedHash: current.hash, approvedContent: current.content, approvedAt: at, approvedBy: userLabel(user), editedSinceApproval: [] }
+          : {}),
+        lastAction: { action, by: userLabel(user), at, from: workflow.state, to: check.to, reason: reason ?? null },
+      }
+      await writeLocaleWorkflow(req.payload, req, subject, locale, next)
+      await appendAuditEvent(req.payload, req, {
+        actorId: String(user.id),
+        actorLabel: userLabel(user),
+        action: action as WorkflowAction,
+        subject: subject.kind === 'collection' ? `${subject.slug}:${subject.id}` : subject.slug,
+        locale,
+        fromState: workflow.state,
+        toState: check.to,
+        reason: typeof reason === 'string' && reason.trim() ? reason.trim() : null,
+        contentHash: current.hash,
+      })
+      if (ownsTransaction) await commitTransaction(req)
+      return Response.json({ state: check.to, locale, contentHash: current.hash, lastAction: next.lastAction })
+    } catch (error) {
+      if (ownsTransaction) await killTransaction(req)
+      if (error instanceof APIError) return problem(error.status, error.message)
+      throw error
+    }
+  }
+
+/** GET ?locale=xx: state, history and a field-by-field diff of the working copy against what was approved. */
+const getHandler =
+  (target: SubjectTarget): PayloadHandler =>
+  async (req) => {
+    if (!req.user) return problem(401, 'Sign in to read the workflow.')
+    const locale = req.searchParams.get('locale')
+    if (!isLocaleCode(locale)) return problem(400, `Unknown locale ${JSON.stringify(locale)}; use one of ${LOCALES.join(', ')}.`)
+    const subject = subjectOf(req, target)
+    const current = await readLocaleContent(req.payload, req, subject, subjectContentFields(req.payload, subject), locale)
+    if (!current) return problem(404, `No ${target.slug} document with id ${JSON.stringify(req.routeParams?.id)}.`)
+    const workflow = await readLocaleWorkflow(req.payload, req, subject, locale)
+    return Response.json({
+      locale,
+      state: workflow.state,
+      contentHash: current.hash,
+      approvedHash: workflow.approvedHash,
+      approvedAt: workflow.approvedAt,
+      approvedBy: workflow.approvedBy,
+      changedSinceApproval: workflow.approvedHash !== current.hash,
+      lastAction: workflow.lastAction,
+      history: await historyOf(req, subject, locale),
+      diff: diffContent(workflow.approvedContent, current.content),
+    })
+  }
+
+export const workflowEndpoints = (target: SubjectTarget): Endpoint[] => {
+  const path = target.kind === 'global' ? '/workflow' : '/:id/workflow'
+  return [
+    { path, method: 'post', handler: postHandler(target) },
+    { path, method: 'get', handler: getHandler(target) },
+  ]
+}

@@ -1,0 +1,64 @@
+import type { CollectionConfig, Config, Field, GlobalConfig, PayloadRequest } from 'payload'
+
+import { AuditEvents } from './collections/AuditEvents'
+import { WorkflowStates } from './collections/WorkflowStates'
+import { workflowEndpoints } from './endpoints/workflowEndpoints'
+import { recordCollectionEdit, recordGlobalEdit } from './hooks/recordEdit'
+import type { WorkflowSubject } from './types'
+import { readLocaleWorkflow } from './workflowStore'
+
+export type ReviewWorkflowOptions = {
+  collections: ReadonlyArray<'partner-categories'>
+  globals: ReadonlyArray<'partners-page'>
+}
+
+/** Shows the current locale's review state in lists and the sidebar; stored in workflow-states, not here. */
+const reviewStateField = (subjectOf: (data: Record<string, unknown>) => WorkflowSubject): Field => ({
+  name: 'reviewState',
+  label: 'Review state',
+  type: 'text',
+  virtual: true,
+  admin: { readOnly: true, position: 'sidebar' },
+  hooks: {
+    afterRead: [
+      async ({ data, req }: { data?: Record<string, unknown>; req: PayloadRequest }) => {
+        if (!data || typeof req.locale !== 'string' || req.locale === 'all') return null
+        return (await readLocaleWorkflow(req.payload, req, subjectOf(data), req.locale)).state
+      },
+    ],
+  },
+})
+
+/**
+ * The editorial workflow as a plugin: per-document, per-locale review states changed only through
+ * its endpoints, edits that revoke approval, and a hash-chained audit trail.
+ */
+export const reviewWorkflow =
+  (options: ReviewWorkflowOptions) =>
+  (config: Config): Config => ({
+    ...config,
+    collections: [
+      ...(config.collections ?? []).map((collection): CollectionConfig => {
+        const slug = collection.slug as 'partner-categories'
+        if (!options.collections.includes(slug)) return collection
+        return {
+          ...collection,
+          fields: [...collection.fields, reviewStateField((data) => ({ kind: 'collection', slug, id: String(data.id) }))],
+          hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), recordCollectionEdit(slug)] },
+          endpoints: [...(collection.endpoints || []), ...workflowEndpoints({ kind: 'collection', slug })],
+        }
+      }),
+      WorkflowStates,
+      AuditEvents,
+    ],
+    globals: (config.globals ?? []).map((global): GlobalConfig => {
+      const slug = global.slug as 'partners-page'
+      if (!options.globals.includes(slug)) return global
+      return {
+        ...global,
+        fields: [...global.fields, reviewStateField(() => ({ kind: 'global', slug }))],
+        hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), recordGlobalEdit(slug)] },
+        endpoints: [...(global.endpoints || []), ...workflowEndpoints({ kind: 'global', slug })],
+      }
+    }),
+  })

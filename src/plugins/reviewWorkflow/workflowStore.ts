@@ -1,0 +1,117 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { WorkflowState as WorkflowStateRow } from '../../payload-types'
+import { eventHash, GENESIS_HASH, type AuditFacts } from './auditChain'
+import { hashContent, localeContent, type ContentFields } from './contentHash'
+import { subjectKey, type AuditAction, type WorkflowState, type WorkflowSubject } from './types'
+
+export type LocaleWorkflow = {
+  state: WorkflowState
+  approvedHash: string | null
+  approvedContent: Record<string, unknown> | null
+  approvedAt: string | null
+  approvedBy: string | null
+  editedSinceApproval: string[]
+  lastAction: Record<string, unknown> | null
+}
+
+const INITIAL: LocaleWorkflow = {
+  state: 'draft',
+  approvedHash: null,
+  approvedContent: null,
+  approvedAt: null,
+  approvedBy: null,
+  editedSinceApproval: [],
+  lastAction: null,
+}
+
+const system = { overrideAccess: true, depth: 0 } as const
+
+const rowKey = (subject: WorkflowSubject, locale: string) => `${subjectKey(subject)}:${locale}`
+
+const toLocaleWorkflow = (row: WorkflowStateRow | undefined): LocaleWorkflow =>
+  row
+    ? {
+        state: row.state,
+        approvedHash: row.approvedHash ?? null,
+        approvedContent: (row.approvedContent as Record<string, unknown> | null) ?? null,
+        approvedAt: row.approvedAt ?? null,
+        approvedBy: row.approvedBy ?? null,
+        editedSinceApproval: Array.isArray(row.editedSinceApproval) ? row.editedSinceApproval.map(String) : [],
+        lastAction: (row.lastAction as Record<string, unknown> | null) ?? null,
+      }
+    : { ...INITIAL }
+
+export const readLocaleWorkflow = async (
+  payload: Payload,
+  req: PayloadRequest,
+  subject: WorkflowSubject,
+  locale: string,
+): Promise<LocaleWorkflow> => {
+  const { docs } = await payload.find({
+    collection: 'workflow-states',
+    where: { key: { equals: rowKey(subject, locale) } },
+    limit: 1,
+    req,
+    ...system,
+  })
+  return toLocaleWorkflow(docs[0])
+}
+
+export const writeLocaleWorkflow = async (
+  payload: Payload,
+  req: PayloadRequest,
+  subject: WorkflowSubject,
+  locale: string,
+  workflow: LocaleWorkflow,
+): Promise<void> => {
+  const key = rowKey(subject, locale)
+  const data = { key, subject: subjectKey(subject), locale, ...workflow }
+  const { docs } = await payload.find({ collection: 'workflow-states', where: { key: { equals: key } }, limit: 1, req, ...system })
+  const existing = docs[0]
+  if (existing) await payload.update({ collection: 'workflow-states', id: existing.id, data, req, ...system })
+  else await payload.create({ collection: 'workflow-states', data, req, ...system })
+}
+
+/** Appends one event to the hash chain; call inside the transaction that makes the change. */
+export const appendAuditEvent = async (
+  payload: Payload,
+  req: PayloadRequest,
+  event: Omit<AuditFacts, 'at'> & { action: AuditAction },
+): Promise<void> => {
+  const { docs } = await payload.find({ collection: 'audit-events', sort: '-id', limit: 1, req, ...system })
+  const previousHash = docs[0]?.hash ?? GENESIS_HASH
+  const facts: AuditFacts = { ...event, at: new Date().toISOString() }
+  await payload.create({
+    collection: 'audit-events',
+    data: { ...facts, previousHash, hash: eventHash(previousHash, facts) },
+    req,
+    ...system,
+  })
+}
+
+/** The document's reviewable content in one locale, and its hash; null when it does not exist. */
+export const readLocaleContent = async (
+  payload: Payload,
+  req: PayloadRequest,
+  subject: WorkflowSubject,
+  fields: ContentFields,
+  locale: string,
+): Promise<{ content: Record<string, unknown>; hash: string } | null> => {
+  let doc: Record<string, unknown> | null
+  if (subject.kind === 'global') {
+    doc = { ...(await payload.findGlobal({ slug: subject.slug, locale: locale as 'ja', req, ...system })) }
+  } else {
+    doc = (await payload.findByID({
+      collection: subject.slug,
+      id: subject.id,
+      locale: locale as 'ja',
+      disableErrors: true,
+      req,
+      ...system,
+    })) as Record<string, unknown> | null
+  }
+  if (!doc) return null
+  const content = localeContent(doc, fields, locale)
+  return { content, hash: hashContent(content) }
+}
