@@ -26,11 +26,11 @@ export const launchBrowser = (): Promise<Browser> =>
   })
 
 /** A fresh page that records every request going to a host other than this server. */
-export const openPage = async (browser: Browser): Promise<{ page: Page; outsideRequests: string[] }> => {
+export const openPage = async (browser: Browser, base = baseURL()): Promise<{ page: Page; outsideRequests: string[] }> => {
   const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 } })
   const page = await context.newPage()
   page.setDefaultTimeout(30_000)
-  const own = new URL(baseURL()).host
+  const own = new URL(base).host
   const outsideRequests: string[] = []
   page.on('request', (request) => {
     const url = new URL(request.url())
@@ -39,8 +39,8 @@ export const openPage = async (browser: Browser): Promise<{ page: Page; outsideR
   return { page, outsideRequests }
 }
 
-export const loginAs = async (page: Page, name: TestUserName): Promise<void> => {
-  await page.goto(`${baseURL()}/admin/login`)
+export const loginAs = async (page: Page, name: TestUserName, base = baseURL()): Promise<void> => {
+  await page.goto(`${base}/admin/login`)
   await page.locator('input[name="email"]').fill(TEST_USERS[name].email)
   await page.locator('input[name="password"]').fill(TEST_PASSWORD)
   await page.locator('button[type="submit"]').click()

@@ -12,6 +12,15 @@ export type ReviewWorkflowOptions = {
   globals: ReadonlyArray<'partners-page'>
 }
 
+const REVIEW_PANEL = '/src/plugins/reviewWorkflow/components/ReviewPanel#ReviewPanel'
+
+/** The Review panel in the edit view's sidebar. */
+const reviewPanelField: Field = {
+  name: 'reviewPanel',
+  type: 'ui',
+  admin: { position: 'sidebar', components: { Field: REVIEW_PANEL } },
+}
+
 /** Shows the current locale's review state in lists and the sidebar; stored in workflow-states, not here. */
 const reviewStateField = (subjectOf: (data: Record<string, unknown>) => WorkflowSubject): Field => ({
   name: 'reviewState',
@@ -43,7 +52,11 @@ export const reviewWorkflow =
         if (!options.collections.includes(slug)) return collection
         return {
           ...collection,
-          fields: [...collection.fields, reviewStateField((data) => ({ kind: 'collection', slug, id: String(data.id) }))],
+          fields: [
+            ...collection.fields,
+            reviewPanelField,
+            reviewStateField((data) => ({ kind: 'collection', slug, id: String(data.id) })),
+          ],
           hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), recordCollectionEdit(slug)] },
           endpoints: [...(collection.endpoints || []), ...workflowEndpoints({ kind: 'collection', slug })],
         }
@@ -56,7 +69,7 @@ export const reviewWorkflow =
       if (!options.globals.includes(slug)) return global
       return {
         ...global,
-        fields: [...global.fields, reviewStateField(() => ({ kind: 'global', slug }))],
+        fields: [...global.fields, reviewPanelField, reviewStateField(() => ({ kind: 'global', slug }))],
         hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), recordGlobalEdit(slug)] },
         endpoints: [...(global.endpoints || []), ...workflowEndpoints({ kind: 'global', slug })],
       }

@@ -149,6 +149,7 @@ const getHandler =
       approvedAt: workflow.approvedAt,
       approvedBy: workflow.approvedBy,
       changedSinceApproval: workflow.approvedHash !== current.hash,
+      youEditedSinceApproval: workflow.editedSinceApproval.includes(String(req.user.id)),
       lastAction: workflow.lastAction,
       history: await historyOf(req, subject, locale),
       diff: diffContent(workflow.approvedContent, current.content),

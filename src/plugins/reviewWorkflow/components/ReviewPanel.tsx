@@ -1,0 +1,156 @@
+'use client'
+
+import { Button, useAuth, useConfig, useDocumentInfo, useLocale } from '@payloadcms/ui'
+import { useCallback, useEffect, useState } from 'react'
+
+import type { User } from '../../../payload-types'
+import { mayTakeAction, TRANSITIONS } from '../transitions'
+import { WORKFLOW_ACTIONS, type WorkflowAction, type WorkflowState } from '../types'
+
+type HistoryEntry = { at: string; actor: string; action: string; from: string | null; to: string | null; reason: string | null }
+type WorkflowView = {
+  state: WorkflowState
+  youEditedSinceApproval: boolean
+  changedSinceApproval: boolean
+  approvedAt: string | null
+  approvedBy: string | null
+  lastAction: { action: string; by: string; at: string; reason: string | null } | null
+  history: HistoryEntry[]
+}
+
+const STATE_LABELS: Record<WorkflowState, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  changes_requested: 'Changes requested',
+  approved: 'Approved',
+  published: 'Published',
+}
+const ACTION_LABELS: Record<WorkflowAction, string> = {
+  submit: 'Submit for review',
+  withdraw: 'Withdraw',
+  approve: 'Approve',
+  'request-changes': 'Request changes',
+}
+
+/** The Review panel: this locale's state, who did what last, and only the actions this user may take. */
+export const ReviewPanel = () => {
+  const { id, collectionSlug, globalSlug, lastUpdateTime } = useDocumentInfo()
+  const { code: locale } = useLocale()
+  const { user } = useAuth<User>()
+  const {
+    config: {
+      routes: { api },
+    },
+  } = useConfig()
+  const endpoint = globalSlug ? `${api}/globals/${globalSlug}/workflow` : id ? `${api}/${collectionSlug}/${id}/workflow` : null
+
+  const [view, setView] = useState<WorkflowView | null>(null)
+  const [reason, setReason] = useState('')
+  const [message, setMessage] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const load = useCallback(async () => {
+    if (!endpoint) return
+    const response = await fetch(`${endpoint}?locale=${encodeURIComponent(locale)}`, { credentials: 'include' })
+    if (response.ok) setView((await response.json()) as WorkflowView)
+  }, [endpoint, locale])
+
+  useEffect(() => {
+    void load()
+  }, [load, lastUpdateTime])
+
+  if (!endpoint) return null
+  if (!view || !user) return <div className="review-panel">Loading review state…</div>
+
+  const available = WORKFLOW_ACTIONS.filter(
+    (action) =>
+      TRANSITIONS[action].from.includes(view.state) &&
+      mayTakeAction(user, action, locale) &&
+      !(action === 'approve' && view.youEditedSinceApproval),
+  )
+
+  const run = async (action: WorkflowAction) => {
+    setBusy(true)
+    setMessage(null)
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action, locale, ...(reason.trim() ? { reason: reason.trim() } : {}) }),
+    })
+    const body = (await response.json().catch(() => ({}))) as { errors?: Array<{ message: string }> }
+    if (!response.ok) setMessage(body.errors?.[0]?.message ?? `The ${action} failed (${response.status}).`)
+    else setReason('')
+    setBusy(false)
+    await load()
+  }
+
+  return (
+    <div className="review-panel" data-testid="review-panel" style={{ marginBottom: 'var(--base)' }}>
+      <h4 style={{ margin: 0 }}>Review ({locale})</h4>
+      <p>
+        State: <strong data-testid="review-state">{STATE_LABELS[view.state]}</strong>
+      </p>
+      {view.lastAction && (
+        <p data-testid="review-last-action">
+          Last: {view.lastAction.action} by {view.lastAction.by} on {new Date(view.lastAction.at).toLocaleString()}
+          {view.lastAction.reason ? (
+            <>
+              {' — '}
+              <em data-testid="review-last-reason">{view.lastAction.reason}</em>
+            </>
+          ) : null}
+        </p>
+      )}
+      {view.youEditedSinceApproval && view.state === 'in_review' && (
+        <p>You changed this content since its last approval, so someone else must approve it.</p>
+      )}
+      {available.length > 0 && (
+        <>
+          {available.includes('request-changes') && (
+            <label style={{ display: 'block' }}>
+              Reason (required to request changes)
+              <textarea
+                data-testid="review-reason"
+                rows={3}
+                style={{ width: '100%' }}
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+              />
+            </label>
+          )}
+          <div style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap' }}>
+            {available.map((action) => (
+              <Button
+                key={action}
+                buttonStyle={action === 'approve' || action === 'submit' ? 'primary' : 'secondary'}
+                size="small"
+                disabled={busy || (TRANSITIONS[action].reasonRequired && !reason.trim())}
+                onClick={() => void run(action)}
+                id={`review-action-${action}`}
+              >
+                {ACTION_LABELS[action]}
+              </Button>
+            ))}
+          </div>
+        </>
+      )}
+      {message && (
+        <p role="alert" data-testid="review-error" style={{ color: 'var(--theme-error-500)' }}>
+          {message}
+        </p>
+      )}
+      <details>
+        <summary>History</summary>
+        <ol>
+          {view.history.map((entry) => (
+            <li key={`${entry.at}-${entry.action}`}>
+              {new Date(entry.at).toLocaleString()}: {entry.action} by {entry.actor} ({entry.from ?? '—'} → {entry.to ?? '—'})
+              {entry.reason ? `: ${entry.reason}` : ''}
+            </li>
+          ))}
+        </ol>
+      </details>
+    </div>
+  )
+}
