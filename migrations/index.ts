@@ -1,5 +1,6 @@
 import * as migration_20261129_222846_initial from './20261129_222846_initial';
 import * as migration_20261129_232854_review_workflow from './20261129_232854_review_workflow';
+import * as migration_20261129_235200_no_document_locks_on_reviewed_content from './20261129_235200_no_document_locks_on_reviewed_content';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261129_232854_review_workflow.up,
     down: migration_20261129_232854_review_workflow.down,
-    name: '20261129_232854_review_workflow'
+    name: '20261129_232854_review_workflow',
+  },
+  {
+    up: migration_20261129_235200_no_document_locks_on_reviewed_content.up,
+    down: migration_20261129_235200_no_document_locks_on_reviewed_content.down,
+    name: '20261129_235200_no_document_locks_on_reviewed_content'
   },
 ];

@@ -306,10 +306,6 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
-        relationTo: 'partner-categories';
-        value: number | PartnerCategory;
-      } | null)
-    | ({
         relationTo: 'users';
         value: number | User;
       } | null)

@@ -115,6 +115,23 @@ describe('the Review panel, in Chromium', () => {
     )
   })
 
+  it('an admin reads and filters the audit trail', async () => {
+    const pages: Page[] = []
+    await withPages(
+      'audit-trail',
+      async () => {
+        const admin = await as('admin')
+        pages.push(admin)
+        await admin.goto(`${api.baseURL}/admin/collections/audit-events?where[action][equals]=request-changes`)
+        const rows = admin.locator('tbody tr')
+        await rows.first().waitFor()
+        await expect(rows.count()).resolves.toBe(1)
+        await expect(rows.first().innerText()).resolves.toContain('「案」を削除してください。')
+      },
+      pages,
+    )
+  })
+
   it('the category list shows each category’s review state', async () => {
     const pages: Page[] = []
     await withPages(

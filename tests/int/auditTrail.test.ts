@@ -31,6 +31,25 @@ describe('the audit trail', () => {
     expect(cli.stdout).toMatch(/Audit trail intact: 10 events, every link verified\./)
   })
 
+  it('is append-only through the Local API too, for an admin acting as themselves', async () => {
+    const admin = await payload.create({
+      collection: 'users',
+      data: { email: 'admin@audit.test', password: 'Chain-Check-Passw0rd', role: 'admin' },
+    })
+    const [event] = (await payload.find({ collection: 'audit-events', limit: 1 })).docs
+    const asAdmin = { user: admin, overrideAccess: false } as const
+    await expect(payload.update({ collection: 'audit-events', id: event?.id ?? 0, data: { reason: 'x' }, ...asAdmin })).rejects.toThrow(/not allowed/)
+    await expect(payload.delete({ collection: 'audit-events', id: event?.id ?? 0, ...asAdmin })).rejects.toThrow(/not allowed/)
+    await expect(
+      payload.create({
+        collection: 'audit-events',
+        data: { at: new Date().toISOString(), actorLabel: 'x', action: 'approve', subject: 'x', locale: 'ja', previousHash: 'x', hash: 'x' },
+        ...asAdmin,
+      }),
+    ).rejects.toThrow(/not allowed/)
+    expect((await payload.find({ collection: 'audit-events', ...asAdmin })).totalDocs).toBe(10)
+  })
+
   it('npm run audit:verify catches a row edited directly in SQLite, naming the first broken link', async () => {
     const db = (payload.db as unknown as SQLiteAdapter).drizzle
     const { docs } = await payload.find({ collection: 'audit-events', sort: 'id', limit: 0, pagination: false })

@@ -52,9 +52,13 @@ export const reviewWorkflow =
         if (!options.collections.includes(slug)) return collection
         return {
           ...collection,
+          // Payload's edit lock would put a "Document locked" modal in front of a reviewer who opens a
+          // document an editor has open. The workflow guards the content instead: an edit revokes
+          // approval and approval pins the exact content.
+          lockDocuments: false,
           fields: [
-            ...collection.fields,
             reviewPanelField,
+            ...collection.fields,
             reviewStateField((data) => ({ kind: 'collection', slug, id: String(data.id) })),
           ],
           hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), recordCollectionEdit(slug)] },
@@ -69,7 +73,8 @@ export const reviewWorkflow =
       if (!options.globals.includes(slug)) return global
       return {
         ...global,
-        fields: [...global.fields, reviewPanelField, reviewStateField(() => ({ kind: 'global', slug }))],
+        lockDocuments: false,
+        fields: [reviewPanelField, ...global.fields, reviewStateField(() => ({ kind: 'global', slug }))],
         hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), recordGlobalEdit(slug)] },
         endpoints: [...(global.endpoints || []), ...workflowEndpoints({ kind: 'global', slug })],
       }
