@@ -25,6 +25,7 @@ export const approveImportedContent = async ({
   const workflow = await readLocaleWorkflow(payload, req, subject, SOURCE_LOCALE)
   const at = new Date().toISOString()
   await writeLocaleWorkflow(payload, req, subject, SOURCE_LOCALE, {
+    ...workflow,
     state: 'approved',
     approvedHash: current.hash,
     approvedContent: current.content,

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { WorkflowState as WorkflowStateRow } from '../../payload-types'
+import type { User, WorkflowState as WorkflowStateRow } from '../../payload-types'
 import { eventHash, GENESIS_HASH, type AuditFacts } from './auditChain'
 import { hashContent, localeContent, type ContentFields } from './contentHash'
 import { subjectKey, type AuditAction, type WorkflowState, type WorkflowSubject } from './types'
@@ -13,6 +13,8 @@ export type LocaleWorkflow = {
   approvedBy: string | null
   editedSinceApproval: string[]
   lastAction: Record<string, unknown> | null
+  /** The stored row, when there is one: lets a read-then-write touch the row once more, not twice. */
+  rowId?: number | string
 }
 
 const INITIAL: LocaleWorkflow = {
@@ -27,6 +29,10 @@ const INITIAL: LocaleWorkflow = {
 
 const system = { overrideAccess: true, depth: 0 } as const
 
+/** How the trail and the panel name a person: `Name <email> (role)`; `system` for unattended writes. */
+export const describeActor = (user: User | null | undefined): string =>
+  user ? `${user.name ? `${user.name} ` : ''}<${user.email}> (${user.role})` : 'system'
+
 const rowKey = (subject: WorkflowSubject, locale: string) => `${subjectKey(subject)}:${locale}`
 
 const toLocaleWorkflow = (row: WorkflowStateRow | undefined): LocaleWorkflow =>
@@ -39,6 +45,7 @@ const toLocaleWorkflow = (row: WorkflowStateRow | undefined): LocaleWorkflow =>
         approvedBy: row.approvedBy ?? null,
         editedSinceApproval: Array.isArray(row.editedSinceApproval) ? row.editedSinceApproval.map(String) : [],
         lastAction: (row.lastAction as Record<string, unknown> | null) ?? null,
+        rowId: row.id,
       }
     : { ...INITIAL }
 
@@ -58,6 +65,7 @@ export const readLocaleWorkflow = async (
   return toLocaleWorkflow(docs[0])
 }
 
+/** Pass what readLocaleWorkflow returned (spread into the new values), so the row is found by id. */
 export const writeLocaleWorkflow = async (
   payload: Payload,
   req: PayloadRequest,
@@ -65,11 +73,9 @@ export const writeLocaleWorkflow = async (
   locale: string,
   workflow: LocaleWorkflow,
 ): Promise<void> => {
-  const key = rowKey(subject, locale)
-  const data = { key, subject: subjectKey(subject), locale, ...workflow }
-  const { docs } = await payload.find({ collection: 'workflow-states', where: { key: { equals: key } }, limit: 1, req, ...system })
-  const existing = docs[0]
-  if (existing) await payload.update({ collection: 'workflow-states', id: existing.id, data, req, ...system })
+  const { rowId, ...fields } = workflow
+  const data = { key: rowKey(subject, locale), subject: subjectKey(subject), locale, ...fields }
+  if (rowId !== undefined) await payload.update({ collection: 'workflow-states', id: rowId, data, req, ...system })
   else await payload.create({ collection: 'workflow-states', data, req, ...system })
 }
 

@@ -13,14 +13,12 @@ import type { User } from '../../../payload-types'
 import { subjectContentFields } from '../contentFields'
 import { diffContent } from '../diff'
 import { checkTransition } from '../transitions'
-import { WORKFLOW_ACTIONS, type WorkflowAction, type WorkflowSubject } from '../types'
-import { appendAuditEvent, readLocaleContent, readLocaleWorkflow, writeLocaleWorkflow } from '../workflowStore'
+import { subjectKey, WORKFLOW_ACTIONS, type WorkflowAction, type WorkflowSubject } from '../types'
+import { appendAuditEvent, describeActor, readLocaleContent, readLocaleWorkflow, writeLocaleWorkflow } from '../workflowStore'
 
 const MAX_REASON_LENGTH = 2_000
 
 const problem = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
-
-const userLabel = (user: User) => `${user.name ? `${user.name} ` : ''}<${user.email}> (${user.role})`
 
 const subjectOf = (req: PayloadRequest, target: SubjectTarget): WorkflowSubject =>
   target.kind === 'global'
@@ -39,10 +37,9 @@ const readBody = async (req: PayloadRequest): Promise<Record<string, unknown> | 
 }
 
 const historyOf = async (req: PayloadRequest, subject: WorkflowSubject, locale: string) => {
-  const subjectName = subject.kind === 'collection' ? `${subject.slug}:${subject.id}` : subject.slug
   const { docs } = await req.payload.find({
     collection: 'audit-events',
-    where: { and: [{ subject: { equals: subjectName } }, { locale: { equals: locale } }] },
+    where: { and: [{ subject: { equals: subjectKey(subject) } }, { locale: { equals: locale } }] },
     sort: '-id',
     limit: 50,
     depth: 0,
@@ -105,16 +102,16 @@ const postHandler =
         ...workflow,
         state: check.to,
         ...(approving
-          ? { approvedHash: current.hash, approvedContent: current.content, approvedAt: at, approvedBy: userLabel(user), editedSinceApproval: [] }
+          ? { approvedHash: current.hash, approvedContent: current.content, approvedAt: at, approvedBy: describeActor(user), editedSinceApproval: [] }
           : {}),
-        lastAction: { action, by: userLabel(user), at, from: workflow.state, to: check.to, reason: reason ?? null },
+        lastAction: { action, by: describeActor(user), at, from: workflow.state, to: check.to, reason: reason ?? null },
       }
       await writeLocaleWorkflow(req.payload, req, subject, locale, next)
       await appendAuditEvent(req.payload, req, {
         actorId: String(user.id),
-        actorLabel: userLabel(user),
+        actorLabel: describeActor(user),
         action: action as WorkflowAction,
-        subject: subject.kind === 'collection' ? `${subject.slug}:${subject.id}` : subject.slug,
+        subject: subjectKey(subject),
         locale,
         fromState: workflow.state,
         toState: check.to,

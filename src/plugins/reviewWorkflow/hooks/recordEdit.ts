@@ -4,8 +4,8 @@ import { isLocaleCode } from '../../../config/locales'
 import type { User } from '../../../payload-types'
 import { subjectContentFields } from '../contentFields'
 import { hashContent, localeContent } from '../contentHash'
-import type { WorkflowSubject } from '../types'
-import { appendAuditEvent, readLocaleWorkflow, writeLocaleWorkflow } from '../workflowStore'
+import { subjectKey, type WorkflowSubject } from '../types'
+import { appendAuditEvent, describeActor, readLocaleWorkflow, writeLocaleWorkflow } from '../workflowStore'
 
 /** Set by the importer and the workflow itself: their writes are recorded by them, not as edits. */
 export const SKIP_EDIT_TRACKING = 'kaijiSkipEditTracking'
@@ -34,7 +34,7 @@ const recordEdit = async ({
   const workflow = await readLocaleWorkflow(req.payload, req, subject, locale)
   const user = req.user as User | null
   const editor = user ? String(user.id) : 'system'
-  const label = user ? `<${user.email}> (${user.role})` : 'system'
+  const label = describeActor(user)
   await writeLocaleWorkflow(req.payload, req, subject, locale, {
     ...workflow,
     state: 'draft',
@@ -45,7 +45,7 @@ const recordEdit = async ({
     actorId: user ? String(user.id) : null,
     actorLabel: label,
     action: 'edit',
-    subject: subject.kind === 'collection' ? `${subject.slug}:${subject.id}` : subject.slug,
+    subject: subjectKey(subject),
     locale,
     fromState: workflow.state,
     toState: 'draft',
