@@ -114,31 +114,26 @@ describe('bad requests change nothing', () => {
 describe('role × action × state over HTTP (ja)', () => {
   const STATES = ['draft', 'in_review', 'changes_requested', 'approved'] as const
   /** Expected status for each actor and action, by starting state; nobody here edited the document. */
-  const EXPECTED: Record<string, Record<string, Record<(typeof STATES)[number], number>>> = {
+  type Row = Record<(typeof STATES)[number], number>
+  const REFUSED: Row = { draft: 403, in_review: 403, changes_requested: 403, approved: 403 }
+  /** Reviewers and admins have the same rights here: approve or request changes, from in_review only. */
+  const REVIEWING: Record<string, Row> = {
+    submit: REFUSED,
+    withdraw: REFUSED,
+    approve: { draft: 409, in_review: 200, changes_requested: 409, approved: 409 },
+    'request-changes': { draft: 409, in_review: 200, changes_requested: 409, approved: 409 },
+  }
+  const EXPECTED: Record<string, Record<string, Row>> = {
     editor2: {
       submit: { draft: 200, in_review: 409, changes_requested: 200, approved: 409 },
       withdraw: { draft: 409, in_review: 200, changes_requested: 409, approved: 409 },
-      approve: { draft: 403, in_review: 403, changes_requested: 403, approved: 403 },
-      'request-changes': { draft: 403, in_review: 403, changes_requested: 403, approved: 403 },
+      approve: REFUSED,
+      'request-changes': REFUSED,
     },
-    reviewer: {
-      submit: { draft: 403, in_review: 403, changes_requested: 403, approved: 403 },
-      withdraw: { draft: 403, in_review: 403, changes_requested: 403, approved: 403 },
-      approve: { draft: 409, in_review: 200, changes_requested: 409, approved: 409 },
-      'request-changes': { draft: 409, in_review: 200, changes_requested: 409, approved: 409 },
-    },
-    admin: {
-      submit: { draft: 403, in_review: 403, changes_requested: 403, approved: 403 },
-      withdraw: { draft: 403, in_review: 403, changes_requested: 403, approved: 403 },
-      approve: { draft: 409, in_review: 200, changes_requested: 409, approved: 409 },
-      'request-changes': { draft: 409, in_review: 200, changes_requested: 409, approved: 409 },
-    },
-    translatorEn: {
-      submit: { draft: 403, in_review: 403, changes_requested: 403, approved: 403 },
-      withdraw: { draft: 403, in_review: 403, changes_requested: 403, approved: 403 },
-      approve: { draft: 403, in_review: 403, changes_requested: 403, approved: 403 },
-      'request-changes': { draft: 403, in_review: 403, changes_requested: 403, approved: 403 },
-    },
+    reviewer: REVIEWING,
+    admin: REVIEWING,
+    // ja is not a translator's locale: refused whatever the state.
+    translatorEn: { submit: REFUSED, withdraw: REFUSED, approve: REFUSED, 'request-changes': REFUSED },
   }
   const TO: Record<string, string> = { submit: 'in_review', withdraw: 'draft', approve: 'approved', 'request-changes': 'changes_requested' }
   const cases = Object.entries(EXPECTED).flatMap(([actor, actions]) =>
