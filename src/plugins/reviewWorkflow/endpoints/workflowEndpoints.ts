@@ -98,13 +98,14 @@ const postHandler =
       }
       const at = new Date().toISOString()
       const approving = action === 'approve'
+      const givenReason = typeof reason === 'string' && reason.trim() ? reason.trim() : null
       const next = {
         ...workflow,
         state: check.to,
         ...(approving
           ? { approvedHash: current.hash, approvedContent: current.content, approvedAt: at, approvedBy: describeActor(user), editedSinceApproval: [] }
           : {}),
-        lastAction: { action, by: describeActor(user), at, from: workflow.state, to: check.to, reason: reason ?? null },
+        lastAction: { action, by: describeActor(user), at, from: workflow.state, to: check.to, reason: givenReason },
       }
       await writeLocaleWorkflow(req.payload, req, subject, locale, next)
       await appendAuditEvent(req.payload, req, {
@@ -115,7 +116,7 @@ const postHandler =
         locale,
         fromState: workflow.state,
         toState: check.to,
-        reason: typeof reason === 'string' && reason.trim() ? reason.trim() : null,
+        reason: givenReason,
         contentHash: current.hash,
       })
       if (ownsTransaction) await commitTransaction(req)
