@@ -109,9 +109,6 @@ export const seed = async ({ payload, req, source, provenance }: SeedArgs): Prom
   return report
 }
 
-export const seedChangedSomething = (report: SeedReport): boolean =>
-  report.pageUpdated || report.created.length > 0 || report.updated.length > 0
-
 /** True when nothing was ever imported or written: no categories and no page content. */
 export const isContentEmpty = async (payload: Payload): Promise<boolean> => {
   const { totalDocs } = await payload.count({ collection: 'partner-categories', overrideAccess: true })

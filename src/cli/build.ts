@@ -1,4 +1,4 @@
 import { projectPath } from '../config/paths'
-import { build } from '../server/ensureBuild'
+import { build } from '../server/build'
 
 await build(projectPath())
