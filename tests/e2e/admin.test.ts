@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 
 import { baseURL, type TestUserName } from '../helpers/http'
 import { SOURCE_CATEGORY_NAMES } from '../helpers/sourceFacts'
-import { launchBrowser, loginAs, openPage, screenshot } from './browser'
+import { inBrowser, launchBrowser, loginAs } from './browser'
 
 let browser: Browser
 
@@ -23,18 +23,12 @@ const openCategory = async (page: Page, name: string): Promise<void> => {
   await page.locator('tbody tr', { has: page.locator('td.cell-name', { hasText: name }) }).locator('a').first().click()
 }
 
-/** Runs one browser scenario, keeping a screenshot when it fails. */
-const scenario = (label: string, run: (page: Page, outsideRequests: string[]) => Promise<void>) => async () => {
-  const { page, outsideRequests } = await openPage(browser)
-  try {
+/** One scenario on one fresh page. */
+const scenario = (label: string, run: (page: Page, outsideRequests: string[]) => Promise<void>) => () =>
+  inBrowser(browser, label, async (open) => {
+    const { page, outsideRequests } = await open()
     await run(page, outsideRequests)
-  } catch (error) {
-    await screenshot(page, label)
-    throw error
-  } finally {
-    await page.context().close()
-  }
-}
+  })
 
 describe('the admin, in Chromium', () => {
   it(

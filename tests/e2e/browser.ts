@@ -53,3 +53,31 @@ export const screenshot = async (page: Page, label: string): Promise<void> => {
   fs.mkdirSync(dir, { recursive: true })
   await page.screenshot({ path: path.join(dir, `${label}.png`), fullPage: true }).catch(() => undefined)
 }
+
+export type OpenedPage = { page: Page; outsideRequests: string[] }
+
+/**
+ * Runs one browser scenario against a server: every page it opens is screenshotted when the
+ * scenario fails, and closed either way.
+ */
+export const inBrowser = async (
+  browser: Browser,
+  label: string,
+  run: (open: () => Promise<OpenedPage>) => Promise<void>,
+  base = baseURL(),
+): Promise<void> => {
+  const opened: Page[] = []
+  const open = async () => {
+    const result = await openPage(browser, base)
+    opened.push(result.page)
+    return result
+  }
+  try {
+    await run(open)
+  } catch (error) {
+    for (const [index, page] of opened.entries()) await screenshot(page, `${label}-${index}`)
+    throw error
+  } finally {
+    for (const page of opened) await page.context().close()
+  }
+}

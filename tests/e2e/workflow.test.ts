@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 
 import type { ApiClient, TestUserName } from '../helpers/http'
 import { startIsolatedServer } from '../helpers/isolatedServer'
-import { launchBrowser, loginAs, openPage, screenshot } from './browser'
+import { inBrowser, launchBrowser, loginAs, type OpenedPage } from './browser'
 
 let browser: Browser
 let server: Awaited<ReturnType<typeof startIsolatedServer>>
@@ -25,12 +25,17 @@ const categoryId = async (key: string) => {
   return body.docs[0]?.id ?? 0
 }
 
-/** A signed-in page for one role; closed (with a screenshot on failure) by the scenario. */
-const as = async (name: TestUserName): Promise<Page> => {
-  const { page } = await openPage(browser, api.baseURL)
+type Open = () => Promise<OpenedPage>
+
+/** A page of the scenario, signed in as one role. */
+const as = async (open: Open, name: TestUserName): Promise<Page> => {
+  const { page } = await open()
   await loginAs(page, name, api.baseURL)
   return page
 }
+
+/** A browser scenario on this file's own server. */
+const scenario = (label: string, run: (open: Open) => Promise<void>) => inBrowser(browser, label, run, api.baseURL)
 
 const openCategory = async (page: Page, id: number) => {
   await page.goto(`${api.baseURL}/admin/collections/partner-categories/${id}?locale=ja`)
@@ -39,51 +44,33 @@ const openCategory = async (page: Page, id: number) => {
 
 const reviewState = (page: Page) => page.getByTestId('review-state')
 
-const withPages = async (label: string, run: (pages: Page[]) => Promise<void>, pages: Page[] = []) => {
-  try {
-    await run(pages)
-  } catch (error) {
-    for (const [index, page] of pages.entries()) await screenshot(page, `${label}-${index}`)
-    throw error
-  } finally {
-    for (const page of pages) await page.context().close()
-  }
-}
-
 describe('the Review panel, in Chromium', () => {
   it('an editor edits ja and submits; has no Approve button and the API refuses; a reviewer approves', async () => {
     const id = await categoryId('maps')
-    const pages: Page[] = []
-    await withPages(
-      'submit-approve',
-      async () => {
-        const editor = await as('editor')
-        pages.push(editor)
-        await openCategory(editor, id)
-        await expect(reviewState(editor).innerText()).resolves.toBe('Approved')
+    await scenario('submit-approve', async (open) => {
+      const editor = await as(open, 'editor')
+      await openCategory(editor, id)
+      await expect(reviewState(editor).innerText()).resolves.toBe('Approved')
 
-        await editor.locator('input[name="name"]').fill('地図(改訂)')
-        await editor.locator('#action-save').click()
-        await editor.getByText('Draft', { exact: true }).waitFor()
-        await editor.locator('#review-action-submit').click()
-        await editor.getByText('In review', { exact: true }).waitFor()
-        await expect(editor.locator('#review-action-approve').count()).resolves.toBe(0)
+      await editor.locator('input[name="name"]').fill('地図(改訂)')
+      await editor.locator('#action-save').click()
+      await editor.getByText('Draft', { exact: true }).waitFor()
+      await editor.locator('#review-action-submit').click()
+      await editor.getByText('In review', { exact: true }).waitFor()
+      await expect(editor.locator('#review-action-approve').count()).resolves.toBe(0)
 
-        const refused = await editor.request.post(`${api.baseURL}/api/partner-categories/${id}/workflow`, {
-          data: { action: 'approve', locale: 'ja' },
-        })
-        expect(refused.status()).toBe(403)
+      const refused = await editor.request.post(`${api.baseURL}/api/partner-categories/${id}/workflow`, {
+        data: { action: 'approve', locale: 'ja' },
+      })
+      expect(refused.status()).toBe(403)
 
-        const reviewer = await as('reviewer')
-        pages.push(reviewer)
-        await openCategory(reviewer, id)
-        await expect(reviewState(reviewer).innerText()).resolves.toBe('In review')
-        await reviewer.locator('#review-action-approve').click()
-        await reviewer.getByText('Approved', { exact: true }).waitFor()
-        await expect(reviewer.getByTestId('review-last-action').innerText()).resolves.toMatch(/approve by <reviewer@kaiji\.test>/)
-      },
-      pages,
-    )
+      const reviewer = await as(open, 'reviewer')
+      await openCategory(reviewer, id)
+      await expect(reviewState(reviewer).innerText()).resolves.toBe('In review')
+      await reviewer.locator('#review-action-approve').click()
+      await reviewer.getByText('Approved', { exact: true }).waitFor()
+      await expect(reviewer.getByTestId('review-last-action').innerText()).resolves.toMatch(/approve by <reviewer@kaiji\.test>/)
+    })
   })
 
   it('a reviewer requests changes with a reason, and the editor sees it', async () => {
@@ -92,58 +79,39 @@ describe('the Review panel, in Chromium', () => {
     await api.request(`/api/partner-categories/${id}?locale=ja`, { method: 'PATCH', token: editorToken, json: { name: '分析(案)' } })
     await api.request(`/api/partner-categories/${id}/workflow`, { method: 'POST', token: editorToken, json: { action: 'submit', locale: 'ja' } })
 
-    const pages: Page[] = []
-    await withPages(
-      'request-changes',
-      async () => {
-        const reviewer = await as('reviewer')
-        pages.push(reviewer)
-        await openCategory(reviewer, id)
-        await expect(reviewer.locator('#review-action-request-changes').isDisabled()).resolves.toBe(true)
-        await reviewer.getByTestId('review-reason').fill('「案」を削除してください。')
-        await reviewer.locator('#review-action-request-changes').click()
-        await reviewer.getByText('Changes requested', { exact: true }).waitFor()
+    await scenario('request-changes', async (open) => {
+      const reviewer = await as(open, 'reviewer')
+      await openCategory(reviewer, id)
+      await expect(reviewer.locator('#review-action-request-changes').isDisabled()).resolves.toBe(true)
+      await reviewer.getByTestId('review-reason').fill('「案」を削除してください。')
+      await reviewer.locator('#review-action-request-changes').click()
+      await reviewer.getByText('Changes requested', { exact: true }).waitFor()
 
-        const editor = await as('editor')
-        pages.push(editor)
-        await openCategory(editor, id)
-        await expect(reviewState(editor).innerText()).resolves.toBe('Changes requested')
-        await expect(editor.getByTestId('review-last-reason').innerText()).resolves.toBe('「案」を削除してください。')
-        await expect(editor.locator('#review-action-submit').count()).resolves.toBe(1)
-      },
-      pages,
-    )
+      const editor = await as(open, 'editor')
+      await openCategory(editor, id)
+      await expect(reviewState(editor).innerText()).resolves.toBe('Changes requested')
+      await expect(editor.getByTestId('review-last-reason').innerText()).resolves.toBe('「案」を削除してください。')
+      await expect(editor.locator('#review-action-submit').count()).resolves.toBe(1)
+    })
   })
 
   it('an admin reads and filters the audit trail', async () => {
-    const pages: Page[] = []
-    await withPages(
-      'audit-trail',
-      async () => {
-        const admin = await as('admin')
-        pages.push(admin)
-        await admin.goto(`${api.baseURL}/admin/collections/audit-events?where[action][equals]=request-changes`)
-        const rows = admin.locator('tbody tr')
-        await rows.first().waitFor()
-        await expect(rows.count()).resolves.toBe(1)
-        await expect(rows.first().innerText()).resolves.toContain('「案」を削除してください。')
-      },
-      pages,
-    )
+    await scenario('audit-trail', async (open) => {
+      const admin = await as(open, 'admin')
+      await admin.goto(`${api.baseURL}/admin/collections/audit-events?where[action][equals]=request-changes`)
+      const rows = admin.locator('tbody tr')
+      await rows.first().waitFor()
+      await expect(rows.count()).resolves.toBe(1)
+      await expect(rows.first().innerText()).resolves.toContain('「案」を削除してください。')
+    })
   })
 
   it('the category list shows each category’s review state', async () => {
-    const pages: Page[] = []
-    await withPages(
-      'list-state',
-      async () => {
-        const reviewer = await as('reviewer')
-        pages.push(reviewer)
-        await reviewer.goto(`${api.baseURL}/admin/collections/partner-categories?locale=ja&limit=50`)
-        const row = reviewer.locator('tbody tr', { has: reviewer.locator('td.cell-name', { hasText: 'SMS プロバイダー' }) })
-        await expect(row.locator('td.cell-reviewState').innerText()).resolves.toBe('approved')
-      },
-      pages,
-    )
+    await scenario('list-state', async (open) => {
+      const reviewer = await as(open, 'reviewer')
+      await reviewer.goto(`${api.baseURL}/admin/collections/partner-categories?locale=ja&limit=50`)
+      const row = reviewer.locator('tbody tr', { has: reviewer.locator('td.cell-name', { hasText: 'SMS プロバイダー' }) })
+      await expect(row.locator('td.cell-reviewState').innerText()).resolves.toBe('approved')
+    })
   })
 })

@@ -1,6 +1,3 @@
-import fs from 'node:fs'
-import path from 'node:path'
-
 import { makeDataDir, runScript, startServer } from './serverProcess.mjs'
 import { TEST_PASSWORD, TEST_USERS } from './testUsers.mjs'
 
@@ -21,8 +18,6 @@ export default async function globalSetup() {
     if (result.code !== 0) throw new Error(`create-user ${user.email} failed: ${result.stderr}`)
   }
 
-  const info = { baseURL: server.baseURL, dataDir }
-  fs.writeFileSync(path.join(dataDir, 'server.json'), JSON.stringify(info))
   process.env.KAIJI_TEST_BASE_URL = server.baseURL
   process.env.KAIJI_TEST_DATA_DIR = dataDir
 }

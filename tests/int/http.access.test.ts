@@ -29,6 +29,10 @@ describe('anonymous requests get no content', () => {
     '/api/payload-preferences',
     '/api/payload-locked-documents',
     '/api/payload-migrations',
+    '/api/workflow-states',
+    '/api/audit-events',
+    '/api/partner-categories/1/workflow?locale=ja',
+    '/api/globals/partners-page/workflow?locale=ja',
   ])('REST GET %s', async (path) => {
     const { status, text } = await request(path)
     // 401/403 when the route exists; Payload exposes no REST route for payload-migrations at all.
@@ -48,6 +52,9 @@ describe('anonymous requests get no content', () => {
     ['DELETE', '/api/partner-categories/1', undefined],
     ['POST', '/api/globals/partners-page', { title: 'x' }],
     ['POST', '/api/users', { email: 'intruder@x.test', password: 'Intruder-Passw0rd', role: 'admin' }],
+    ['POST', '/api/partner-categories/1/workflow', { action: 'approve', locale: 'ja' }],
+    ['POST', '/api/globals/partners-page/workflow', { action: 'approve', locale: 'ja' }],
+    ['POST', '/api/audit-events', { action: 'approve' }],
   ])('REST %s %s is refused', async (method, path, json) => {
     const { status } = await request(path, { method, json })
     expect([401, 403]).toContain(status)
@@ -62,6 +69,8 @@ describe('anonymous requests get no content', () => {
     ['versionsPartnerCategories', '{ versionsPartnerCategories { docs { id } } }'],
     ['PayloadPreferences', '{ PayloadPreferences { docs { key } } }'],
     ['PayloadLockedDocuments', '{ PayloadLockedDocuments { docs { id } } }'],
+    ['WorkflowStates', '{ WorkflowStates { docs { state } } }'],
+    ['AuditEvents', '{ AuditEvents { docs { action } } }'],
   ])('GraphQL %s is forbidden', async (field, query) => {
     const { status, body } = await graphql<Record<string, unknown>>(query)
     expect(status).toBe(200)
