@@ -4,7 +4,10 @@ import path from 'node:path'
 
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 
+import { SOURCE_LOCALE } from '../src/config/locales'
 import { projectPath } from '../src/config/paths'
+import { publishRelease } from '../src/releases/publish'
+import { latestRelease } from '../src/releases/releaseStore'
 import { decodeSource, parseSource, SourceFormatError } from './parseSource'
 import { seed, type SeedReport } from './seed'
 
@@ -31,18 +34,24 @@ export const importSourceFile = async ({
 
   const req = await createLocalReq({}, payload)
   const ownsTransaction = await initTransaction(req)
+  const provenance = {
+    at: new Date().toISOString(),
+    by: actor,
+    sourceFile: path.basename(file),
+    sourceSha256: createHash('sha256').update(bytes).digest('hex'),
+  }
   try {
-    const report = await seed({
-      payload,
-      req,
-      source,
-      provenance: {
-        at: new Date().toISOString(),
-        by: actor,
-        sourceFile: path.basename(file),
-        sourceSha256: createHash('sha256').update(bytes).digest('hex'),
-      },
-    })
+    const report = await seed({ payload, req, source, provenance })
+    // The imported page is the one already public: it becomes ja release 1, with immediate effect.
+    if (!(await latestRelease(payload, SOURCE_LOCALE, req))) {
+      const release = await publishRelease(payload, req, {
+        locale: SOURCE_LOCALE,
+        summary: `Imported from ${provenance.sourceFile} (sha256 ${provenance.sourceSha256}).`,
+        changeType: 'editorial',
+        publisher: { id: null, label: actor },
+      })
+      report.releasePublished = release.number
+    }
     if (ownsTransaction) await commitTransaction(req)
     return report
   } catch (error) {
@@ -63,5 +72,6 @@ export const describeSeedReport = (report: SeedReport): string => {
   const extra = report.notInSource.length
     ? ` Kept ${report.notInSource.length} categories the source does not list: ${report.notInSource.join(', ')}.`
     : ''
-  return summary + extra
+  const release = report.releasePublished ? ` Published ja release ${report.releasePublished}.` : ''
+  return summary + extra + release
 }

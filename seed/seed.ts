@@ -22,6 +22,8 @@ export type SeedReport = {
   /** Categories in the database that the source does not list; the importer never deletes. */
   notInSource: string[]
   pageUpdated: boolean
+  /** The release the import published (the first import publishes ja release 1). */
+  releasePublished?: number
 }
 
 type SeedArgs = {

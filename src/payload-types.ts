@@ -68,6 +68,9 @@ export interface Config {
   blocks: {};
   collections: {
     'partner-categories': PartnerCategory;
+    releases: Release;
+    'webhook-endpoints': WebhookEndpoint;
+    'webhook-deliveries': WebhookDelivery;
     users: User;
     'workflow-states': WorkflowState;
     'audit-events': AuditEvent;
@@ -79,6 +82,9 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     'partner-categories': PartnerCategoriesSelect<false> | PartnerCategoriesSelect<true>;
+    releases: ReleasesSelect<false> | ReleasesSelect<true>;
+    'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-states': WorkflowStatesSelect<false> | WorkflowStatesSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
@@ -141,6 +147,10 @@ export interface PartnerCategory {
    */
   icon?: string | null;
   order: number;
+  /**
+   * A retired category leaves the public page with the next release once this change is approved.
+   */
+  retired?: boolean | null;
   name?: string | null;
   description?: {
     root: {
@@ -179,6 +189,104 @@ export interface PartnerCategory {
     sourceSha256?: string | null;
   };
   reviewState?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "releases".
+ */
+export interface Release {
+  id: number;
+  title: string;
+  locale: 'ja' | 'en' | 'fr' | 'ru';
+  number: number;
+  summary: string;
+  changeType: 'material' | 'editorial';
+  effectiveAt: string;
+  publishedAt: string;
+  publishedBy: string;
+  approvers:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  urgencyReason?: string | null;
+  rollbackOf?: number | null;
+  sourceReleaseNumber?: number | null;
+  contentHash: string;
+  content:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * The approved version (content hash) of each document this release contains.
+   */
+  sources:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints".
+ */
+export interface WebhookEndpoint {
+  id: number;
+  name: string;
+  url: string;
+  /**
+   * Each delivery carries X-Kaiji-Signature: sha256=HMAC-SHA256(secret, raw body) in hex. Leave empty to generate one.
+   */
+  secret: string;
+  events: ('release.published' | 'release.effective')[];
+  /**
+   * Only releases of these locales; empty for all.
+   */
+  locales?: ('ja' | 'en' | 'fr' | 'ru')[] | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  dedupeKey: string;
+  endpoint: number | WebhookEndpoint;
+  event: 'release.published' | 'release.effective';
+  locale: string;
+  releaseNumber: number;
+  status: 'pending' | 'retrying' | 'delivered' | 'failed';
+  attempts: number;
+  body: string;
+  log?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -306,6 +414,18 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
+        relationTo: 'releases';
+        value: number | Release;
+      } | null)
+    | ({
+        relationTo: 'webhook-endpoints';
+        value: number | WebhookEndpoint;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
@@ -367,6 +487,7 @@ export interface PartnerCategoriesSelect<T extends boolean = true> {
   key?: T;
   icon?: T;
   order?: T;
+  retired?: T;
   name?: T;
   description?: T;
   dataUsageNote?: T;
@@ -379,6 +500,60 @@ export interface PartnerCategoriesSelect<T extends boolean = true> {
         sourceSha256?: T;
       };
   reviewState?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "releases_select".
+ */
+export interface ReleasesSelect<T extends boolean = true> {
+  title?: T;
+  locale?: T;
+  number?: T;
+  summary?: T;
+  changeType?: T;
+  effectiveAt?: T;
+  publishedAt?: T;
+  publishedBy?: T;
+  approvers?: T;
+  urgencyReason?: T;
+  rollbackOf?: T;
+  sourceReleaseNumber?: T;
+  contentHash?: T;
+  content?: T;
+  sources?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints_select".
+ */
+export interface WebhookEndpointsSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  secret?: T;
+  events?: T;
+  locales?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  dedupeKey?: T;
+  endpoint?: T;
+  event?: T;
+  locale?: T;
+  releaseNumber?: T;
+  status?: T;
+  attempts?: T;
+  body?: T;
+  log?: T;
   updatedAt?: T;
   createdAt?: T;
 }

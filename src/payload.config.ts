@@ -3,7 +3,10 @@ import { buildConfig } from 'payload'
 
 import { PartnerCategories } from '../collections/PartnerCategories'
 import { PartnersPage } from '../collections/PartnersPage'
+import { Releases } from '../collections/Releases'
 import { Users } from '../collections/Users'
+import { WebhookDeliveries } from '../collections/WebhookDeliveries'
+import { WebhookEndpoints } from '../collections/WebhookEndpoints'
 import { LOCALE_LABELS, LOCALES, SOURCE_LOCALE } from './config/locales'
 import { dataDirectory, projectPath } from './config/paths'
 import { resolvePayloadSecret } from './config/payloadSecret'
@@ -19,7 +22,7 @@ export default buildConfig({
     importMap: { baseDir: projectPath() },
     meta: { titleSuffix: ' — Kaiji' },
   },
-  collections: [PartnerCategories, Users],
+  collections: [PartnerCategories, Releases, WebhookEndpoints, WebhookDeliveries, Users],
   globals: [PartnersPage],
   localization: {
     locales: LOCALES.map((code) => ({ code, label: LOCALE_LABELS[code] })),

@@ -53,6 +53,16 @@ export const PartnerCategories: CollectionConfig<'partner-categories'> = {
       index: true,
       access: { update: isSourceEditorField },
     },
+    {
+      name: 'retired',
+      type: 'checkbox',
+      defaultValue: false,
+      access: { update: isSourceEditorField },
+      admin: {
+        position: 'sidebar',
+        description: 'A retired category leaves the public page with the next release once this change is approved.',
+      },
+    },
     { name: 'name', type: 'text', localized: true, validate: requiredInSourceLocale },
     { name: 'description', type: 'richText', localized: true },
     { name: 'dataUsageNote', label: 'Data-use note', type: 'richText', localized: true },

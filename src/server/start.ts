@@ -1,4 +1,4 @@
-import type { Server } from 'node:http'
+import { createServer, type Server } from 'node:http'
 
 import type { Payload } from 'payload'
 
@@ -7,6 +7,11 @@ import { isContentEmpty } from '../../seed/seed'
 import { projectPath } from '../config/paths'
 import type { DatabaseTarget } from '../database/databaseUrl'
 import { describeDatabase, openPayload } from '../database/openPayload'
+import { DeliveryService } from '../delivery/deliveryService'
+import { isPublicPath } from '../delivery/publicRoutes'
+import { onReleasePublished } from '../releases/releaseSignal'
+import { createWebhookDispatcher, dispatcherOptionsFromEnv } from '../webhooks/dispatcher'
+import { watchScheduledReleases } from '../webhooks/effectiveWatcher'
 import { createApp } from './createApp'
 import { startupLog } from './logger'
 
@@ -34,16 +39,33 @@ export const start = async ({ dev, database, port }: { dev: boolean; database: D
   const handle = nextApp.getRequestHandler()
   const app = createApp({ payload, dev, handleNext: (req, res) => handle(req, res) })
 
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(port, host, () => resolve(listening))
-    listening.once('error', reject)
+  let publicUrl = process.env.KAIJI_PUBLIC_URL?.replace(/\/+$/, '') ?? ''
+  const delivery = new DeliveryService(payload, {
+    publicUrl: () => publicUrl,
+    cacheControl: process.env.KAIJI_PUBLIC_CACHE_CONTROL || undefined,
+  })
+  delivery.start()
+  const dispatcher = createWebhookDispatcher(payload, dispatcherOptionsFromEnv())
+  const stopAnnouncing = onReleasePublished((release) => dispatcher.announce('release.published', release))
+  const watcher = watchScheduledReleases(payload, dispatcher)
+
+  // Public reads skip Express entirely: its routing alone costs most of the throughput the cache buys.
+  const server = createServer((req, res) => (isPublicPath(req.url ?? '') ? delivery.handle(req, res) : app(req, res)))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => resolve())
   })
   const address = server.address()
   const actualPort = typeof address === 'object' && address ? address.port : port
+  publicUrl ||= `http://${host}:${actualPort}`
   startupLog(`Kaiji is serving on http://${host}:${actualPort} (admin at /admin)`)
 
   const shutdown = (signal: string) => {
     startupLog(`${signal}: shutting down`)
+    delivery.stop()
+    watcher.stop()
+    dispatcher.stop()
+    stopAnnouncing()
     server.close(() => {
       void Promise.resolve(payload.db.destroy?.()).finally(() => process.exit(0))
     })

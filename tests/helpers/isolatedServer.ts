@@ -8,18 +8,19 @@ import { TEST_PASSWORD, TEST_USERS } from './testUsers.mjs'
  * A server of its own (fresh database, seeded on start) for tests that change shared content, with
  * the same test users, made over HTTP: the first through create-first-user, the rest by that admin.
  */
-export const startIsolatedServer = async (label: string) => {
+export const startIsolatedServer = async (label: string, env: Record<string, string> = {}) => {
   const dataDir = makeDataDir(label)
-  const server = await startServer({ dataDir })
+  const server = await startServer({ dataDir, env })
+  const others: Array<Awaited<ReturnType<typeof startServer>>> = []
   const client = new ApiClient(server.baseURL)
-  const { admin, ...others } = TEST_USERS
+  const { admin, ...rest } = TEST_USERS
   const first = await client.request('/api/users/first-register', {
     method: 'POST',
     json: { email: admin.email, password: TEST_PASSWORD, role: 'admin' },
   })
   if (first.status !== 200) throw new Error(`first-register failed: ${first.text}`)
   const adminToken = await client.login('admin')
-  for (const user of Object.values(others)) {
+  for (const user of Object.values(rest)) {
     const assignedLocales = 'locales' in user ? user.locales.split(',') : []
     const created = await client.request('/api/users', {
       method: 'POST',
@@ -31,8 +32,15 @@ export const startIsolatedServer = async (label: string) => {
   return {
     client,
     dataDir,
+    output: server.output,
+    /** Another server process on the same database (and secret), as a second instance behind a balancer would be. */
+    startAnother: async (): Promise<ApiClient> => {
+      const another = await startServer({ dataDir, env })
+      others.push(another)
+      return new ApiClient(another.baseURL)
+    },
     stop: async () => {
-      await stopServer(server.child)
+      await Promise.all([server, ...others].map((running) => stopServer(running.child)))
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }

@@ -33,6 +33,11 @@ describe('anonymous requests get no content', () => {
     '/api/audit-events',
     '/api/partner-categories/1/workflow?locale=ja',
     '/api/globals/partners-page/workflow?locale=ja',
+    '/api/releases',
+    '/api/releases/1',
+    '/api/releases/preview?locale=ja',
+    '/api/webhook-endpoints',
+    '/api/webhook-deliveries',
   ])('REST GET %s', async (path) => {
     const { status, text } = await request(path)
     // 401/403 when the route exists; Payload exposes no REST route for payload-migrations at all.
@@ -55,6 +60,11 @@ describe('anonymous requests get no content', () => {
     ['POST', '/api/partner-categories/1/workflow', { action: 'approve', locale: 'ja' }],
     ['POST', '/api/globals/partners-page/workflow', { action: 'approve', locale: 'ja' }],
     ['POST', '/api/audit-events', { action: 'approve' }],
+    ['POST', '/api/releases/publish', { locale: 'ja', summary: 'x', changeType: 'editorial' }],
+    ['POST', '/api/releases/rollback', { locale: 'ja', toRelease: 1, reason: 'x' }],
+    ['POST', '/api/releases', { locale: 'ja', number: 99 }],
+    ['DELETE', '/api/releases/1', undefined],
+    ['POST', '/api/webhook-endpoints', { name: 'x', url: 'http://127.0.0.1:9/x' }],
   ])('REST %s %s is refused', async (method, path, json) => {
     const { status } = await request(path, { method, json })
     expect([401, 403]).toContain(status)
@@ -71,6 +81,9 @@ describe('anonymous requests get no content', () => {
     ['PayloadLockedDocuments', '{ PayloadLockedDocuments { docs { id } } }'],
     ['WorkflowStates', '{ WorkflowStates { docs { state } } }'],
     ['AuditEvents', '{ AuditEvents { docs { action } } }'],
+    ['Releases', '{ Releases { docs { summary } } }'],
+    ['WebhookEndpoints', '{ WebhookEndpoints { docs { secret } } }'],
+    ['WebhookDeliveries', '{ WebhookDeliveries { docs { body } } }'],
   ])('GraphQL %s is forbidden', async (field, query) => {
     const { status, body } = await graphql<Record<string, unknown>>(query)
     expect(status).toBe(200)

@@ -72,15 +72,18 @@ const driveTo = async (id: number, state: string) => {
 }
 
 describe('the imported source', () => {
-  it('starts approved in ja, attributed to the import, with an audit event; other locales are drafts', async () => {
+  it('is approved in ja by the import and published as release 1, with audit events; other locales are drafts', async () => {
     const id = await categoryId('maps')
     const ja = await view(id)
-    expect(ja.state).toBe('approved')
+    expect(ja.state).toBe('published')
     expect(ja.approvedHash).toBe(ja.contentHash)
     expect(ja.approvedBy).toBe('seed import (first start)')
-    expect(ja.history).toEqual([expect.objectContaining({ action: 'import', to: 'approved', actor: 'seed import (first start)' })])
+    expect(ja.history).toEqual([
+      expect.objectContaining({ action: 'publish', from: 'approved', to: 'published', reason: 'published in release 1' }),
+      expect.objectContaining({ action: 'import', to: 'approved', actor: 'seed import (first start)' }),
+    ])
     expect((await view(id, 'en')).state).toBe('draft')
-    expect((await view('page')).state).toBe('approved')
+    expect((await view('page')).state).toBe('published')
   })
 })
 
@@ -163,13 +166,13 @@ describe('the workflow in use', () => {
   it('an edit revokes that locale only, four-eyes holds, approval pins the content', async () => {
     const id = await categoryId('marketing')
     await editName('translatorEn', id, 'Marketing', 'en')
-    expect((await view(id)).state).toBe('approved')
+    expect((await view(id)).state).toBe('published')
     expect((await view(id, 'en')).state).toBe('draft')
 
     await editName('editor', id, 'マーケティング(改訂)')
     const revoked = await view(id)
     expect(revoked.state).toBe('draft')
-    expect(revoked.history[0]).toMatchObject({ action: 'edit', from: 'approved', to: 'draft', reason: 'approval revoked by an edit' })
+    expect(revoked.history[0]).toMatchObject({ action: 'edit', from: 'published', to: 'draft', reason: 'approval revoked by an edit' })
     expect(revoked.diff.find((field) => field.field === 'name')).toEqual({
       field: 'name',
       changed: true,
@@ -232,7 +235,7 @@ describe('the workflow in use', () => {
     const { body } = await api.request<{ docs: Category[] }>('/api/partner-categories?locale=ja&where[key][equals]=bug-detection', {
       token: await token('reviewer'),
     })
-    expect(body.docs[0]?.reviewState).toBe('approved')
+    expect(body.docs[0]?.reviewState).toBe('published')
   })
 })
 

@@ -65,7 +65,7 @@ describe('content hashing', () => {
   const fields = contentFieldsOf(PartnerCategories.fields)
 
   it('derives content fields from the collection config', () => {
-    expect(fields).toEqual({ localized: ['name', 'description', 'dataUsageNote'], sourceOnly: ['key', 'icon', 'order'] })
+    expect(fields).toEqual({ localized: ['name', 'description', 'dataUsageNote'], sourceOnly: ['key', 'icon', 'order', 'retired'] })
     expect(contentFieldsOf(PartnersPage.fields)).toEqual({
       localized: ['title', 'intro', 'notNamedNote', 'columnLabels', 'authoritativeLanguageNote'],
       sourceOnly: [],
@@ -74,7 +74,7 @@ describe('content hashing', () => {
 
   it('covers structure in the source locale only, and ignores key order', () => {
     const doc = { id: 1, key: 'maps', icon: '🗺', order: 3, name: '地図', description: paragraphsToRichText(['a']), dataUsageNote: null, updatedAt: 'x' }
-    expect(Object.keys(localeContent(doc, fields, 'ja'))).toEqual(['key', 'icon', 'order', 'name', 'description', 'dataUsageNote'])
+    expect(Object.keys(localeContent(doc, fields, 'ja'))).toEqual(['key', 'icon', 'order', 'retired', 'name', 'description', 'dataUsageNote'])
     expect(Object.keys(localeContent(doc, fields, 'en'))).toEqual(['name', 'description', 'dataUsageNote'])
     const reordered = { dataUsageNote: null, description: paragraphsToRichText(['a']), name: '地図', order: 3, icon: '🗺', key: 'maps' }
     expect(hashContent(localeContent(reordered, fields, 'ja'))).toBe(hashContent(localeContent(doc, fields, 'ja')))

@@ -5,7 +5,7 @@ export const WORKFLOW_ACTIONS = ['submit', 'withdraw', 'approve', 'request-chang
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number]
 
 /** What the audit trail records: the actions, plus what the system does on its own. */
-export type AuditAction = WorkflowAction | 'edit' | 'import'
+export type AuditAction = WorkflowAction | 'edit' | 'import' | 'publish' | 'rollback'
 
 /** A document under review: a collection document or the (single) global. */
 export type WorkflowSubject =

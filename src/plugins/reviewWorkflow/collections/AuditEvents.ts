@@ -1,8 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../../access/isAdmin'
-
-const nobody = () => false
+import { nobody } from '../../../access/nobody'
 
 /** Append-only for everyone through every API; the workflow appends with system access. */
 export const AuditEvents: CollectionConfig<'audit-events'> = {

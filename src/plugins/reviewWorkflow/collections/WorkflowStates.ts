@@ -1,9 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAuthenticated } from '../../../access/isAuthenticated'
+import { nobody } from '../../../access/nobody'
 import { WORKFLOW_STATES } from '../types'
-
-const nobody = () => false
 
 /** One row per document and locale. Only the workflow itself writes here (system access). */
 export const WorkflowStates: CollectionConfig<'workflow-states'> = {

@@ -1,14 +1,7 @@
-import {
-  APIError,
-  commitTransaction,
-  initTransaction,
-  killTransaction,
-  type Endpoint,
-  type PayloadHandler,
-  type PayloadRequest,
-} from 'payload'
+import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
 import { isLocaleCode, LOCALES } from '../../../config/locales'
+import { inTransaction, problem, readJsonObject } from '../../../endpoints/http'
 import type { User } from '../../../payload-types'
 import { subjectContentFields } from '../contentFields'
 import { diffContent } from '../diff'
@@ -18,23 +11,12 @@ import { appendAuditEvent, describeActor, readLocaleContent, readLocaleWorkflow,
 
 const MAX_REASON_LENGTH = 2_000
 
-const problem = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
-
 const subjectOf = (req: PayloadRequest, target: SubjectTarget): WorkflowSubject =>
   target.kind === 'global'
     ? { kind: 'global', slug: target.slug }
     : { kind: 'collection', slug: target.slug, id: String(req.routeParams?.id ?? '') }
 
 export type SubjectTarget = { kind: 'collection'; slug: 'partner-categories' } | { kind: 'global'; slug: 'partners-page' }
-
-const readBody = async (req: PayloadRequest): Promise<Record<string, unknown> | null> => {
-  try {
-    const body: unknown = await req.json?.()
-    return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null
-  } catch {
-    return null
-  }
-}
 
 const historyOf = async (req: PayloadRequest, subject: WorkflowSubject, locale: string) => {
   const { docs } = await req.payload.find({
@@ -63,7 +45,7 @@ const postHandler =
   async (req) => {
     const user = req.user as User | null
     if (!user) return problem(401, 'Sign in to use the workflow.')
-    const body = await readBody(req)
+    const body = await readJsonObject(req)
     if (!body) return problem(400, 'The body must be a JSON object: { "action", "locale", "reason"? }.')
     const { action, locale, reason } = body
     if (typeof action !== 'string' || !(WORKFLOW_ACTIONS as readonly string[]).includes(action)) {
@@ -75,13 +57,9 @@ const postHandler =
     }
 
     const subject = subjectOf(req, target)
-    const ownsTransaction = await initTransaction(req)
-    try {
+    return inTransaction(req, async () => {
       const current = await readLocaleContent(req.payload, req, subject, subjectContentFields(req.payload, subject), locale)
-      if (!current) {
-        if (ownsTransaction) await killTransaction(req)
-        return problem(404, `No ${target.slug} document with id ${JSON.stringify(req.routeParams?.id)}.`)
-      }
+      if (!current) return problem(404, `No ${target.slug} document with id ${JSON.stringify(req.routeParams?.id)}.`)
       const workflow = await readLocaleWorkflow(req.payload, req, subject, locale)
       const check = checkTransition({
         actor: user,
@@ -92,10 +70,7 @@ const postHandler =
         reason: typeof reason === 'string' ? reason : undefined,
         editedSinceApproval: workflow.editedSinceApproval,
       })
-      if (!check.ok) {
-        if (ownsTransaction) await killTransaction(req)
-        return problem(check.status, check.message)
-      }
+      if (!check.ok) return problem(check.status, check.message)
       const at = new Date().toISOString()
       const approving = action === 'approve'
       const givenReason = typeof reason === 'string' && reason.trim() ? reason.trim() : null
@@ -119,13 +94,8 @@ const postHandler =
         reason: givenReason,
         contentHash: current.hash,
       })
-      if (ownsTransaction) await commitTransaction(req)
       return Response.json({ state: check.to, locale, contentHash: current.hash, lastAction: next.lastAction })
-    } catch (error) {
-      if (ownsTransaction) await killTransaction(req)
-      if (error instanceof APIError) return problem(error.status, error.message)
-      throw error
-    }
+    })
   }
 
 /** GET ?locale=xx: state, history and a field-by-field diff of the working copy against what was approved. */

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto'
+
+import type { CollectionBeforeValidateHook, CollectionConfig } from 'payload'
+
+import { isAdmin } from '../../src/access/isAdmin'
+import { LOCALES } from '../../src/config/locales'
+import { WEBHOOK_EVENTS } from '../../src/webhooks/events'
+
+const MIN_SECRET_LENGTH = 32
+
+/** An endpoint saved without a secret gets a strong random one; the receiver copies it from here. */
+const generateMissingSecret: CollectionBeforeValidateHook = ({ data }) => {
+  if (data && !data.secret) data.secret = randomBytes(32).toString('hex')
+  return data
+}
+
+const validateUrl = (value: string | null | undefined): true | string => {
+  try {
+    const url = new URL(String(value))
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'The URL must start with https:// or http://.'
+    if (url.username || url.password) return 'Put no credentials in the URL; the signature authenticates each delivery.'
+    return true
+  } catch {
+    return 'Enter an absolute URL, e.g. https://example.org/hooks/kaiji.'
+  }
+}
+
+/** Sites to notify when a release is published or takes effect. Admins only, through every API. */
+export const WebhookEndpoints: CollectionConfig<'webhook-endpoints'> = {
+  slug: 'webhook-endpoints',
+  labels: { singular: 'Webhook endpoint', plural: 'Webhook endpoints' },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'url', 'events', 'active'], group: 'Publishing' },
+  access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
+  hooks: { beforeValidate: [generateMissingSecret] },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    { name: 'url', type: 'text', required: true, validate: validateUrl },
+    {
+      name: 'secret',
+      type: 'text',
+      required: true,
+      minLength: MIN_SECRET_LENGTH,
+      admin: {
+        description:
+          'Each delivery carries X-Kaiji-Signature: sha256=HMAC-SHA256(secret, raw body) in hex. Leave empty to generate one.',
+      },
+    },
+    {
+      name: 'events',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      options: [...WEBHOOK_EVENTS],
+      defaultValue: [...WEBHOOK_EVENTS],
+    },
+    {
+      name: 'locales',
+      type: 'select',
+      hasMany: true,
+      options: [...LOCALES],
+      admin: { description: 'Only releases of these locales; empty for all.' },
+    },
+    { name: 'active', type: 'checkbox', defaultValue: true },
+  ],
+}

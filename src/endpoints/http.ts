@@ -1,0 +1,35 @@
+import { APIError, commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+
+/** Every refusal has the same shape as Payload's own errors: `{ errors: [{ message }] }`. */
+export const problem = (status: number, message: string): Response => Response.json({ errors: [{ message }] }, { status })
+
+/** The request body as a JSON object, or null when it is missing, malformed or not an object. */
+export const readJsonObject = async (req: PayloadRequest): Promise<Record<string, unknown> | null> => {
+  try {
+    const body: unknown = await req.json?.()
+    return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null
+  } catch {
+    return null
+  }
+}
+
+/** Names the keys a body may not carry, so a typo (say "efectiveAt") is refused rather than ignored. */
+export const unknownKeys = (body: Record<string, unknown>, allowed: readonly string[]): string[] =>
+  Object.keys(body).filter((key) => !allowed.includes(key))
+
+/**
+ * Runs `work` in the request's transaction: commits when it returns, rolls back when it throws or
+ * returns a refusal (status ≥ 400). A thrown APIError becomes a refusal with its status.
+ */
+export const inTransaction = async (req: PayloadRequest, work: () => Promise<Response>): Promise<Response> => {
+  const ownsTransaction = await initTransaction(req)
+  try {
+    const response = await work()
+    if (ownsTransaction) await (response.status >= 400 ? killTransaction(req) : commitTransaction(req))
+    return response
+  } catch (error) {
+    if (ownsTransaction) await killTransaction(req)
+    if (error instanceof APIError) return problem(error.status, error.message)
+    throw error
+  }
+}

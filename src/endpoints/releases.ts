@@ -1,0 +1,172 @@
+import type { Endpoint, PayloadHandler } from 'payload'
+
+import { hasRole } from '../access/roles'
+import { isLocaleCode, LOCALES } from '../config/locales'
+import type { User } from '../payload-types'
+import { describeActor } from '../plugins/reviewWorkflow/workflowStore'
+import { assembleFromApprovals, publishRelease, PublishError, rollbackRelease, type Publisher } from '../releases/publish'
+import { diffReleases } from '../releases/releaseDiff'
+import { announceReleasePublished } from '../releases/releaseSignal'
+import { listReleases, type StoredRelease } from '../releases/releaseStore'
+import { releaseTimeline } from '../releases/timeline'
+import { materialNoticeDays } from '../releases/notice'
+import { CHANGE_TYPES, type ChangeType } from '../releases/types'
+import { inTransaction, problem, readJsonObject, unknownKeys } from './http'
+
+const MAX_TEXT_LENGTH = 2_000
+
+const publisherOf = (user: User): Publisher => ({ id: String(user.id), label: describeActor(user) })
+
+const mayPublish = (user: User | null): user is User => hasRole(user, 'legal-reviewer', 'admin')
+
+/** Optional or required trimmed text with a length limit; returns the text, null when absent, or a refusal. */
+const textField = (body: Record<string, unknown>, name: string, required: boolean): string | null | Response => {
+  const value = body[name]
+  if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) {
+    return required ? problem(400, `"${name}" is required.`) : null
+  }
+  if (typeof value !== 'string') return problem(400, `"${name}" must be text.`)
+  if (value.length > MAX_TEXT_LENGTH) return problem(400, `"${name}" must be at most ${MAX_TEXT_LENGTH} characters.`)
+  return value.trim()
+}
+
+const localeRefusal = (locale: unknown) =>
+  problem(400, `Unknown locale ${JSON.stringify(locale)}; use one of ${LOCALES.join(', ')}.`)
+
+const releaseSummary = (release: StoredRelease, status?: string) => ({
+  locale: release.locale,
+  number: release.number,
+  summary: release.summary,
+  changeType: release.changeType,
+  effectiveAt: release.effectiveAt,
+  publishedAt: release.publishedAt,
+  publishedBy: release.publishedBy,
+  approvers: release.approvers,
+  rollbackOf: release.rollbackOf,
+  contentHash: release.contentHash,
+  ...(status ? { status } : {}),
+})
+
+/** Reads and checks the common part of a publishing request: who, and a JSON body with only known keys. */
+const readPublishingRequest = async (
+  req: Parameters<PayloadHandler>[0],
+  allowed: readonly string[],
+): Promise<{ user: User; body: Record<string, unknown> } | Response> => {
+  const user = req.user as User | null
+  if (!user) return problem(401, 'Sign in to publish.')
+  if (!mayPublish(user)) return problem(403, 'Only legal reviewers and admins may publish or roll back releases.')
+  const body = await readJsonObject(req)
+  if (!body) return problem(400, `The body must be a JSON object with ${allowed.map((key) => `"${key}"`).join(', ')}.`)
+  const unknown = unknownKeys(body, allowed)
+  if (unknown.length) {
+    return problem(400, `Unknown field(s) ${unknown.map((key) => `"${key}"`).join(', ')}; allowed: ${allowed.join(', ')}.`)
+  }
+  if (!isLocaleCode(body.locale)) return localeRefusal(body.locale)
+  return { user, body }
+}
+
+/** Commits, then tells the delivery layer and the webhooks; refusals roll everything back. */
+const publishing = (req: Parameters<PayloadHandler>[0], work: () => Promise<StoredRelease>) => {
+  let published: StoredRelease | null = null
+  return inTransaction(req, async () => {
+    try {
+      published = await work()
+      return Response.json({ release: releaseSummary(published) }, { status: 201 })
+    } catch (error) {
+      if (error instanceof PublishError) return problem(error.status, error.message)
+      if (error instanceof Error && /unique/i.test(error.message)) {
+        return problem(409, 'Another release of this locale was published at the same moment; reload and try again.')
+      }
+      throw error
+    }
+  }).then((response) => {
+    if (published && response.ok) announceReleasePublished(published)
+    return response
+  })
+}
+
+const PUBLISH_KEYS = ['locale', 'summary', 'changeType', 'effectiveAt', 'urgencyReason'] as const
+
+const publishHandler: PayloadHandler = async (req) => {
+  const checked = await readPublishingRequest(req, PUBLISH_KEYS)
+  if (checked instanceof Response) return checked
+  const { user, body } = checked
+  const summary = textField(body, 'summary', true)
+  if (summary instanceof Response) return summary
+  if (!(CHANGE_TYPES as readonly unknown[]).includes(body.changeType)) {
+    return problem(400, `"changeType" must be one of ${CHANGE_TYPES.join(', ')}.`)
+  }
+  const urgencyReason = textField(body, 'urgencyReason', false)
+  if (urgencyReason instanceof Response) return urgencyReason
+  if (body.effectiveAt !== undefined && body.effectiveAt !== null && typeof body.effectiveAt !== 'string') {
+    return problem(400, '"effectiveAt" must be an ISO 8601 date string.')
+  }
+  return publishing(req, () =>
+    publishRelease(req.payload, req, {
+      locale: body.locale as string,
+      summary: summary as string,
+      changeType: body.changeType as ChangeType,
+      effectiveAt: (body.effectiveAt as string | null | undefined) ?? null,
+      urgencyReason,
+      publisher: publisherOf(user),
+    }),
+  )
+}
+
+const ROLLBACK_KEYS = ['locale', 'toRelease', 'reason', 'changeType'] as const
+
+const rollbackHandler: PayloadHandler = async (req) => {
+  const checked = await readPublishingRequest(req, ROLLBACK_KEYS)
+  if (checked instanceof Response) return checked
+  const { user, body } = checked
+  const { toRelease } = body
+  if (typeof toRelease !== 'number' || !Number.isInteger(toRelease) || toRelease < 1) {
+    return problem(400, '"toRelease" must be a release number (a whole number, 1 or more).')
+  }
+  const reason = textField(body, 'reason', true)
+  if (reason instanceof Response) return reason
+  if (body.changeType !== undefined && !(CHANGE_TYPES as readonly unknown[]).includes(body.changeType)) {
+    return problem(400, `"changeType" must be one of ${CHANGE_TYPES.join(', ')}.`)
+  }
+  return publishing(req, () =>
+    rollbackRelease(req.payload, req, {
+      locale: body.locale as string,
+      toRelease,
+      reason: reason as string,
+      changeType: body.changeType as ChangeType | undefined,
+      publisher: publisherOf(user),
+    }),
+  )
+}
+
+/** GET ?locale=xx: what a publish would ship now, against the newest release, and the locale's timeline. */
+const previewHandler: PayloadHandler = async (req) => {
+  const user = req.user as User | null
+  if (!user) return problem(401, 'Sign in to preview a release.')
+  const locale = req.searchParams.get('locale')
+  if (!isLocaleCode(locale)) return localeRefusal(locale)
+  const now = Date.now()
+  const releases = await listReleases(req.payload, locale)
+  const timeline = releaseTimeline(releases, now)
+  const latest = releases.at(-1) ?? null
+  const assembly = await assembleFromApprovals(req.payload, req, locale)
+  return Response.json({
+    locale,
+    canPublish: mayPublish(user),
+    materialNoticeDays: materialNoticeDays(),
+    missing: assembly.ok ? [] : assembly.missing,
+    unchanged: Boolean(assembly.ok && latest && latest.contentHash === assembly.contentHash),
+    diff:
+      assembly.ok && latest
+        ? diffReleases(latest, { ...latest, number: latest.number + 1, content: assembly.content, contentHash: assembly.contentHash })
+        : null,
+    current: timeline.current ? releaseSummary(timeline.current, 'current') : null,
+    releases: [...releases].reverse().map((release) => releaseSummary(release, timeline.statusOf(release))),
+  })
+}
+
+export const releaseEndpoints: Endpoint[] = [
+  { path: '/publish', method: 'post', handler: publishHandler },
+  { path: '/rollback', method: 'post', handler: rollbackHandler },
+  { path: '/preview', method: 'get', handler: previewHandler },
+]

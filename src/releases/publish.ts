@@ -1,0 +1,285 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { SOURCE_LOCALE } from '../config/locales'
+import type { WorkflowState as WorkflowStateRow } from '../payload-types'
+import { subjectKey } from '../plugins/reviewWorkflow/types'
+import { appendAuditEvent } from '../plugins/reviewWorkflow/workflowStore'
+import { assembleRelease, type Assembly, type CategoryApprovals, type ReleaseSource } from './assemble'
+import { checkNotice, materialNoticeDays } from './notice'
+import { findRelease, latestRelease, listReleases, toRelease, type StoredRelease } from './releaseStore'
+import { releaseTimeline } from './timeline'
+import type { ChangeType, ReleaseContent } from './types'
+
+const system = { overrideAccess: true, depth: 0 } as const
+const PAGE_SUBJECT = subjectKey({ kind: 'global', slug: 'partners-page' })
+
+/** A refusal with the HTTP status and a message that names the problem. */
+export class PublishError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export type Publisher = { id: string | null; label: string }
+
+const approvalsByKey = async (payload: Payload, req: PayloadRequest, locale: string) => {
+  const { docs } = await payload.find({
+    collection: 'workflow-states',
+    where: { locale: { in: [...new Set([SOURCE_LOCALE, locale])] } },
+    limit: 0,
+    pagination: false,
+    req,
+    ...system,
+  })
+  return new Map<string, WorkflowStateRow>(docs.map((row) => [row.key, row]))
+}
+
+const approvalOf = (row: WorkflowStateRow | undefined) => ({
+  content: (row?.approvedContent as Record<string, unknown> | null | undefined) ?? null,
+  hash: row?.approvedHash ?? null,
+  approvedBy: row?.approvedBy ?? null,
+})
+
+/** What a publish of this locale would contain now: approved content only, never the working copy. */
+export const assembleFromApprovals = async (payload: Payload, req: PayloadRequest, locale: string): Promise<Assembly> => {
+  const approvals = await approvalsByKey(payload, req, locale)
+  const { docs } = await payload.find({
+    collection: 'partner-categories',
+    limit: 0,
+    pagination: false,
+    select: { key: true },
+    req,
+    ...system,
+  })
+  const categories: CategoryApprovals[] = docs.map((doc) => {
+    const subject = subjectKey({ kind: 'collection', slug: 'partner-categories', id: doc.id })
+    return {
+      subject,
+      source: approvalOf(approvals.get(`${subject}:${SOURCE_LOCALE}`)),
+      target: approvalOf(approvals.get(`${subject}:${locale}`)),
+    }
+  })
+  return assembleRelease({
+    page: { subject: PAGE_SUBJECT, ...approvalOf(approvals.get(`${PAGE_SUBJECT}:${locale}`)) },
+    categories,
+  })
+}
+
+/**
+ * A document is `published` in a locale exactly when the approved version it holds is the one in
+ * the locale's newest release; otherwise an approved document is `approved`. Publish and rollback
+ * both end with this, so the states always say what the release contains.
+ */
+const syncPublishedStates = async ({
+  payload,
+  req,
+  locale,
+  sources,
+  reason,
+  publisher,
+  at,
+}: {
+  payload: Payload
+  req: PayloadRequest
+  locale: string
+  sources: readonly ReleaseSource[]
+  reason: string
+  publisher: Publisher
+  at: string
+}): Promise<void> => {
+  const released = new Map(sources.map((source) => [source.subject, source.contentHash]))
+  const { docs } = await payload.find({
+    collection: 'workflow-states',
+    where: { and: [{ locale: { equals: locale } }, { state: { in: ['approved', 'published'] } }] },
+    limit: 0,
+    pagination: false,
+    req,
+    ...system,
+  })
+  for (const row of docs) {
+    const state = released.get(row.subject) === row.approvedHash ? 'published' : 'approved'
+    if (state === row.state) continue
+    const lastAction = { action: 'publish', by: publisher.label, at, from: row.state, to: state, reason }
+    await payload.update({ collection: 'workflow-states', id: row.id, data: { state, lastAction }, req, ...system })
+    await appendAuditEvent(payload, req, {
+      actorId: publisher.id,
+      actorLabel: publisher.label,
+      action: 'publish',
+      subject: row.subject,
+      locale,
+      fromState: row.state,
+      toState: state,
+      reason,
+      contentHash: row.approvedHash ?? null,
+    })
+  }
+}
+
+/** The source-locale release in effect now, which a target-locale release records it was made against. */
+const currentSourceRelease = async (payload: Payload, req: PayloadRequest, now: number): Promise<number | null> =>
+  releaseTimeline(await listReleases(payload, SOURCE_LOCALE, req), now).current?.number ?? null
+
+type NewRelease = {
+  locale: string
+  summary: string
+  changeType: ChangeType
+  effectiveAt: number
+  urgencyReason: string | null
+  rollbackOf: number | null
+  content: ReleaseContent
+  contentHash: string
+  sources: ReleaseSource[]
+  approvers: string[]
+  publisher: Publisher
+  now: number
+}
+
+const writeRelease = async (payload: Payload, req: PayloadRequest, release: NewRelease): Promise<StoredRelease> => {
+  const latest = await latestRelease(payload, release.locale, req)
+  if (latest && latest.contentHash === release.contentHash) {
+    throw new PublishError(
+      409,
+      release.rollbackOf === null
+        ? `Nothing to publish: the approved ${release.locale} content is identical to release ${latest.number}.`
+        : `Release ${release.rollbackOf} has the same content as release ${latest.number}, the newest ${release.locale} release.`,
+    )
+  }
+  const number = (latest?.number ?? 0) + 1
+  const publishedAt = new Date(release.now).toISOString()
+  const doc = await payload.create({
+    collection: 'releases',
+    data: {
+      title: `${release.locale} release ${number}`,
+      locale: release.locale as 'ja',
+      number,
+      summary: release.summary,
+      changeType: release.changeType,
+      effectiveAt: new Date(release.effectiveAt).toISOString(),
+      publishedAt,
+      publishedBy: release.publisher.label,
+      approvers: release.approvers,
+      urgencyReason: release.urgencyReason,
+      rollbackOf: release.rollbackOf,
+      sourceReleaseNumber: release.locale === SOURCE_LOCALE ? null : await currentSourceRelease(payload, req, release.now),
+      contentHash: release.contentHash,
+      content: release.content,
+      sources: release.sources,
+    },
+    req,
+    ...system,
+  })
+  await appendAuditEvent(payload, req, {
+    actorId: release.publisher.id,
+    actorLabel: release.publisher.label,
+    action: release.rollbackOf === null ? 'publish' : 'rollback',
+    subject: `releases:${release.locale}`,
+    locale: release.locale,
+    fromState: latest ? `release ${latest.number}` : null,
+    toState: `release ${number}`,
+    reason: release.urgencyReason ? `${release.summary} (urgent: ${release.urgencyReason})` : release.summary,
+    contentHash: release.contentHash,
+  })
+  await syncPublishedStates({
+    payload,
+    req,
+    locale: release.locale,
+    sources: release.sources,
+    reason: `${release.rollbackOf === null ? 'published' : 'rolled back'} in release ${number}`,
+    publisher: release.publisher,
+    at: publishedAt,
+  })
+  return toRelease(doc)
+}
+
+const resolveEffectiveAt = (effectiveAt: string | null | undefined, now: number): number => {
+  if (effectiveAt === null || effectiveAt === undefined) return now
+  const time = Date.parse(effectiveAt)
+  if (Number.isNaN(time)) throw new PublishError(400, `"effectiveAt" is not a valid ISO 8601 date: ${JSON.stringify(effectiveAt)}.`)
+  // A minute of slack for clocks; legal text cannot take effect retroactively.
+  if (time < now - 60_000) {
+    throw new PublishError(400, `"effectiveAt" (${effectiveAt}) is in the past; omit it to publish with immediate effect.`)
+  }
+  return Math.max(time, now)
+}
+
+/** Publishes the approved content of one locale as its next release. Call inside a transaction. */
+export const publishRelease = async (
+  payload: Payload,
+  req: PayloadRequest,
+  request: {
+    locale: string
+    summary: string
+    changeType: ChangeType
+    effectiveAt?: string | null
+    urgencyReason?: string | null
+    publisher: Publisher
+    now?: number
+  },
+): Promise<StoredRelease> => {
+  const now = request.now ?? Date.now()
+  const effectiveAt = resolveEffectiveAt(request.effectiveAt, now)
+  const notice = checkNotice({
+    changeType: request.changeType,
+    effectiveAt,
+    now,
+    noticeDays: materialNoticeDays(),
+    urgencyReason: request.urgencyReason ?? null,
+  })
+  if (!notice.ok) throw new PublishError(400, notice.message)
+  const assembly = await assembleFromApprovals(payload, req, request.locale)
+  if (!assembly.ok) {
+    throw new PublishError(
+      409,
+      `Cannot publish ${request.locale}: no approved ${request.locale} content for ${assembly.missing.join(', ')}.`,
+    )
+  }
+  return writeRelease(payload, req, {
+    ...request,
+    effectiveAt,
+    urgencyReason: request.urgencyReason ?? null,
+    rollbackOf: null,
+    content: assembly.content,
+    contentHash: assembly.contentHash,
+    sources: assembly.sources,
+    approvers: assembly.approvers,
+    now,
+  })
+}
+
+/** Publishes an older release's content again, with immediate effect; nothing is deleted. */
+export const rollbackRelease = async (
+  payload: Payload,
+  req: PayloadRequest,
+  request: {
+    locale: string
+    toRelease: number
+    reason: string
+    /** A rollback undoes changes the public relied on, so it is announced as material unless said otherwise. */
+    changeType?: ChangeType
+    publisher: Publisher
+    now?: number
+  },
+): Promise<StoredRelease> => {
+  const now = request.now ?? Date.now()
+  const target = await findRelease(payload, request.locale, request.toRelease, req)
+  if (!target || Date.parse(target.effectiveAt) > now) {
+    throw new PublishError(404, `There is no ${request.locale} release ${request.toRelease} in effect to roll back to.`)
+  }
+  return writeRelease(payload, req, {
+    locale: request.locale,
+    summary: `Rollback to release ${target.number}: ${request.reason}`,
+    changeType: request.changeType ?? 'material',
+    effectiveAt: now,
+    urgencyReason: null,
+    rollbackOf: target.number,
+    content: target.content,
+    contentHash: target.contentHash,
+    sources: target.sources,
+    approvers: target.approvers,
+    publisher: request.publisher,
+    now,
+  })
+}

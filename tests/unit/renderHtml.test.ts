@@ -1,0 +1,420 @@
+import { escapeHtml } from '../../src/delivery/render/escape'
+import {
+  renderArchivedReleasePage,
+  renderDiffPage,
+  renderErrorPage,
+  renderHistoryPage,
+  renderPartnersPage,
+} from '../../src/delivery/render/pages'
+import type { Release, ReleaseDiff } from '../../src/releases/types'
+import { paragraphsToRichText } from '../../src/utilities/lexical'
+import {
+  codePoints,
+  enRelease,
+  expectInertHtml,
+  HOSTILE_STRINGS,
+  hostileRelease,
+  jaSource,
+  makeRelease,
+  scanTags,
+} from './fixtures/partnersRelease'
+
+const LOCALES = ['ja', 'en', 'fr', 'ru'] as const
+
+const partnersPage = (release: Release = makeRelease(), extra: Partial<Parameters<typeof renderPartnersPage>[0]> = {}) =>
+  renderPartnersPage({ release, upcoming: [], sourceNotice: null, locales: LOCALES, ...extra })
+
+const count = (html: string, pattern: RegExp): number => html.match(new RegExp(pattern.source, 'g'))?.length ?? 0
+
+const tableOf = (html: string): string => html.slice(html.indexOf('<table>'), html.indexOf('</table>') + '</table>'.length)
+
+/** One h1, first; no heading skips a level on the way down. */
+const expectHeadingOutline = (html: string) => {
+  const levels = scanTags(html)
+    .tags.filter((tag) => !tag.closing && /^h[1-6]$/.test(tag.name))
+    .map((tag) => Number(tag.name.slice(1)))
+  expect(levels[0]).toBe(1)
+  expect(levels.filter((level) => level === 1)).toHaveLength(1)
+  levels.forEach((level, index) => {
+    if (index > 0) expect(level).toBeLessThanOrEqual((levels[index - 1] ?? 1) + 1)
+  })
+}
+
+const expectDocument = (html: string, lang: string) => {
+  expect(html.startsWith(`<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n`)).toBe(true)
+  expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">')
+  expect(count(html, /<title>[^<]+<\/title>/)).toBe(1)
+  expect(html).toContain('<a class="skip-link" href="#content">')
+  expect(count(html, /<main id="content">/)).toBe(1)
+  expect(html.trimEnd().endsWith('</html>')).toBe(true)
+  expectHeadingOutline(html)
+  expectInertHtml(html)
+}
+
+describe('renderPartnersPage', () => {
+  it('is a complete, script-free HTML5 document in the release locale', () => {
+    const html = partnersPage()
+    expectDocument(html, 'ja')
+    expect(html).toContain('<title>サードパーティパートナー</title>')
+    expect(html).toContain('<h1>サードパーティパートナー</h1>')
+    expect(html).not.toMatch(/<script|javascript:/i)
+  })
+
+  it('navigates to the current page, history, feed, JSON, CSV and the other locales', () => {
+    const html = partnersPage()
+    const nav = html.slice(html.indexOf('<nav aria-label="パートナーのページ">'), html.indexOf('</nav>'))
+    expect(nav).toContain('<a href="/partners/ja" aria-current="page">')
+    for (const href of ['/partners/ja/history', '/partners/ja/feed.atom', '/partners/ja.json', '/partners/ja.csv']) {
+      expect(nav).toContain(`href="${href}"`)
+    }
+    expect(nav).toContain('<a href="/partners/en" hreflang="en" lang="en">English</a>')
+    expect(nav).toContain('<a href="/partners/fr" hreflang="fr" lang="fr">Français</a>')
+    expect(nav).toContain('<a href="/partners/ru" hreflang="ru" lang="ru">Русский</a>')
+    expect(nav).not.toContain('hreflang="ja"')
+  })
+
+  it('shows the intro, the not-named note and every category in a table with scoped headers', () => {
+    const html = partnersPage()
+    expect(html).toContain(`<p>${jaSource.intro}</p>`)
+    expect(html).toContain(`<p>${jaSource.notNamedNote}</p>`)
+    const table = tableOf(html)
+    expect(table).toMatch(/^<table>\n<caption>[^<]+<\/caption>/)
+    expect(table).toContain(
+      '<tr><th scope="col">タイプ</th><th scope="col">説明</th><th scope="col">データ使用上の注意</th></tr>',
+    )
+    expect(count(table, /<th scope="row">/)).toBe(8)
+    for (const category of jaSource.categories) {
+      expect(table).toContain(`<th scope="row"><span aria-hidden="true">${category.icon}</span> ${category.name}</th>`)
+      expect(table).toContain(`<td><p>${category.description}</p></td>`)
+      expect(table).toContain(`<td><p>${category.dataUsageNote}</p></td>`)
+    }
+  })
+
+  it('keeps icons code point for code point (no joiner, no variation selector added)', () => {
+    const html = partnersPage()
+    const iconOf = (name: string) => new RegExp(`<span aria-hidden="true">([^<]*)</span> ${name}</th>`).exec(html)?.[1] ?? ''
+    expect(codePoints(iconOf('サポート'))).toEqual(['U+1F469', 'U+1F4BB'])
+    expect(codePoints(iconOf('クラウド プラットフォーム:計算とストレージ'))).toEqual(['U+26C5'])
+    expect(codePoints(iconOf('地図'))).toEqual(['U+1F5FA'])
+    expect(html).not.toContain('\u200D')
+  })
+
+  it('ends with the release line: number (to history), effective and published dates', () => {
+    const html = partnersPage()
+    expect(html).toContain(
+      '<footer>\n<p><a href="/partners/ja/history#release-3">リリース 3</a>、' +
+        '<time datetime="2026-05-01T00:00:00.000Z">2026年5月1日 (UTC)</time>発効、' +
+        '<time datetime="2026-04-01T09:30:00.000Z">2026年4月1日 (UTC)</time>公開</p>\n</footer>',
+    )
+  })
+
+  it('announces upcoming releases with date, change type and summary, linking only to the upcoming API', () => {
+    const next = makeRelease({ number: 4, changeType: 'material', summary: '分析 <の> 変更', effectiveAt: '2026-06-15T00:00:00Z' })
+    const html = partnersPage(makeRelease(), { upcoming: [next] })
+    expect(html).toContain('<h2 id="upcoming-heading">今後の変更</h2>')
+    expect(html).toContain('<time datetime="2026-06-15T00:00:00.000Z">2026年6月15日 (UTC)</time>')
+    expect(html).toContain('重要な変更:分析 &lt;の&gt; 変更')
+    expect(html).toContain('<li>リリース 4(')
+    expect(html).toContain('<a href="/content/v1/partners/ja/upcoming">予告中の変更の全文(JSON)</a>')
+    expect(html).not.toContain('/partners/ja/diff/3/4')
+    expect(html).not.toContain('/partners/ja/releases/4"')
+    expect(partnersPage()).not.toContain('upcoming-heading')
+    expectDocument(html, 'ja')
+  })
+
+  it('in a target locale: English structural labels and heading, but the page text never falls back to Japanese', () => {
+    const html = partnersPage(enRelease())
+    expectDocument(html, 'en')
+    expect(html).toContain('<h1>Our third-party partners</h1>')
+    expect(html).toContain('<th scope="col">Type</th><th scope="col">Description</th><th scope="col">Data-use note</th>')
+    expect(html).not.toContain('タイプ')
+    expect(html).not.toContain(jaSource.intro)
+    for (const category of jaSource.categories) {
+      expect(html).not.toContain(category.name)
+      expect(html).not.toContain(category.description)
+    }
+    expect(html).toContain('<span aria-hidden="true">👩💻</span> Support</th>')
+  })
+
+  it('falls back to the Japanese column labels only for ja', () => {
+    const release = makeRelease()
+    release.content.page.columnLabels = { type: null, description: null, dataUsageNote: null }
+    expect(partnersPage(release)).toContain('<th scope="col">タイプ</th><th scope="col">説明</th><th scope="col">データ使用上の注意</th>')
+    const fr = enRelease({ locale: 'fr' })
+    fr.content.page.columnLabels = { type: 'Type', description: null, dataUsageNote: 'Données' }
+    expect(partnersPage(fr)).toContain('<th scope="col">Type</th><th scope="col">Description</th><th scope="col">Données</th>')
+  })
+
+  it('shows the source notice in the page locale, then the authoritative-language note, once', () => {
+    const note = 'La version japonaise fait foi.'
+    const release = enRelease({ locale: 'fr' })
+    release.content.page.authoritativeLanguageNote = note
+    const html = partnersPage(release, { sourceNotice: { updatedAt: '2026-05-01T00:00:00Z', authoritativeLanguageNote: note } })
+    expectDocument(html, 'fr')
+    expect(html).toContain(
+      '<div class="notice" role="note"><p>La version japonaise a été mise à jour le ' +
+        '<time datetime="2026-05-01T00:00:00.000Z">1 mai 2026 (UTC)</time> ; ' +
+        'en cas de divergence, la version japonaise prévaut.</p><p>La version japonaise fait foi.</p></div>',
+    )
+    expect(count(html, /La version japonaise fait foi/)).toBe(1)
+  })
+
+  it('shows the release’s own authoritative-language note when the translation is up to date', () => {
+    const html = partnersPage(enRelease())
+    expect(html).toContain('<div class="notice" role="note"><p>The Japanese version is the authoritative one.</p></div>')
+    expect(html).not.toContain('was updated on')
+  })
+
+  it('words the notice and dates in Russian, and honours basePath', () => {
+    const html = partnersPage(enRelease({ locale: 'ru' }), {
+      sourceNotice: { updatedAt: '2026-05-01T00:00:00Z', authoritativeLanguageNote: null },
+      basePath: '/legal/partners/',
+    })
+    expect(html).toContain('Японская версия обновлена <time datetime="2026-05-01T00:00:00.000Z">1 мая 2026 г. (UTC)</time>')
+    expect(html).toContain('<a href="/legal/partners/ru/history">История</a>')
+    expect(html).toContain('<a href="/legal/partners/ja" hreflang="ja" lang="ja">日本語</a>')
+  })
+})
+
+describe('renderHistoryPage', () => {
+  const releases = [
+    { release: makeRelease({ number: 3, rollbackOf: 1, summary: 'リリース 1 に戻す' }), status: 'current' as const },
+    { release: makeRelease({ number: 2, changeType: 'material', summary: '地図を追加' }), status: 'superseded' as const },
+    { release: makeRelease({ number: 1, summary: '初版' }), status: 'past' as const },
+  ]
+  const html = renderHistoryPage({ locale: 'ja', releases, locales: LOCALES })
+
+  it('is a complete document whose nav marks history as current', () => {
+    expectDocument(html, 'ja')
+    expect(html).toContain('<h1>リリース履歴</h1>')
+    expect(html).toContain('<a href="/partners/ja/history" aria-current="page">')
+  })
+
+  it('lists every release newest first with number, status, change type, summary and dates', () => {
+    const table = tableOf(html)
+    expect(count(table, /<th scope="col">/)).toBe(7)
+    expect(count(table, /<th scope="row">/)).toBe(3)
+    const numbers = [...table.matchAll(/<tr id="release-(\d+)">/g)].map((match) => Number(match[1]))
+    expect(numbers).toEqual([3, 2, 1])
+    expect(table).toContain('<th scope="row"><a href="/partners/ja/releases/3">リリース 3</a></th>\n<td>現行</td>\n<td>編集上の変更</td>')
+    expect(table).toContain('<td>差し替え済み</td>\n<td>重要な変更</td>\n<td>地図を追加</td>')
+    expect(table).toContain('<td>過去</td>')
+    expect(table).toContain('<time datetime="2026-05-01T00:00:00.000Z">2026年5月1日 (UTC)</time>')
+  })
+
+  it('mentions rollbacks and links each release to its diff with the previous one', () => {
+    expect(html).toContain('リリース 1 に戻す (<a href="/partners/ja/releases/1">リリース 1 へのロールバック</a>)')
+    expect(html).toContain('<a href="/partners/ja/diff/2/3">リリース 2 から 3 への変更点</a>')
+    expect(html).toContain('<a href="/partners/ja/diff/1/2">')
+    expect(html).not.toContain('/diff/0/1')
+  })
+
+  it('translates the interface and falls back to English for an unknown locale', () => {
+    expect(renderHistoryPage({ locale: 'fr', releases, locales: LOCALES })).toContain('<h1>Historique des versions</h1>')
+    const unknown = renderHistoryPage({ locale: 'de', releases, locales: LOCALES })
+    expectDocument(unknown, 'de')
+    expect(unknown).toContain('<h1>Release history</h1>')
+  })
+})
+
+describe('renderArchivedReleasePage', () => {
+  const release = makeRelease({ number: 2 })
+  const html = renderArchivedReleasePage({ release, status: 'superseded', currentNumber: 3, locales: LOCALES })
+
+  it('says which release this is, its status, and links to the current page and the changes since', () => {
+    expectDocument(html, 'ja')
+    expect(html).toContain('<title>リリース 2 — サードパーティパートナー</title>')
+    expect(html).toContain(
+      '<div class="notice" role="note"><p>これはリリース 2(差し替え済み)です。</p>' +
+        '<p><a href="/partners/ja">現行版を見る</a> · <a href="/partners/ja/diff/2/3">リリース 2 から 3 への変更点</a></p></div>',
+    )
+  })
+
+  it('shows the same body as the partners page (one table renderer for both)', () => {
+    expect(tableOf(html)).toBe(tableOf(partnersPage(release)))
+    expect(html).toContain(`<p>${jaSource.intro}</p>`)
+  })
+
+  it('has no diff link when it is the current release or there is none', () => {
+    const current = renderArchivedReleasePage({ release, status: 'current', currentNumber: 2, locales: LOCALES })
+    expect(current).not.toContain('/diff/')
+    const upcoming = renderArchivedReleasePage({ release: makeRelease({ number: 5 }), status: 'upcoming', currentNumber: 3, locales: LOCALES })
+    expect(upcoming).toContain('<a href="/partners/ja/diff/3/5">')
+    expect(upcoming).toContain('(予定)')
+    expect(renderArchivedReleasePage({ release, status: 'past', currentNumber: null, locales: LOCALES })).not.toContain('/diff/')
+  })
+})
+
+describe('renderDiffPage', () => {
+  const from = makeRelease({ number: 2 })
+  const to = makeRelease({ number: 3 })
+  const [cloud, bugs] = from.content.categories
+  const diff: ReleaseDiff = {
+    locale: 'ja',
+    from: 2,
+    to: 3,
+    page: [
+      {
+        field: 'title',
+        before: '旧タイトル',
+        after: '新タイトル',
+        changes: [
+          { kind: 'delete', text: '旧' },
+          { kind: 'insert', text: '新' },
+          { kind: 'equal', text: 'タイトル' },
+        ],
+      },
+      {
+        field: 'intro',
+        before: 'a\nb',
+        after: 'a\nc <script>alert(1)</script>',
+        changes: [
+          { kind: 'equal', text: 'a\n' },
+          { kind: 'delete', text: 'b' },
+          { kind: 'insert', text: 'c <script>alert(1)</script>' },
+        ],
+      },
+    ],
+    categories: {
+      added: [{ ...bugs!, key: 'new-one', name: '新しいカテゴリ', icon: '🆕' }],
+      removed: [cloud!],
+      changed: [
+        {
+          key: 'maps',
+          name: '地図',
+          fields: [
+            { field: 'dataUsageNote', before: 'x', after: 'y', changes: [] },
+            { field: 'retiredField', before: '1', after: '2', changes: [{ kind: 'insert', text: '2' }] },
+          ],
+        },
+      ],
+    },
+  }
+  const html = renderDiffPage({ diff, fromRelease: from, toRelease: to, locales: LOCALES })
+
+  it('is a complete document headed with the two release numbers', () => {
+    expectDocument(html, 'ja')
+    expect(html).toContain('<h1>リリース 2 から 3 への変更点</h1>')
+    expect(html).toContain('<a href="/partners/ja/releases/2">リリース 2</a>(<time datetime="2026-05-01T00:00:00.000Z">')
+  })
+
+  it('redlines page fields: equal text plain, insertions in <ins>, deletions in <del>, newlines as <br>', () => {
+    expect(html).toContain('<h3>タイトル</h3>\n<p><del>旧</del><ins>新</ins>タイトル</p>')
+    expect(html).toContain('<h3>導入文</h3>\n<p>a<br><del>b</del><ins>c &lt;script&gt;alert(1)&lt;/script&gt;</ins></p>')
+  })
+
+  it('redlines changed category fields under the category name, with readable or raw labels', () => {
+    expect(html).toContain('<h3>地図</h3>\n<h4>データ使用上の注意</h4>\n<p><del>x</del><ins>y</ins></p>')
+    expect(html).toContain('<h4>retiredField</h4>\n<p><ins>2</ins></p>')
+  })
+
+  it('shows added categories as inserted rows and removed ones as deleted rows', () => {
+    expect(html).toMatch(/<h2>追加<\/h2>\n<ins class="block"><table>\n<caption>追加<\/caption>[\s\S]*新しいカテゴリ[\s\S]*<\/table><\/ins>/)
+    expect(html).toMatch(/<h2>削除<\/h2>\n<del class="block"><table>[\s\S]*クラウド プラットフォーム[\s\S]*<\/table><\/del>/)
+    expect(html).toContain('<span aria-hidden="true">🆕</span> 新しいカテゴリ</th>')
+  })
+
+  it('says so plainly when nothing changed', () => {
+    const empty = renderDiffPage({
+      diff: { locale: 'en', from: 1, to: 2, page: [], categories: { added: [], removed: [], changed: [] } },
+      fromRelease: enRelease({ number: 1 }),
+      toRelease: enRelease({ number: 2 }),
+      locales: LOCALES,
+    })
+    expectDocument(empty, 'en')
+    expect(empty).toContain('<p>No text changed between these releases.</p>')
+    expect(empty).not.toMatch(/<ins|<del/)
+  })
+})
+
+describe('renderErrorPage', () => {
+  it('is a small document in the given language with the message escaped', () => {
+    const html = renderErrorPage({ status: 404, message: 'No release 9 for "fr" <here>', locale: 'fr' })
+    expectDocument(html, 'fr')
+    expect(html).toContain('<title>404 — Page introuvable</title>')
+    expect(html).toContain('<p>No release 9 for &quot;fr&quot; &lt;here&gt;</p>')
+    expect(renderErrorPage({ status: 400, message: 'x', locale: 'ja' })).toContain('<h1>不正なリクエストです</h1>')
+  })
+
+  it('never writes a hostile locale into the lang attribute', () => {
+    const html = renderErrorPage({ status: 404, message: '<script>alert(1)</script>', locale: 'x"><script>alert(1)</script>' })
+    expectDocument(html, 'en')
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+  })
+})
+
+describe('hostile content in every field', () => {
+  const evil = hostileRelease()
+  const evilText = HOSTILE_STRINGS.join(' ')
+  const next = hostileRelease({ number: 4, effectiveAt: 'not a date <script>' })
+  const evilDiff: ReleaseDiff = {
+    locale: 'ja',
+    from: 3,
+    to: 4,
+    page: [{ field: evilText, before: evilText, after: null, changes: HOSTILE_STRINGS.map((text) => ({ kind: 'insert', text })) }],
+    categories: {
+      added: evil.content.categories.slice(-1),
+      removed: evil.content.categories.slice(-1),
+      changed: [{ key: evilText, name: null, fields: [{ field: evilText, before: null, after: evilText, changes: [] }] }],
+    },
+  }
+  const pages: Array<[string, string]> = [
+    [
+      'partners page',
+      renderPartnersPage({
+        release: evil,
+        upcoming: [next],
+        sourceNotice: { updatedAt: evilText, authoritativeLanguageNote: evilText },
+        locales: [...LOCALES, 'x" onmouseover="alert(1)'],
+        basePath: '/p"><script>alert(1)</script>',
+      }),
+    ],
+    ['history page', renderHistoryPage({ locale: 'ja', releases: [{ release: evil, status: 'current' }], locales: LOCALES })],
+    ['archived page', renderArchivedReleasePage({ release: evil, status: 'past', currentNumber: 4, locales: LOCALES })],
+    ['diff page', renderDiffPage({ diff: evilDiff, fromRelease: evil, toRelease: next, locales: LOCALES })],
+    ['error page', renderErrorPage({ status: 400, message: evilText, locale: 'ja' })],
+    ['page in a hostile locale', partnersPage(hostileRelease({ locale: '"><script>alert(1)</script>' }))],
+  ]
+
+  it.each(pages)('%s: nothing hostile is live markup', (_name, html) => {
+    expectInertHtml(html)
+    expect(html).not.toMatch(/<script|<img|<iframe|<svg|<object|<embed/i)
+  })
+
+  it.each(pages.slice(0, 5))('%s: the hostile text is still shown, as text', (_name, html) => {
+    expect(html).toContain(escapeHtml('<script>alert(1)</script>'))
+  })
+
+  it('writes an unparseable date as text, without a <time> element', () => {
+    const html = pages[0]?.[1] ?? ''
+    expect(html).toContain('not a date &lt;script&gt;')
+    expect(html).not.toMatch(/<time datetime="not a date/)
+  })
+
+  it('keeps the hostile category key and icon out of attributes', () => {
+    const html = pages[0]?.[1] ?? ''
+    expect(html).toContain('<span aria-hidden="true">&lt;img src=x onerror=alert(18)&gt;</span>')
+    expect(html).not.toContain('evil" onclick')
+  })
+
+  it('renders rich text that is only paragraphs of markup as escaped paragraphs', () => {
+    const release = makeRelease()
+    release.content.page.intro = paragraphsToRichText(HOSTILE_STRINGS)
+    const html = partnersPage(release)
+    for (const hostile of HOSTILE_STRINGS) expect(html).toContain(`<p>${escapeHtml(hostile)}</p>`)
+  })
+})
+
+describe('the inertness check itself', () => {
+  it.each([
+    '<p onclick="alert(1)">x</p>',
+    '<a href="javascript:alert(1)">x</a>',
+    '<a href=" JaVaScRiPt:alert(1)">x</a>',
+    '<p style="color:red">x</p>',
+    '<img src=x>',
+    '<p>broken <b</p>',
+    '<p>stray > bracket</p>',
+  ])('rejects %j', (html) => {
+    expect(() => expectInertHtml(html)).toThrow()
+  })
+})
