@@ -259,7 +259,7 @@ export interface WebhookEndpoint {
   /**
    * Only releases of these locales; empty for all.
    */
-  locales?: ('ja' | 'en' | 'fr' | 'ru')[] | null;
+  forLocales?: ('ja' | 'en' | 'fr' | 'ru')[] | null;
   active?: boolean | null;
   updatedAt: string;
   createdAt: string;
@@ -535,7 +535,7 @@ export interface WebhookEndpointsSelect<T extends boolean = true> {
   url?: T;
   secret?: T;
   events?: T;
-  locales?: T;
+  forLocales?: T;
   active?: T;
   updatedAt?: T;
   createdAt?: T;

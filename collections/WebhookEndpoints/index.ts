@@ -54,7 +54,9 @@ export const WebhookEndpoints: CollectionConfig<'webhook-endpoints'> = {
       defaultValue: [...WEBHOOK_EVENTS],
     },
     {
-      name: 'locales',
+      // Not `locales`: that name collides with the SQLite adapter's `_locales` tables.
+      name: 'forLocales',
+      label: 'Locales',
       type: 'select',
       hasMany: true,
       options: [...LOCALES],

@@ -56,7 +56,7 @@ export const webhookBody = (event: WebhookEvent, release: Release, deliveryKey: 
 const subscribed = (endpoint: WebhookEndpoint, event: WebhookEvent, release: Release): boolean =>
   endpoint.active !== false &&
   endpoint.events.includes(event) &&
-  (!endpoint.locales?.length || endpoint.locales.includes(release.locale as 'ja')) &&
+  (!endpoint.forLocales?.length || endpoint.forLocales.includes(release.locale as 'ja')) &&
   // An endpoint added after a release took effect is not told about it.
   (event !== 'release.effective' || Date.parse(endpoint.createdAt) <= Date.parse(release.effectiveAt))
 

@@ -37,7 +37,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`webhook_endpoints_events_order_idx\` ON \`webhook_endpoints_events\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`webhook_endpoints_events_parent_idx\` ON \`webhook_endpoints_events\` (\`parent_id\`);`)
-  await db.run(sql`CREATE TABLE \`webhook_endpoints_locales\` (
+  await db.run(sql`CREATE TABLE \`webhook_endpoints_for_locales\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
   	\`value\` text,
@@ -45,8 +45,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`webhook_endpoints\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`webhook_endpoints_locales_order_idx\` ON \`webhook_endpoints_locales\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`webhook_endpoints_locales_parent_idx\` ON \`webhook_endpoints_locales\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`webhook_endpoints_for_locales_order_idx\` ON \`webhook_endpoints_for_locales\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`webhook_endpoints_for_locales_parent_idx\` ON \`webhook_endpoints_for_locales\` (\`parent_id\`);`)
   await db.run(sql`CREATE TABLE \`webhook_endpoints\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text NOT NULL,
@@ -92,7 +92,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`releases\`;`)
   await db.run(sql`DROP TABLE \`webhook_endpoints_events\`;`)
-  await db.run(sql`DROP TABLE \`webhook_endpoints_locales\`;`)
+  await db.run(sql`DROP TABLE \`webhook_endpoints_for_locales\`;`)
   await db.run(sql`DROP TABLE \`webhook_endpoints\`;`)
   await db.run(sql`DROP TABLE \`webhook_deliveries\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)

@@ -1,0 +1,77 @@
+import fs from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import path from 'node:path'
+
+import { createLocalReq, type Payload } from 'payload'
+
+import { DEFAULT_SOURCE_FILE, importSourceFile } from '../../seed/importSource'
+import { DeliveryService } from '../../src/delivery/deliveryService'
+import { publishRelease } from '../../src/releases/publish'
+import { createTestPayload, type TestPayload } from '../helpers/testPayload'
+
+const DAY = 86_400_000
+let testPayload: TestPayload
+let payload: Payload
+let server: Server
+let base = ''
+let now = Date.now()
+const start = now
+const delivery = () => new DeliveryService(payload, { publicUrl: () => base, clock: () => now })
+let service: DeliveryService
+
+beforeAll(async () => {
+  testPayload = await createTestPayload('clock')
+  payload = testPayload.payload
+  await importSourceFile({ payload, actor: 'clock test' })
+  // A re-import of an edited source approves the change in ja: something new to publish.
+  const edited = path.join(testPayload.dataDir, 'edited.ja.txt')
+  fs.writeFileSync(edited, fs.readFileSync(DEFAULT_SOURCE_FILE, 'utf8').replace('地図プロバイダーと提携し', '地図の提供会社と提携し'))
+  await importSourceFile({ payload, file: edited, actor: 'clock test' })
+  const req = await createLocalReq({}, payload)
+  await publishRelease(payload, req, {
+    locale: 'ja',
+    summary: 'Map wording, announced 30 days ahead',
+    changeType: 'material',
+    effectiveAt: new Date(start + 30 * DAY).toISOString(),
+    publisher: { id: null, label: 'clock test' },
+    now: start,
+  })
+  service = delivery()
+  server = createServer((req, res) => service.handle(req, res))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+}, 60_000)
+afterAll(async () => {
+  server?.close()
+  await testPayload?.cleanup()
+})
+
+const served = async () => {
+  const response = await fetch(`${base}/content/v1/partners/ja`)
+  return (await response.json()) as { release: { number: number }; upcoming: Array<{ number: number }>; categories: Array<{ description: { html: string } }> }
+}
+
+describe('the effective release is decided at read time (controllable clock)', () => {
+  it('serves release 1 and announces release 2 until its effective time', async () => {
+    now = start + DAY
+    const before = await served()
+    expect(before.release.number).toBe(1)
+    expect(before.upcoming.map((release) => release.number)).toEqual([2])
+    expect(before.categories[2]?.description.html).toContain('地図プロバイダーと提携し')
+    expect((await fetch(`${base}/content/v1/partners/ja/releases/2`)).status).toBe(404)
+  })
+
+  it('switches to release 2 when the clock passes its effective time, with no write and no invalidation', async () => {
+    now = start + 30 * DAY - 1
+    expect((await served()).release.number).toBe(1)
+    now = start + 30 * DAY
+    const after = await served()
+    expect(after.release.number).toBe(2)
+    expect(after.upcoming).toEqual([])
+    expect(after.categories[2]?.description.html).toContain('地図の提供会社と提携し')
+    expect((await fetch(`${base}/content/v1/partners/ja/releases/2`)).status).toBe(200)
+    const history = await (await fetch(`${base}/partners/ja/history`)).text()
+    expect(history).toContain('Map wording, announced 30 days ahead')
+  })
+})
