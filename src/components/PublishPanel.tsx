@@ -60,48 +60,78 @@ export const PublishPanel = () => {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
 
-  const load = useCallback(async () => {
-    const response = await fetch(`${api}/releases/preview?locale=${encodeURIComponent(locale)}`, { credentials: 'include' })
-    if (response.ok) setPreview((await response.json()) as Preview)
-  }, [api, locale])
+  const [loadError, setLoadError] = useState<string | null>(null)
+
+  const load = useCallback(
+    async (isCurrent: () => boolean = () => true) => {
+      try {
+        const response = await fetch(`${api}/releases/preview?locale=${encodeURIComponent(locale)}`, { credentials: 'include' })
+        const body = (await response.json()) as Preview & { errors?: Array<{ message: string }> }
+        if (!isCurrent()) return
+        if (response.ok) {
+          setPreview(body)
+          setLoadError(null)
+        } else setLoadError(body.errors?.[0]?.message ?? `Could not load the release status (${response.status}).`)
+      } catch {
+        if (isCurrent()) setLoadError('Could not reach the server to load the release status.')
+      }
+    },
+    [api, locale],
+  )
 
   useEffect(() => {
-    void load()
+    // A slow answer for the previous locale must not overwrite the one for the locale now shown.
+    let current = true
+    void load(() => current)
+    return () => {
+      current = false
+    }
   }, [load])
 
   const post = async (path: string, body: Record<string, unknown>, done: () => void) => {
     setBusy(true)
     setMessage(null)
-    const response = await fetch(`${api}/releases/${path}`, {
-      method: 'POST',
-      credentials: 'include',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    })
-    const result = (await response.json().catch(() => ({}))) as {
-      errors?: Array<{ message: string }>
-      release?: { number: number; effectiveAt: string }
-    }
-    if (response.ok && result.release) {
-      setMessage({
-        ok: true,
-        text: `Published ${locale} release ${result.release.number}, effective ${new Date(result.release.effectiveAt).toLocaleString()}.`,
+    try {
+      const response = await fetch(`${api}/releases/${path}`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
       })
-      done()
-      router.refresh()
-    } else {
-      setMessage({ ok: false, text: result.errors?.[0]?.message ?? `Failed (${response.status}).` })
+      const result = (await response.json().catch(() => ({}))) as {
+        errors?: Array<{ message: string }>
+        release?: { number: number; effectiveAt: string }
+      }
+      if (response.ok && result.release) {
+        setMessage({
+          ok: true,
+          text: `Published ${locale} release ${result.release.number}, effective ${new Date(result.release.effectiveAt).toLocaleString()}.`,
+        })
+        done()
+        router.refresh()
+      } else {
+        setMessage({ ok: false, text: result.errors?.[0]?.message ?? `Failed (${response.status}).` })
+      }
+    } catch {
+      setMessage({ ok: false, text: 'Could not reach the server; nothing was published.' })
+    } finally {
+      setBusy(false)
     }
-    setBusy(false)
     await load()
   }
 
-  if (!preview) return <div className="publish-panel">Loading release status…</div>
+  if (!preview) {
+    return (
+      <div className="publish-panel gutter--left gutter--right" role={loadError ? 'alert' : undefined}>
+        {loadError ?? 'Loading release status…'}
+      </div>
+    )
+  }
   const changes = preview.diff ? describeChanges(preview.diff) : []
   const ready = preview.missing.length === 0 && !preview.unchanged
 
   return (
-    <section className="publish-panel" data-testid="publish-panel" style={{ margin: '0 0 calc(var(--base) * 2)' }}>
+    <section className="publish-panel gutter--left gutter--right" data-testid="publish-panel" style={{ marginBottom: 'calc(var(--base) * 2)' }}>
       <h3 style={{ marginBottom: 'calc(var(--base) / 2)' }}>Publish {locale}</h3>
       <p data-testid="publish-current">
         {preview.current

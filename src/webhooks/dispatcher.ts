@@ -14,7 +14,7 @@ export type DispatcherOptions = {
   timeoutMs: number
 }
 
-export const dispatcherOptionsFromEnv = (env: NodeJS.ProcessEnv = process.env): DispatcherOptions => {
+export const dispatcherOptionsFromEnv = (env: Readonly<Record<string, string | undefined>> = process.env): DispatcherOptions => {
   const number = (name: string, fallback: number) => {
     const raw = env[name]
     if (raw === undefined || raw === '') return fallback

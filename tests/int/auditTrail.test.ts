@@ -22,9 +22,10 @@ afterAll(async () => testPayload.cleanup())
 const verifyCli = () => runScript('src/cli/auditVerify.ts', [], { KAIJI_DATA_DIR: testPayload.dataDir, DATABASE_URL: `file:${testPayload.databaseFile}` })
 
 describe('the audit trail', () => {
-  it('chains every import and edit event', async () => {
+  // 9 imports, release 1 and the 9 documents it published, 1 edit.
+  it('chains every import, publish and edit event', async () => {
     const { events, broken } = await verifyAuditTrail(payload)
-    expect(events).toBe(10)
+    expect(events).toBe(20)
     expect(broken).toBeNull()
     const cli = await verifyCli()
     expect(cli.code).toBe(0)
@@ -47,7 +48,7 @@ describe('the audit trail', () => {
         ...asAdmin,
       }),
     ).rejects.toThrow(/not allowed/)
-    expect((await payload.find({ collection: 'audit-events', ...asAdmin })).totalDocs).toBe(10)
+    expect((await payload.find({ collection: 'audit-events', ...asAdmin })).totalDocs).toBe(20)
   })
 
   it('npm run audit:verify catches a row edited directly in SQLite, naming the first broken link', async () => {
@@ -59,7 +60,7 @@ describe('the audit trail', () => {
     expect(broken).toMatchObject({ id: victim?.id, position: 3, problem: expect.stringMatching(/altered/) })
     const cli = await verifyCli()
     expect(cli.code).toBe(1)
-    expect(cli.stderr).toMatch(new RegExp(`Audit trail BROKEN at event ${victim?.id} \\(position 4 of 10\\)`))
+    expect(cli.stderr).toMatch(new RegExp(`Audit trail BROKEN at event ${victim?.id} \\(position 4 of 20\\)`))
   })
 
   it('and a deleted row', async () => {

@@ -24,10 +24,11 @@ describe('advance notice for material changes', () => {
   })
 
   it('the period is configurable, and a bad setting is refused by name', () => {
-    expect(materialNoticeDays({})).toBe(30)
-    expect(materialNoticeDays({ KAIJI_MATERIAL_NOTICE_DAYS: '14' })).toBe(14)
-    expect(() => materialNoticeDays({ KAIJI_MATERIAL_NOTICE_DAYS: 'a month' })).toThrow(/KAIJI_MATERIAL_NOTICE_DAYS must be a number/)
-    expect(() => materialNoticeDays({ KAIJI_MATERIAL_NOTICE_DAYS: '-1' })).toThrow(/KAIJI_MATERIAL_NOTICE_DAYS/)
+    const env = (value?: string) => ({ KAIJI_MATERIAL_NOTICE_DAYS: value })
+    expect(materialNoticeDays(env())).toBe(30)
+    expect(materialNoticeDays(env('14'))).toBe(14)
+    expect(() => materialNoticeDays(env('a month'))).toThrow(/KAIJI_MATERIAL_NOTICE_DAYS must be a number/)
+    expect(() => materialNoticeDays(env('-1'))).toThrow(/KAIJI_MATERIAL_NOTICE_DAYS/)
   })
 })
 
