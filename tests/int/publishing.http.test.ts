@@ -340,6 +340,25 @@ describe('translations', () => {
   })
 })
 
+describe('retiring a category', () => {
+  it('is a reviewed change: the next release leaves the category out, and nothing is deleted', async () => {
+    await approveChange(api, { subject: 'internal-tools', locale: 'ja', data: { retired: true } })
+    const before = await current()
+    expect(before.categories.map((category) => category.key)).toContain('internal-tools')
+    const published = await releaseAction(api, 'publish', { locale: 'ja', summary: 'Internal tools no longer receive user data', changeType: 'material', urgencyReason: 'Only removes a recipient' })
+    expect(published.status).toBe(201)
+    const after = await current()
+    expect(after.categories.map((category) => category.key)).toEqual(before.categories.map((category) => category.key).filter((key) => key !== 'internal-tools'))
+    const diff = (await publicGet(api, `/content/v1/partners/ja/releases/${before.release.number}/diff/${after.release.number}`)).body as {
+      categories: { removed: Array<{ key: string }>; added: unknown[] }
+    }
+    expect(diff.categories.removed.map((category) => category.key)).toEqual(['internal-tools'])
+    expect(diff.categories.added).toEqual([])
+    expect(await categoryIdByKey(api, 'internal-tools')).toBeGreaterThan(0)
+    expect((await publicGet(api, `/partners/ja/diff/${before.release.number}/${after.release.number}`)).text).toMatch(/<del>/)
+  })
+})
+
 describe('raw collections stay closed to the public', () => {
   it.each(['/api/releases', '/api/releases/1', '/api/webhook-deliveries', '/api/workflow-states', '/api/partner-categories'])('%s', async (path) => {
     const { status, text } = await publicGet(api, path)
