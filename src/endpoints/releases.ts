@@ -4,12 +4,12 @@ import { hasRole } from '../access/roles'
 import { isLocaleCode, LOCALES } from '../config/locales'
 import type { User } from '../payload-types'
 import { describeActor } from '../plugins/reviewWorkflow/workflowStore'
+import { materialNoticeDays } from '../releases/notice'
 import { assembleFromApprovals, publishRelease, PublishError, rollbackRelease, type Publisher } from '../releases/publish'
 import { diffReleases } from '../releases/releaseDiff'
 import { announceReleasePublished } from '../releases/releaseSignal'
 import { listReleases, type StoredRelease } from '../releases/releaseStore'
 import { releaseTimeline } from '../releases/timeline'
-import { materialNoticeDays } from '../releases/notice'
 import { CHANGE_TYPES, type ChangeType } from '../releases/types'
 import { inTransaction, problem, readJsonObject, unknownKeys } from './http'
 
@@ -32,6 +32,9 @@ const textField = (body: Record<string, unknown>, name: string, required: boolea
 
 const localeRefusal = (locale: unknown) =>
   problem(400, `Unknown locale ${JSON.stringify(locale)}; use one of ${LOCALES.join(', ')}.`)
+
+const isChangeType = (value: unknown): value is ChangeType => (CHANGE_TYPES as readonly unknown[]).includes(value)
+const changeTypeRefusal = () => problem(400, `"changeType" must be one of ${CHANGE_TYPES.join(', ')}.`)
 
 const releaseSummary = (release: StoredRelease, status?: string) => ({
   locale: release.locale,
@@ -93,9 +96,8 @@ const publishHandler: PayloadHandler = async (req) => {
   const { user, body } = checked
   const summary = textField(body, 'summary', true)
   if (summary instanceof Response) return summary
-  if (!(CHANGE_TYPES as readonly unknown[]).includes(body.changeType)) {
-    return problem(400, `"changeType" must be one of ${CHANGE_TYPES.join(', ')}.`)
-  }
+  const { changeType } = body
+  if (!isChangeType(changeType)) return changeTypeRefusal()
   const urgencyReason = textField(body, 'urgencyReason', false)
   if (urgencyReason instanceof Response) return urgencyReason
   if (body.effectiveAt !== undefined && body.effectiveAt !== null && typeof body.effectiveAt !== 'string') {
@@ -105,7 +107,7 @@ const publishHandler: PayloadHandler = async (req) => {
     publishRelease(req.payload, req, {
       locale: body.locale as string,
       summary: summary as string,
-      changeType: body.changeType as ChangeType,
+      changeType,
       effectiveAt: (body.effectiveAt as string | null | undefined) ?? null,
       urgencyReason,
       publisher: publisherOf(user),
@@ -125,15 +127,13 @@ const rollbackHandler: PayloadHandler = async (req) => {
   }
   const reason = textField(body, 'reason', true)
   if (reason instanceof Response) return reason
-  if (body.changeType !== undefined && !(CHANGE_TYPES as readonly unknown[]).includes(body.changeType)) {
-    return problem(400, `"changeType" must be one of ${CHANGE_TYPES.join(', ')}.`)
-  }
+  if (body.changeType !== undefined && !isChangeType(body.changeType)) return changeTypeRefusal()
   return publishing(req, () =>
     rollbackRelease(req.payload, req, {
       locale: body.locale as string,
       toRelease,
       reason: reason as string,
-      changeType: body.changeType as ChangeType | undefined,
+      changeType: isChangeType(body.changeType) ? body.changeType : undefined,
       publisher: publisherOf(user),
     }),
   )

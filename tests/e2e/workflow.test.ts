@@ -50,7 +50,7 @@ describe('the Review panel, in Chromium', () => {
     await scenario('submit-approve', async (open) => {
       const editor = await as(open, 'editor')
       await openCategory(editor, id)
-      await expect(reviewState(editor).innerText()).resolves.toBe('Approved')
+      await expect(reviewState(editor).innerText()).resolves.toBe('Published')
 
       await editor.locator('input[name="name"]').fill('地図(改訂)')
       await editor.locator('#action-save').click()
@@ -111,7 +111,7 @@ describe('the Review panel, in Chromium', () => {
       const reviewer = await as(open, 'reviewer')
       await reviewer.goto(`${api.baseURL}/admin/collections/partner-categories?locale=ja&limit=50`)
       const row = reviewer.locator('tbody tr', { has: reviewer.locator('td.cell-name', { hasText: 'SMS プロバイダー' }) })
-      await expect(row.locator('td.cell-reviewState').innerText()).resolves.toBe('approved')
+      await expect(row.locator('td.cell-reviewState').innerText()).resolves.toBe('published')
     })
   })
 })

@@ -29,7 +29,7 @@ describe('the audit trail', () => {
     expect(broken).toBeNull()
     const cli = await verifyCli()
     expect(cli.code).toBe(0)
-    expect(cli.stdout).toMatch(/Audit trail intact: 10 events, every link verified\./)
+    expect(cli.stdout).toMatch(/Audit trail intact: 20 events, every link verified\./)
   })
 
   it('is append-only through the Local API too, for an admin acting as themselves', async () => {
