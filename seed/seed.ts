@@ -33,7 +33,8 @@ type SeedArgs = {
   provenance: ImportProvenance
 }
 
-const categoryContent = (category: ParsedSource['categories'][number]) => ({
+/** A parsed source category as stored content: each text one paragraph, kept exactly. */
+export const categoryContent = (category: ParsedSource['categories'][number]) => ({
   key: category.key,
   icon: category.icon,
   order: category.order,

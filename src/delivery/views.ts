@@ -31,10 +31,9 @@ export const translationStatus = <R extends Release>(
   return { ...base, isSource: false, behindSource: behind, sourceUpdatedAt: behind && current ? current.effectiveAt : null }
 }
 
-/** What the public may know about a release: no names of staff, no internal hashes of documents. */
-export const releaseMeta = (release: Release, status: ReleaseStatus) => ({
+/** What the public (and a webhook receiver) may know about a release: no staff names, no document hashes. */
+export const publicReleaseFields = (release: Release) => ({
   number: release.number,
-  status,
   summary: release.summary,
   changeType: release.changeType,
   effectiveAt: release.effectiveAt,
@@ -42,6 +41,8 @@ export const releaseMeta = (release: Release, status: ReleaseStatus) => ({
   contentHash: release.contentHash,
   rollbackOf: release.rollbackOf,
 })
+
+export const releaseMeta = (release: Release, status: ReleaseStatus) => ({ ...publicReleaseFields(release), status })
 
 const richTextView = (value: SerializedRichText | null) => (value ? { lexical: value, html: richTextToHtml(value) } : null)
 

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { publicReleaseFields } from '../delivery/views'
 import type { WebhookEndpoint } from '../payload-types'
 import type { Release } from '../releases/types'
 import type { WebhookEvent } from './events'
@@ -37,15 +38,7 @@ export const webhookBody = (event: WebhookEvent, release: Release, deliveryKey: 
     event,
     delivery: deliveryKey,
     locale: release.locale,
-    release: {
-      number: release.number,
-      summary: release.summary,
-      changeType: release.changeType,
-      effectiveAt: release.effectiveAt,
-      publishedAt: release.publishedAt,
-      contentHash: release.contentHash,
-      rollbackOf: release.rollbackOf,
-    },
+    release: publicReleaseFields(release),
     links: {
       content: `/content/v1/partners/${release.locale}`,
       page: `/partners/${release.locale}`,
