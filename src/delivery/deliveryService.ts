@@ -6,9 +6,9 @@ import type { Payload } from 'payload'
 import { isLocaleCode, LOCALES, SOURCE_LOCALE } from '../config/locales'
 import { diffReleases } from '../releases/releaseDiff'
 import { onReleasePublished } from '../releases/releaseSignal'
-import { listReleases, newestReleaseId, type StoredRelease } from '../releases/releaseStore'
+import { listReleaseSummaries, newestReleaseId, readReleaseContent, type StoredReleaseSummary } from '../releases/releaseStore'
 import { releaseTimeline, type Timeline } from '../releases/timeline'
-import type { Release } from '../releases/types'
+import type { Release, ReleaseContent, ReleaseSummary } from '../releases/types'
 import { renderCsv } from './render/csv'
 import { renderAtomFeed } from './render/feed'
 import {
@@ -24,6 +24,7 @@ import { releaseDocument, releaseMeta, translationStatus } from './views'
 export const DEFAULT_PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate'
 const DEFAULT_POLL_MS = 250
 const MAX_CACHED_RESPONSES = 2_000
+const MAX_CACHED_CONTENTS = 1_000
 
 /** A response ready to write: computed once, then served from memory until a publish or an effective date. */
 type Prepared = {
@@ -36,7 +37,7 @@ type Prepared = {
 
 type Cached = { prepared: Prepared; generation: number; validUntil: number }
 
-type LocaleState = { releases: StoredRelease[]; timeline: Timeline<StoredRelease> }
+type LocaleState = { releases: StoredReleaseSummary[]; timeline: Timeline<StoredReleaseSummary> }
 
 const CONTENT_TYPES = {
   json: 'application/json; charset=utf-8',
@@ -78,7 +79,7 @@ export const etagMatches = (header: string, etag: string): boolean => {
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === bare)
 }
 
-const visibleSince = (release: Release): number => Math.max(Date.parse(release.publishedAt), Date.parse(release.effectiveAt))
+const visibleSince = (release: ReleaseSummary): number => Math.max(Date.parse(release.publishedAt), Date.parse(release.effectiveAt))
 
 export type DeliveryOptions = {
   /** The moment "now" for effective dates; injectable so tests can move time. */
@@ -99,6 +100,8 @@ export class DeliveryService {
   private generation = 0
   private readonly responses = new Map<string, Cached>()
   private readonly states = new Map<string, Promise<LocaleState>>()
+  /** Release contents by id: immutable, so never invalidated, only evicted when there are many. */
+  private readonly contents = new Map<number | string, Promise<ReleaseContent>>()
   private newestSeen: number | string | null | undefined = undefined
   private pollTimer: NodeJS.Timeout | undefined
   private unsubscribe: (() => void) | undefined
@@ -114,7 +117,11 @@ export class DeliveryService {
   }
 
   start(): void {
-    this.unsubscribe = onReleasePublished(() => this.invalidate())
+    this.unsubscribe = onReleasePublished((release) => {
+      // Seen here first: the poll need not invalidate again for it.
+      this.newestSeen = release.id
+      this.invalidate()
+    })
     const poll = async () => {
       try {
         const newest = await newestReleaseId(this.payload)
@@ -180,7 +187,10 @@ export class DeliveryService {
   private localeState(locale: string): Promise<LocaleState> {
     let state = this.states.get(locale)
     if (!state) {
-      const loading: Promise<LocaleState> = listReleases(this.payload, locale).then((releases) => ({ releases, timeline: releaseTimeline(releases, this.clock()) }))
+      const loading: Promise<LocaleState> = listReleaseSummaries(this.payload, locale).then((releases) => ({
+        releases,
+        timeline: releaseTimeline(releases, this.clock()),
+      }))
       loading.catch(() => this.states.delete(locale))
       this.states.set(locale, loading)
       state = loading
@@ -193,6 +203,18 @@ export class DeliveryService {
       if (generation === this.generation) this.states.set(locale, Promise.resolve(refreshed))
       return refreshed
     })
+  }
+
+  private withContent(release: StoredReleaseSummary): Promise<Release> {
+    let content = this.contents.get(release.id)
+    if (!content) {
+      if (this.contents.size >= MAX_CACHED_CONTENTS) this.contents.delete(this.contents.keys().next().value as number | string)
+      const loading = readReleaseContent(this.payload, release.id)
+      loading.catch(() => this.contents.delete(release.id))
+      this.contents.set(release.id, loading)
+      content = loading
+    }
+    return content.then((loaded) => ({ ...release, content: loaded }))
   }
 
   private async prepare(path: string): Promise<Prepared> {
@@ -209,7 +231,7 @@ export class DeliveryService {
       return this.error(400, format, `${JSON.stringify(route.value)} is not a release number (a whole number, 1 or more).`, route.locale)
     }
     const [state, source] = await Promise.all([this.localeState(route.locale), this.localeState(SOURCE_LOCALE)])
-    const built = this.build(route, format, state, source)
+    const built = await this.build(route, format, state, source)
     if (built.status === 200) {
       const validUntil = Math.min(state.timeline.nextChangeAt, source.timeline.nextChangeAt)
       if (this.responses.size >= MAX_CACHED_RESPONSES) this.responses.delete(this.responses.keys().next().value as string)
@@ -218,21 +240,27 @@ export class DeliveryService {
     return built
   }
 
-  private build(route: Exclude<PublicRoute, { kind: 'bad-number' }>, format: Format, state: LocaleState, source: LocaleState): Prepared {
+  private async build(
+    route: Exclude<PublicRoute, { kind: 'bad-number' }>,
+    format: Format,
+    state: LocaleState,
+    source: LocaleState,
+  ): Promise<Prepared> {
     const { locale } = route
     const { timeline } = state
     const current = timeline.current
     const visible = (number: number) => timeline.visible.find((release) => release.number === number) ?? null
     const noRelease = () => this.error(404, format, `No ${locale} release is in effect yet.`, locale)
     const missingRelease = (number: number) => this.error(404, format, `There is no ${locale} release ${number} in effect.`, locale)
-    const translation = (release: Release) => translationStatus(release, source.timeline, source.releases)
+    const translation = (release: ReleaseSummary) => translationStatus(release, source.timeline, source.releases)
+    const full = (release: StoredReleaseSummary) => this.withContent(release)
     const upcomingMeta = timeline.upcoming.map((release) => releaseMeta(release, 'upcoming'))
 
     switch (route.kind) {
       case 'api-current':
       case 'export-json': {
         if (!current) return noRelease()
-        const document = releaseDocument(current, 'current', { translation: translation(current), upcoming: upcomingMeta })
+        const document = releaseDocument(await full(current), 'current', { translation: translation(current), upcoming: upcomingMeta })
         const disposition = route.kind === 'export-json' ? `attachment; filename="partners-${locale}-release-${current.number}.json"` : null
         return this.ok(format, JSON.stringify(document), [current, ...this.sourceBasis(current, source)], disposition)
       }
@@ -249,45 +277,51 @@ export class DeliveryService {
       case 'api-release': {
         const release = visible(route.number)
         if (!release) return missingRelease(route.number)
-        const document = releaseDocument(release, timeline.statusOf(release), { translation: translation(release) })
+        const document = releaseDocument(await full(release), timeline.statusOf(release), { translation: translation(release) })
         return this.ok(format, JSON.stringify(document), [release])
       }
       case 'api-diff':
       case 'page-diff': {
-        const from = visible(route.from)
-        const to = visible(route.to)
-        if (!from) return missingRelease(route.from)
-        if (!to) return missingRelease(route.to)
+        const fromSummary = visible(route.from)
+        const toSummary = visible(route.to)
+        if (!fromSummary) return missingRelease(route.from)
+        if (!toSummary) return missingRelease(route.to)
+        const [from, to] = await Promise.all([full(fromSummary), full(toSummary)])
         const diff = diffReleases(from, to)
         if (route.kind === 'page-diff') {
           return this.ok(format, renderDiffPage({ diff, fromRelease: from, toRelease: to, locales: LOCALES }), [from, to])
         }
         return this.ok(
           format,
-          JSON.stringify({ ...diff, fromRelease: releaseMeta(from, timeline.statusOf(from)), toRelease: releaseMeta(to, timeline.statusOf(to)) }),
+          JSON.stringify({ ...diff, fromRelease: releaseMeta(from, timeline.statusOf(fromSummary)), toRelease: releaseMeta(to, timeline.statusOf(toSummary)) }),
           [from, to],
         )
       }
-      case 'api-upcoming':
+      case 'api-upcoming': {
+        const currentRelease = current ? await full(current) : null
+        const upcoming = await Promise.all(timeline.upcoming.map(full))
         return this.ok(
           format,
           JSON.stringify({
             locale,
             current: current ? releaseMeta(current, 'current') : null,
-            upcoming: timeline.upcoming.map((release) => ({
+            upcoming: upcoming.map((release) => ({
               ...releaseDocument(release, 'upcoming', { translation: translation(release) }),
-              changesFromCurrent: current ? diffReleases(current, release) : null,
+              changesFromCurrent: currentRelease ? diffReleases(currentRelease, release) : null,
             })),
           }),
           [...(current ? [current] : []), ...timeline.upcoming],
         )
+      }
       case 'page-current': {
         if (!current) return noRelease()
         const status = translation(current)
-        const sourceNotice = status.behindSource && status.sourceUpdatedAt
-          ? { updatedAt: status.sourceUpdatedAt, authoritativeLanguageNote: current.content.page.authoritativeLanguageNote }
-          : null
-        const html = renderPartnersPage({ release: current, upcoming: timeline.upcoming, sourceNotice, locales: LOCALES })
+        const release = await full(current)
+        const sourceNotice =
+          status.behindSource && status.sourceUpdatedAt
+            ? { updatedAt: status.sourceUpdatedAt, authoritativeLanguageNote: release.content.page.authoritativeLanguageNote }
+            : null
+        const html = renderPartnersPage({ release, upcoming: timeline.upcoming, sourceNotice, locales: LOCALES })
         return this.ok(format, html, [current, ...this.sourceBasis(current, source)])
       }
       case 'page-history':
@@ -305,7 +339,7 @@ export class DeliveryService {
         const release = visible(route.number)
         if (!release) return missingRelease(route.number)
         const html = renderArchivedReleasePage({
-          release,
+          release: await full(release),
           status: timeline.statusOf(release),
           currentNumber: current?.number ?? null,
           locales: LOCALES,
@@ -315,21 +349,26 @@ export class DeliveryService {
       case 'feed':
         return this.ok(
           format,
-          renderAtomFeed({ locale, releases: timeline.visible, baseUrl: this.options.publicUrl(), title: current?.content.page.title ?? null }),
+          renderAtomFeed({
+            locale,
+            releases: timeline.visible,
+            baseUrl: this.options.publicUrl(),
+            title: current ? (await full(current)).content.page.title : null,
+          }),
           timeline.visible.slice(0, 1),
         )
       case 'export-csv':
         if (!current) return noRelease()
-        return this.ok(format, renderCsv(current), [current], `attachment; filename="partners-${locale}-release-${current.number}.csv"`)
+        return this.ok(format, renderCsv(await full(current)), [current], `attachment; filename="partners-${locale}-release-${current.number}.csv"`)
     }
   }
 
   /** For a target locale, the source release in effect also shapes the page (the "source changed" notice). */
-  private sourceBasis(release: Release, source: LocaleState): Release[] {
+  private sourceBasis(release: ReleaseSummary, source: LocaleState): ReleaseSummary[] {
     return release.locale !== SOURCE_LOCALE && source.timeline.current ? [source.timeline.current] : []
   }
 
-  private ok(format: Format, text: string, basedOn: readonly Release[], disposition: string | null = null): Prepared {
+  private ok(format: Format, text: string, basedOn: readonly ReleaseSummary[], disposition: string | null = null): Prepared {
     const body = Buffer.from(text, 'utf8')
     const etag = etagFor(body, basedOn[0]?.contentHash ?? null)
     const lastModified = basedOn.length ? new Date(Math.max(...basedOn.map(visibleSince))).toUTCString() : null

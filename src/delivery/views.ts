@@ -1,6 +1,6 @@
 import { SOURCE_LOCALE } from '../config/locales'
 import type { ReleaseStatus, Timeline } from '../releases/timeline'
-import type { Release } from '../releases/types'
+import type { Release, ReleaseSummary } from '../releases/types'
 import type { SerializedRichText } from '../utilities/lexical'
 import { richTextToHtml } from './render/richTextHtml'
 
@@ -18,8 +18,8 @@ export type TranslationStatus = {
  * A translation is behind when the source release in effect now has different content from the one
  * that was in effect when the translation was published.
  */
-export const translationStatus = <R extends Release>(
-  release: Release,
+export const translationStatus = <R extends ReleaseSummary>(
+  release: ReleaseSummary,
   source: Timeline<R> | null,
   sourceReleases: readonly R[],
 ): TranslationStatus => {
@@ -32,7 +32,7 @@ export const translationStatus = <R extends Release>(
 }
 
 /** What the public (and a webhook receiver) may know about a release: no staff names, no document hashes. */
-export const publicReleaseFields = (release: Release) => ({
+export const publicReleaseFields = (release: ReleaseSummary) => ({
   number: release.number,
   summary: release.summary,
   changeType: release.changeType,
@@ -42,7 +42,7 @@ export const publicReleaseFields = (release: Release) => ({
   rollbackOf: release.rollbackOf,
 })
 
-export const releaseMeta = (release: Release, status: ReleaseStatus) => ({ ...publicReleaseFields(release), status })
+export const releaseMeta = (release: ReleaseSummary, status: ReleaseStatus) => ({ ...publicReleaseFields(release), status })
 
 const richTextView = (value: SerializedRichText | null) => (value ? { lexical: value, html: richTextToHtml(value) } : null)
 

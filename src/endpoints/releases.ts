@@ -8,7 +8,7 @@ import { materialNoticeDays } from '../releases/notice'
 import { assembleFromApprovals, publishRelease, PublishError, rollbackRelease, type Publisher } from '../releases/publish'
 import { diffReleases } from '../releases/releaseDiff'
 import { announceReleasePublished } from '../releases/releaseSignal'
-import { listReleases, type StoredRelease } from '../releases/releaseStore'
+import { latestRelease, listReleaseSummaries, type StoredRelease, type StoredReleaseSummary } from '../releases/releaseStore'
 import { releaseTimeline } from '../releases/timeline'
 import { CHANGE_TYPES, type ChangeType } from '../releases/types'
 import { inTransaction, problem, readJsonObject, unknownKeys } from './http'
@@ -36,7 +36,7 @@ const localeRefusal = (locale: unknown) =>
 const isChangeType = (value: unknown): value is ChangeType => (CHANGE_TYPES as readonly unknown[]).includes(value)
 const changeTypeRefusal = () => problem(400, `"changeType" must be one of ${CHANGE_TYPES.join(', ')}.`)
 
-const releaseSummary = (release: StoredRelease, status?: string) => ({
+const releaseSummary = (release: StoredReleaseSummary, status?: string) => ({
   locale: release.locale,
   number: release.number,
   summary: release.summary,
@@ -146,9 +146,9 @@ const previewHandler: PayloadHandler = async (req) => {
   const locale = req.searchParams.get('locale')
   if (!isLocaleCode(locale)) return localeRefusal(locale)
   const now = Date.now()
-  const releases = await listReleases(req.payload, locale)
+  const releases = await listReleaseSummaries(req.payload, locale)
   const timeline = releaseTimeline(releases, now)
-  const latest = releases.at(-1) ?? null
+  const latest = releases.length ? await latestRelease(req.payload, locale) : null
   const assembly = await assembleFromApprovals(req.payload, req, locale)
   return Response.json({
     locale,

@@ -6,7 +6,7 @@ import { subjectKey } from '../plugins/reviewWorkflow/types'
 import { appendAuditEvent } from '../plugins/reviewWorkflow/workflowStore'
 import { assembleRelease, type Assembly, type CategoryApprovals, type ReleaseSource } from './assemble'
 import { checkNotice, materialNoticeDays } from './notice'
-import { findRelease, latestRelease, listReleases, toRelease, type StoredRelease } from './releaseStore'
+import { findRelease, latestRelease, listReleaseSummaries, toRelease, type StoredRelease } from './releaseStore'
 import { releaseTimeline } from './timeline'
 import type { ChangeType, ReleaseContent } from './types'
 
@@ -120,7 +120,7 @@ const syncPublishedStates = async ({
 
 /** The source-locale release in effect now, which a target-locale release records it was made against. */
 const currentSourceRelease = async (payload: Payload, req: PayloadRequest, now: number): Promise<number | null> =>
-  releaseTimeline(await listReleases(payload, SOURCE_LOCALE, req), now).current?.number ?? null
+  releaseTimeline(await listReleaseSummaries(payload, SOURCE_LOCALE, req), now).current?.number ?? null
 
 type NewRelease = {
   locale: string

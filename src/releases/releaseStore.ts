@@ -2,13 +2,14 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { Release as ReleaseDoc } from '../payload-types'
 import type { ReleaseSource } from './assemble'
-import type { ChangeType, Release, ReleaseContent } from './types'
+import type { ChangeType, Release, ReleaseContent, ReleaseSummary } from './types'
 
 const system = { overrideAccess: true, depth: 0 } as const
 
 export type StoredRelease = Release & { id: number | string; sources: ReleaseSource[] }
+export type StoredReleaseSummary = ReleaseSummary & { id: number | string }
 
-export const toRelease = (doc: ReleaseDoc): StoredRelease => ({
+const toReleaseSummary = (doc: Omit<ReleaseDoc, 'content' | 'sources'>): StoredReleaseSummary => ({
   id: doc.id,
   locale: doc.locale,
   number: doc.number,
@@ -19,25 +20,43 @@ export const toRelease = (doc: ReleaseDoc): StoredRelease => ({
   publishedBy: doc.publishedBy,
   approvers: Array.isArray(doc.approvers) ? doc.approvers.map(String) : [],
   contentHash: doc.contentHash,
-  content: doc.content as ReleaseContent,
   rollbackOf: doc.rollbackOf ?? null,
   urgencyReason: doc.urgencyReason ?? null,
   sourceReleaseNumber: doc.sourceReleaseNumber ?? null,
+})
+
+export const toRelease = (doc: ReleaseDoc): StoredRelease => ({
+  ...toReleaseSummary(doc),
+  content: doc.content as ReleaseContent,
   sources: Array.isArray(doc.sources) ? (doc.sources as ReleaseSource[]) : [],
 })
 
-/** Every release of a locale, oldest first. Pass `req` inside a transaction. */
-export const listReleases = async (payload: Payload, locale: string, req?: PayloadRequest): Promise<StoredRelease[]> => {
+/**
+ * Every release of a locale without its content, oldest first: all a timeline needs, and a small
+ * read however many releases there are.
+ */
+export const listReleaseSummaries = async (
+  payload: Payload,
+  locale: string,
+  req?: PayloadRequest,
+): Promise<StoredReleaseSummary[]> => {
   const { docs } = await payload.find({
     collection: 'releases',
     where: { locale: { equals: locale } },
     sort: 'number',
     limit: 0,
     pagination: false,
+    select: { content: false, sources: false },
     ...(req ? { req } : {}),
     ...system,
   })
-  return docs.map(toRelease)
+  return docs.map((doc) => toReleaseSummary(doc as Omit<ReleaseDoc, 'content' | 'sources'>))
+}
+
+/** One release's content; releases never change, so a caller may keep it as long as it likes. */
+export const readReleaseContent = async (payload: Payload, id: number | string): Promise<ReleaseContent> => {
+  const doc = await payload.findByID({ collection: 'releases', id, select: { content: true }, ...system })
+  return doc.content as ReleaseContent
 }
 
 export const latestRelease = async (payload: Payload, locale: string, req?: PayloadRequest): Promise<StoredRelease | null> => {

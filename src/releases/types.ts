@@ -49,6 +49,9 @@ export type Release = {
   sourceReleaseNumber: number | null
 }
 
+/** A release without its content: what timelines, histories, feeds and notices need. */
+export type ReleaseSummary = Omit<Release, 'content'>
+
 /** One run of a word-level diff: text both sides share, or text only the old / new side has. */
 export type TextChange = { kind: 'equal' | 'insert' | 'delete'; text: string }
 

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { listReleases, toRelease } from '../releases/releaseStore'
+import { listReleaseSummaries, toRelease } from '../releases/releaseStore'
 import { releaseTimeline } from '../releases/timeline'
 import type { WebhookDispatcher } from './dispatcher'
 
@@ -40,7 +40,7 @@ export const watchScheduledReleases = (
       if (announced.has(key)) continue
       announced.add(key)
       // A scheduled release that a later one overtook never takes effect, so there is nothing to announce.
-      const timeline = releaseTimeline(await listReleases(payload, release.locale), now)
+      const timeline = releaseTimeline(await listReleaseSummaries(payload, release.locale), now)
       if (timeline.statusOf(release) !== 'superseded') dispatcher.announce('release.effective', release)
     }
   }

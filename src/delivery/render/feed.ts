@@ -1,4 +1,4 @@
-import type { Release } from '../../releases/types'
+import type { ReleaseSummary } from '../../releases/types'
 import { escapeXml } from './escape'
 import { fillText, formatDate, isoInstant, languageTag, uiStrings } from './i18n'
 import { DEFAULT_BASE_PATH, partnerPaths } from './paths'
@@ -6,7 +6,7 @@ import { DEFAULT_BASE_PATH, partnerPaths } from './paths'
 export type AtomFeedInput = {
   locale: string
   /** Newest first; one entry each. */
-  releases: readonly Release[]
+  releases: readonly ReleaseSummary[]
   /** Absolute, e.g. https://example.com (Atom ids and links must not depend on the request). */
   baseUrl: string
   /** The feed's title; the locale's default heading when null. */
@@ -22,13 +22,13 @@ const element = (name: string, text: string): string => `<${name}>${escapeXml(te
 const linkElement = (rel: string, type: string, href: string): string =>
   `<link rel="${rel}" type="${type}" href="${escapeXml(href)}"/>`
 
-const latestInstant = (releases: readonly Release[]): string =>
+const latestInstant = (releases: readonly ReleaseSummary[]): string =>
   releases
     .map((release) => isoInstant(release.publishedAt))
     .filter((instant): instant is string => instant !== null)
     .reduce((latest, instant) => (instant > latest ? instant : latest), EPOCH)
 
-const entry = (release: Release, locale: string, releaseUrl: string): string => {
+const entry = (release: ReleaseSummary, locale: string, releaseUrl: string): string => {
   const ui = uiStrings(locale)
   const published = isoInstant(release.publishedAt) ?? EPOCH
   const summary = fillText(ui.feedSummary, {

@@ -1,4 +1,4 @@
-import type { FieldChange, ReleasedCategory, ReleasedPage, Release, ReleaseDiff, TextChange } from '../../releases/types'
+import type { FieldChange, Release, ReleaseDiff, ReleasedCategory, ReleasedPage, ReleaseSummary, TextChange } from '../../releases/types'
 import { escapeHtml } from './escape'
 import {
   fallbackColumnLabels,
@@ -165,7 +165,7 @@ const releaseBody = (release: Release, notices: string): string => {
     .join('\n')
 }
 
-const releaseFooter = (release: Release, paths: PartnerPaths): string => {
+const releaseFooter = (release: ReleaseSummary, paths: PartnerPaths): string => {
   const ui = uiStrings(release.locale)
   const line = fillHtml(ui.releaseFooter, {
     release: link(`${paths.history}#release-${release.number}`, releaseLabel(ui, release.number)),
@@ -183,7 +183,7 @@ export type PartnersPageInput = {
   /** The release in effect. */
   release: Release
   /** Announced releases not yet in effect. */
-  upcoming: readonly Release[]
+  upcoming: readonly ReleaseSummary[]
   /** Set when the Japanese source changed after this translation was released. */
   sourceNotice: SourceNotice | null
   locales: readonly string[]
@@ -198,7 +198,7 @@ const sourceNoticeHtml = (notice: SourceNotice, locale: string): string => {
 
 // An upcoming release is announced here, but its archive page and diffs stay closed until it takes
 // effect; its full text is published only through the upcoming API.
-const upcomingItem = (next: Release, current: Release): string => {
+const upcomingItem = (next: ReleaseSummary, current: ReleaseSummary): string => {
   const ui = uiStrings(current.locale)
   const item = fillHtml(ui.upcomingItem, {
     release: releaseLabel(ui, next.number),
@@ -209,7 +209,7 @@ const upcomingItem = (next: Release, current: Release): string => {
   return `<li>${item}</li>`
 }
 
-const upcomingSection = (current: Release, upcoming: readonly Release[]): string => {
+const upcomingSection = (current: ReleaseSummary, upcoming: readonly ReleaseSummary[]): string => {
   if (upcoming.length === 0) return ''
   const ui = uiStrings(current.locale)
   return `<section class="notice" aria-labelledby="upcoming-heading">
@@ -256,7 +256,7 @@ export type ArchivedReleasePageInput = {
   basePath?: string
 }
 
-const archivedBanner = (release: Release, status: ReleaseStatus, currentNumber: number | null, paths: PartnerPaths): string => {
+const archivedBanner = (release: ReleaseSummary, status: ReleaseStatus, currentNumber: number | null, paths: PartnerPaths): string => {
   const ui = uiStrings(release.locale)
   const says = escapeHtml(fillText(ui.archivedBanner, { n: release.number, status: ui.statuses[status] }))
   const links = [link(paths.page, escapeHtml(ui.viewCurrent))]
@@ -291,7 +291,7 @@ export const renderArchivedReleasePage = ({
 
 // ---- history
 
-export type HistoryEntry = { release: Release; status: ReleaseStatus }
+export type HistoryEntry = { release: ReleaseSummary; status: ReleaseStatus }
 
 export type HistoryPageInput = {
   locale: string
@@ -301,7 +301,7 @@ export type HistoryPageInput = {
   basePath?: string
 }
 
-const summaryCell = (release: Release, ui: UiStrings, paths: PartnerPaths): string => {
+const summaryCell = (release: ReleaseSummary, ui: UiStrings, paths: PartnerPaths): string => {
   const summary = escapeHtml(release.summary)
   if (release.rollbackOf === null) return summary
   const rollback = escapeHtml(fillText(ui.rollbackOf, { n: release.rollbackOf }))
@@ -401,7 +401,7 @@ const changedCategories = (diff: ReleaseDiff, ui: UiStrings): string =>
     .map(({ key, name, fields }) => `<h3>${escapeHtml(name ?? key)}</h3>\n${fieldChanges(fields, ui, 4)}`)
     .join('\n')
 
-const releaseLine = (release: Release, ui: UiStrings, paths: PartnerPaths): string =>
+const releaseLine = (release: ReleaseSummary, ui: UiStrings, paths: PartnerPaths): string =>
   fillHtml(ui.releaseEffective, {
     release: link(paths.release(release.number), releaseLabel(ui, release.number)),
     date: timeHtml(release.effectiveAt, release.locale),

@@ -1,0 +1,447 @@
+/**
+ * `npm run bench:delivery [-- --duration N]`: throughput and latency of the public delivery API, printed as tables.
+ *   wrk at 50 connections against GET /content/v1/partners/ja (1 release, then 500 releases), Payload's own REST API
+ *   (authenticated) and nginx serving the same bytes as a static file; then how long a publish takes to be served by
+ *   the publishing process and by a second process on the same database. Installs wrk and nginx-light with apt-get
+ *   when missing. Exits 0 whatever the figures; non-zero only when it could not run.
+ * wrk shares the machine's cores with the server it measures, and nginx gets one worker as node has one JavaScript thread;
+ * compare figures from one run, on an otherwise idle machine (the load average is printed before and after).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { approveChange, releaseAction, type PublishResult } from '../tests/helpers/contentChanges'
+import { ApiClient, type ApiResponse } from '../tests/helpers/http'
+import { makeDataDir, runScript, startServer, stopServer } from '../tests/helpers/serverProcess.mjs'
+import { TEST_PASSWORD, TEST_USERS } from '../tests/helpers/testUsers.mjs'
+
+const CONNECTIONS = 50
+const THREADS = 2
+/** A fresh server's tail latency settles after about 5 s of load (JIT, first collections). */
+const WARM_UP_SECONDS = 5
+/** wrk leaves responses slower than its timeout (default 2 s) out of the latency distribution. */
+const WRK_TIMEOUT = '30s'
+const RELEASES = 500
+const PUBLISH_SAMPLES = 5
+const POLL_MS = 5
+const SERVED_TIMEOUT_MS = 30_000
+const DELIVERY_PATH = '/content/v1/partners/ja'
+const REST_PATH = '/api/partner-categories?locale=ja'
+/** One nginx worker against node's one JavaScript thread: the comparison is per core. */
+const NGINX_WORKERS = 1
+
+type WrkResult = { requestsPerSecond: number; p50Ms: number; p99Ms: number; bytesPerResponse: number; non2xx: number; socketErrors: number }
+type Row = { label: string; result: WrkResult }
+type Served = { maxMs: number; medianMs: number }
+type Captured = { code: number | null; stdout: string; stderr: string }
+
+const log = (line: string) => process.stdout.write(`${line}\n`)
+const loadAverage = () => os.loadavg().map((load) => load.toFixed(2)).join(' ')
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+const cleanups: Array<() => Promise<void>> = []
+const tempDirs: string[] = []
+
+const childPids = (): number[] =>
+  fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number).filter((pid) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid
+    } catch {
+      return false
+    }
+  })
+
+const signal = (pid: number, name: NodeJS.Signals) => {
+  try {
+    process.kill(pid, name)
+  } catch {
+    // already gone
+  }
+}
+
+/** Children still running after the orderly stops (a CLI or a server interrupted mid-start, a wrk run): SIGTERM, then SIGKILL. */
+const stopStrayChildren = async () => {
+  const waitForNone = async (ms: number) => {
+    const deadline = Date.now() + ms
+    while (childPids().length && Date.now() < deadline) await sleep(50)
+  }
+  for (const pid of childPids()) signal(pid, 'SIGTERM')
+  await waitForNone(5_000)
+  for (const pid of childPids()) signal(pid, 'SIGKILL')
+  await waitForNone(1_000)
+}
+
+/** Stops what this run started (newest first), then removes its temporary directories. */
+const stopAndRemove = async () => {
+  for (const step of [...cleanups.splice(0).reverse(), stopStrayChildren]) {
+    try {
+      await step()
+    } catch (error) {
+      process.stderr.write(`cleanup: ${error instanceof Error ? error.message : String(error)}\n`)
+    }
+  }
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 })
+}
+let cleaning: Promise<void> | undefined
+const cleanUp = () => (cleaning ??= stopAndRemove())
+let interrupted = false
+
+const capture = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
+  new Promise<Captured>((resolve) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', (error) => resolve({ code: null, stdout, stderr: `${stderr}${error.message}` }))
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+
+const findCommand = (name: string): string | null => {
+  const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim()
+  if (found) return found
+  return ['/usr/sbin', '/usr/bin', '/sbin'].map((dir) => path.join(dir, name)).find((candidate) => fs.existsSync(candidate)) ?? null
+}
+
+const aptInstall = () =>
+  capture('apt-get', ['install', '-y', 'wrk', 'nginx-light'], { ...process.env, DEBIAN_FRONTEND: 'noninteractive' })
+
+/** wrk and nginx, installed from Debian when missing; returns their paths. */
+const ensureTools = async (): Promise<{ wrk: string; nginx: string }> => {
+  const missing = ['wrk', 'nginx'].filter((name) => !findCommand(name))
+  if (missing.length) {
+    log(`${missing.join(' and ')} missing: running apt-get install -y wrk nginx-light`)
+    if (process.getuid?.() !== 0) throw new Error(`${missing.join(' and ')} missing and not root: install them with apt-get install -y wrk nginx-light`)
+    let install = await aptInstall()
+    if (install.code !== 0) {
+      log('apt-get install failed: running apt-get update, then installing again')
+      const update = await capture('apt-get', ['update'])
+      if (update.code !== 0) throw new Error(`apt-get update failed:\n${update.stderr.trim()}`)
+      install = await aptInstall()
+    }
+    if (install.code !== 0) throw new Error(`apt-get install -y wrk nginx-light failed:\n${install.stderr.trim()}`)
+    log('installed wrk and nginx-light')
+  }
+  const wrk = findCommand('wrk')
+  const nginx = findCommand('nginx')
+  if (!wrk || !nginx) throw new Error('wrk or nginx is still missing after apt-get install')
+  return { wrk, nginx }
+}
+
+const toolVersion = async (command: string, flag: string, pattern: RegExp): Promise<string> => {
+  const { stdout, stderr } = await capture(command, [flag])
+  return pattern.exec(`${stdout}${stderr}`)?.[1] ?? 'unknown'
+}
+
+const durationMs = (text: string): number => {
+  const match = /^([\d.]+)(us|ms|s|m)$/.exec(text)
+  if (!match) throw new Error(`wrk: unreadable duration ${JSON.stringify(text)}`)
+  const factor = { us: 0.001, ms: 1, s: 1_000, m: 60_000 }[match[2] as 'us' | 'ms' | 's' | 'm']
+  return Number(match[1]) * factor
+}
+
+const sizeBytes = (value: string, unit: string): number => Number(value) * 1024 ** Math.max(0, ['B', 'KB', 'MB', 'GB', 'TB'].indexOf(unit))
+
+const parseWrk = (output: string): WrkResult => {
+  const distribution = /Latency Distribution[\s\S]*?50%\s+(\S+)[\s\S]*?99%\s+(\S+)/.exec(output)
+  const rate = /Requests\/sec:\s+([\d.]+)/.exec(output)
+  const total = /(\d+) requests in [\d.]+\w+, ([\d.]+)(\w+) read/.exec(output)
+  if (!distribution?.[1] || !distribution[2] || !rate?.[1] || !total?.[1] || !total[2] || !total[3]) {
+    throw new Error(`wrk: unexpected output:\n${output}`)
+  }
+  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output)
+  return {
+    requestsPerSecond: Number(rate[1]),
+    p50Ms: durationMs(distribution[1]),
+    p99Ms: durationMs(distribution[2]),
+    bytesPerResponse: sizeBytes(total[2], total[3]) / Number(total[1]),
+    non2xx: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0),
+    socketErrors: errors ? errors.slice(1).reduce((sum, count) => sum + Number(count), 0) : 0,
+  }
+}
+
+const runWrk = async (wrk: string, url: string, seconds: number, headers: string[]): Promise<WrkResult> => {
+  const args = [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', '--timeout', WRK_TIMEOUT, ...headers.flatMap((header) => ['-H', header]), url]
+  const { code, stdout, stderr } = await capture(wrk, args)
+  if (code !== 0) throw new Error(`wrk ${args.join(' ')} exited with ${code}:\n${stderr}`)
+  return parseWrk(stdout)
+}
+
+const describeResult = ({ requestsPerSecond, p50Ms, p99Ms, non2xx, socketErrors }: WrkResult) =>
+  `${requestsPerSecond.toFixed(0)} req/s, p50 ${p50Ms.toFixed(2)} ms, p99 ${p99Ms.toFixed(2)} ms` +
+  (non2xx || socketErrors ? ` (${non2xx} non-2xx, ${socketErrors} socket errors)` : '')
+
+const headerObject = (headers: string[]) =>
+  Object.fromEntries(headers.map((header) => [header.slice(0, header.indexOf(':')), header.slice(header.indexOf(':') + 1).trim()]))
+
+/** A short warm-up run, then (once the requests it left in flight are answered) the measured one. */
+const measure = async (wrk: string, label: string, url: string, seconds: number, headers: string[] = []): Promise<Row> => {
+  await runWrk(wrk, url, Math.min(WARM_UP_SECONDS, seconds), headers)
+  await (await fetch(url, { headers: headerObject(headers) })).arrayBuffer()
+  const result = await runWrk(wrk, url, seconds, headers)
+  log(`  ${label}: ${describeResult(result)}`)
+  return { label, result }
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolve(port))
+    })
+  })
+
+const nginxConf = (dir: string, port: number) => `daemon off;
+worker_processes ${NGINX_WORKERS};
+error_log ${dir}/error.log warn;
+pid ${dir}/nginx.pid;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  types {}
+  default_type application/json;
+  keepalive_requests 1000000;
+  client_body_temp_path ${dir}/client_body;
+  server {
+    listen 127.0.0.1:${port};
+    root ${dir}/www;
+  }
+}
+`
+
+const stopChild = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+    setTimeout(() => child.kill('SIGKILL'), 5_000).unref()
+  })
+
+const waitForBody = async (url: string, child: ChildProcess, describeFailure: () => string): Promise<Buffer> => {
+  const deadline = Date.now() + 10_000
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      const response = await fetch(url)
+      if (response.status === 200) return Buffer.from(await response.arrayBuffer())
+    } catch {
+      // not listening yet
+    }
+    await sleep(50)
+  }
+  throw new Error(`nginx did not serve ${url}: ${describeFailure()}`)
+}
+
+/** nginx serving `body` at the delivery path, as a static file; stopped by the cleanup. */
+const startNginx = async (nginx: string, body: Buffer): Promise<{ url: string; stop: () => Promise<void> }> => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaiji-bench-nginx-'))
+  tempDirs.push(dir)
+  // Workers run as an unprivileged user when nginx starts as root: they must be able to read the file.
+  fs.chmodSync(dir, 0o755)
+  const file = path.join(dir, 'www', DELIVERY_PATH)
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o755 })
+  fs.writeFileSync(file, body, { mode: 0o644 })
+  const port = await freePort()
+  const conf = path.join(dir, 'nginx.conf')
+  fs.writeFileSync(conf, nginxConf(dir, port))
+  const child = spawn(nginx, ['-c', conf, '-p', `${dir}/`], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  cleanups.push(() => stopChild(child))
+  const url = `http://127.0.0.1:${port}${DELIVERY_PATH}`
+  const errorLog = path.join(dir, 'error.log')
+  const served = await waitForBody(url, child, () => `${output}${fs.existsSync(errorLog) ? fs.readFileSync(errorLog, 'utf8') : ''}`)
+  if (!served.equals(body)) throw new Error('nginx serves different bytes than the delivery API')
+  return { url, stop: () => stopChild(child) }
+}
+
+const startKaiji = async (dataDir: string) => {
+  const server = await startServer({ dataDir })
+  cleanups.push(() => stopServer(server.child))
+  return server.baseURL
+}
+
+const createUsers = async (dataDir: string) => {
+  for (const user of [TEST_USERS.admin, TEST_USERS.editor, TEST_USERS.reviewer]) {
+    const args = ['--email', user.email, '--password', TEST_PASSWORD, '--role', user.role, '--name', `bench ${user.role}`]
+    const result = await runScript('src/cli/createUser.ts', args, { KAIJI_DATA_DIR: dataDir })
+    if (result.code !== 0) throw new Error(`create-user ${user.email} failed: ${result.stderr}`)
+  }
+}
+
+const fetchDelivered = async (baseURL: string): Promise<{ body: Buffer; release: number }> => {
+  const body = Buffer.from(await (await fetch(`${baseURL}${DELIVERY_PATH}`)).arrayBuffer())
+  const parsed = JSON.parse(body.toString('utf8')) as { release?: { number?: number } }
+  return { body, release: parsed.release?.number ?? 0 }
+}
+
+const servedRelease = async (baseURL: string): Promise<number> => (await fetchDelivered(baseURL)).release
+
+const releaseNumber = (what: string, result: ApiResponse<PublishResult>): number => {
+  const number = result.body.release?.number
+  if (result.status !== 201 || number === undefined) throw new Error(`${what}: ${result.status} ${result.text}`)
+  return number
+}
+
+const msSince = (started: number) => performance.now() - started
+
+const timeUntilServed = async (baseURL: string, number: number, started: number): Promise<number> => {
+  while (msSince(started) < SERVED_TIMEOUT_MS) {
+    if ((await servedRelease(baseURL)) >= number) return msSince(started)
+    await sleep(POLL_MS)
+  }
+  return Number.POSITIVE_INFINITY
+}
+
+let changeCount = 0
+/** An edit approved (editor edits and submits, reviewer approves) and published: returns the release number. */
+const publishChange = async (api: ApiClient): Promise<number> => {
+  changeCount += 1
+  await approveChange(api, { subject: 'cloud-platform', locale: 'ja', data: { name: `クラウド プラットフォーム(bench ${changeCount})` } })
+  const summary = `bench change ${changeCount}`
+  return releaseNumber('publish', await releaseAction(api, 'publish', { locale: 'ja', summary, changeType: 'editorial' }))
+}
+
+/** Release 2 by a publish (timed until served), then rollbacks alternating to 1 and 2 until the locale holds `total` releases. */
+const fillReleases = async (api: ApiClient, total: number): Promise<number> => {
+  let newest = await publishChange(api)
+  const servedMs = await timeUntilServed(api.baseURL, newest, performance.now())
+  log(`  release ${newest} published (an approved edit), served by A after ${servedMs.toFixed(0)} ms`)
+  const first = newest
+  const started = performance.now()
+  while (newest < total) {
+    const toRelease = newest % 2 === 0 ? 1 : 2
+    newest = releaseNumber(`rollback to ${toRelease}`, await releaseAction(api, 'rollback', { locale: 'ja', toRelease, reason: 'bench: fill releases' }))
+    if (newest % 100 === 0) log(`  release ${newest}`)
+  }
+  const seconds = (performance.now() - started) / 1000
+  const rollbacks = newest - first
+  log(`  ${rollbacks} rollbacks (releases ${first + 1}–${newest}), one request each as the reviewer: ${seconds.toFixed(1)} s, ${((seconds * 1000) / rollbacks).toFixed(0)} ms per rollback`)
+  return servedMs
+}
+
+const summarize = (samples: number[]): Served => {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  const median = sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+  return { maxMs: sorted.at(-1) ?? 0, medianMs: median }
+}
+
+/** Publishes through A, then polls A and B until each serves the new release. */
+const publishToServed = async (api: ApiClient, a: string, b: string) => {
+  for (const baseURL of [a, b]) await servedRelease(baseURL)
+  const onA: number[] = []
+  const onB: number[] = []
+  for (let sample = 1; sample <= PUBLISH_SAMPLES; sample += 1) {
+    const number = await publishChange(api)
+    const started = performance.now()
+    const [msA, msB] = await Promise.all([timeUntilServed(a, number, started), timeUntilServed(b, number, started)])
+    onA.push(msA)
+    onB.push(msB)
+    log(`  release ${number}: served by A after ${msA.toFixed(0)} ms, by B after ${msB.toFixed(0)} ms`)
+  }
+  return { a: summarize(onA), b: summarize(onB) }
+}
+
+const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : 'never')
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS')
+
+const printThroughput = (rows: Row[]) => {
+  log('\n| measurement (wrk -t2 -c50) | req/s | p50 ms | p99 ms | bytes/response | non-2xx | socket errors |')
+  log('|---|---:|---:|---:|---:|---:|---:|')
+  for (const { label, result } of rows) {
+    const { requestsPerSecond, p50Ms, p99Ms, bytesPerResponse, non2xx, socketErrors } = result
+    log(`| ${label} | ${requestsPerSecond.toFixed(0)} | ${p50Ms.toFixed(2)} | ${p99Ms.toFixed(2)} | ${bytesPerResponse.toFixed(0)} | ${non2xx} | ${socketErrors} |`)
+  }
+}
+
+const printTargets = (figures: { one: WrkResult; many: WrkResult; rest: WrkResult; nginx: WrkResult; a: Served; b: Served }) => {
+  const { one, many, rest, nginx, a, b } = figures
+  const checks: Array<[string, string, string, boolean]> = [
+    ['delivery / nginx static (req/s)', `${(one.requestsPerSecond / nginx.requestsPerSecond).toFixed(2)}×`, '≥ 0.5×', one.requestsPerSecond >= 0.5 * nginx.requestsPerSecond],
+    ['delivery / Payload REST (req/s)', `${(one.requestsPerSecond / rest.requestsPerSecond).toFixed(1)}×`, '≥ 10×', one.requestsPerSecond >= 10 * rest.requestsPerSecond],
+    ['delivery p99, 1 release', `${one.p99Ms.toFixed(2)} ms`, '≤ 10 ms', one.p99Ms <= 10],
+    [`delivery p99, ${RELEASES} releases`, `${many.p99Ms.toFixed(2)} ms`, '≤ 10 ms', many.p99Ms <= 10],
+    [`delivery ${RELEASES} / 1 release (req/s)`, `${(many.requestsPerSecond / one.requestsPerSecond).toFixed(2)}×`, '≥ 0.9× (no slowdown)', many.requestsPerSecond >= 0.9 * one.requestsPerSecond],
+    ['publish-to-served, process A (max / median)', `${fixed(a.maxMs, 0)} / ${fixed(a.medianMs, 0)} ms`, '≤ 1000 ms', a.maxMs <= 1000],
+    ['publish-to-served, process B (max / median)', `${fixed(b.maxMs, 0)} / ${fixed(b.medianMs, 0)} ms`, '≤ 1000 ms', b.maxMs <= 1000],
+  ]
+  log('\n| check | value | target | result |')
+  log('|---|---:|---|---|')
+  for (const [label, value, target, ok] of checks) log(`| ${label} | ${value} | ${target} | ${verdict(ok)} |`)
+}
+
+const main = async () => {
+  const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' } } })
+  const seconds = Number(values.duration)
+  if (!Number.isInteger(seconds) || seconds < 1) throw new Error(`--duration must be a whole number of seconds, not ${JSON.stringify(values.duration)}`)
+
+  const tools = await ensureTools()
+  const wrkVersion = await toolVersion(tools.wrk, '-v', /wrk (\S+)/)
+  const nginxVersion = await toolVersion(tools.nginx, '-v', /nginx version: (\S+)/)
+  const cpus = os.cpus()
+  log(`Kaiji delivery benchmark — ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, wrk ${wrkVersion}, ${nginxVersion}`)
+  log(`load average ${loadAverage()}`)
+  log(`wrk -t${THREADS} -c${CONNECTIONS} -d${seconds}s --latency --timeout ${WRK_TIMEOUT} after a ${Math.min(WARM_UP_SECONDS, seconds)} s warm-up; wrk runs on the same cores as the server`)
+
+  const dataDir = makeDataDir('bench-delivery')
+  tempDirs.push(dataDir)
+  log('starting the server (npm start; builds first when the sources changed)…')
+  const a = await startKaiji(dataDir)
+  await createUsers(dataDir)
+  const api = new ApiClient(a)
+  const restToken = await api.login('editor')
+
+  const delivered = await fetchDelivered(a)
+  log(`GET ${DELIVERY_PATH}: release ${delivered.release}, body ${delivered.body.length} bytes`)
+  const rows: Row[] = []
+  const one = await measure(tools.wrk, 'delivery, 1 release', `${a}${DELIVERY_PATH}`, seconds)
+  const rest = await measure(tools.wrk, 'Payload REST (authenticated)', `${a}${REST_PATH}`, seconds, [`Authorization: JWT ${restToken}`])
+  const staticFile = await startNginx(tools.nginx, delivered.body)
+  const nginx = await measure(tools.wrk, `nginx static, ${NGINX_WORKERS} worker`, staticFile.url, seconds)
+  await staticFile.stop()
+
+  log(`filling ja with ${RELEASES} releases…`)
+  const servedAtTwo = await fillReleases(api, RELEASES)
+  const filled = await fetchDelivered(a)
+  if (filled.release !== RELEASES) throw new Error(`expected release ${RELEASES} to be served, got ${filled.release}`)
+  const many = await measure(tools.wrk, `delivery, ${RELEASES} releases`, `${a}${DELIVERY_PATH}`, seconds)
+  rows.push(one, many, rest, nginx)
+
+  log('starting a second server process (B) on the same data directory…')
+  const b = await startKaiji(dataDir)
+  log(`publish-to-served, ${PUBLISH_SAMPLES} publishes through A, polling every ${POLL_MS} ms:`)
+  const served = await publishToServed(api, a, b)
+
+  printThroughput(rows)
+  printTargets({ one: one.result, many: many.result, rest: rest.result, nginx: nginx.result, ...served })
+  log(`\npublish-to-served on A with 2 releases in ja (one sample, for comparison): ${servedAtTwo.toFixed(0)} ms`)
+  log(`response body of ${DELIVERY_PATH}: ${delivered.body.length} bytes at release 1 (served by nginx too), ${filled.body.length} bytes at release ${RELEASES}`)
+  log(`nginx: worker_processes ${NGINX_WORKERS} (node serves from one JavaScript thread), keepalive_requests 1000000 (node has no per-connection limit), access_log off`)
+  log(`wrk ${wrkVersion}; ${nginxVersion}; ${cpus.length} CPUs; Node ${process.version}; load average now ${loadAverage()}`)
+}
+
+for (const name of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(name, () => {
+    interrupted = true
+    process.stderr.write(`${name}: stopping what the benchmark started\n`)
+    void cleanUp().finally(() => process.exit(130))
+  })
+}
+
+main()
+  .then(cleanUp)
+  .then(() => process.exit(0))
+  .catch(async (error: unknown) => {
+    if (!interrupted) process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`)
+    await cleanUp()
+    process.exit(1)
+  })
