@@ -1,5 +1,5 @@
 /**
- * `npm run bench:delivery [-- --duration N]`: throughput and latency of the public delivery API, printed as tables.
+ * `npm run bench:delivery [-- --duration N] [-- --rounds R]`: throughput and latency of the public delivery API, printed as tables.
  *   wrk at 50 connections against GET /content/v1/partners/ja (1 release, then 500 releases), Payload's own REST API
  *   (authenticated) and nginx serving the same bytes as a static file; then how long a publish takes to be served by
  *   the publishing process and by a second process on the same database. Installs wrk and nginx-light with apt-get
@@ -188,6 +188,38 @@ const measure = async (wrk: string, label: string, url: string, seconds: number,
   return { label, result }
 }
 
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((x, y) => x - y)
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
+}
+
+/** Each figure's median over the rounds: one busy moment on a shared machine does not decide a ratio. */
+const medianResult = (results: WrkResult[]): WrkResult => ({
+  requestsPerSecond: median(results.map((result) => result.requestsPerSecond)),
+  p50Ms: median(results.map((result) => result.p50Ms)),
+  p99Ms: median(results.map((result) => result.p99Ms)),
+  bytesPerResponse: median(results.map((result) => result.bytesPerResponse)),
+  non2xx: results.reduce((sum, result) => sum + result.non2xx, 0),
+  socketErrors: results.reduce((sum, result) => sum + result.socketErrors, 0),
+})
+
+/** Measures the targets in turn, `rounds` times (interleaved, so drift in the machine's load hits all alike). */
+const measureInterleaved = async (
+  wrk: string,
+  targets: Array<{ label: string; url: string; headers?: string[] }>,
+  seconds: number,
+  rounds: number,
+): Promise<Row[]> => {
+  const results = targets.map((): WrkResult[] => [])
+  for (let round = 1; round <= rounds; round++) {
+    for (const [index, target] of targets.entries()) {
+      const { result } = await measure(wrk, `${target.label} (round ${round}/${rounds})`, target.url, seconds, target.headers)
+      results[index]?.push(result)
+    }
+  }
+  return targets.map((target, index) => ({ label: `${target.label}, median of ${rounds}`, result: medianResult(results[index] ?? []) }))
+}
+
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const probe = net.createServer()
@@ -266,7 +298,13 @@ const startNginx = async (nginx: string, body: Buffer): Promise<{ url: string; s
 const startKaiji = async (dataDir: string) => {
   const server = await startServer({ dataDir })
   cleanups.push(() => stopServer(server.child))
-  return server.baseURL
+  return { url: server.baseURL, pid: server.child.pid ?? 0 }
+}
+
+/** Resident memory of a process, from /proc (Linux). */
+const rssMb = (pid: number): number => {
+  const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))
+  return match ? Number(match[1]) / 1024 : Number.NaN
 }
 
 const createUsers = async (dataDir: string) => {
@@ -363,14 +401,26 @@ const printThroughput = (rows: Row[]) => {
   }
 }
 
-const printTargets = (figures: { one: WrkResult; many: WrkResult; rest: WrkResult; nginx: WrkResult; a: Served; b: Served }) => {
-  const { one, many, rest, nginx, a, b } = figures
+const printTargets = (figures: {
+  one: WrkResult
+  many: WrkResult
+  manyFresh: WrkResult
+  rest: WrkResult
+  nginx: WrkResult
+  nginxAgain: WrkResult
+  a: Served
+  b: Served
+}) => {
+  const { one, many, manyFresh, rest, nginx, nginxAgain, a, b } = figures
   const checks: Array<[string, string, string, boolean]> = [
     ['delivery / nginx static (req/s)', `${(one.requestsPerSecond / nginx.requestsPerSecond).toFixed(2)}×`, '≥ 0.5×', one.requestsPerSecond >= 0.5 * nginx.requestsPerSecond],
+    [`delivery, ${RELEASES} releases (A) / nginx static (req/s)`, `${(many.requestsPerSecond / nginxAgain.requestsPerSecond).toFixed(2)}×`, '≥ 0.5×', many.requestsPerSecond >= 0.5 * nginxAgain.requestsPerSecond],
+    [`delivery, ${RELEASES} releases (B, fresh) / nginx static (req/s)`, `${(manyFresh.requestsPerSecond / nginxAgain.requestsPerSecond).toFixed(2)}×`, '≥ 0.5×', manyFresh.requestsPerSecond >= 0.5 * nginxAgain.requestsPerSecond],
     ['delivery / Payload REST (req/s)', `${(one.requestsPerSecond / rest.requestsPerSecond).toFixed(1)}×`, '≥ 10×', one.requestsPerSecond >= 10 * rest.requestsPerSecond],
     ['delivery p99, 1 release', `${one.p99Ms.toFixed(2)} ms`, '≤ 10 ms', one.p99Ms <= 10],
-    [`delivery p99, ${RELEASES} releases`, `${many.p99Ms.toFixed(2)} ms`, '≤ 10 ms', many.p99Ms <= 10],
-    [`delivery ${RELEASES} / 1 release (req/s)`, `${(many.requestsPerSecond / one.requestsPerSecond).toFixed(2)}×`, '≥ 0.9× (no slowdown)', many.requestsPerSecond >= 0.9 * one.requestsPerSecond],
+    [`delivery p99, ${RELEASES} releases (A / B)`, `${many.p99Ms.toFixed(2)} / ${manyFresh.p99Ms.toFixed(2)} ms`, '≤ 10 ms', Math.max(many.p99Ms, manyFresh.p99Ms) <= 10],
+    [`delivery ${RELEASES} (A) / 1 release (req/s)`, `${(many.requestsPerSecond / one.requestsPerSecond).toFixed(2)}×`, '≥ 0.9× (no slowdown)', many.requestsPerSecond >= 0.9 * one.requestsPerSecond],
+    [`delivery ${RELEASES} (B, fresh) / 1 release (req/s)`, `${(manyFresh.requestsPerSecond / one.requestsPerSecond).toFixed(2)}×`, '≥ 0.9× (no slowdown)', manyFresh.requestsPerSecond >= 0.9 * one.requestsPerSecond],
     ['publish-to-served, process A (max / median)', `${fixed(a.maxMs, 0)} / ${fixed(a.medianMs, 0)} ms`, '≤ 1000 ms', a.maxMs <= 1000],
     ['publish-to-served, process B (max / median)', `${fixed(b.maxMs, 0)} / ${fixed(b.medianMs, 0)} ms`, '≤ 1000 ms', b.maxMs <= 1000],
   ]
@@ -380,9 +430,11 @@ const printTargets = (figures: { one: WrkResult; many: WrkResult; rest: WrkResul
 }
 
 const main = async () => {
-  const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' } } })
+  const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, rounds: { type: 'string', default: '3' } } })
   const seconds = Number(values.duration)
   if (!Number.isInteger(seconds) || seconds < 1) throw new Error(`--duration must be a whole number of seconds, not ${JSON.stringify(values.duration)}`)
+  const rounds = Number(values.rounds)
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a whole number, 1 or more, not ${JSON.stringify(values.rounds)}`)
 
   const tools = await ensureTools()
   const wrkVersion = await toolVersion(tools.wrk, '-v', /wrk (\S+)/)
@@ -391,39 +443,64 @@ const main = async () => {
   log(`Kaiji delivery benchmark — ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, wrk ${wrkVersion}, ${nginxVersion}`)
   log(`load average ${loadAverage()}`)
   log(`wrk -t${THREADS} -c${CONNECTIONS} -d${seconds}s --latency --timeout ${WRK_TIMEOUT} after a ${Math.min(WARM_UP_SECONDS, seconds)} s warm-up; wrk runs on the same cores as the server`)
+  log(`delivery and nginx are measured in turn, ${rounds} rounds each; the tables give each figure's median`)
 
   const dataDir = makeDataDir('bench-delivery')
   tempDirs.push(dataDir)
   log('starting the server (npm start; builds first when the sources changed)…')
-  const a = await startKaiji(dataDir)
+  const serverA = await startKaiji(dataDir)
+  const a = serverA.url
   await createUsers(dataDir)
+  const rss: Array<[string, number]> = [['after start', rssMb(serverA.pid)]]
   const api = new ApiClient(a)
   const restToken = await api.login('editor')
 
   const delivered = await fetchDelivered(a)
   log(`GET ${DELIVERY_PATH}: release ${delivered.release}, body ${delivered.body.length} bytes`)
-  const rows: Row[] = []
-  const one = await measure(tools.wrk, 'delivery, 1 release', `${a}${DELIVERY_PATH}`, seconds)
-  const rest = await measure(tools.wrk, 'Payload REST (authenticated)', `${a}${REST_PATH}`, seconds, [`Authorization: JWT ${restToken}`])
   const staticFile = await startNginx(tools.nginx, delivered.body)
-  const nginx = await measure(tools.wrk, `nginx static, ${NGINX_WORKERS} worker`, staticFile.url, seconds)
-  await staticFile.stop()
+  const nginxLabel = `nginx static, ${NGINX_WORKERS} worker`
+  const [one, nginx] = await measureInterleaved(
+    tools.wrk,
+    [
+      { label: 'delivery, 1 release', url: `${a}${DELIVERY_PATH}` },
+      { label: nginxLabel, url: staticFile.url },
+    ],
+    seconds,
+    rounds,
+  )
+  const rest = await measure(tools.wrk, 'Payload REST (authenticated)', `${a}${REST_PATH}`, seconds, [`Authorization: JWT ${restToken}`])
 
+  rss.push(['after the 1-release, nginx and REST runs', rssMb(serverA.pid)])
   log(`filling ja with ${RELEASES} releases…`)
   const servedAtTwo = await fillReleases(api, RELEASES)
+  rss.push([`after ${RELEASES - 2} rollbacks`, rssMb(serverA.pid)])
   const filled = await fetchDelivered(a)
   if (filled.release !== RELEASES) throw new Error(`expected release ${RELEASES} to be served, got ${filled.release}`)
-  const many = await measure(tools.wrk, `delivery, ${RELEASES} releases`, `${a}${DELIVERY_PATH}`, seconds)
-  rows.push(one, many, rest, nginx)
-
   log('starting a second server process (B) on the same data directory…')
-  const b = await startKaiji(dataDir)
+  const b = (await startKaiji(dataDir)).url
+  await fetchDelivered(b)
+  const [many, manyFresh, nginxAgain] = await measureInterleaved(
+    tools.wrk,
+    [
+      { label: `delivery, ${RELEASES} releases (A, after the ${RELEASES - 2} publishes)`, url: `${a}${DELIVERY_PATH}` },
+      { label: `delivery, ${RELEASES} releases (B, a fresh process)`, url: `${b}${DELIVERY_PATH}` },
+      { label: `${nginxLabel} (again)`, url: staticFile.url },
+    ],
+    seconds,
+    rounds,
+  )
+  await staticFile.stop()
+  if (!one || !nginx || !many || !manyFresh || !nginxAgain) throw new Error('a measurement is missing')
+  const rows: Row[] = [one, many, manyFresh, rest, nginx, nginxAgain]
+  rss.push([`after the ${RELEASES}-release runs`, rssMb(serverA.pid)])
+
   log(`publish-to-served, ${PUBLISH_SAMPLES} publishes through A, polling every ${POLL_MS} ms:`)
   const served = await publishToServed(api, a, b)
 
   printThroughput(rows)
-  printTargets({ one: one.result, many: many.result, rest: rest.result, nginx: nginx.result, ...served })
-  log(`\npublish-to-served on A with 2 releases in ja (one sample, for comparison): ${servedAtTwo.toFixed(0)} ms`)
+  printTargets({ one: one.result, many: many.result, manyFresh: manyFresh.result, rest: rest.result, nginx: nginx.result, nginxAgain: nginxAgain.result, ...served })
+  log(`\nserver A resident memory: ${rss.map(([when, mb]) => `${fixed(mb, 0)} MB ${when}`).join('; ')}`)
+  log(`publish-to-served on A with 2 releases in ja (one sample, for comparison): ${servedAtTwo.toFixed(0)} ms`)
   log(`response body of ${DELIVERY_PATH}: ${delivered.body.length} bytes at release 1 (served by nginx too), ${filled.body.length} bytes at release ${RELEASES}`)
   log(`nginx: worker_processes ${NGINX_WORKERS} (node serves from one JavaScript thread), keepalive_requests 1000000 (node has no per-connection limit), access_log off`)
   log(`wrk ${wrkVersion}; ${nginxVersion}; ${cpus.length} CPUs; Node ${process.version}; load average now ${loadAverage()}`)

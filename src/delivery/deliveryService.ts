@@ -29,8 +29,9 @@ const MAX_CACHED_CONTENTS = 1_000
 /** A response ready to write: computed once, then served from memory until a publish or an effective date. */
 type Prepared = {
   status: number
-  headers: Record<string, string>
-  notModifiedHeaders: Record<string, string> | null
+  /** Flat [name, value, name, value…]: writeHead takes it as is, with no header map to build per request. */
+  headers: string[]
+  notModifiedHeaders: string[] | null
   body: Buffer
   etag: string | null
 }
@@ -66,6 +67,8 @@ const formatOf = (route: PublicRoute): Format => {
   if (route.kind === 'export-csv') return 'csv'
   return 'html'
 }
+
+const flatHeaders = (headers: Record<string, string>): string[] => Object.entries(headers).flat()
 
 const etagFor = (body: Buffer, contentHash: string | null): string => {
   const bodyHash = createHash('sha256').update(body).digest('base64url').slice(0, 22)
@@ -382,14 +385,14 @@ export class DeliveryService {
       status: 200,
       etag,
       body,
-      notModifiedHeaders: { ...caching, ...PUBLIC_SECURITY_HEADERS },
-      headers: {
+      notModifiedHeaders: flatHeaders({ ...caching, ...PUBLIC_SECURITY_HEADERS }),
+      headers: flatHeaders({
         'Content-Type': CONTENT_TYPES[format],
         'Content-Length': String(body.length),
         ...caching,
         ...(disposition ? { 'Content-Disposition': disposition } : {}),
         ...PUBLIC_SECURITY_HEADERS,
-      },
+      }),
     }
   }
 
@@ -404,13 +407,13 @@ export class DeliveryService {
       etag: null,
       body,
       notModifiedHeaders: null,
-      headers: {
+      headers: flatHeaders({
         'Content-Type': format === 'json' || format === 'csv' ? CONTENT_TYPES.json : CONTENT_TYPES.html,
         'Content-Length': String(body.length),
         'Cache-Control': 'no-store',
         ...(format === 'json' ? { 'Access-Control-Allow-Origin': '*' } : {}),
         ...PUBLIC_SECURITY_HEADERS,
-      },
+      }),
     }
   }
 }
