@@ -2,6 +2,7 @@ import type { Endpoint, PayloadHandler } from 'payload'
 
 import { hasRole } from '../access/roles'
 import { isLocaleCode, LOCALES } from '../config/locales'
+import { isUniqueViolation } from '../database/uniqueViolation'
 import type { User } from '../payload-types'
 import { describeActor } from '../plugins/reviewWorkflow/workflowStore'
 import { materialNoticeDays } from '../releases/notice'
@@ -77,7 +78,7 @@ const publishing = (req: Parameters<PayloadHandler>[0], work: () => Promise<Stor
       return Response.json({ release: releaseSummary(published) }, { status: 201 })
     } catch (error) {
       if (error instanceof PublishError) return problem(error.status, error.message)
-      if (error instanceof Error && /unique/i.test(error.message)) {
+      if (isUniqueViolation(error)) {
         return problem(409, 'Another release of this locale was published at the same moment; reload and try again.')
       }
       throw error

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { isUniqueViolation } from '../database/uniqueViolation'
 import { publicReleaseFields } from '../delivery/views'
 import type { WebhookEndpoint } from '../payload-types'
 import type { Release } from '../releases/types'
@@ -134,7 +135,7 @@ export const createWebhookDispatcher = (payload: Payload, options: DispatcherOpt
         id = created.id
       } catch (error) {
         // The unique key exists: another process (or an earlier run) makes this delivery.
-        if (error instanceof Error && /dedupeKey|unique/i.test(`${error.message} ${JSON.stringify(error)}`)) continue
+        if (isUniqueViolation(error)) continue
         throw error
       }
       await attempt({ id, endpoint, event, body }, 1, [])

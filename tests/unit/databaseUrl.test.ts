@@ -1,6 +1,7 @@
 import path from 'node:path'
 
 import { DatabaseUrlError, parseDatabaseUrl, redactDatabaseUrl } from '../../src/database/databaseUrl'
+import { isUniqueViolation } from '../../src/database/uniqueViolation'
 
 describe('parseDatabaseUrl', () => {
   it('defaults to a SQLite file under the data folder', () => {
@@ -34,5 +35,23 @@ describe('parseDatabaseUrl', () => {
   it('never repeats credentials in its error', () => {
     expect(() => parseDatabaseUrl('postgres://admin:s3cret@db/kaiji', '/d')).toThrow(/postgres:\/\/\*\*\*@db\/kaiji/)
     expect(redactDatabaseUrl('mongodb://u:p@h/db')).toBe('mongodb://***@h/db')
+  })
+})
+
+describe('unique-index violations', () => {
+  it.each([
+    ['SQLite', new Error('SQLITE_CONSTRAINT: UNIQUE constraint failed: releases.locale, releases.number')],
+    ['MongoDB', new Error('E11000 duplicate key error collection: kaiji.releases index: locale_1_number_1 dup key')],
+    [
+      "Payload's validation",
+      Object.assign(new Error('The following field is invalid: dedupeKey'), { data: { errors: [{ message: 'Value must be unique', path: 'dedupeKey' }] } }),
+    ],
+  ])('are recognised from %s', (_label, error) => {
+    expect(isUniqueViolation(error)).toBe(true)
+  })
+
+  it('other errors are not', () => {
+    expect(isUniqueViolation(new Error('SQLITE_BUSY: database is locked'))).toBe(false)
+    expect(isUniqueViolation('unique')).toBe(false)
   })
 })
