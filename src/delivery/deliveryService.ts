@@ -24,7 +24,8 @@ import { releaseDocument, releaseMeta, translationStatus } from './views'
 export const DEFAULT_PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate'
 const DEFAULT_POLL_MS = 250
 const MAX_CACHED_RESPONSES = 2_000
-const MAX_CACHED_CONTENTS = 1_000
+/** Contents of the releases read lately; any other is one row away. Kept small: each is a large object graph. */
+const MAX_CACHED_CONTENTS = 32
 
 /** A response ready to write: computed once, then served from memory until a publish or an effective date. */
 type Prepared = {
@@ -103,7 +104,7 @@ export class DeliveryService {
   private generation = 0
   private readonly responses = new Map<string, Cached>()
   private readonly states = new Map<string, Promise<LocaleState>>()
-  /** Release contents by id: immutable, so never invalidated, only evicted when there are many. */
+  /** Release contents by id, least recently used first: immutable, so never invalidated, only evicted. */
   private readonly contents = new Map<number | string, Promise<ReleaseContent>>()
   private newestSeen: number | string | null | undefined = undefined
   private pollTimer: NodeJS.Timeout | undefined
@@ -210,13 +211,14 @@ export class DeliveryService {
 
   private withContent(release: StoredReleaseSummary): Promise<Release> {
     let content = this.contents.get(release.id)
-    if (!content) {
+    if (content) {
+      this.contents.delete(release.id)
+    } else {
       if (this.contents.size >= MAX_CACHED_CONTENTS) this.contents.delete(this.contents.keys().next().value as number | string)
-      const loading = readReleaseContent(this.payload, release.id)
-      loading.catch(() => this.contents.delete(release.id))
-      this.contents.set(release.id, loading)
-      content = loading
+      content = readReleaseContent(this.payload, release.id)
+      content.catch(() => this.contents.delete(release.id))
     }
+    this.contents.set(release.id, content)
     return content.then((loaded) => ({ ...release, content: loaded }))
   }
 
