@@ -412,6 +412,9 @@ const printTargets = (figures: {
   b: Served
 }) => {
   const { one, many, manyFresh, rest, nginx, nginxAgain, a, b } = figures
+  // The 1- and 500-release runs are minutes apart; nginx, measured beside each, shows how the machine's load moved.
+  const phaseAdjusted = (later: WrkResult) =>
+    later.requestsPerSecond / nginxAgain.requestsPerSecond / (one.requestsPerSecond / nginx.requestsPerSecond)
   const checks: Array<[string, string, string, boolean]> = [
     ['delivery / nginx static (req/s)', `${(one.requestsPerSecond / nginx.requestsPerSecond).toFixed(2)}×`, '≥ 0.5×', one.requestsPerSecond >= 0.5 * nginx.requestsPerSecond],
     [`delivery, ${RELEASES} releases (A) / nginx static (req/s)`, `${(many.requestsPerSecond / nginxAgain.requestsPerSecond).toFixed(2)}×`, '≥ 0.5×', many.requestsPerSecond >= 0.5 * nginxAgain.requestsPerSecond],
@@ -419,11 +422,24 @@ const printTargets = (figures: {
     ['delivery / Payload REST (req/s)', `${(one.requestsPerSecond / rest.requestsPerSecond).toFixed(1)}×`, '≥ 10×', one.requestsPerSecond >= 10 * rest.requestsPerSecond],
     ['delivery p99, 1 release', `${one.p99Ms.toFixed(2)} ms`, '≤ 10 ms', one.p99Ms <= 10],
     [`delivery p99, ${RELEASES} releases (A / B)`, `${many.p99Ms.toFixed(2)} / ${manyFresh.p99Ms.toFixed(2)} ms`, '≤ 10 ms', Math.max(many.p99Ms, manyFresh.p99Ms) <= 10],
-    [`delivery ${RELEASES} (A) / 1 release (req/s)`, `${(many.requestsPerSecond / one.requestsPerSecond).toFixed(2)}×`, '≥ 0.9× (no slowdown)', many.requestsPerSecond >= 0.9 * one.requestsPerSecond],
-    [`delivery ${RELEASES} (B, fresh) / 1 release (req/s)`, `${(manyFresh.requestsPerSecond / one.requestsPerSecond).toFixed(2)}×`, '≥ 0.9× (no slowdown)', manyFresh.requestsPerSecond >= 0.9 * one.requestsPerSecond],
+    [`delivery ${RELEASES} (A) / 1 release (req/s), raw`, `${(many.requestsPerSecond / one.requestsPerSecond).toFixed(2)}×`, '≥ 0.9× (no slowdown)', many.requestsPerSecond >= 0.9 * one.requestsPerSecond],
+    [`delivery ${RELEASES} (B, fresh) / 1 release (req/s), raw`, `${(manyFresh.requestsPerSecond / one.requestsPerSecond).toFixed(2)}×`, '≥ 0.9× (no slowdown)', manyFresh.requestsPerSecond >= 0.9 * one.requestsPerSecond],
+    [
+      `delivery ${RELEASES} (A) / 1 release, each against nginx in its own phase`,
+      `${phaseAdjusted(many).toFixed(2)}×`,
+      '≥ 0.9× (no slowdown)',
+      phaseAdjusted(many) >= 0.9,
+    ],
+    [
+      `delivery ${RELEASES} (B, fresh) / 1 release, each against nginx in its own phase`,
+      `${phaseAdjusted(manyFresh).toFixed(2)}×`,
+      '≥ 0.9× (no slowdown)',
+      phaseAdjusted(manyFresh) >= 0.9,
+    ],
     ['publish-to-served, process A (max / median)', `${fixed(a.maxMs, 0)} / ${fixed(a.medianMs, 0)} ms`, '≤ 1000 ms', a.maxMs <= 1000],
     ['publish-to-served, process B (max / median)', `${fixed(b.maxMs, 0)} / ${fixed(b.medianMs, 0)} ms`, '≤ 1000 ms', b.maxMs <= 1000],
   ]
+  log(`\nnginx in the ${RELEASES}-release phase ran at ${(nginxAgain.requestsPerSecond / nginx.requestsPerSecond).toFixed(2)}× its 1-release-phase rate (the machine's load moved)`)
   log('\n| check | value | target | result |')
   log('|---|---:|---|---|')
   for (const [label, value, target, ok] of checks) log(`| ${label} | ${value} | ${target} | ${verdict(ok)} |`)
