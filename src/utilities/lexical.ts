@@ -60,17 +60,32 @@ export const paragraphsToRichText = (paragraphs: readonly string[]): SerializedR
   },
 })
 
-const nodeText = (node: SerializedLexicalNode): string => {
+type JsonObject = { readonly [key: string]: unknown }
+
+/** Far deeper than any editor produces; stops hostile nesting from exhausting the stack. */
+export const MAX_RICH_TEXT_DEPTH = 100
+
+export const isJsonObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** A node's children that are nodes at all; stored content is never trusted to be well formed. */
+export const childNodes = (node: JsonObject): JsonObject[] =>
+  Array.isArray(node.children) ? node.children.filter(isJsonObject) : []
+
+const nodeText = (node: JsonObject, depth = 0): string => {
+  if (depth > MAX_RICH_TEXT_DEPTH) return ''
   if (node.type === 'linebreak') return '\n'
-  if (typeof node.text === 'string') return node.text
-  return (node.children ?? []).map(nodeText).join('')
+  if (node.type === 'list') return childNodes(node).map((item) => nodeText(item, depth + 1)).join('\n')
+  if (!Array.isArray(node.children)) return typeof node.text === 'string' ? node.text : ''
+  return childNodes(node).reduce((text, child) => {
+    const part = nodeText(child, depth + 1)
+    return child.type === 'list' && text !== '' ? `${text}\n${part}` : text + part
+  }, '')
 }
 
-/** The text of every top-level block, one per paragraph; nothing else. */
-export const richTextToParagraphs = (value: unknown): string[] => {
-  if (!isSerializedRichText(value)) return []
-  return value.root.children.map(nodeText)
-}
+/** The text of every top-level block, one per paragraph (list items on their own lines); nothing else. */
+export const richTextToParagraphs = (value: unknown): string[] =>
+  isSerializedRichText(value) ? childNodes(value.root as JsonObject).map((node) => nodeText(node)) : []
 
 export const richTextToPlainText = (value: unknown): string => richTextToParagraphs(value).join('\n')
 

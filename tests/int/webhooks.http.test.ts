@@ -111,6 +111,25 @@ describe('deliveries', () => {
     expect((await createEndpoint('admin', { name: 'english site', url: `${receiverUrl}/en-only`, forLocales: ['en'] })).status).toBe(201)
   })
 
+  it('only an admin changes or removes an endpoint; delivery rows cannot be changed by anyone (REST and GraphQL)', async () => {
+    for (const who of [null, 'editor', 'reviewer', 'translatorEn'] as const) {
+      const token = await asUser(who)
+      expect([401, 403]).toContain((await api.request(`/api/webhook-endpoints/${ok.id}`, { method: 'PATCH', token, json: { url: `${receiverUrl}/stolen` } })).status)
+      expect([401, 403]).toContain((await api.request(`/api/webhook-endpoints/${ok.id}`, { method: 'DELETE', token })).status)
+      const update = await api.graphql(`mutation { updateWebhookEndpoint(id: ${ok.id}, data: { url: "${receiverUrl}/stolen" }) { id } }`, token)
+      expect(update.body.errors?.length).toBeGreaterThan(0)
+      const remove = await api.graphql(`mutation { deleteWebhookEndpoint(id: ${ok.id}) { id } }`, token)
+      expect(remove.body.errors?.length).toBeGreaterThan(0)
+    }
+    const admin = await api.login('admin')
+    const stored = await api.request<{ url: string; secret: string }>(`/api/webhook-endpoints/${ok.id}`, { token: admin })
+    expect(stored.body).toMatchObject({ url: `${receiverUrl}/ok`, secret: SECRET })
+    for (const [method, path] of [['POST', '/api/webhook-deliveries'], ['PATCH', '/api/webhook-deliveries/1'], ['DELETE', '/api/webhook-deliveries/1']] as const) {
+      const result = await api.request(path, { method, token: admin, json: method === 'DELETE' ? undefined : { status: 'delivered' } })
+      expect([path, result.status]).toEqual([path, 403])
+    }
+  })
+
   it('a publish POSTs a signed body to each subscribed endpoint, retrying failures with backoff and logging every attempt', async () => {
     await approveChange(api, { subject: 'maps', locale: 'ja', data: { name: '地図(改)' } })
     const published = await releaseAction(api, 'publish', { locale: 'ja', summary: 'Maps renamed', changeType: 'editorial' })

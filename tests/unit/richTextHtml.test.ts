@@ -1,6 +1,6 @@
 import { escapeHtml, escapeXml } from '../../src/delivery/render/escape'
-import { richTextToHtml, richTextToPlainTextParagraphs, safeHref } from '../../src/delivery/render/richTextHtml'
-import { paragraphsToRichText, type SerializedLexicalNode } from '../../src/utilities/lexical'
+import { richTextToHtml, safeHref } from '../../src/delivery/render/richTextHtml'
+import { paragraphsToRichText, richTextToParagraphs, type SerializedLexicalNode } from '../../src/utilities/lexical'
 import { expectInertHtml, hostileRichText, HOSTILE_STRINGS, HOSTILE_URLS, jaSource } from './fixtures/partnersRelease'
 
 const RICH_TEXT_TAGS = new Set('p h2 h3 h4 h5 h6 blockquote ul ol li a br strong em s u code sub sup'.split(' '))
@@ -153,22 +153,22 @@ describe('richTextToHtml', () => {
     for (let i = 0; i < 20_000; i += 1) deep = { type: 'custom', version: 1, children: [deep] }
     const value = doc(deep)
     expect(() => richTextToHtml(value)).not.toThrow()
-    expect(() => richTextToPlainTextParagraphs(value)).not.toThrow()
+    expect(() => richTextToParagraphs(value)).not.toThrow()
   })
 })
 
-describe('richTextToPlainTextParagraphs', () => {
+describe('richTextToParagraphs', () => {
   it('gives one string per block, line breaks and list items on their own lines', () => {
     const value = doc(
       node('paragraph', [text('a, "b"'), { type: 'linebreak', version: 1 }, node('link', [text('c')], { url: 'https://x.example' })]),
       node('list', [node('listitem', [text('one')]), node('listitem', [text('two'), node('list', [node('listitem', [text('2a')])])])]),
     )
-    expect(richTextToPlainTextParagraphs(value)).toEqual(['a, "b"\nc', 'one\ntwo\n2a'])
+    expect(richTextToParagraphs(value)).toEqual(['a, "b"\nc', 'one\ntwo\n2a'])
   })
 
   it('keeps markup-looking text as text and ignores malformed input', () => {
-    expect(richTextToPlainTextParagraphs(paragraphsToRichText(['<script>x</script>']))).toEqual(['<script>x</script>'])
-    expect(richTextToPlainTextParagraphs({ root: { type: 'root', children: [{ type: 'paragraph', children: 'x' }] } })).toEqual([''])
-    expect(richTextToPlainTextParagraphs(undefined)).toEqual([])
+    expect(richTextToParagraphs(paragraphsToRichText(['<script>x</script>']))).toEqual(['<script>x</script>'])
+    expect(richTextToParagraphs({ root: { type: 'root', children: [{ type: 'paragraph', children: 'x' }] } })).toEqual([''])
+    expect(richTextToParagraphs(undefined)).toEqual([])
   })
 })

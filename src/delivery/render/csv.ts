@@ -1,5 +1,5 @@
 import type { Release } from '../../releases/types'
-import { richTextToPlainTextParagraphs } from './richTextHtml'
+import { richTextToPlainText } from '../../utilities/lexical'
 
 const COLUMNS = ['release', 'locale', 'effective_at', 'order', 'key', 'icon', 'name', 'description', 'data_use_note']
 
@@ -12,7 +12,6 @@ const csvField = (value: string): string => (NEEDS_QUOTES.test(value) ? `"${valu
 
 const csvRecord = (fields: readonly string[]): string => `${fields.map(csvField).join(',')}\r\n`
 
-const plainText = (value: unknown): string => richTextToPlainTextParagraphs(value).join('\n')
 
 /** RFC 4180, one record per category in display order, after a header record. */
 export const renderCsv = (release: Release): string => {
@@ -24,8 +23,8 @@ export const renderCsv = (release: Release): string => {
     category.key,
     category.icon ?? '',
     category.name ?? '',
-    plainText(category.description),
-    plainText(category.dataUsageNote),
+    richTextToPlainText(category.description),
+    richTextToPlainText(category.dataUsageNote),
   ])
   return BOM + [COLUMNS, ...records].map(csvRecord).join('')
 }

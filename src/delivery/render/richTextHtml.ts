@@ -1,4 +1,4 @@
-import { isSerializedRichText } from '../../utilities/lexical'
+import { childNodes, isJsonObject, isSerializedRichText, MAX_RICH_TEXT_DEPTH } from '../../utilities/lexical'
 import { escapeHtml } from './escape'
 
 /**
@@ -6,23 +6,15 @@ import { escapeHtml } from './escape'
  * the only attributes are a vetted href and a fixed rel. Content is never trusted to be well formed.
  */
 
-type JsonObject = { readonly [key: string]: unknown }
+type JsonObject = Parameters<typeof childNodes>[0]
 
 /** Where the output lands decides which tags are valid there: block tags inside a <p> are dropped, list children become <li>. */
 type Context = 'flow' | 'phrasing' | 'list'
 type State = { context: Context; inLink: boolean; depth: number }
 
-/** Far deeper than any editor produces; stops hostile nesting from exhausting the stack. */
-const MAX_DEPTH = 100
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
-const childrenOf = (node: JsonObject): JsonObject[] => (Array.isArray(node.children) ? node.children.filter(isObject) : [])
-
 const textOf = (node: JsonObject): string => (typeof node.text === 'string' ? node.text : '')
 
-const topLevelNodes = (value: unknown): JsonObject[] => (isSerializedRichText(value) ? childrenOf(value.root) : [])
+const topLevelNodes = (value: unknown): JsonObject[] => (isSerializedRichText(value) ? childNodes(value.root) : [])
 
 const wrap = (tag: string, html: string): string => `<${tag}>${html}</${tag}>`
 
@@ -58,7 +50,7 @@ export const safeHref = (raw: unknown): string | null => {
 }
 
 /** Lexical's own link node keeps `url`; Payload's keeps it in `fields.url`. */
-const linkUrl = (node: JsonObject): unknown => node.url ?? (isObject(node.fields) ? node.fields.url : undefined)
+const linkUrl = (node: JsonObject): unknown => node.url ?? (isJsonObject(node.fields) ? node.fields.url : undefined)
 
 const headingTag = (tag: unknown): string => {
   const level = typeof tag === 'string' && /^h[1-6]$/.test(tag) ? Number(tag.slice(1)) : 2
@@ -69,9 +61,9 @@ const headingTag = (tag: unknown): string => {
 const listTag = (node: JsonObject): string => (node.listType === 'number' || node.tag === 'ol' ? 'ol' : 'ul')
 
 const renderNodes = (nodes: readonly JsonObject[], state: State): string =>
-  state.depth > MAX_DEPTH ? '' : nodes.map((node) => renderNode(node, { ...state, depth: state.depth + 1 })).join('')
+  state.depth > MAX_RICH_TEXT_DEPTH ? '' : nodes.map((node) => renderNode(node, { ...state, depth: state.depth + 1 })).join('')
 
-const renderChildren = (node: JsonObject, state: State): string => renderNodes(childrenOf(node), state)
+const renderChildren = (node: JsonObject, state: State): string => renderNodes(childNodes(node), state)
 
 /** A block element where blocks are allowed; inside phrasing content only its children survive. */
 const renderBlock = (tag: string, node: JsonObject, state: State, inner: Context): string =>
@@ -124,20 +116,3 @@ const renderNode = (node: JsonObject, state: State): string => {
 /** Sanitized HTML for a Lexical rich-text value; '' for anything that is not one. */
 export const richTextToHtml = (value: unknown): string =>
   renderNodes(topLevelNodes(value), { context: 'flow', inLink: false, depth: 0 })
-
-const plainText = (node: JsonObject, depth = 0): string => {
-  if (depth > MAX_DEPTH) return ''
-  if (node.type === 'linebreak') return '\n'
-  if (node.type === 'list') return childrenOf(node).map((item) => plainText(item, depth + 1)).join('\n')
-  if (!Array.isArray(node.children)) return textOf(node)
-  return childrenOf(node).reduce((text, child) => {
-    const part = plainText(child, depth + 1)
-    return child.type === 'list' && text !== '' ? `${text}\n${part}` : text + part
-  }, '')
-}
-
-/**
- * One string per top-level block, list items on their own lines. Unlike richTextToParagraphs in
- * utilities/lexical.ts it keeps list items apart and never throws on malformed nodes.
- */
-export const richTextToPlainTextParagraphs = (value: unknown): string[] => topLevelNodes(value).map((node) => plainText(node))
