@@ -1,8 +1,9 @@
 /**
  * `npm run bench:delivery [-- --duration N] [-- --rounds R]`: throughput and latency of the public delivery API, printed as tables.
- *   wrk at 50 connections against GET /content/v1/partners/ja (1 release, then 500 releases), Payload's own REST API
- *   (authenticated) and nginx serving the same bytes as a static file; then how long a publish takes to be served by
- *   the publishing process and by a second process on the same database. Installs wrk and nginx-light with apt-get
+ *   wrk at 50 connections against GET /content/v1/partners/ja on the delivery-only public site (1 release, then 500
+ *   releases; the main port for reference), Payload's own REST API (authenticated) and nginx serving the same bytes as a
+ *   static file; then how long a publish through the main server takes to be served by its public site and by a second
+ *   server process on the same database. Installs wrk and nginx-light with apt-get
  *   when missing. Exits 0 whatever the figures; non-zero only when it could not run.
  * wrk runs on its own CPU when there are two or more (taskset), and nginx gets one worker as node has one JavaScript thread;
  * compare figures from one run, on an otherwise idle machine (the load average is printed before and after).
@@ -53,15 +54,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const cleanups: Array<() => Promise<void>> = []
 const tempDirs: string[] = []
 
-const childPids = (): number[] =>
+const childPidsOf = (parent: number): number[] =>
   fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number).filter((pid) => {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent
     } catch {
       return false
     }
   })
+const childPids = () => childPidsOf(process.pid)
 
 const signal = (pid: number, name: NodeJS.Signals) => {
   try {
@@ -303,12 +305,20 @@ const startNginx = async (nginx: string, body: Buffer): Promise<{ url: string; s
   return { url, stop: () => stopChild(child) }
 }
 
-const startKaiji = async (dataDir: string) => {
-  const server = await startServer({ dataDir })
+/** Threads of `pid` and of its children (the public site) on the server CPU. */
+const pinToServerCpu = (pid: number) => {
+  if (!PINNED || !pid) return
+  for (const target of [pid, ...childPidsOf(pid)]) spawnSync('taskset', ['-a', '-p', '-c', SERVER_CPU, String(target)])
+}
+
+/** `npm start`, optionally with its delivery-only public site on a free port. */
+const startKaiji = async (dataDir: string, { publicSite }: { publicSite: boolean }) => {
+  const server = await startServer({ dataDir, env: { KAIJI_PUBLIC_PORT: publicSite ? '0' : 'off' } })
   cleanups.push(() => stopServer(server.child))
-  // Every thread of the server (libuv's pool and the database's included) on the server CPU.
-  if (PINNED && server.child.pid) spawnSync('taskset', ['-a', '-p', '-c', SERVER_CPU, String(server.child.pid)])
-  return { url: server.baseURL, pid: server.child.pid ?? 0 }
+  const pid = server.child.pid ?? 0
+  // Every thread of the servers (libuv's pool and the database's included) on the server CPU.
+  pinToServerCpu(pid)
+  return { url: server.baseURL, publicUrl: server.publicURL, pid, publicPid: childPidsOf(pid)[0] ?? 0 }
 }
 
 /** Resident memory of a process, from /proc (Linux). */
@@ -359,10 +369,10 @@ const publishChange = async (api: ApiClient): Promise<number> => {
 }
 
 /** Release 2 by a publish (timed until served), then rollbacks alternating to 1 and 2 until the locale holds `total` releases. */
-const fillReleases = async (api: ApiClient, total: number): Promise<number> => {
+const fillReleases = async (api: ApiClient, site: string, total: number): Promise<number> => {
   let newest = await publishChange(api)
-  const servedMs = await timeUntilServed(api.baseURL, newest, performance.now())
-  log(`  release ${newest} published (an approved edit), served by A after ${servedMs.toFixed(0)} ms`)
+  const servedMs = await timeUntilServed(site, newest, performance.now())
+  log(`  release ${newest} published (an approved edit), served by A's public site after ${servedMs.toFixed(0)} ms`)
   const first = newest
   const started = performance.now()
   while (newest < total) {
@@ -383,7 +393,7 @@ const summarize = (samples: number[]): Served => {
   return { maxMs: sorted.at(-1) ?? 0, medianMs: median }
 }
 
-/** Publishes through A, then polls A and B until each serves the new release. */
+/** Publishes through A's main port, then polls `a` (A's public site) and `b` (process B) until each serves the new release. */
 const publishToServed = async (api: ApiClient, a: string, b: string) => {
   for (const baseURL of [a, b]) await servedRelease(baseURL)
   const onA: number[] = []
@@ -394,7 +404,7 @@ const publishToServed = async (api: ApiClient, a: string, b: string) => {
     const [msA, msB] = await Promise.all([timeUntilServed(a, number, started), timeUntilServed(b, number, started)])
     onA.push(msA)
     onB.push(msB)
-    log(`  release ${number}: served by A after ${msA.toFixed(0)} ms, by B after ${msB.toFixed(0)} ms`)
+    log(`  release ${number}: served by A's public site after ${msA.toFixed(0)} ms, by B after ${msB.toFixed(0)} ms`)
   }
   return { a: summarize(onA), b: summarize(onB) }
 }
@@ -414,45 +424,37 @@ const printThroughput = (rows: Row[]) => {
 const printTargets = (figures: {
   one: WrkResult
   many: WrkResult
-  manyFresh: WrkResult
+  oneMain: WrkResult
+  manyMain: WrkResult
   rest: WrkResult
   nginx: WrkResult
   nginxAgain: WrkResult
-  a: Served
-  b: Served
+  site: Served
+  other: Served
 }) => {
-  const { one, many, manyFresh, rest, nginx, nginxAgain, a, b } = figures
+  const { one, many, oneMain, manyMain, rest, nginx, nginxAgain, site, other } = figures
   // The 1- and 500-release runs are minutes apart; nginx, measured beside each, shows how the machine's load moved.
   const phaseAdjusted = (later: WrkResult) =>
     later.requestsPerSecond / nginxAgain.requestsPerSecond / (one.requestsPerSecond / nginx.requestsPerSecond)
+  const ratio = (value: number) => `${value.toFixed(2)}×`
   const checks: Array<[string, string, string, boolean]> = [
-    ['delivery / nginx static (req/s)', `${(one.requestsPerSecond / nginx.requestsPerSecond).toFixed(2)}×`, '≥ 0.5×', one.requestsPerSecond >= 0.5 * nginx.requestsPerSecond],
-    [`delivery, ${RELEASES} releases (A) / nginx static (req/s)`, `${(many.requestsPerSecond / nginxAgain.requestsPerSecond).toFixed(2)}×`, '≥ 0.5×', many.requestsPerSecond >= 0.5 * nginxAgain.requestsPerSecond],
-    [`delivery, ${RELEASES} releases (B, fresh) / nginx static (req/s)`, `${(manyFresh.requestsPerSecond / nginxAgain.requestsPerSecond).toFixed(2)}×`, '≥ 0.5×', manyFresh.requestsPerSecond >= 0.5 * nginxAgain.requestsPerSecond],
-    ['delivery / Payload REST (req/s)', `${(one.requestsPerSecond / rest.requestsPerSecond).toFixed(1)}×`, '≥ 10×', one.requestsPerSecond >= 10 * rest.requestsPerSecond],
-    ['delivery p99, 1 release', `${one.p99Ms.toFixed(2)} ms`, '≤ 10 ms', one.p99Ms <= 10],
-    [`delivery p99, ${RELEASES} releases (A / B)`, `${many.p99Ms.toFixed(2)} / ${manyFresh.p99Ms.toFixed(2)} ms`, '≤ 10 ms', Math.max(many.p99Ms, manyFresh.p99Ms) <= 10],
-    [`delivery ${RELEASES} (A) / 1 release (req/s), raw`, `${(many.requestsPerSecond / one.requestsPerSecond).toFixed(2)}×`, '≥ 0.9× (no slowdown)', many.requestsPerSecond >= 0.9 * one.requestsPerSecond],
-    [`delivery ${RELEASES} (B, fresh) / 1 release (req/s), raw`, `${(manyFresh.requestsPerSecond / one.requestsPerSecond).toFixed(2)}×`, '≥ 0.9× (no slowdown)', manyFresh.requestsPerSecond >= 0.9 * one.requestsPerSecond],
-    [
-      `delivery ${RELEASES} (A) / 1 release, each against nginx in its own phase`,
-      `${phaseAdjusted(many).toFixed(2)}×`,
-      '≥ 0.9× (no slowdown)',
-      phaseAdjusted(many) >= 0.9,
-    ],
-    [
-      `delivery ${RELEASES} (B, fresh) / 1 release, each against nginx in its own phase`,
-      `${phaseAdjusted(manyFresh).toFixed(2)}×`,
-      '≥ 0.9× (no slowdown)',
-      phaseAdjusted(manyFresh) >= 0.9,
-    ],
-    ['publish-to-served, process A (max / median)', `${fixed(a.maxMs, 0)} / ${fixed(a.medianMs, 0)} ms`, '≤ 1000 ms', a.maxMs <= 1000],
-    ['publish-to-served, process B (max / median)', `${fixed(b.maxMs, 0)} / ${fixed(b.medianMs, 0)} ms`, '≤ 1000 ms', b.maxMs <= 1000],
+    ['public site / nginx static (req/s), 1 release', ratio(one.requestsPerSecond / nginx.requestsPerSecond), '≥ 0.5×', one.requestsPerSecond >= 0.5 * nginx.requestsPerSecond],
+    [`public site / nginx static (req/s), ${RELEASES} releases`, ratio(many.requestsPerSecond / nginxAgain.requestsPerSecond), '≥ 0.5×', many.requestsPerSecond >= 0.5 * nginxAgain.requestsPerSecond],
+    ['public site / Payload REST (req/s)', `${(one.requestsPerSecond / rest.requestsPerSecond).toFixed(1)}×`, '≥ 10×', one.requestsPerSecond >= 10 * rest.requestsPerSecond],
+    ['public site p99, 1 release', `${one.p99Ms.toFixed(2)} ms`, '≤ 10 ms', one.p99Ms <= 10],
+    [`public site p99, ${RELEASES} releases`, `${many.p99Ms.toFixed(2)} ms`, '≤ 10 ms', many.p99Ms <= 10],
+    [`public site ${RELEASES} / 1 release (req/s), raw`, ratio(many.requestsPerSecond / one.requestsPerSecond), '≥ 0.9× (no slowdown)', many.requestsPerSecond >= 0.9 * one.requestsPerSecond],
+    [`public site ${RELEASES} / 1 release, each against nginx in its own phase`, ratio(phaseAdjusted(many)), '≥ 0.9× (no slowdown)', phaseAdjusted(many) >= 0.9],
+    ['publish-to-served, public site of A (max / median)', `${fixed(site.maxMs, 0)} / ${fixed(site.medianMs, 0)} ms`, '≤ 1000 ms', site.maxMs <= 1000],
+    ['publish-to-served, process B (max / median)', `${fixed(other.maxMs, 0)} / ${fixed(other.medianMs, 0)} ms`, '≤ 1000 ms', other.maxMs <= 1000],
   ]
-  log(`\nnginx in the ${RELEASES}-release phase ran at ${(nginxAgain.requestsPerSecond / nginx.requestsPerSecond).toFixed(2)}× its 1-release-phase rate (the machine's load moved)`)
+  log(`\nnginx in the ${RELEASES}-release phase ran at ${ratio(nginxAgain.requestsPerSecond / nginx.requestsPerSecond)} its 1-release-phase rate (the machine's load moved)`)
   log('\n| check | value | target | result |')
   log('|---|---:|---|---|')
   for (const [label, value, target, ok] of checks) log(`| ${label} | ${value} | ${target} | ${verdict(ok)} |`)
+  log('\nFor reference, the public routes on the main port (the process that also serves the admin, REST and GraphQL):')
+  log(`  1 release ${ratio(oneMain.requestsPerSecond / nginx.requestsPerSecond)} nginx, p99 ${oneMain.p99Ms.toFixed(2)} ms; ` +
+    `${RELEASES} releases ${ratio(manyMain.requestsPerSecond / nginxAgain.requestsPerSecond)} nginx, p99 ${manyMain.p99Ms.toFixed(2)} ms`)
 }
 
 const main = async () => {
@@ -469,65 +471,70 @@ const main = async () => {
   log(`Kaiji delivery benchmark — ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, wrk ${wrkVersion}, ${nginxVersion}`)
   log(`load average ${loadAverage()}`)
   log(`wrk -t${THREADS} -c${CONNECTIONS} -d${seconds}s --latency --timeout ${WRK_TIMEOUT} after a ${Math.min(WARM_UP_SECONDS, seconds)} s warm-up`)
-  log(PINNED ? `servers (Kaiji, nginx) pinned to CPU ${SERVER_CPU}, wrk to CPU ${LOAD_CPU} (taskset)` : 'wrk runs on the same cores as the servers')
-  log(`delivery and nginx are measured in turn, ${rounds} rounds each; the tables give each figure's median`)
+  log(PINNED ? `servers (Kaiji's processes, nginx) pinned to CPU ${SERVER_CPU}, wrk to CPU ${LOAD_CPU} (taskset)` : 'wrk runs on the same cores as the servers')
+  log(`measured in turn, ${rounds} rounds each; the tables give each figure's median`)
 
   const dataDir = makeDataDir('bench-delivery')
   tempDirs.push(dataDir)
-  log('starting the server (npm start; builds first when the sources changed)…')
-  const serverA = await startKaiji(dataDir)
+  log('starting the server with its public site (npm start; builds first when the sources changed)…')
+  const serverA = await startKaiji(dataDir, { publicSite: true })
   const a = serverA.url
+  const site = serverA.publicUrl
+  if (!site) throw new Error('the public site did not start')
+  log(`main server ${a}, public site ${site}`)
   await createUsers(dataDir)
-  const rss: Array<[string, number]> = [['after start', rssMb(serverA.pid)]]
+  const memory = () => `main ${fixed(rssMb(serverA.pid), 0)} MB, public site ${fixed(rssMb(serverA.publicPid), 0)} MB`
+  const rss: Array<[string, string]> = [['after start', memory()]]
   const api = new ApiClient(a)
   const restToken = await api.login('editor')
 
-  const delivered = await fetchDelivered(a)
+  const delivered = await fetchDelivered(site)
   log(`GET ${DELIVERY_PATH}: release ${delivered.release}, body ${delivered.body.length} bytes`)
   const staticFile = await startNginx(tools.nginx, delivered.body)
   const nginxLabel = `nginx static, ${NGINX_WORKERS} worker`
-  const [one, nginx] = await measureInterleaved(
+  const [one, oneMain, nginx] = await measureInterleaved(
     tools.wrk,
     [
-      { label: 'delivery, 1 release', url: `${a}${DELIVERY_PATH}` },
+      { label: 'public site, 1 release', url: `${site}${DELIVERY_PATH}` },
+      { label: 'main port, 1 release (reference)', url: `${a}${DELIVERY_PATH}` },
       { label: nginxLabel, url: staticFile.url },
     ],
     seconds,
     rounds,
   )
-  const rest = await measure(tools.wrk, 'Payload REST (authenticated)', `${a}${REST_PATH}`, seconds, [`Authorization: JWT ${restToken}`])
+  const rest = await measure(tools.wrk, 'Payload REST (authenticated, main port)', `${a}${REST_PATH}`, seconds, [`Authorization: JWT ${restToken}`])
 
-  rss.push(['after the 1-release, nginx and REST runs', rssMb(serverA.pid)])
+  rss.push(['after the 1-release, nginx and REST runs', memory()])
   log(`filling ja with ${RELEASES} releases…`)
-  const servedAtTwo = await fillReleases(api, RELEASES)
-  rss.push([`after ${RELEASES - 2} rollbacks`, rssMb(serverA.pid)])
-  const filled = await fetchDelivered(a)
+  const servedAtTwo = await fillReleases(api, site, RELEASES)
+  rss.push([`after ${RELEASES - 2} rollbacks`, memory()])
+  const filled = await fetchDelivered(site)
   if (filled.release !== RELEASES) throw new Error(`expected release ${RELEASES} to be served, got ${filled.release}`)
-  log('starting a second server process (B) on the same data directory…')
-  const b = (await startKaiji(dataDir)).url
-  await fetchDelivered(b)
-  const [many, manyFresh, nginxAgain] = await measureInterleaved(
+  const [many, manyMain, nginxAgain] = await measureInterleaved(
     tools.wrk,
     [
-      { label: `delivery, ${RELEASES} releases (A, after the ${RELEASES - 2} publishes)`, url: `${a}${DELIVERY_PATH}` },
-      { label: `delivery, ${RELEASES} releases (B, a fresh process)`, url: `${b}${DELIVERY_PATH}` },
+      { label: `public site, ${RELEASES} releases`, url: `${site}${DELIVERY_PATH}` },
+      { label: `main port, ${RELEASES} releases (reference)`, url: `${a}${DELIVERY_PATH}` },
       { label: `${nginxLabel} (again)`, url: staticFile.url },
     ],
     seconds,
     rounds,
   )
   await staticFile.stop()
-  if (!one || !nginx || !many || !manyFresh || !nginxAgain) throw new Error('a measurement is missing')
-  const rows: Row[] = [one, many, manyFresh, rest, nginx, nginxAgain]
-  rss.push([`after the ${RELEASES}-release runs`, rssMb(serverA.pid)])
+  if (!one || !oneMain || !nginx || !many || !manyMain || !nginxAgain) throw new Error('a measurement is missing')
+  const rows: Row[] = [one, many, oneMain, manyMain, rest, nginx, nginxAgain]
+  rss.push([`after the ${RELEASES}-release runs`, memory()])
 
-  log(`publish-to-served, ${PUBLISH_SAMPLES} publishes through A, polling every ${POLL_MS} ms:`)
-  const served = await publishToServed(api, a, b)
+  log('starting a second server process (B) on the same data directory…')
+  const b = (await startKaiji(dataDir, { publicSite: false })).url
+  await fetchDelivered(b)
+  log(`publish-to-served, ${PUBLISH_SAMPLES} publishes through A's main port, polling every ${POLL_MS} ms:`)
+  const served = await publishToServed(api, site, b)
 
   printThroughput(rows)
-  printTargets({ one: one.result, many: many.result, manyFresh: manyFresh.result, rest: rest.result, nginx: nginx.result, nginxAgain: nginxAgain.result, ...served })
-  log(`\nserver A resident memory: ${rss.map(([when, mb]) => `${fixed(mb, 0)} MB ${when}`).join('; ')}`)
-  log(`publish-to-served on A with 2 releases in ja (one sample, for comparison): ${servedAtTwo.toFixed(0)} ms`)
+  printTargets({ one: one.result, many: many.result, oneMain: oneMain.result, manyMain: manyMain.result, rest: rest.result, nginx: nginx.result, nginxAgain: nginxAgain.result, site: served.a, other: served.b })
+  log(`\nresident memory of A: ${rss.map(([when, figures]) => `${when}: ${figures}`).join('; ')}`)
+  log(`publish-to-served on A's public site with 2 releases in ja (one sample, for comparison): ${servedAtTwo.toFixed(0)} ms`)
   log(`response body of ${DELIVERY_PATH}: ${delivered.body.length} bytes at release 1 (served by nginx too), ${filled.body.length} bytes at release ${RELEASES}`)
   log(`nginx: worker_processes ${NGINX_WORKERS} (node serves from one JavaScript thread), keepalive_requests 1000000 (node has no per-connection limit), access_log off`)
   log(`wrk ${wrkVersion}; ${nginxVersion}; ${cpus.length} CPUs; Node ${process.version}; load average now ${loadAverage()}`)

@@ -63,7 +63,7 @@ const measure = (command: string, args: string[], cwd: string, env: NodeJS.Proce
 const serverEnv = (dataDir: string, port: number): NodeJS.ProcessEnv => {
   const { NODE_ENV: _nodeEnv, DATABASE_URL: _databaseUrl, ...inherited } = process.env
   // Next's typings declare NODE_ENV as always set; the server must see it unset, as an operator's shell would.
-  return { ...inherited, KAIJI_DATA_DIR: dataDir, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' } as unknown as NodeJS.ProcessEnv
+  return { ...inherited, KAIJI_DATA_DIR: dataDir, PORT: String(port), KAIJI_PUBLIC_PORT: String(port + 1), NEXT_TELEMETRY_DISABLED: '1' } as unknown as NodeJS.ProcessEnv
 }
 
 const waitFor200 = async (url: string, timeoutMs: number): Promise<void> => {

@@ -9,9 +9,9 @@ export const describeDatabase = (database: DatabaseTarget): string =>
 
 /**
  * Initializes the one Payload instance of this process and brings the SQLite schema up to date.
- * Call checkEnvironment first.
+ * Call checkEnvironment first. A process that only reads (the public site) leaves migrating to the main one.
  */
-export const openPayload = async (database: DatabaseTarget): Promise<Payload> => {
+export const openPayload = async (database: DatabaseTarget, { migrate = true }: { migrate?: boolean } = {}): Promise<Payload> => {
   const { default: config } = await import('../payload.config')
   let payload: Payload
   try {
@@ -22,6 +22,6 @@ export const openPayload = async (database: DatabaseTarget): Promise<Payload> =>
   }
   // MongoDB needs no schema migrations; the files in migrations/ are SQLite DDL.
   // The generated index types each migration with the SQLite adapter's own argument types.
-  if (database.kind === 'sqlite') await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+  if (migrate && database.kind === 'sqlite') await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
   return payload
 }

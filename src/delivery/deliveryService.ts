@@ -419,3 +419,7 @@ export class DeliveryService {
     }
   }
 }
+
+/** The delivery service as the server processes configure it (`KAIJI_PUBLIC_CACHE_CONTROL`). */
+export const createDeliveryService = (payload: Payload, publicUrl: () => string): DeliveryService =>
+  new DeliveryService(payload, { publicUrl, cacheControl: process.env.KAIJI_PUBLIC_CACHE_CONTROL || undefined })

@@ -5,17 +5,18 @@ import type { Payload } from 'payload'
 import { describeSeedReport, importSourceFile } from '../../seed/importSource'
 import { isContentEmpty } from '../../seed/seed'
 import { projectPath } from '../config/paths'
+import { StartupError } from '../config/environment'
 import type { DatabaseTarget } from '../database/databaseUrl'
 import { describeDatabase, openPayload } from '../database/openPayload'
-import { DeliveryService } from '../delivery/deliveryService'
+import { createDeliveryService } from '../delivery/deliveryService'
 import { isPublicPath } from '../delivery/publicRoutes'
 import { onReleasePublished } from '../releases/releaseSignal'
 import { createWebhookDispatcher, dispatcherOptionsFromEnv } from '../webhooks/dispatcher'
 import { watchScheduledReleases } from '../webhooks/effectiveWatcher'
 import { createApp } from './createApp'
 import { startupLog } from './logger'
-
-const DEFAULT_HOST = '127.0.0.1'
+import { supervisePublicSite } from './publicSiteProcess'
+import { shutdownOnSignals } from './shutdown'
 
 const seedIfEmpty = async (payload: Payload): Promise<void> => {
   if (!(await isContentEmpty(payload))) return
@@ -23,9 +24,23 @@ const seedIfEmpty = async (payload: Payload): Promise<void> => {
   payload.logger.info(`Empty database: ${describeSeedReport(report)}`)
 }
 
-export const start = async ({ dev, database, port }: { dev: boolean; database: DatabaseTarget; port: number }): Promise<Server> => {
+export type PublicSiteOptions = { port: number; entry: string; execArgv: string[] }
+
+export const start = async ({
+  dev,
+  database,
+  port,
+  host,
+  publicSite,
+}: {
+  dev: boolean
+  database: DatabaseTarget
+  port: number
+  host: string
+  /** Where to run the delivery-only process; null serves the public routes on the main port only. */
+  publicSite: PublicSiteOptions | null
+}): Promise<Server> => {
   const root = projectPath()
-  const host = process.env.HOST ?? DEFAULT_HOST
 
   Object.assign(process.env, { NODE_ENV: dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' })
 
@@ -40,10 +55,7 @@ export const start = async ({ dev, database, port }: { dev: boolean; database: D
   const app = createApp({ payload, dev, handleNext: (req, res) => handle(req, res) })
 
   let publicUrl = process.env.KAIJI_PUBLIC_URL?.replace(/\/+$/, '') ?? ''
-  const delivery = new DeliveryService(payload, {
-    publicUrl: () => publicUrl,
-    cacheControl: process.env.KAIJI_PUBLIC_CACHE_CONTROL || undefined,
-  })
+  const delivery = createDeliveryService(payload, () => publicUrl)
   delivery.start()
   const dispatcher = createWebhookDispatcher(payload, dispatcherOptionsFromEnv())
   const stopAnnouncing = onReleasePublished((release) => dispatcher.announce('release.published', release))
@@ -60,18 +72,24 @@ export const start = async ({ dev, database, port }: { dev: boolean; database: D
   publicUrl ||= `http://${host}:${actualPort}`
   startupLog(`Kaiji is serving on http://${host}:${actualPort} (admin at /admin)`)
 
-  const shutdown = (signal: string) => {
-    startupLog(`${signal}: shutting down`)
-    delivery.stop()
-    watcher.stop()
-    dispatcher.stop()
-    stopAnnouncing()
-    server.close(() => {
-      void Promise.resolve(payload.db.destroy?.()).finally(() => process.exit(0))
-    })
-    setTimeout(() => process.exit(0), 5_000).unref()
+  // The main port keeps serving the public routes too; the public site is the fast way to them.
+  const publicProcess = publicSite ? await supervisePublicSite({ ...publicSite, payload }).catch((error: Error) => {
+    server.close()
+    throw new StartupError(`${error.message}\nKAIJI_PUBLIC_PORT=${publicSite.port} is where it listens; set another port, or "off" to serve the public routes on the main port only.`)
+  }) : null
+  if (publicProcess) {
+    startupLog(`Public site (delivery only) on ${publicProcess.url}`)
+    // Absolute links (the Atom feed) name the public site, whichever process serves them.
+    if (!process.env.KAIJI_PUBLIC_URL) {
+      publicUrl = publicProcess.url
+      delivery.invalidate()
+    }
   }
-  process.once('SIGTERM', () => shutdown('SIGTERM'))
-  process.once('SIGINT', () => shutdown('SIGINT'))
+
+  shutdownOnSignals({
+    server,
+    payload,
+    steps: [() => delivery.stop(), () => watcher.stop(), () => dispatcher.stop(), stopAnnouncing, () => publicProcess?.stop()],
+  })
   return server
 }

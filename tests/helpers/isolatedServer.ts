@@ -31,6 +31,9 @@ export const startIsolatedServer = async (label: string, env: Record<string, str
   }
   return {
     client,
+    /** The delivery-only public site, when `env.KAIJI_PUBLIC_PORT` turned it on. */
+    publicSite: server.publicURL ? new ApiClient(server.publicURL) : null,
+    mainPid: server.child.pid ?? 0,
     dataDir,
     output: server.output,
     /** Another server process on the same database (and secret), as a second instance behind a balancer would be. */

@@ -14,5 +14,5 @@ export declare const startServer: (options: {
   dataDir: string
   env?: Record<string, string>
   timeoutMs?: number
-}) => Promise<{ child: ChildProcess; baseURL: string; output: () => string }>
+}) => Promise<{ child: ChildProcess; baseURL: string; publicURL: string | null; output: () => string }>
 export declare const stopServer: (child: ChildProcess) => Promise<void>

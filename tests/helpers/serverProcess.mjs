@@ -35,15 +35,17 @@ const runNode = (nodeArgs, env) =>
 
 /**
  * Starts the real server (`npm start`: builds if needed, then the bundled server) on a free loopback port and resolves once it
- * says where it listens; rejects with its output if it exits first.
+ * says where it listens; rejects with its output if it exits first. The delivery-only public site is off unless
+ * `env.KAIJI_PUBLIC_PORT` asks for it (parallel servers would race for its default port); when on, `publicURL` is its address.
  */
 export const startServer = ({ dataDir, env = {}, timeoutMs = 300_000 }) =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, START_ARGS, {
       cwd: PROJECT_ROOT,
-      env: childEnv({ PORT: '0', KAIJI_DATA_DIR: dataDir, ...env }),
+      env: childEnv({ PORT: '0', KAIJI_DATA_DIR: dataDir, KAIJI_PUBLIC_PORT: 'off', ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     })
+    const withPublicSite = (env.KAIJI_PUBLIC_PORT ?? 'off') !== 'off'
     let output = ''
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
@@ -51,10 +53,11 @@ export const startServer = ({ dataDir, env = {}, timeoutMs = 300_000 }) =>
     }, timeoutMs)
     const onData = (chunk) => {
       output += chunk
-      const match = /serving on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
-      if (match) {
+      const main = /Kaiji is serving on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
+      const publicSite = /Public site \(delivery only\) on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
+      if (main && (publicSite || !withPublicSite)) {
         clearTimeout(timer)
-        resolve({ child, baseURL: match[1], output: () => output })
+        resolve({ child, baseURL: main[1], publicURL: publicSite?.[1] ?? null, output: () => output })
       }
     }
     child.stdout.on('data', onData)

@@ -3,7 +3,8 @@ import type { Server } from 'node:http'
 
 import type { Payload } from 'payload'
 
-import { createApp, databaseIsReachable } from '../../src/server/createApp'
+import { createApp } from '../../src/server/createApp'
+import { databaseIsReachable } from '../../src/server/health'
 
 /** Only the one Local API call readiness makes; the real server is covered by the int tests. */
 const payloadWhoseCount = (count: () => Promise<unknown>) => ({ count }) as unknown as Payload

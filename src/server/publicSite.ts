@@ -1,0 +1,56 @@
+import { createServer, type Server, type ServerResponse } from 'node:http'
+
+import type { DatabaseTarget } from '../database/databaseUrl'
+import { describeDatabase, openPayload } from '../database/openPayload'
+import { createDeliveryService } from '../delivery/deliveryService'
+import type { HealthAnswer } from './health'
+import { liveness, readiness } from './health'
+import { startupLog } from './logger'
+import type { PublicSiteMessage } from './publicSiteProcess'
+import { shutdownOnSignals } from './shutdown'
+
+const answerHealth = (res: ServerResponse, { status, body }: HealthAnswer) => {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.end(JSON.stringify(body))
+}
+
+/**
+ * The delivery-only process: the public routes, /healthz and /readyz, nothing else. It never loads
+ * Next, Express or the admin, so the hot path pays for none of them (Next's request-scoped
+ * AsyncLocalStorage alone slows every request of a process that has served the admin). It reads
+ * releases through the same Local API, so any database adapter works; it never writes.
+ */
+export const startPublicSite = async ({ database, port, host }: { database: DatabaseTarget; port: number; host: string }): Promise<Server> => {
+  Object.assign(process.env, { NODE_ENV: 'production' })
+  startupLog(`Public site on ${describeDatabase(database)}`)
+  const payload = await openPayload(database, { migrate: false })
+
+  let publicUrl = process.env.KAIJI_PUBLIC_URL?.replace(/\/+$/, '') ?? ''
+  const delivery = createDeliveryService(payload, () => publicUrl)
+  delivery.start()
+
+  const server = createServer((req, res) => {
+    const path = req.url ?? '/'
+    if (path === '/healthz') return answerHealth(res, liveness())
+    if (path === '/readyz') return void readiness(payload).then((answer) => answerHealth(res, answer))
+    // Everything else, public route or not, gets the delivery layer's answer (404 JSON for unknown paths).
+    delivery.handle(req, res)
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => resolve())
+  })
+  const address = server.address()
+  const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`
+  publicUrl ||= url
+  startupLog(`Delivery-only public site listening on ${url}`)
+
+  const shutdown = shutdownOnSignals({ server, payload, steps: [() => delivery.stop()] })
+  process.on('message', (message: PublicSiteMessage) => {
+    if (message.type === 'release-published') delivery.invalidate()
+  })
+  // Started by the main process: go when it goes, whatever the way it ended.
+  process.once('disconnect', () => shutdown('main process gone'))
+  process.send?.({ type: 'ready', url } satisfies PublicSiteMessage)
+  return server
+}
