@@ -6,6 +6,7 @@ import { isAuthenticated } from '../../src/access/isAuthenticated'
 import { isSourceEditor, isSourceEditorField } from '../../src/access/isSourceEditor'
 import { importProvenance } from '../fields/importProvenance'
 import { requiredInSourceLocale } from '../fields/sourceLocaleRequired'
+import { refuseStructureEditsByTranslators } from './hooks/refuseStructureEditsByTranslators'
 
 export const CATEGORY_KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -25,6 +26,7 @@ export const PartnerCategories: CollectionConfig<'partner-categories'> = {
     delete: isAdmin,
   },
   versions: { maxPerDoc: 0 },
+  hooks: { beforeOperation: [refuseStructureEditsByTranslators] },
   fields: [
     {
       name: 'key',

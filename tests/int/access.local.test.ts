@@ -60,14 +60,46 @@ describe('partner categories, Local API with a real user and overrideAccess: fal
     await expect(
       payload.update({ collection: 'partner-categories', id: category.id, locale: 'fr', data: { name: 'Cartes' }, ...asUser('translatorEn') }),
     ).rejects.toThrow(/not allowed/)
+    await expect(
+      payload.update({
+        collection: 'partner-categories',
+        id: category.id,
+        locale: 'en',
+        data: { name: 'Maps', order: 99, key: 'hijacked', icon: '🧭' },
+        ...asUser('translatorEn'),
+      }),
+    ).rejects.toThrow('Translators edit translatable text only; key, icon, order are the same in every locale and set by legal editors.')
+    const unchanged = await payload.findByID({ collection: 'partner-categories', id: category.id, locale: 'en' })
+    expect({ ...unchanged, name: unchanged.name ?? null }).toMatchObject({ order: 3, key: 'maps', name: null })
+    // The admin form sends every field: unchanged structure values pass with the translation.
     const updated = await payload.update({
       collection: 'partner-categories',
       id: category.id,
       locale: 'en',
-      data: { name: 'Maps', order: 99, key: 'hijacked' },
+      data: { name: 'Maps', order: 3, key: 'maps', icon: unchanged.icon, retired: false },
       ...asUser('translatorEn'),
     })
     expect(updated).toMatchObject({ name: 'Maps', order: 3, key: 'maps' })
+  })
+
+  it("Payload's copy-to-locale obeys the same rules (cf. Payload issue #12361)", async () => {
+    const { copyDataFromLocale } = await import('@payloadcms/ui/utilities/copyDataFromLocale')
+    const asRequest = async (name: string) => {
+      const { createLocalReq } = await import('payload')
+      return createLocalReq({ user: users[name] }, payload)
+    }
+    const copy = async (name: string, fromLocale: string, toLocale: string) =>
+      copyDataFromLocale({ req: await asRequest(name), collectionSlug: 'partner-categories', docID: category.id, fromLocale, toLocale, overrideData: true })
+    const before = await payload.findByID({ collection: 'partner-categories', id: category.id, locale: 'ja' })
+    await expect(copy('translatorEn', 'en', 'ja')).rejects.toThrow(/not allowed/)
+    await expect(copy('translatorEn', 'ja', 'fr')).rejects.toThrow(/not allowed/)
+    await expect(copy('reviewer', 'ja', 'en')).rejects.toThrow(/not allowed/)
+    const after = await payload.findByID({ collection: 'partner-categories', id: category.id, locale: 'ja' })
+    expect(after.name).toBe(before.name)
+    expect((await payload.findByID({ collection: 'partner-categories', id: category.id, locale: 'fr' })).name ?? null).toBeNull()
+    // Into an assigned locale it is an ordinary edit by that translator.
+    await copy('translatorEn', 'ja', 'en')
+    expect((await payload.findByID({ collection: 'partner-categories', id: category.id, locale: 'en' })).name).toBe(before.name)
   })
 
   it('only admins and legal editors create categories; only admins delete', async () => {

@@ -201,6 +201,24 @@ describe('signed-in users', () => {
     expect(jaAfter.body.name).toBe('分析')
   })
 
+  it('a translator who sends a structure change (key, icon, order, retired) is refused, over REST and GraphQL, and nothing is written', async () => {
+    const id = await categoryId('marketing')
+    const token = await login('translatorEn')
+    const message = 'Translators edit translatable text only; order, retired are the same in every locale and set by legal editors.'
+    const rest = await request<{ errors: Array<{ message: string }> }>(`/api/partner-categories/${id}?locale=en`, {
+      method: 'PATCH',
+      token,
+      json: { name: 'Marketing', order: 1, retired: true },
+    })
+    expect(rest.status).toBe(403)
+    expect(rest.body.errors[0]?.message).toBe(message)
+    const gql = await graphql(`mutation { updatePartnerCategory(id: ${id}, locale: en, data: { name: "Marketing", key: "ads" }) { name } }`, token)
+    expect(gql.body.errors?.[0]?.message).toBe('Translators edit translatable text only; key is the same in every locale and set by legal editors.')
+    const after = await request<Category>(`/api/partner-categories/${id}?locale=en`, { token })
+    expect(after.body).toMatchObject({ key: 'marketing', order: 6, retired: false })
+    expect(after.body.name ?? null).toBeNull()
+  })
+
   it('only editors and admins create categories; only admins delete them (REST and GraphQL)', async () => {
     const reviewer = await login('reviewer')
     const translator = await login('translatorEn')
