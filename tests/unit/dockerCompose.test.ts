@@ -35,7 +35,8 @@ describe('docker-compose.yml', () => {
     expect(app?.depends_on).toEqual({ mongo: { condition: 'service_healthy' } })
     expect(app?.environment?.NODE_ENV).toBe('production')
     expect(app?.environment?.PAYLOAD_SECRET).toMatch(/^\$\{PAYLOAD_SECRET:\?/)
-    expect(app?.ports).toEqual(['127.0.0.1:3000:3000'])
+    expect(app?.environment?.KAIJI_PUBLIC_PORT).toBe('3001')
+    expect(app?.ports).toEqual(['127.0.0.1:3000:3000', '127.0.0.1:3001:3001'])
   })
 
   it('points DATABASE_URL at the mongo service, in a form the app accepts', () => {
