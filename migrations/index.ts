@@ -2,6 +2,7 @@ import * as migration_20261129_222846_initial from './20261129_222846_initial';
 import * as migration_20261129_232854_review_workflow from './20261129_232854_review_workflow';
 import * as migration_20261129_235200_no_document_locks_on_reviewed_content from './20261129_235200_no_document_locks_on_reviewed_content';
 import * as migration_20261130_011551_releases_and_webhooks from './20261130_011551_releases_and_webhooks';
+import * as migration_20261204_122422_translation_source_tracking from './20261204_122422_translation_source_tracking';
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261130_011551_releases_and_webhooks.up,
     down: migration_20261130_011551_releases_and_webhooks.down,
     name: '20261130_011551_releases_and_webhooks',
+  },
+  {
+    up: migration_20261204_122422_translation_source_tracking.up,
+    down: migration_20261204_122422_translation_source_tracking.down,
+    name: '20261204_122422_translation_source_tracking',
   },
 ];

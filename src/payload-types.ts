@@ -189,6 +189,10 @@ export interface PartnerCategory {
     sourceSha256?: string | null;
   };
   reviewState?: string | null;
+  /**
+   * Translations: whether the approved Japanese text is still the one translated.
+   */
+  sourceState?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -365,6 +369,17 @@ export interface WorkflowState {
     | number
     | boolean
     | null;
+  sourceHash?: string | null;
+  sourceContent?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  approvedSourceHash?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -500,6 +515,7 @@ export interface PartnerCategoriesSelect<T extends boolean = true> {
         sourceSha256?: T;
       };
   reviewState?: T;
+  sourceState?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -598,6 +614,9 @@ export interface WorkflowStatesSelect<T extends boolean = true> {
   approvedBy?: T;
   editedSinceApproval?: T;
   lastAction?: T;
+  sourceHash?: T;
+  sourceContent?: T;
+  approvedSourceHash?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -714,6 +733,10 @@ export interface PartnersPage {
     sourceSha256?: string | null;
   };
   reviewState?: string | null;
+  /**
+   * Translations: whether the approved Japanese text is still the one translated.
+   */
+  sourceState?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -742,6 +765,7 @@ export interface PartnersPageSelect<T extends boolean = true> {
         sourceSha256?: T;
       };
   reviewState?: T;
+  sourceState?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -7,6 +7,7 @@ import { Releases } from '../collections/Releases'
 import { Users } from '../collections/Users'
 import { WebhookDeliveries } from '../collections/WebhookDeliveries'
 import { WebhookEndpoints } from '../collections/WebhookEndpoints'
+import { localesVisibleTo } from './access/visibleLocales'
 import { LOCALE_LABELS, LOCALES, SOURCE_LOCALE } from './config/locales'
 import { dataDirectory, projectPath } from './config/paths'
 import { resolvePayloadSecret } from './config/payloadSecret'
@@ -29,6 +30,7 @@ export default buildConfig({
     defaultLocale: SOURCE_LOCALE,
     // A missing translation must show as missing, never as the Japanese text.
     fallback: false,
+    filterAvailableLocales: localesVisibleTo,
   },
   editor: lexicalEditor(),
   db: createDatabaseAdapter(parseDatabaseUrl(process.env.DATABASE_URL, dataDirectory())),

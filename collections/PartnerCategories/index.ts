@@ -15,7 +15,7 @@ export const PartnerCategories: CollectionConfig<'partner-categories'> = {
   labels: { singular: 'Partner category', plural: 'Partner categories' },
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['order', 'icon', 'name', 'key', 'reviewState', 'updatedAt'],
+    defaultColumns: ['order', 'icon', 'name', 'key', 'reviewState', 'sourceState', 'updatedAt'],
     listSearchableFields: ['name', 'key'],
   },
   defaultSort: 'order',

@@ -7,6 +7,7 @@ import { LOCALE_LABELS, TARGET_LOCALES } from '../../src/config/locales'
 import { ROLE_LABELS, ROLES } from '../../src/config/roles'
 import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+import { openAdminInAssignedLocale } from './hooks/openAdminInAssignedLocale'
 import { refuseChangeUnlessAdmin } from './hooks/refuseChangeUnlessAdmin'
 
 export const Users: CollectionConfig<'users'> = {
@@ -31,6 +32,7 @@ export const Users: CollectionConfig<'users'> = {
   hooks: {
     beforeValidate: [enforcePasswordPolicy],
     beforeChange: [makeFirstUserAdmin],
+    afterLogin: [openAdminInAssignedLocale],
   },
   fields: [
     { name: 'name', type: 'text' },

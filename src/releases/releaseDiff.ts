@@ -16,7 +16,7 @@ export const fieldText = (value: unknown): string | null => {
 /** Rich text whose paragraphs are all empty (what an editor leaves behind) shows nothing. */
 const richTextOrNull = (text: string): string | null => (text.replaceAll('\n', '') === '' ? null : text)
 
-const fieldChange = (field: string, beforeValue: unknown, afterValue: unknown, locale: string): FieldChange | null => {
+export const fieldChange = (field: string, beforeValue: unknown, afterValue: unknown, locale: string): FieldChange | null => {
   const before = fieldText(beforeValue)
   const after = fieldText(afterValue)
   if (before === after) return null

@@ -1,5 +1,6 @@
 import { graphql, login, request, type TestUserName } from '../helpers/http'
 import { SOURCE_CATEGORY_NAMES } from '../helpers/sourceFacts'
+import { TEST_PASSWORD, TEST_USERS } from '../helpers/testUsers.mjs'
 
 const FORBIDDEN = 'You are not allowed to perform this action.'
 
@@ -199,6 +200,26 @@ describe('signed-in users', () => {
     expect(en.body.doc.name).toBe('Analytics')
     const jaAfter = await request<Category>(`/api/partner-categories/${id}?locale=ja`, { token })
     expect(jaAfter.body.name).toBe('分析')
+  })
+
+  it("a translator's admin opens in an assigned locale: login sets the saved locale preference when it is not one of theirs", async () => {
+    const preference = async (token: string) =>
+      (await request<{ value?: string }>('/api/payload-preferences/locale', { token })).body.value ?? null
+    const translator = await login('translatorFrRu')
+    expect(await preference(translator)).toBe('fr')
+    // A preference for another of their locales is kept; one for the source is replaced at the next login.
+    const fresh = async () => {
+      const { body } = await request<{ token: string }>('/api/users/login', {
+        method: 'POST',
+        json: { email: TEST_USERS.translatorFrRu.email, password: TEST_PASSWORD },
+      })
+      return body.token
+    }
+    await request('/api/payload-preferences/locale', { method: 'POST', token: translator, json: { value: 'ru' } })
+    expect(await preference(await fresh())).toBe('ru')
+    await request('/api/payload-preferences/locale', { method: 'POST', token: translator, json: { value: 'ja' } })
+    expect(await preference(await fresh())).toBe('fr')
+    expect(await preference(await login('editor'))).toBeNull()
   })
 
   it('a translator who sends a structure change (key, icon, order, retired) is refused, over REST and GraphQL, and nothing is written', async () => {

@@ -5,7 +5,7 @@ import { WorkflowStates } from './collections/WorkflowStates'
 import { workflowEndpoints } from './endpoints/workflowEndpoints'
 import { recordCollectionEdit, recordGlobalEdit } from './hooks/recordEdit'
 import type { WorkflowSubject } from './types'
-import { readLocaleWorkflow } from './workflowStore'
+import { readLocaleWorkflow, readSourceState } from './workflowStore'
 
 export type ReviewWorkflowOptions = {
   collections: ReadonlyArray<'partner-categories'>
@@ -38,6 +38,23 @@ const reviewStateField = (subjectOf: (data: Record<string, unknown>) => Workflow
   },
 })
 
+/** Lists and the sidebar show whether a translation still translates the approved source (stale when not). */
+const sourceStateField = (subjectOf: (data: Record<string, unknown>) => WorkflowSubject): Field => ({
+  name: 'sourceState',
+  label: 'Source',
+  type: 'text',
+  virtual: true,
+  admin: { readOnly: true, position: 'sidebar', description: 'Translations: whether the approved Japanese text is still the one translated.' },
+  hooks: {
+    afterRead: [
+      async ({ data, req }: { data?: Record<string, unknown>; req: PayloadRequest }) => {
+        if (!data || typeof req.locale !== 'string' || req.locale === 'all') return null
+        return readSourceState(req.payload, req, subjectOf(data), req.locale)
+      },
+    ],
+  },
+})
+
 /**
  * The editorial workflow as a plugin: per-document, per-locale review states changed only through
  * its endpoints, edits that revoke approval, and a hash-chained audit trail.
@@ -60,6 +77,7 @@ export const reviewWorkflow =
             reviewPanelField,
             ...collection.fields,
             reviewStateField((data) => ({ kind: 'collection', slug, id: String(data.id) })),
+            sourceStateField((data) => ({ kind: 'collection', slug, id: String(data.id) })),
           ],
           hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), recordCollectionEdit(slug)] },
           endpoints: [...(collection.endpoints || []), ...workflowEndpoints({ kind: 'collection', slug })],
@@ -74,7 +92,7 @@ export const reviewWorkflow =
       return {
         ...global,
         lockDocuments: false,
-        fields: [reviewPanelField, ...global.fields, reviewStateField(() => ({ kind: 'global', slug }))],
+        fields: [reviewPanelField, ...global.fields, reviewStateField(() => ({ kind: 'global', slug })), sourceStateField(() => ({ kind: 'global', slug }))],
         hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), recordGlobalEdit(slug)] },
         endpoints: [...(global.endpoints || []), ...workflowEndpoints({ kind: 'global', slug })],
       }

@@ -4,8 +4,15 @@ export type WorkflowState = (typeof WORKFLOW_STATES)[number]
 export const WORKFLOW_ACTIONS = ['submit', 'withdraw', 'approve', 'request-changes'] as const
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number]
 
+/** Not a state change: a reviewer records that a source change does not affect a translation. */
+export const CONFIRM_SOURCE = 'confirm-source'
+
+/** Every action the workflow endpoint accepts. */
+export const ENDPOINT_ACTIONS = [...WORKFLOW_ACTIONS, CONFIRM_SOURCE] as const
+export type EndpointAction = (typeof ENDPOINT_ACTIONS)[number]
+
 /** What the audit trail records: the actions, plus what the system does on its own. */
-export type AuditAction = WorkflowAction | 'edit' | 'import' | 'publish' | 'rollback'
+export type AuditAction = WorkflowAction | typeof CONFIRM_SOURCE | 'edit' | 'import' | 'publish' | 'rollback'
 
 /** A document under review: a collection document or the (single) global. */
 export type WorkflowSubject =

@@ -1,8 +1,10 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { SOURCE_LOCALE } from '../../config/locales'
 import type { User, WorkflowState as WorkflowStateRow } from '../../payload-types'
 import { eventHash, GENESIS_HASH, type AuditFacts } from './auditChain'
 import { hashContent, localeContent, type ContentFields } from './contentHash'
+import { isStale } from './sourceTracking'
 import { subjectKey, type AuditAction, type WorkflowState, type WorkflowSubject } from './types'
 
 export type LocaleWorkflow = {
@@ -13,6 +15,10 @@ export type LocaleWorkflow = {
   approvedBy: string | null
   editedSinceApproval: string[]
   lastAction: Record<string, unknown> | null
+  /** Target locales: the approved source content (hash and content) this translation translates. */
+  sourceHash: string | null
+  sourceContent: Record<string, unknown> | null
+  approvedSourceHash: string | null
   /** The stored row, when there is one: lets a read-then-write touch the row once more, not twice. */
   rowId?: number | string
 }
@@ -25,6 +31,9 @@ const INITIAL: LocaleWorkflow = {
   approvedBy: null,
   editedSinceApproval: [],
   lastAction: null,
+  sourceHash: null,
+  sourceContent: null,
+  approvedSourceHash: null,
 }
 
 const system = { overrideAccess: true, depth: 0 } as const
@@ -45,6 +54,9 @@ const toLocaleWorkflow = (row: WorkflowStateRow | undefined): LocaleWorkflow =>
         approvedBy: row.approvedBy ?? null,
         editedSinceApproval: Array.isArray(row.editedSinceApproval) ? row.editedSinceApproval.map(String) : [],
         lastAction: (row.lastAction as Record<string, unknown> | null) ?? null,
+        sourceHash: row.sourceHash ?? null,
+        sourceContent: (row.sourceContent as Record<string, unknown> | null) ?? null,
+        approvedSourceHash: row.approvedSourceHash ?? null,
         rowId: row.id,
       }
     : { ...INITIAL }
@@ -120,4 +132,22 @@ export const readLocaleContent = async (
   if (!doc) return null
   const content = localeContent(doc, fields, locale)
   return { content, hash: hashContent(content) }
+}
+
+export type SourceState = 'up to date' | 'stale'
+
+/** For a translation: whether it still translates the approved source; null for the source itself or a never-submitted translation. */
+export const readSourceState = async (
+  payload: Payload,
+  req: PayloadRequest,
+  subject: WorkflowSubject,
+  locale: string,
+): Promise<SourceState | null> => {
+  if (locale === SOURCE_LOCALE) return null
+  const [translation, source] = await Promise.all([
+    readLocaleWorkflow(payload, req, subject, locale),
+    readLocaleWorkflow(payload, req, subject, SOURCE_LOCALE),
+  ])
+  if (translation.sourceHash === null) return null
+  return isStale(translation.sourceHash, source.approvedHash) ? 'stale' : 'up to date'
 }

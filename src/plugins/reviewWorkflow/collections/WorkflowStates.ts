@@ -21,5 +21,10 @@ export const WorkflowStates: CollectionConfig<'workflow-states'> = {
     { name: 'approvedBy', type: 'text' },
     { name: 'editedSinceApproval', type: 'json' },
     { name: 'lastAction', type: 'json' },
+    // Target locales only: the approved source (ja) content this translation translates, pinned when it
+    // is submitted (or when a reviewer confirms a source change does not affect it), and at approval.
+    { name: 'sourceHash', type: 'text' },
+    { name: 'sourceContent', type: 'json' },
+    { name: 'approvedSourceHash', type: 'text' },
   ],
 }

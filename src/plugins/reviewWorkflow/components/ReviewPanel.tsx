@@ -4,10 +4,11 @@ import { Button, useAuth, useConfig, useDocumentInfo, useLocale } from '@payload
 import { useCallback, useEffect, useState } from 'react'
 
 import type { User } from '../../../payload-types'
-import { mayTakeAction, TRANSITIONS } from '../transitions'
-import { WORKFLOW_ACTIONS, type WorkflowAction, type WorkflowState } from '../types'
+import { mayTakeAction, reviewsLocale, TRANSITIONS } from '../transitions'
+import { CONFIRM_SOURCE, WORKFLOW_ACTIONS, type EndpointAction, type WorkflowState } from '../types'
 
 type HistoryEntry = { at: string; actor: string; action: string; from: string | null; to: string | null; reason: string | null }
+type SourceChange = { field: string; changes: Array<{ kind: 'equal' | 'insert' | 'delete'; text: string }> }
 type WorkflowView = {
   state: WorkflowState
   youEditedSinceApproval: boolean
@@ -16,6 +17,7 @@ type WorkflowView = {
   approvedBy: string | null
   lastAction: { action: string; by: string; at: string; reason: string | null } | null
   history: HistoryEntry[]
+  source: { stale: boolean; currentApprovedAt: string | null; changes: SourceChange[] } | null
 }
 
 const STATE_LABELS: Record<WorkflowState, string> = {
@@ -25,12 +27,38 @@ const STATE_LABELS: Record<WorkflowState, string> = {
   approved: 'Approved',
   published: 'Published',
 }
-const ACTION_LABELS: Record<WorkflowAction, string> = {
+const ACTION_LABELS: Record<EndpointAction, string> = {
   submit: 'Submit for review',
   withdraw: 'Withdraw',
   approve: 'Approve',
   'request-changes': 'Request changes',
+  [CONFIRM_SOURCE]: 'Confirm source change does not affect it',
 }
+const needsReason = (action: EndpointAction): boolean => action === CONFIRM_SOURCE || TRANSITIONS[action].reasonRequired
+
+/** What changed in the source since the translation was submitted, as a redline. */
+const SourceChanges = ({ changes }: { changes: SourceChange[] }) => (
+  <ul data-testid="source-changes" style={{ paddingLeft: '1rem' }}>
+    {changes.map(({ field, changes: parts }) => (
+      <li key={field}>
+        <strong>{field}</strong>:{' '}
+        {parts.map((part, index) =>
+          part.kind === 'insert' ? (
+            <ins key={index} style={{ background: 'var(--theme-success-100)' }}>
+              {part.text}
+            </ins>
+          ) : part.kind === 'delete' ? (
+            <del key={index} style={{ background: 'var(--theme-error-100)' }}>
+              {part.text}
+            </del>
+          ) : (
+            <span key={index}>{part.text}</span>
+          ),
+        )}
+      </li>
+    ))}
+  </ul>
+)
 
 /** The Review panel: this locale's state, who did what last, and only the actions this user may take. */
 export const ReviewPanel = () => {
@@ -62,14 +90,18 @@ export const ReviewPanel = () => {
   if (!endpoint) return null
   if (!view || !user) return <div className="review-panel">Loading review state…</div>
 
-  const available = WORKFLOW_ACTIONS.filter(
-    (action) =>
-      TRANSITIONS[action].from.includes(view.state) &&
-      mayTakeAction(user, action, locale) &&
-      !(action === 'approve' && view.youEditedSinceApproval),
-  )
+  const stale = view.source?.stale === true
+  const available: EndpointAction[] = [
+    ...WORKFLOW_ACTIONS.filter(
+      (action) =>
+        TRANSITIONS[action].from.includes(view.state) &&
+        mayTakeAction(user, action, locale) &&
+        !(action === 'approve' && (view.youEditedSinceApproval || stale)),
+    ),
+    ...(stale && reviewsLocale(user) ? [CONFIRM_SOURCE as EndpointAction] : []),
+  ]
 
-  const run = async (action: WorkflowAction) => {
+  const run = async (action: EndpointAction) => {
     setBusy(true)
     setMessage(null)
     const response = await fetch(endpoint, {
@@ -102,14 +134,24 @@ export const ReviewPanel = () => {
           ) : null}
         </p>
       )}
+      {stale && (
+        <div data-testid="source-stale" role="status" style={{ borderLeft: '3px solid var(--theme-warning-500)', paddingLeft: '0.5rem' }}>
+          <p>
+            <strong>Stale:</strong> the Japanese source was changed
+            {view.source?.currentApprovedAt ? ` (approved ${new Date(view.source.currentApprovedAt).toLocaleString()})` : ''} since
+            this translation was submitted. Update and resubmit it, or a reviewer confirms the change does not affect it.
+          </p>
+          <SourceChanges changes={view.source?.changes ?? []} />
+        </div>
+      )}
       {view.youEditedSinceApproval && view.state === 'in_review' && (
         <p>You changed this content since its last approval, so someone else must approve it.</p>
       )}
       {available.length > 0 && (
         <>
-          {available.includes('request-changes') && (
+          {available.some(needsReason) && (
             <label style={{ display: 'block' }}>
-              Reason (required to request changes)
+              Reason (required to request changes or confirm a source change)
               <textarea
                 data-testid="review-reason"
                 rows={3}
@@ -125,7 +167,7 @@ export const ReviewPanel = () => {
                 key={action}
                 buttonStyle={action === 'approve' || action === 'submit' ? 'primary' : 'secondary'}
                 size="small"
-                disabled={busy || (TRANSITIONS[action].reasonRequired && !reason.trim())}
+                disabled={busy || (needsReason(action) && !reason.trim())}
                 onClick={() => void run(action)}
                 id={`review-action-${action}`}
               >

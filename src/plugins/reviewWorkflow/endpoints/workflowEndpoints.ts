@@ -1,13 +1,21 @@
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
-import { isLocaleCode, LOCALES } from '../../../config/locales'
+import { isLocaleCode, LOCALES, SOURCE_LOCALE } from '../../../config/locales'
 import { inTransaction, problem, readJsonObject } from '../../../endpoints/http'
 import type { User } from '../../../payload-types'
 import { subjectContentFields } from '../contentFields'
 import { diffContent } from '../diff'
+import { checkSourceConfirmation, diffSourceContent, isStale, STALE_APPROVAL_MESSAGE } from '../sourceTracking'
 import { checkTransition } from '../transitions'
-import { subjectKey, WORKFLOW_ACTIONS, type WorkflowAction, type WorkflowSubject } from '../types'
-import { appendAuditEvent, describeActor, readLocaleContent, readLocaleWorkflow, writeLocaleWorkflow } from '../workflowStore'
+import { CONFIRM_SOURCE, ENDPOINT_ACTIONS, subjectKey, type EndpointAction, type WorkflowAction, type WorkflowSubject } from '../types'
+import {
+  appendAuditEvent,
+  describeActor,
+  readLocaleContent,
+  readLocaleWorkflow,
+  writeLocaleWorkflow,
+  type LocaleWorkflow,
+} from '../workflowStore'
 
 const MAX_REASON_LENGTH = 2_000
 
@@ -48,8 +56,8 @@ const postHandler =
     const body = await readJsonObject(req)
     if (!body) return problem(400, 'The body must be a JSON object: { "action", "locale", "reason"? }.')
     const { action, locale, reason } = body
-    if (typeof action !== 'string' || !(WORKFLOW_ACTIONS as readonly string[]).includes(action)) {
-      return problem(400, `Unknown action ${JSON.stringify(action)}; use one of ${WORKFLOW_ACTIONS.join(', ')}.`)
+    if (typeof action !== 'string' || !(ENDPOINT_ACTIONS as readonly string[]).includes(action)) {
+      return problem(400, `Unknown action ${JSON.stringify(action)}; use one of ${ENDPOINT_ACTIONS.join(', ')}.`)
     }
     if (!isLocaleCode(locale)) return problem(400, `Unknown locale ${JSON.stringify(locale)}; use one of ${LOCALES.join(', ')}.`)
     if (reason !== undefined && (typeof reason !== 'string' || reason.length > MAX_REASON_LENGTH)) {
@@ -61,42 +69,82 @@ const postHandler =
       const current = await readLocaleContent(req.payload, req, subject, subjectContentFields(req.payload, subject), locale)
       if (!current) return problem(404, `No ${target.slug} document with id ${JSON.stringify(req.routeParams?.id)}.`)
       const workflow = await readLocaleWorkflow(req.payload, req, subject, locale)
-      const check = checkTransition({
-        actor: user,
-        actorId: user.id,
-        action: action as WorkflowAction,
-        locale,
-        state: workflow.state,
-        reason: typeof reason === 'string' ? reason : undefined,
-        editedSinceApproval: workflow.editedSinceApproval,
-      })
-      if (!check.ok) return problem(check.status, check.message)
-      const at = new Date().toISOString()
-      const approving = action === 'approve'
+      const source = locale === SOURCE_LOCALE ? null : await readLocaleWorkflow(req.payload, req, subject, SOURCE_LOCALE)
+      const stale = source !== null && isStale(workflow.sourceHash, source.approvedHash)
       const givenReason = typeof reason === 'string' && reason.trim() ? reason.trim() : null
-      const next = {
-        ...workflow,
-        state: check.to,
-        ...(approving
-          ? { approvedHash: current.hash, approvedContent: current.content, approvedAt: at, approvedBy: describeActor(user), editedSinceApproval: [] }
-          : {}),
-        lastAction: { action, by: describeActor(user), at, from: workflow.state, to: check.to, reason: givenReason },
+      const at = new Date().toISOString()
+
+      let next: LocaleWorkflow
+      if ((action as EndpointAction) === CONFIRM_SOURCE) {
+        const confirmation = checkSourceConfirmation({ actor: user, locale, reason: givenReason ?? undefined, stale })
+        if (!confirmation.ok) return problem(confirmation.status, confirmation.message)
+        const approved = workflow.state === 'approved' || workflow.state === 'published'
+        next = {
+          ...workflow,
+          sourceHash: source?.approvedHash ?? null,
+          sourceContent: source?.approvedContent ?? null,
+          ...(approved ? { approvedSourceHash: source?.approvedHash ?? null } : {}),
+          lastAction: { action, by: describeActor(user), at, from: workflow.state, to: workflow.state, reason: givenReason },
+        }
+      } else {
+        const check = checkTransition({
+          actor: user,
+          actorId: user.id,
+          action: action as WorkflowAction,
+          locale,
+          state: workflow.state,
+          reason: givenReason ?? undefined,
+          editedSinceApproval: workflow.editedSinceApproval,
+        })
+        if (!check.ok) return problem(check.status, check.message)
+        if (action === 'approve' && stale) return problem(409, STALE_APPROVAL_MESSAGE(locale))
+        next = {
+          ...workflow,
+          state: check.to,
+          // A submitted translation claims to translate the source as approved now.
+          ...(action === 'submit' && source ? { sourceHash: source.approvedHash, sourceContent: source.approvedContent } : {}),
+          ...(action === 'approve'
+            ? {
+                approvedHash: current.hash,
+                approvedContent: current.content,
+                approvedAt: at,
+                approvedBy: describeActor(user),
+                editedSinceApproval: [],
+                approvedSourceHash: workflow.sourceHash,
+              }
+            : {}),
+          lastAction: { action, by: describeActor(user), at, from: workflow.state, to: check.to, reason: givenReason },
+        }
       }
       await writeLocaleWorkflow(req.payload, req, subject, locale, next)
       await appendAuditEvent(req.payload, req, {
         actorId: String(user.id),
         actorLabel: describeActor(user),
-        action: action as WorkflowAction,
+        action: action as EndpointAction,
         subject: subjectKey(subject),
         locale,
         fromState: workflow.state,
-        toState: check.to,
+        toState: next.state,
         reason: givenReason,
         contentHash: current.hash,
       })
-      return Response.json({ state: check.to, locale, contentHash: current.hash, lastAction: next.lastAction })
+      return Response.json({ state: next.state, locale, contentHash: current.hash, lastAction: next.lastAction, sourceHash: next.sourceHash })
     })
   }
+
+/** For a translation: which approved source it translates, whether that is still the current one, and what changed since. */
+const sourceStatus = (translation: LocaleWorkflow, source: LocaleWorkflow) => {
+  const stale = isStale(translation.sourceHash, source.approvedHash)
+  return {
+    locale: SOURCE_LOCALE,
+    stale,
+    translatedHash: translation.sourceHash,
+    approvedTranslatedHash: translation.approvedSourceHash,
+    currentHash: source.approvedHash,
+    currentApprovedAt: source.approvedAt,
+    changes: stale ? diffSourceContent(translation.sourceContent, source.approvedContent) : [],
+  }
+}
 
 /** GET ?locale=xx: state, history and a field-by-field diff of the working copy against what was approved. */
 const getHandler =
@@ -109,6 +157,7 @@ const getHandler =
     const current = await readLocaleContent(req.payload, req, subject, subjectContentFields(req.payload, subject), locale)
     if (!current) return problem(404, `No ${target.slug} document with id ${JSON.stringify(req.routeParams?.id)}.`)
     const workflow = await readLocaleWorkflow(req.payload, req, subject, locale)
+    const sourceWorkflow = locale === SOURCE_LOCALE ? null : await readLocaleWorkflow(req.payload, req, subject, SOURCE_LOCALE)
     return Response.json({
       locale,
       state: workflow.state,
@@ -121,6 +170,7 @@ const getHandler =
       lastAction: workflow.lastAction,
       history: await historyOf(req, subject, locale),
       diff: diffContent(workflow.approvedContent, current.content),
+      source: sourceWorkflow ? sourceStatus(workflow, sourceWorkflow) : null,
     })
   }
 

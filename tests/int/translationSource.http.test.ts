@@ -1,0 +1,136 @@
+import { categoryIdByKey, editContent, workflowAction } from '../helpers/contentChanges'
+import type { ApiClient, TestUserName } from '../helpers/http'
+import { startIsolatedServer } from '../helpers/isolatedServer'
+
+type FieldChange = { field: string; before: string | null; after: string | null; changes: Array<{ kind: string; text: string }> }
+type SourceView = {
+  stale: boolean
+  translatedHash: string | null
+  approvedTranslatedHash: string | null
+  currentHash: string | null
+  changes: FieldChange[]
+}
+type WorkflowView = { state: string; approvedHash: string | null; source: SourceView | null; history: Array<{ action: string; reason: string | null }> }
+type Problem = { errors: Array<{ message: string }> }
+
+let server: Awaited<ReturnType<typeof startIsolatedServer>>
+let api: ApiClient
+
+beforeAll(async () => {
+  server = await startIsolatedServer('translation-source')
+  api = server.client
+}, 180_000)
+afterAll(async () => server?.stop())
+
+const workflowPath = async (key: string) => `/api/partner-categories/${await categoryIdByKey(api, key)}/workflow`
+
+const view = async (key: string, locale: string) =>
+  (await api.request<WorkflowView>(`${await workflowPath(key)}?locale=${locale}`, { token: await api.login('reviewer') })).body
+
+const act = async (key: string, who: TestUserName, body: Record<string, unknown>) =>
+  api.request<Problem & { state: string }>(await workflowPath(key), { method: 'POST', token: await api.login(who), json: body })
+
+const auditCount = async () =>
+  (await api.request<{ totalDocs: number }>('/api/audit-events?limit=1', { token: await api.login('admin') })).body.totalDocs
+
+/** The translator fills in en and submits it; the source (ja) is as imported and approved. */
+const submitTranslation = async (key: string, name: string) => {
+  await editContent(api, { subject: key, locale: 'en', data: { name }, editor: 'translatorEn' })
+  await workflowAction(api, key, 'en', 'submit', 'translatorEn')
+}
+
+/** A legal editor changes the Japanese name; another approves it. */
+const changeSource = async (key: string, name: string) => {
+  await editContent(api, { subject: key, locale: 'ja', data: { name } })
+  await workflowAction(api, key, 'ja', 'submit', 'editor')
+  await workflowAction(api, key, 'ja', 'approve', 'reviewer')
+}
+
+describe('translations record the source they translate, and go stale when it changes', () => {
+  it('a submitted translation records the approved source; the source language itself has no source block', async () => {
+    await submitTranslation('maps', 'Maps')
+    const [en, ja] = [await view('maps', 'en'), await view('maps', 'ja')]
+    expect(ja.source).toBeNull()
+    expect(en.source).toMatchObject({ stale: false, changes: [] })
+    expect(en.source?.translatedHash).toBe(ja.approvedHash)
+    expect(en.source?.currentHash).toBe(ja.approvedHash)
+  })
+
+  it('when the approved source changes, the translation is stale, with a word-level diff of the old and new source', async () => {
+    const before = await view('maps', 'ja')
+    await changeSource('maps', '地図とナビゲーション')
+    const en = await view('maps', 'en')
+    expect(en.source?.stale).toBe(true)
+    expect(en.source?.translatedHash).toBe(before.approvedHash)
+    expect(en.source?.currentHash).not.toBe(before.approvedHash)
+    expect(en.source?.changes).toEqual([
+      { field: 'name', before: '地図', after: '地図とナビゲーション', changes: [{ kind: 'equal', text: '地図' }, { kind: 'insert', text: 'とナビゲーション' }] },
+    ])
+    // An unapproved edit of the source does not make anything stale: only approved source counts.
+    await editContent(api, { subject: 'maps', locale: 'ja', data: { name: '地図(下書き)' } })
+    expect((await view('maps', 'en')).source?.currentHash).toBe(en.source?.currentHash)
+  })
+
+  it('a stale translation cannot be approved: 409 naming the two ways out, and nothing is written', async () => {
+    const events = await auditCount()
+    const refused = await act('maps', 'reviewer', { action: 'approve', locale: 'en' })
+    expect(refused.status).toBe(409)
+    expect(refused.body.errors[0]?.message).toBe(
+      'The ja source changed since this en translation was submitted: update and resubmit it, or have a reviewer confirm (with a reason) that the change does not affect it.',
+    )
+    expect((await view('maps', 'en')).state).toBe('in_review')
+    expect(await auditCount()).toBe(events)
+  })
+
+  it('confirming that the change does not affect it: reviewers only, with a reason, only on a stale translation; audited', async () => {
+    const events = await auditCount()
+    const cases: Array<[TestUserName, Record<string, unknown>, number, string]> = [
+      ['translatorEn', { action: 'confirm-source', locale: 'en', reason: 'fine' }, 403, 'Only legal reviewers and admins may confirm'],
+      ['editor', { action: 'confirm-source', locale: 'en', reason: 'fine' }, 403, 'Only legal reviewers and admins may confirm'],
+      ['reviewer', { action: 'confirm-source', locale: 'en' }, 400, '"confirm-source" needs a reason'],
+      ['reviewer', { action: 'confirm-source', locale: 'en', reason: '   ' }, 400, '"confirm-source" needs a reason'],
+      ['reviewer', { action: 'confirm-source', locale: 'ja', reason: 'fine' }, 400, 'ja is the source'],
+      ['reviewer', { action: 'confirm-source', locale: 'xx', reason: 'fine' }, 400, 'Unknown locale "xx"'],
+      ['reviewer', { action: 'confirm-source', locale: 'fr', reason: 'fine' }, 409, 'The fr translation is not stale'],
+    ]
+    for (const [who, body, status, message] of cases) {
+      const refused = await act('maps', who, body)
+      expect({ who, body, status: refused.status }).toEqual({ who, body, status })
+      expect(refused.body.errors[0]?.message).toContain(message)
+    }
+    const anonymous = await api.request(await workflowPath('maps'), { method: 'POST', json: { action: 'confirm-source', locale: 'en', reason: 'x' } })
+    expect(anonymous.status).toBe(401)
+    expect(await auditCount()).toBe(events)
+    expect((await view('maps', 'en')).source?.stale).toBe(true)
+
+    const confirmed = await act('maps', 'reviewer', { action: 'confirm-source', locale: 'en', reason: '"Maps" still covers navigation.' })
+    expect(confirmed.status).toBe(200)
+    expect(confirmed.body.state).toBe('in_review')
+    const en = await view('maps', 'en')
+    expect(en.source).toMatchObject({ stale: false, changes: [] })
+    expect(en.history[0]).toMatchObject({ action: 'confirm-source', reason: '"Maps" still covers navigation.' })
+    expect(await auditCount()).toBe(events + 1)
+
+    expect((await act('maps', 'reviewer', { action: 'approve', locale: 'en' })).status).toBe(200)
+    expect((await view('maps', 'en')).source?.approvedTranslatedHash).toBe(en.source?.currentHash)
+  })
+
+  it('or the translator updates and resubmits it against the new source, and it can be approved', async () => {
+    await submitTranslation('analytics', 'Analytics')
+    await changeSource('analytics', '分析と計測')
+    expect((await view('analytics', 'en')).source?.stale).toBe(true)
+    expect((await act('analytics', 'reviewer', { action: 'approve', locale: 'en' })).status).toBe(409)
+    await workflowAction(api, 'analytics', 'en', 'withdraw', 'translatorEn')
+    await submitTranslation('analytics', 'Analytics and measurement')
+    expect((await view('analytics', 'en')).source?.stale).toBe(false)
+    expect((await act('analytics', 'reviewer', { action: 'approve', locale: 'en' })).status).toBe(200)
+  })
+
+  it('an approved translation goes stale too when the source changes later', async () => {
+    await changeSource('analytics', '分析・計測')
+    const en = await view('analytics', 'en')
+    expect(en.state).toBe('approved')
+    expect(en.source?.stale).toBe(true)
+    expect(en.source?.changes.map((change) => change.field)).toEqual(['name'])
+  })
+})
