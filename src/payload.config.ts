@@ -13,6 +13,7 @@ import { dataDirectory, projectPath } from './config/paths'
 import { resolvePayloadSecret } from './config/payloadSecret'
 import { createDatabaseAdapter } from './database/createDatabaseAdapter'
 import { parseDatabaseUrl } from './database/databaseUrl'
+import { translationEndpoints } from './endpoints/translations'
 import { reviewWorkflow } from './plugins/reviewWorkflow'
 
 export default buildConfig({
@@ -22,9 +23,16 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: projectPath() },
     meta: { titleSuffix: ' — Kaiji' },
+    components: {
+      afterNavLinks: ['/src/components/TranslationsNavLink#TranslationsNavLink'],
+      views: {
+        translations: { Component: '/src/components/TranslationsDashboard#TranslationsDashboard', path: '/translations' },
+      },
+    },
   },
   collections: [PartnerCategories, Releases, WebhookEndpoints, WebhookDeliveries, Users],
   globals: [PartnersPage],
+  endpoints: translationEndpoints,
   localization: {
     locales: LOCALES.map((code) => ({ code, label: LOCALE_LABELS[code] })),
     defaultLocale: SOURCE_LOCALE,

@@ -1,10 +1,18 @@
 import type { Locale, PayloadRequest } from 'payload'
 
+import { LOCALES } from '../config/locales'
+import type { User } from '../payload-types'
 import { hasRole } from './roles'
 
-/** Translators see only the locales assigned to them in the admin; everyone else sees all. */
-export const localesVisibleTo = ({ locales, req: { user } }: { locales: Locale[]; req: PayloadRequest }): Locale[] => {
-  if (!hasRole(user, 'translator')) return locales
+/** Translators see only the locales assigned to them; everyone else sees all. */
+export const localeCodesVisibleTo = (user: Pick<User, 'role' | 'assignedLocales'> | null | undefined): string[] => {
+  if (!hasRole(user, 'translator')) return [...LOCALES]
   const assigned = new Set<string>(user?.assignedLocales ?? [])
-  return locales.filter((locale) => assigned.has(locale.code))
+  return LOCALES.filter((code) => assigned.has(code))
+}
+
+/** The admin's locale switcher (Payload's `filterAvailableLocales`). */
+export const localesVisibleTo = ({ locales, req: { user } }: { locales: Locale[]; req: PayloadRequest }): Locale[] => {
+  const visible = new Set(localeCodesVisibleTo(user))
+  return locales.filter((locale) => visible.has(locale.code))
 }

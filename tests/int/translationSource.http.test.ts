@@ -134,3 +134,63 @@ describe('translations record the source they translate, and go stale when it ch
     expect(en.source?.changes.map((change) => change.field)).toEqual(['name'])
   })
 })
+
+type Overview = {
+  locales: string[]
+  rows: Array<{ key: string; label: string; cells: Record<string, { status: string; href: string; actions: string[] }> }>
+  totals: Record<string, Record<string, number>>
+}
+
+describe('the translation overview (GET /api/translations/overview and /admin/translations)', () => {
+  const overviewAs = async (who: TestUserName) => api.request<Overview>('/api/translations/overview', { token: await api.login(who) })
+  const cell = (overview: Overview, key: string, locale: string) => overview.rows.find((row) => row.key === key)?.cells[locale]
+
+  it('is refused without a session', async () => {
+    const anonymous = await api.request<Problem>('/api/translations/overview')
+    expect(anonymous.status).toBe(401)
+    expect(anonymous.body.errors[0]?.message).toBe('Sign in to see the translation overview.')
+    // The admin view redirects to the login (Next streams the redirect); no grid is rendered.
+    const page = await api.request('/admin/translations', { headers: { Accept: 'text/html' } })
+    expect(page.text).not.toContain('data-testid="translations-overview"')
+    expect(page.text).toContain('/admin/login')
+  })
+
+  it('every role opens it: a row per document, a column per locale they may see, statuses and totals', async () => {
+    const maps = `partner-categories:${await categoryIdByKey(api, 'maps')}`
+    const analytics = `partner-categories:${await categoryIdByKey(api, 'analytics')}`
+    const marketing = `partner-categories:${await categoryIdByKey(api, 'marketing')}`
+    for (const who of ['admin', 'editor', 'reviewer', 'translatorEn', 'translatorFrRu'] as TestUserName[]) {
+      const { status, body } = await overviewAs(who)
+      expect({ who, status }).toEqual({ who, status: 200 })
+      expect(body.rows).toHaveLength(9)
+      expect(body.rows[0]?.key).toBe('partners-page')
+      expect(body.locales).toEqual(who === 'translatorEn' ? ['en'] : who === 'translatorFrRu' ? ['fr', 'ru'] : ['ja', 'en', 'fr', 'ru'])
+    }
+    const { body } = await overviewAs('reviewer')
+    expect(cell(body, maps, 'en')).toMatchObject({ status: 'approved', href: expect.stringMatching(/^\/admin\/collections\/partner-categories\/\d+\?locale=en$/) })
+    expect(cell(body, analytics, 'en')?.status).toBe('stale')
+    expect(cell(body, marketing, 'en')?.status).toBe('missing')
+    expect(cell(body, marketing, 'ja')?.status).toBe('published')
+    expect(body.totals.en).toMatchObject({ approved: 1, stale: 1, missing: 7 })
+    expect(body.totals.fr).toMatchObject({ missing: 9 })
+  })
+
+  it('each role sees only the actions it may take', async () => {
+    const analytics = `partner-categories:${await categoryIdByKey(api, 'analytics')}`
+    await submitTranslation('marketing', 'Marketing')
+    const marketing = `partner-categories:${await categoryIdByKey(api, 'marketing')}`
+    expect(cell((await overviewAs('translatorEn')).body, marketing, 'en')?.actions).toEqual(['edit', 'withdraw'])
+    expect(cell((await overviewAs('reviewer')).body, marketing, 'en')?.actions).toEqual(['approve', 'request-changes'])
+    expect(cell((await overviewAs('reviewer')).body, analytics, 'en')?.actions).toEqual(['confirm-source'])
+    expect(cell((await overviewAs('editor')).body, marketing, 'ja')?.actions).toEqual(['edit'])
+    expect(cell((await overviewAs('reviewer')).body, marketing, 'ja')?.actions).toEqual([])
+  })
+
+  it('the admin view renders the grid for a signed-in user', async () => {
+    const token = await api.login('translatorEn')
+    const page = await api.request('/admin/translations', { headers: { Cookie: `payload-token=${token}` } })
+    expect(page.status).toBe(200)
+    expect(page.text).toContain('data-testid="translations-overview"')
+    expect(page.text).toContain('Translations')
+  })
+})

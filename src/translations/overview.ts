@@ -1,0 +1,101 @@
+import { LOCALES, SOURCE_LOCALE } from '../config/locales'
+import { isStale } from '../plugins/reviewWorkflow/sourceTracking'
+import { mayTakeAction, TRANSITIONS, type Actor } from '../plugins/reviewWorkflow/transitions'
+import { CONFIRM_SOURCE, WORKFLOW_ACTIONS, type EndpointAction, type WorkflowState } from '../plugins/reviewWorkflow/types'
+
+export const CELL_STATUSES = ['missing', 'draft', 'in_review', 'changes_requested', 'approved', 'published', 'stale'] as const
+export type CellStatus = (typeof CELL_STATUSES)[number]
+
+/** What the overview needs of one document in one locale. */
+export type LocaleFacts = {
+  hasContent: boolean
+  state: WorkflowState | null
+  sourceHash: string | null
+  editedSinceApproval: readonly string[]
+}
+
+export type OverviewSubject = {
+  kind: 'page' | 'category'
+  id: number | string | null
+  key: string
+  label: string
+  retired: boolean
+  /** Facts per locale code. */
+  locales: Record<string, LocaleFacts>
+}
+
+export type OverviewCell = { status: CellStatus; href: string; actions: Array<EndpointAction | 'edit'> }
+export type OverviewRow = { kind: OverviewSubject['kind']; key: string; label: string; retired: boolean; cells: Record<string, OverviewCell> }
+export type Overview = {
+  locales: string[]
+  rows: OverviewRow[]
+  totals: Record<string, Record<CellStatus, number>>
+}
+
+export type Viewer = Actor & { id: number | string }
+
+/** Missing when the locale has no text and nothing in review; stale overrides the state of a translation behind its source. */
+export const cellStatus = (facts: LocaleFacts, currentSourceHash: string | null): CellStatus => {
+  if (!facts.hasContent && (facts.state === null || facts.state === 'draft')) return 'missing'
+  if (isStale(facts.sourceHash, currentSourceHash)) return 'stale'
+  return facts.state ?? 'draft'
+}
+
+/** Who edits a locale's content: admins and legal editors any locale, translators their assigned target locales. */
+export const mayEditLocale = (viewer: Actor, locale: string): boolean =>
+  viewer.role === 'admin' || viewer.role === 'legal-editor' || (viewer.role === 'translator' && locale !== SOURCE_LOCALE && (viewer.assignedLocales ?? []).includes(locale))
+
+/** The actions this viewer could take on the cell now, as the workflow endpoint would allow them. */
+export const cellActions = (viewer: Viewer, locale: string, facts: LocaleFacts, stale: boolean): Array<EndpointAction | 'edit'> => {
+  const state = facts.state ?? 'draft'
+  const actions: Array<EndpointAction | 'edit'> = mayEditLocale(viewer, locale) ? ['edit'] : []
+  for (const action of WORKFLOW_ACTIONS) {
+    if (!TRANSITIONS[action].from.includes(state) || !mayTakeAction(viewer, action, locale)) continue
+    if (action === 'approve' && (stale || facts.editedSinceApproval.includes(String(viewer.id)))) continue
+    if (action === 'submit' && !facts.hasContent) continue
+    actions.push(action)
+  }
+  if (stale && mayTakeAction(viewer, 'approve', locale)) actions.push(CONFIRM_SOURCE)
+  return actions
+}
+
+const adminHref = (subject: OverviewSubject, locale: string): string =>
+  subject.kind === 'page'
+    ? `/admin/globals/partners-page?locale=${locale}`
+    : `/admin/collections/partner-categories/${subject.id}?locale=${locale}`
+
+const emptyTotals = (): Record<CellStatus, number> => Object.fromEntries(CELL_STATUSES.map((status) => [status, 0])) as Record<CellStatus, number>
+
+/**
+ * The locale completeness grid: a row per document (the page first, then the categories in order),
+ * a column per locale the viewer may see, a status and the viewer's possible actions per cell, and
+ * totals per locale.
+ */
+export const buildOverview = ({
+  subjects,
+  sourceApprovedHashes,
+  viewer,
+  locales = [...LOCALES],
+}: {
+  subjects: readonly OverviewSubject[]
+  /** The source's approved hash per subject key. */
+  sourceApprovedHashes: ReadonlyMap<string, string | null>
+  viewer: Viewer
+  locales?: readonly string[]
+}): Overview => {
+  const totals = Object.fromEntries(locales.map((locale) => [locale, emptyTotals()]))
+  const rows = subjects.map((subject): OverviewRow => {
+    const currentSourceHash = sourceApprovedHashes.get(subject.key) ?? null
+    const cells = Object.fromEntries(
+      locales.map((locale) => {
+        const facts = subject.locales[locale] ?? { hasContent: false, state: null, sourceHash: null, editedSinceApproval: [] }
+        const status = locale === SOURCE_LOCALE ? cellStatus({ ...facts, sourceHash: null }, null) : cellStatus(facts, currentSourceHash)
+        const counts = totals[locale]
+        if (counts && !subject.retired) counts[status] += 1
+        return [locale, { status, href: adminHref(subject, locale), actions: cellActions(viewer, locale, facts, status === 'stale') }]
+      }),
+    )
+    return { kind: subject.kind, key: subject.key, label: subject.label, retired: subject.retired, cells }
+  })
+  return { locales: [...locales], rows, totals }
+}
