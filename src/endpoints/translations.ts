@@ -1,8 +1,18 @@
-import type { Endpoint } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
+import { isLocaleCode, SOURCE_LOCALE, TARGET_LOCALES } from '../config/locales'
 import type { User } from '../payload-types'
 import { loadTranslationOverview } from '../translations/loadOverview'
-import { problem } from './http'
+import { mayEditLocale } from '../translations/overview'
+import { parseXliff, planImport, writeXliff } from '../translations/xliff/document'
+import { planTranslationDocuments, writeImportedTranslations } from '../translations/xliffService'
+import { inTransaction, problem } from './http'
+
+/** An XLIFF upload larger than this is refused before it is parsed. */
+export const MAX_XLIFF_BYTES = 2 * 1024 * 1024
+
+const problems = (status: number, messages: readonly string[]): Response =>
+  Response.json({ errors: messages.map((message) => ({ message })) }, { status })
 
 /** GET /api/translations/overview: the locale completeness grid, for any signed-in user (actions are theirs). */
 const overview: Endpoint = {
@@ -15,4 +25,71 @@ const overview: Endpoint = {
   },
 }
 
-export const translationEndpoints: Endpoint[] = [overview]
+/** Who may read a target locale's XLIFF: translators their locales, every other role any target locale. */
+const mayExport = (user: User, locale: string): boolean => user.role !== 'translator' || (user.assignedLocales ?? []).some((assigned) => assigned === locale)
+
+const targetLocaleProblem = (locale: unknown): string | null => {
+  if (locale === SOURCE_LOCALE) return `${SOURCE_LOCALE} is the source language; choose a target locale (${TARGET_LOCALES.join(', ')}).`
+  if (!isLocaleCode(locale)) return `Unknown target locale ${JSON.stringify(locale)}; use one of ${TARGET_LOCALES.join(', ')}.`
+  return null
+}
+
+/** GET /api/translations/xliff?locale=en: every translatable unit, source = approved ja, target = the current translation. */
+const exportXliff: Endpoint = {
+  path: '/translations/xliff',
+  method: 'get',
+  handler: async (req) => {
+    const user = req.user as User | null
+    if (!user) return problem(401, 'Sign in to export translations.')
+    const locale = req.searchParams.get('locale')
+    const invalid = targetLocaleProblem(locale)
+    if (invalid || !locale) return problem(400, invalid ?? 'Name the target locale: ?locale=en.')
+    if (!mayExport(user, locale)) return problem(403, `You translate ${(user.assignedLocales ?? []).join(', ') || 'no locale'}, not ${locale}.`)
+    const xml = writeXliff({ trgLang: locale, documents: await planTranslationDocuments(req.payload, locale) })
+    return new Response(xml, {
+      headers: {
+        'Content-Type': 'application/xliff+xml; charset=utf-8',
+        'Content-Disposition': `attachment; filename="kaiji-partners-${SOURCE_LOCALE}-${locale}.xlf"`,
+        'Cache-Control': 'no-store',
+      },
+    })
+  },
+}
+
+const readBody = async (req: PayloadRequest): Promise<string | null> => {
+  const declared = Number(req.headers.get('content-length') ?? '0')
+  if (declared > MAX_XLIFF_BYTES) return null
+  const text = (await req.text?.()) ?? ''
+  return Buffer.byteLength(text, 'utf8') > MAX_XLIFF_BYTES ? null : text
+}
+
+/** POST /api/translations/xliff (the file as the body): writes changed targets as drafts, all or nothing. */
+const importXliff: Endpoint = {
+  path: '/translations/xliff',
+  method: 'post',
+  handler: async (req) => {
+    const user = req.user as User | null
+    if (!user) return problem(401, 'Sign in to import translations.')
+    const xml = await readBody(req)
+    if (xml === null) return problem(413, `The file is larger than ${MAX_XLIFF_BYTES / 1024 / 1024} MB.`)
+    if (xml.trim() === '') return problem(400, 'The body is empty: send the XLIFF file as the request body.')
+    const parsed = parseXliff(xml)
+    if ('problems' in parsed) return problems(parsed.status, parsed.problems)
+    const trgLang = parsed.root.getAttribute('trgLang')
+    if (!trgLang) return problem(400, 'The file has no trgLang: it must name the target locale.')
+    const invalid = targetLocaleProblem(trgLang)
+    if (invalid) return problem(422, `trgLang: ${invalid}`)
+    if (!mayEditLocale(user, trgLang)) {
+      return problem(403, user.role === 'translator' ? `You translate ${(user.assignedLocales ?? []).join(', ')}, not ${trgLang}.` : `Your role may not edit ${trgLang} content.`)
+    }
+    return inTransaction(req, async () => {
+      const plans = await planTranslationDocuments(req.payload, trgLang)
+      const planned = planImport(parsed.root, plans)
+      if ('problems' in planned) return problems(planned.status, planned.problems)
+      const written = await writeImportedTranslations(req, user, trgLang, planned.changes)
+      return Response.json({ locale: trgLang, written, unchanged: plans.length - written.length })
+    })
+  },
+}
+
+export const translationEndpoints: Endpoint[] = [overview, exportXliff, importXliff]

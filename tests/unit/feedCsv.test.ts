@@ -1,17 +1,10 @@
-import { spawnSync } from 'node:child_process'
-
 import { renderCsv } from '../../src/delivery/render/csv'
 import { renderAtomFeed } from '../../src/delivery/render/feed'
 import type { Release } from '../../src/releases/types'
 import { paragraphsToRichText } from '../../src/utilities/lexical'
+import { xmllint } from '../helpers/xmllint'
 import { codePoints, enRelease, HOSTILE_STRINGS, hostileRelease, jaSource, makeRelease } from './fixtures/partnersRelease'
 
-/** Runs Debian's xmllint (libxml2-utils); a missing binary fails the test rather than skipping it. */
-const xmllint = (args: readonly string[], input: string) => {
-  const result = spawnSync('xmllint', [...args, '-'], { input, encoding: 'utf8' })
-  if (result.error) throw new Error(`xmllint did not run (apt-get install -y libxml2-utils): ${result.error.message}`)
-  return result
-}
 
 const expectWellFormed = (xml: string) => {
   const result = xmllint(['--noout'], xml)

@@ -1,0 +1,131 @@
+import type { Field, Payload, PayloadRequest } from 'payload'
+
+import { SOURCE_LOCALE } from '../config/locales'
+import type { User } from '../payload-types'
+import { isStale } from '../plugins/reviewWorkflow/sourceTracking'
+import { subjectKey, type WorkflowState, type WorkflowSubject } from '../plugins/reviewWorkflow/types'
+import { readLocaleWorkflow, writeLocaleWorkflow } from '../plugins/reviewWorkflow/workflowStore'
+import { planDocuments, type DocumentChange, type DocumentPlan, type DocumentSpec } from './xliff/document'
+import type { FieldSpec } from './xliff/units'
+
+const system = { overrideAccess: true, depth: 0 } as const
+
+type TranslatableField = { path: string; kind: FieldSpec['kind'] }
+
+/** The localized text fields of a document, groups flattened to dotted paths (`columnLabels.type`). */
+export const translatableFields = (fields: readonly Field[], prefix = ''): TranslatableField[] =>
+  fields.flatMap((field): TranslatableField[] => {
+    if (!('name' in field) || ('virtual' in field && field.virtual)) return []
+    const path = `${prefix}${field.name}`
+    if (field.type === 'group') return translatableFields(field.fields, `${path}.`)
+    if (!('localized' in field) || field.localized !== true) return []
+    if (field.type === 'richText') return [{ path, kind: 'richText' }]
+    if (field.type === 'text' || field.type === 'textarea') return [{ path, kind: 'text' }]
+    return []
+  })
+
+export const valueAt = (value: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((current, key) => (current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined), value)
+
+type StateRow = { key: string; state: WorkflowState; approvedHash?: string | null; approvedContent?: unknown; sourceHash?: string | null }
+
+type Subjects = Array<{ subject: WorkflowSubject; fileId: string; original: string; target: Record<string, unknown>; fields: TranslatableField[] }>
+
+/** Every translatable unit of the page and the live categories in `locale`: source = approved ja content, target = the working copy. */
+export const planTranslationDocuments = async (payload: Payload, locale: string): Promise<DocumentPlan[]> => {
+  const [page, categories, states] = await Promise.all([
+    payload.findGlobal({ slug: 'partners-page', locale: locale as 'ja', ...system }),
+    payload.find({ collection: 'partner-categories', locale: locale as 'ja', sort: 'order', pagination: false, ...system }),
+    payload.find({ collection: 'workflow-states', pagination: false, ...system }),
+  ])
+  const rows = new Map((states.docs as StateRow[]).map((row) => [row.key, row]))
+  const pageFields = translatableFields(payload.config.globals.find((global) => global.slug === 'partners-page')?.fields ?? [])
+  const categoryFields = translatableFields(payload.collections['partner-categories'].config.fields)
+  const subjects: Subjects = [
+    { subject: { kind: 'global', slug: 'partners-page' }, fileId: 'page', original: 'partners-page', target: page as unknown as Record<string, unknown>, fields: pageFields },
+    ...categories.docs.map((category) => ({
+      subject: { kind: 'collection' as const, slug: 'partner-categories' as const, id: category.id },
+      fileId: `category.${category.key}`,
+      original: `partner-categories/${category.key}`,
+      target: category as unknown as Record<string, unknown>,
+      fields: categoryFields,
+    })),
+  ]
+  const specs = subjects.flatMap(({ subject, fileId, original, target, fields }): DocumentSpec[] => {
+    const source = rows.get(`${subjectKey(subject)}:${SOURCE_LOCALE}`)
+    const approved = source?.approvedContent
+    // Only approved source is translated; a retired category leaves the page with the next release.
+    if (!approved || typeof approved !== 'object' || (approved as { retired?: unknown }).retired === true) return []
+    const translation = rows.get(`${subjectKey(subject)}:${locale}`)
+    const reviewed =
+      (translation?.state === 'approved' || translation?.state === 'published') && !isStale(translation.sourceHash ?? null, source.approvedHash ?? null)
+    return [
+      {
+        fileId,
+        original,
+        sourceHash: source.approvedHash ?? null,
+        targetState: reviewed ? 'reviewed' : 'translated',
+        fields: fields.map((field) => ({ ...field, source: valueAt(approved, field.path), target: valueAt(target, field.path) })),
+      },
+    ]
+  })
+  return planDocuments(specs)
+}
+
+const subjectOfFile = (document: DocumentPlan, categoryIds: ReadonlyMap<string, number | string>): WorkflowSubject => {
+  if (document.fileId === 'page') return { kind: 'global', slug: 'partners-page' }
+  const id = categoryIds.get(document.fileId)
+  if (id === undefined) throw new Error(`no category for ${document.fileId}`)
+  return { kind: 'collection', slug: 'partner-categories', id }
+}
+
+/** The update data for changed fields: groups are sent whole, their other fields at their current values. */
+const updateData = (change: DocumentChange): Record<string, unknown> => {
+  const data: Record<string, unknown> = {}
+  for (const field of change.document.units.map((unit) => unit.field)) {
+    const [group, inner] = field.path.split('.')
+    if (!group || !inner || !change.values.has(field.path)) continue
+    data[group] = Object.fromEntries(
+      change.document.units.filter((unit) => unit.field.path.startsWith(`${group}.`)).map((unit) => [unit.field.path.slice(group.length + 1), unit.field.target ?? null]),
+    )
+  }
+  for (const [path, value] of change.values) {
+    const [group, inner] = path.split('.')
+    if (group && inner) (data[group] as Record<string, unknown>)[inner] = value
+    else data[path] = value
+  }
+  return data
+}
+
+export type ImportReport = {
+  locale: string
+  written: Array<{ file: string; fields: string[]; staleUnits: string[] }>
+  unchanged: number
+}
+
+/**
+ * Writes the changed translations as `user` (their access rules apply; each write is an ordinary edit,
+ * so the locale goes back to draft) in the request's transaction. A document whose file was exported
+ * against an older source is recorded as translating that older source, so it shows as stale.
+ */
+export const writeImportedTranslations = async (req: PayloadRequest, user: User, locale: string, changes: readonly DocumentChange[]): Promise<ImportReport['written']> => {
+  const { docs } = await req.payload.find({ collection: 'partner-categories', pagination: false, req, ...system })
+  const categoryIds = new Map(docs.map((category) => [`category.${category.key}`, category.id]))
+  const written: ImportReport['written'] = []
+  for (const change of changes) {
+    const subject = subjectOfFile(change.document, categoryIds)
+    if (change.values.size > 0) {
+      const data = updateData(change)
+      const asUser = { user, overrideAccess: false, locale: locale as 'ja', req }
+      if (subject.kind === 'global') await req.payload.updateGlobal({ slug: subject.slug, data, ...asUser })
+      else await req.payload.update({ collection: subject.slug, id: subject.id, data, ...asUser })
+      if (change.staleUnits.length > 0) {
+        const workflow = await readLocaleWorkflow(req.payload, req, subject, locale)
+        const basis = change.exportedSourceHash ?? 'unknown (the file names no source version)'
+        if (workflow.sourceHash !== basis) await writeLocaleWorkflow(req.payload, req, subject, locale, { ...workflow, sourceHash: basis, sourceContent: null })
+      }
+    }
+    written.push({ file: change.document.fileId, fields: [...change.values.keys()], staleUnits: change.staleUnits })
+  }
+  return written.filter((entry) => entry.fields.length > 0)
+}
