@@ -152,6 +152,7 @@ export interface PartnerCategory {
    */
   retired?: boolean | null;
   name?: string | null;
+  sourceName?: string | null;
   description?: {
     root: {
       type: string;
@@ -504,6 +505,7 @@ export interface PartnerCategoriesSelect<T extends boolean = true> {
   order?: T;
   retired?: T;
   name?: T;
+  sourceName?: T;
   description?: T;
   dataUsageNote?: T;
   imported?:

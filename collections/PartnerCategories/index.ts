@@ -6,6 +6,7 @@ import { isAuthenticated } from '../../src/access/isAuthenticated'
 import { isSourceEditor, isSourceEditorField } from '../../src/access/isSourceEditor'
 import { importProvenance } from '../fields/importProvenance'
 import { requiredInSourceLocale } from '../fields/sourceLocaleRequired'
+import { sourceNameField } from './fields/sourceName'
 import { refuseStructureEditsByTranslators } from './hooks/refuseStructureEditsByTranslators'
 
 export const CATEGORY_KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
@@ -15,7 +16,7 @@ export const PartnerCategories: CollectionConfig<'partner-categories'> = {
   labels: { singular: 'Partner category', plural: 'Partner categories' },
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['order', 'icon', 'name', 'key', 'reviewState', 'sourceState', 'updatedAt'],
+    defaultColumns: ['order', 'icon', 'name', 'sourceName', 'key', 'reviewState', 'sourceState', 'updatedAt'],
     listSearchableFields: ['name', 'key'],
   },
   defaultSort: 'order',
@@ -66,6 +67,7 @@ export const PartnerCategories: CollectionConfig<'partner-categories'> = {
       },
     },
     { name: 'name', type: 'text', localized: true, validate: requiredInSourceLocale },
+    sourceNameField,
     { name: 'description', type: 'richText', localized: true },
     { name: 'dataUsageNote', label: 'Data-use note', type: 'richText', localized: true },
     importProvenance,

@@ -50,7 +50,27 @@ describe('the admin, in Chromium', () => {
     }),
   )
 
-  it.each<TestUserName>(['admin', 'reviewer', 'translatorEn'])(
+  it(
+    'a translator sees only their locale: the list opens in en, untranslated names empty, the Japanese name beside them',
+    scenario('list-translatorEn', async (page, outsideRequests) => {
+      await loginAs(page, 'translatorEn')
+      await page.goto(`${baseURL()}/admin/collections/partner-categories?limit=50`)
+      const sourceNames = page.locator('tbody tr td.cell-sourceName')
+      await sourceNames.first().waitFor()
+      expect((await sourceNames.allInnerTexts()).map((text) => text.trim())).toEqual(SOURCE_CATEGORY_NAMES)
+      const localizer = page.locator('.localizer')
+      await expect(localizer.innerText()).resolves.toContain('English')
+      await localizer.locator('button').first().click()
+      const options = page.locator('.popup-button-list__button')
+      await options.first().waitFor()
+      // Every popup list on the page renders its buttons (the list's page sizes too): keep the locales.
+      const locales = (await options.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim()).filter((text) => !/^\d+$/.test(text))
+      expect(locales).toEqual(['English (en)'])
+      expect(outsideRequests).toEqual([])
+    }),
+  )
+
+  it.each<TestUserName>(['admin', 'reviewer'])(
     '%s logs in and sees the same categories',
     (name) =>
       scenario(`list-${name}`, async (page, outsideRequests) => {
