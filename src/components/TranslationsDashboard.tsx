@@ -3,10 +3,11 @@ import { Gutter } from '@payloadcms/ui'
 import { redirect } from 'next/navigation'
 import type { AdminViewServerProps } from 'payload'
 
-import { LOCALE_LABELS, isLocaleCode } from '../config/locales'
+import { isLocaleCode, LOCALE_LABELS, SOURCE_LOCALE } from '../config/locales'
 import type { User } from '../payload-types'
 import { loadTranslationOverview } from '../translations/loadOverview'
-import { CELL_STATUSES, type CellStatus } from '../translations/overview'
+import { CELL_STATUSES, mayEditLocale, type CellStatus } from '../translations/overview'
+import { XliffTools } from './XliffTools'
 
 const STATUS_LABELS: Record<CellStatus, string> = {
   missing: 'Missing',
@@ -36,6 +37,7 @@ export const TranslationsDashboard = async ({ initPageResult, params, searchPara
   const user = req.user as User | null
   if (!user) redirect('/admin/login?redirect=%2Fadmin%2Ftranslations')
   const overview = await loadTranslationOverview(req.payload, user)
+  const targetLocales = overview.locales.filter((code) => code !== SOURCE_LOCALE)
   const localeName = (code: string) => (isLocaleCode(code) ? LOCALE_LABELS[code] : code)
 
   return (
@@ -52,6 +54,10 @@ export const TranslationsDashboard = async ({ initPageResult, params, searchPara
       <Gutter>
         <h1>Translations</h1>
         <p>Each cell is one document in one locale: its status, a link to it in that locale, and what you can do there now.</p>
+        <XliffTools
+          exportLocales={targetLocales}
+          importLocales={targetLocales.filter((code) => mayEditLocale(user, code))}
+        />
         <table data-testid="translations-overview" style={{ borderCollapse: 'collapse', width: '100%' }}>
           <thead>
             <tr>
