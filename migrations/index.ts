@@ -3,6 +3,7 @@ import * as migration_20261129_232854_review_workflow from './20261129_232854_re
 import * as migration_20261129_235200_no_document_locks_on_reviewed_content from './20261129_235200_no_document_locks_on_reviewed_content';
 import * as migration_20261130_011551_releases_and_webhooks from './20261130_011551_releases_and_webhooks';
 import * as migration_20261204_122422_translation_source_tracking from './20261204_122422_translation_source_tracking';
+import * as migration_20261204_125922_document_revisions from './20261204_125922_document_revisions';
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261204_122422_translation_source_tracking.up,
     down: migration_20261204_122422_translation_source_tracking.down,
     name: '20261204_122422_translation_source_tracking',
+  },
+  {
+    up: migration_20261204_125922_document_revisions.up,
+    down: migration_20261204_125922_document_revisions.down,
+    name: '20261204_125922_document_revisions',
   },
 ];

@@ -189,6 +189,7 @@ export interface PartnerCategory {
     sourceFile?: string | null;
     sourceSha256?: string | null;
   };
+  revision?: number | null;
   reviewState?: string | null;
   /**
    * Translations: whether the approved Japanese text is still the one translated.
@@ -516,6 +517,7 @@ export interface PartnerCategoriesSelect<T extends boolean = true> {
         sourceFile?: T;
         sourceSha256?: T;
       };
+  revision?: T;
   reviewState?: T;
   sourceState?: T;
   updatedAt?: T;
@@ -734,6 +736,7 @@ export interface PartnersPage {
     sourceFile?: string | null;
     sourceSha256?: string | null;
   };
+  revision?: number | null;
   reviewState?: string | null;
   /**
    * Translations: whether the approved Japanese text is still the one translated.
@@ -766,6 +769,7 @@ export interface PartnersPageSelect<T extends boolean = true> {
         sourceFile?: T;
         sourceSha256?: T;
       };
+  revision?: T;
   reviewState?: T;
   sourceState?: T;
   updatedAt?: T;

@@ -5,6 +5,7 @@ import { isAdmin } from '../../src/access/isAdmin'
 import { isAuthenticated } from '../../src/access/isAuthenticated'
 import { isSourceEditor, isSourceEditorField } from '../../src/access/isSourceEditor'
 import { importProvenance } from '../fields/importProvenance'
+import { revisionField } from '../fields/revision'
 import { requiredInSourceLocale } from '../fields/sourceLocaleRequired'
 import { sourceNameField } from './fields/sourceName'
 import { refuseStructureEditsByTranslators } from './hooks/refuseStructureEditsByTranslators'
@@ -71,5 +72,6 @@ export const PartnerCategories: CollectionConfig<'partner-categories'> = {
     { name: 'description', type: 'richText', localized: true },
     { name: 'dataUsageNote', label: 'Data-use note', type: 'richText', localized: true },
     importProvenance,
+    revisionField,
   ],
 }

@@ -3,6 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { canEditRequestedLocale } from '../../src/access/canEditRequestedLocale'
 import { isAuthenticated } from '../../src/access/isAuthenticated'
 import { importProvenance } from '../fields/importProvenance'
+import { revisionField } from '../fields/revision'
 
 export const PartnersPage: GlobalConfig<'partners-page'> = {
   slug: 'partners-page',
@@ -37,5 +38,6 @@ export const PartnersPage: GlobalConfig<'partners-page'> = {
       admin: { description: 'States that the Japanese version prevails. The source has none: editors write it.' },
     },
     importProvenance,
+    revisionField,
   ],
 }

@@ -4,7 +4,7 @@ import type { ContentFields } from './contentHash'
 import type { WorkflowSubject } from './types'
 
 /** Fields that describe the document rather than its reviewable content. */
-const NOT_CONTENT = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'globalType', '_status', 'imported', 'reviewState', 'reviewPanel'])
+const NOT_CONTENT = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'globalType', '_status', 'imported', 'reviewState', 'reviewPanel', 'revision'])
 
 const isLocalized = (field: Field): boolean =>
   ('localized' in field && field.localized === true) ||
