@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
 import { parseDatabaseUrl, type DatabaseTarget } from '../database/databaseUrl'
 import { dataDirectory } from './paths'
 import { resolvePayloadSecret } from './payloadSecret'
@@ -13,11 +16,29 @@ export class StartupError extends Error {
  */
 export const resolveEnvironment = (): DatabaseTarget => {
   const dataDir = dataDirectory()
+  let database: DatabaseTarget
   try {
+    database = parseDatabaseUrl(process.env.DATABASE_URL, dataDir)
+    // The generated secret and the SQLite file (with its WAL) live there: find out now, not mid-write.
+    if (database.kind === 'sqlite') assertWritableDirectory(path.dirname(database.filePath), 'The SQLite database folder')
+    if (!process.env.PAYLOAD_SECRET) assertWritableDirectory(dataDir, 'The data directory (KAIJI_DATA_DIR)')
     process.env.PAYLOAD_SECRET = resolvePayloadSecret(process.env, dataDir)
-    return parseDatabaseUrl(process.env.DATABASE_URL, dataDir)
   } catch (error) {
-    throw new StartupError((error as Error).message)
+    throw error instanceof StartupError ? error : new StartupError((error as Error).message)
+  }
+  return database
+}
+
+/** Creates the folder if needed and proves a file can be written there. */
+export const assertWritableDirectory = (dir: string, what: string): void => {
+  const probe = path.join(dir, `.kaiji-write-probe-${process.pid}`)
+  try {
+    fs.mkdirSync(dir, { recursive: true })
+    fs.writeFileSync(probe, '')
+    fs.rmSync(probe, { force: true })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error'
+    throw new StartupError(`${what} ${dir} is not writable (${code}): point it at a folder this user can write, or fix its permissions.`)
   }
 }
 

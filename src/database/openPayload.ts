@@ -7,6 +7,24 @@ import { redactDatabaseUrl, type DatabaseTarget } from './databaseUrl'
 export const describeDatabase = (database: DatabaseTarget): string =>
   database.kind === 'sqlite' ? `SQLite ${database.filePath}` : `MongoDB ${redactDatabaseUrl(database.url)}`
 
+/** Migrations this code does not know mean a newer Kaiji changed the schema: running on it could lose data. */
+const refuseNewerSchema = async (payload: Payload): Promise<void> => {
+  let applied: string[]
+  try {
+    const { docs } = await payload.find({ collection: 'payload-migrations', pagination: false, depth: 0, overrideAccess: true })
+    applied = docs.map((doc) => String(doc.name))
+  } catch {
+    return // a new database: no migrations table yet
+  }
+  const known = new Set(migrations.map((migration) => migration.name))
+  const unknown = applied.filter((name) => !known.has(name) && name !== 'dev')
+  if (unknown.length > 0) {
+    throw new StartupError(
+      `The database has migrations this version of Kaiji does not know (${unknown.join(', ')}): a newer version changed its schema. Run that version, or restore a backup made for this one.`,
+    )
+  }
+}
+
 /**
  * Initializes the one Payload instance of this process and brings the SQLite schema up to date.
  * Call checkEnvironment first. A process that only reads (the public site) leaves migrating to the main one.
@@ -21,7 +39,9 @@ export const openPayload = async (database: DatabaseTarget, { migrate = true }: 
     throw new StartupError(`Payload could not start on ${describeDatabase(database)}: ${details}`)
   }
   // MongoDB needs no schema migrations; the files in migrations/ are SQLite DDL.
+  if (database.kind === 'sqlite') await refuseNewerSchema(payload)
   // The generated index types each migration with the SQLite adapter's own argument types.
+  // A migration that fails is rolled back and the adapter exits 1, naming it.
   if (migrate && database.kind === 'sqlite') await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
   return payload
 }

@@ -26,6 +26,15 @@ describe('start-up refuses a bad environment, clearly', () => {
     expect(short.stderr).toMatch(/\(it has 9\)/)
   })
 
+  it('a data directory it cannot write', async () => {
+    const parent = makeDataDir('unwritable')
+    fs.writeFileSync(path.join(parent, 'a-file'), '')
+    const { code, stderr } = await startExpectingFailure({ KAIJI_DATA_DIR: path.join(parent, 'a-file', 'data') })
+    expect(code).not.toBe(0)
+    expect(stderr).toMatch(/The SQLite database folder .*a-file\/data is not writable \(ENOTDIR\): point it at a folder this user can write/)
+    fs.rmSync(parent, { recursive: true, force: true })
+  })
+
   it('a PORT that is not a port', async () => {
     const { code, stderr } = await startExpectingFailure({ PORT: 'eighty' })
     expect(code).not.toBe(0)
@@ -107,4 +116,50 @@ describe('the quick start on an empty data folder', () => {
     })
     expect(login.status).toBe(200)
   })
+})
+
+describe('start-up refuses a database it cannot safely migrate', () => {
+  const dataDir = makeDataDir('migrations-guard')
+  const database = path.join(dataDir, 'kaiji.db')
+  const sql = async (statement: string, args: Array<string | number> = []) => {
+    const { createClient } = await import('@libsql/client')
+    const client = createClient({ url: `file:${database}` })
+    try {
+      return (await client.execute({ sql: statement, args })).rows
+    } finally {
+      client.close()
+    }
+  }
+  const migrationNames = async () => (await sql('SELECT name FROM payload_migrations ORDER BY name')).map((row) => String(row.name))
+
+  beforeAll(async () => {
+    const server = await startServer({ dataDir })
+    await stopServer(server.child)
+  }, 300_000)
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
+
+  it('one migrated by a newer version (a migration this code does not know): refused, nothing touched', async () => {
+    await sql("INSERT INTO payload_migrations (name, batch, updated_at, created_at) VALUES ('20991231_000000_from_the_future', 99, '2099-12-31', '2099-12-31')")
+    const before = await migrationNames()
+    const { code, stderr } = await runStart({ KAIJI_DATA_DIR: dataDir, PORT: '0', KAIJI_PUBLIC_PORT: 'off' })
+    expect(code).not.toBe(0)
+    expect(stderr).toMatch(/The database has migrations this version of Kaiji does not know \(20991231_000000_from_the_future\)/)
+    expect(await migrationNames()).toEqual(before)
+    await sql("DELETE FROM payload_migrations WHERE name = '20991231_000000_from_the_future'")
+  })
+
+  it('a pending migration that cannot apply: rolled back, named, and the server never listens', async () => {
+    const names = await migrationNames()
+    const latest = names.at(-1) ?? ''
+    // The schema already has this migration's columns, so running it again fails.
+    await sql('DELETE FROM payload_migrations WHERE name = ?', [latest])
+    const { code, stdout, stderr } = await runStart({ KAIJI_DATA_DIR: dataDir, PORT: '0', KAIJI_PUBLIC_PORT: 'off' })
+    expect(code).not.toBe(0)
+    expect(`${stdout}${stderr}`).toContain(`Error running migration ${latest}`)
+    expect(`${stdout}${stderr}`).not.toMatch(/serving on/)
+    expect(await migrationNames()).toEqual(names.filter((name) => name !== latest))
+    await sql("INSERT INTO payload_migrations (name, batch, updated_at, created_at) VALUES (?, 1, '2026-01-01', '2026-01-01')", [latest])
+    const server = await startServer({ dataDir })
+    await stopServer(server.child)
+  }, 300_000)
 })
