@@ -17,6 +17,7 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
     KAIJI_PUBLIC_PORT=3001 \
+    KAIJI_LOG_FORMAT=json \
     KAIJI_DATA_DIR=/app/data
 COPY --from=build /app /app
 RUN npm prune --omit=dev && mkdir -p /app/data && chown -R node:node /app/data

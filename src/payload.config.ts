@@ -44,6 +44,8 @@ export default buildConfig({
   db: createDatabaseAdapter(parseDatabaseUrl(process.env.DATABASE_URL, dataDirectory())),
   secret: resolvePayloadSecret(process.env, dataDirectory()),
   telemetry: false,
+  // KAIJI_LOG_FORMAT=json: one JSON object per line (for log shippers); otherwise Payload's readable lines.
+  logger: process.env.KAIJI_LOG_FORMAT === 'json' ? { options: { name: 'kaiji', level: process.env.KAIJI_LOG_LEVEL ?? 'info' } } : undefined,
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: projectPath('src/payload-types.ts') },
   plugins: [reviewWorkflow({ collections: ['partner-categories'], globals: ['partners-page'] })],

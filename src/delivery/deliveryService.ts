@@ -9,6 +9,7 @@ import { onReleasePublished } from '../releases/releaseSignal'
 import { listReleaseSummaries, newestReleaseId, readReleaseContent, type StoredReleaseSummary } from '../releases/releaseStore'
 import { releaseTimeline, type Timeline } from '../releases/timeline'
 import type { Release, ReleaseContent, ReleaseSummary } from '../releases/types'
+import { incomingRequestId } from '../server/requestId'
 import { renderCsv } from './render/csv'
 import { renderAtomFeed } from './render/feed'
 import {
@@ -178,13 +179,16 @@ export class DeliveryService {
   }
 
   private write(req: IncomingMessage, res: ServerResponse, prepared: Prepared): void {
+    // The hot path adds nothing per request, except echoing the id a proxy in front gave it.
+    const requestId = incomingRequestId(req)
+    const withId = (headers: string[]) => (requestId ? [...headers, 'X-Request-Id', requestId] : headers)
     const ifNoneMatch = req.headers['if-none-match']
     if (prepared.etag && prepared.notModifiedHeaders && ifNoneMatch && etagMatches(ifNoneMatch, prepared.etag)) {
-      res.writeHead(304, prepared.notModifiedHeaders)
+      res.writeHead(304, withId(prepared.notModifiedHeaders))
       res.end()
       return
     }
-    res.writeHead(prepared.status, prepared.headers)
+    res.writeHead(prepared.status, withId(prepared.headers))
     res.end(req.method === 'HEAD' ? undefined : prepared.body)
   }
 

@@ -3,7 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process'
 import type { Payload } from 'payload'
 
 import { onReleasePublished } from '../releases/releaseSignal'
-import { startupLog } from './logger'
+import { jsonLogs, startupLog } from './logger'
 
 /** Messages between the main process and its public-site child (over the IPC channel). */
 export type PublicSiteMessage = { type: 'ready'; url: string } | { type: 'release-published' }
@@ -74,7 +74,8 @@ export const supervisePublicSite = ({
           const text = chunk.toString()
           if (!started) output += text
           const target = stream === current.stderr ? process.stderr : process.stdout
-          target.write(text.replace(/^(?=.)/gm, '[public] '))
+          // JSON lines pass through whole (a prefix would break them); readable lines say where they come from.
+          target.write(jsonLogs() ? text : text.replace(/^(?=.)/gm, '[public] '))
         })
       }
       const firstStartTimer = started

@@ -2,13 +2,14 @@ import type { Server } from 'node:http'
 
 import type { Payload } from 'payload'
 
+import { closeDatabase } from '../database/closeDatabase'
 import { startupLog } from './logger'
 
 const FORCED_EXIT_MS = 5_000
 
 /**
  * Stops the process in order on SIGTERM/SIGINT (or when `trigger` is called): the given steps, then
- * the listening server (in-flight requests finish), then the database connection.
+ * the listening server (in-flight requests finish), then the database (its log checkpointed).
  */
 export const shutdownOnSignals = ({
   server,
@@ -32,7 +33,7 @@ export const shutdownOnSignals = ({
       }
     }
     server.close(() => {
-      void Promise.resolve(payload.db.destroy?.()).finally(() => process.exit(0))
+      void closeDatabase(payload).finally(() => process.exit(0))
     })
     setTimeout(() => process.exit(0), FORCED_EXIT_MS).unref()
   }
