@@ -6,8 +6,10 @@ import type { Payload } from 'payload'
 import { createApp } from '../../src/server/createApp'
 import { databaseIsReachable } from '../../src/server/health'
 
-/** Only the one Local API call readiness makes; the real server is covered by the int tests. */
-const payloadWhoseCount = (count: () => Promise<unknown>) => ({ count }) as unknown as Payload
+const logged: Array<Record<string, unknown>> = []
+
+/** Only the one Local API call readiness makes, and a logger that records; the real server is covered by the int tests. */
+const payloadWhoseCount = (count: () => Promise<unknown>) => ({ count, logger: { info: (entry: Record<string, unknown>) => logged.push(entry) } }) as unknown as Payload
 
 const serve = async (payload: Payload): Promise<{ url: string; server: Server }> => {
   const app = createApp({
@@ -42,6 +44,8 @@ describe('readiness', () => {
       expect(ready.headers.get('cache-control')).toBe('no-store')
       expect((await fetch(`${url}/healthz`)).status).toBe(200)
       expect((await fetch(`${url}/anything-else`)).status).toBe(404)
+      expect(ready.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+      expect(logged).toContainEqual(expect.objectContaining({ requestId: ready.headers.get('x-request-id'), method: 'GET', path: '/readyz', status: 503 }))
     } finally {
       server.close()
     }
