@@ -5,6 +5,7 @@ import { isAdmin } from '../../src/access/isAdmin'
 import { isAuthenticated } from '../../src/access/isAuthenticated'
 import { isSourceEditor, isSourceEditorField } from '../../src/access/isSourceEditor'
 import { importProvenance } from '../fields/importProvenance'
+import { refuseMalformedRichText } from '../hooks/refuseMalformedRichText'
 import { revisionField } from '../fields/revision'
 import { requiredInSourceLocale } from '../fields/sourceLocaleRequired'
 import { sourceNameField } from './fields/sourceName'
@@ -28,7 +29,7 @@ export const PartnerCategories: CollectionConfig<'partner-categories'> = {
     delete: isAdmin,
   },
   versions: { maxPerDoc: 0 },
-  hooks: { beforeOperation: [refuseStructureEditsByTranslators] },
+  hooks: { beforeOperation: [refuseMalformedRichText, refuseStructureEditsByTranslators] },
   fields: [
     {
       name: 'key',

@@ -3,6 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { canEditRequestedLocale } from '../../src/access/canEditRequestedLocale'
 import { isAuthenticated } from '../../src/access/isAuthenticated'
 import { importProvenance } from '../fields/importProvenance'
+import { refuseMalformedGlobalRichText } from '../hooks/refuseMalformedRichText'
 import { revisionField } from '../fields/revision'
 
 export const PartnersPage: GlobalConfig<'partners-page'> = {
@@ -13,6 +14,7 @@ export const PartnersPage: GlobalConfig<'partners-page'> = {
     update: canEditRequestedLocale,
   },
   versions: { max: 0 },
+  hooks: { beforeOperation: [refuseMalformedGlobalRichText] },
   fields: [
     { name: 'title', type: 'text', localized: true },
     { name: 'intro', type: 'richText', localized: true },
