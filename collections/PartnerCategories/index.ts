@@ -5,7 +5,7 @@ import { isAdmin } from '../../src/access/isAdmin'
 import { isAuthenticated } from '../../src/access/isAuthenticated'
 import { isSourceEditor, isSourceEditorField } from '../../src/access/isSourceEditor'
 import { importProvenance } from '../fields/importProvenance'
-import { refuseMalformedRichText } from '../hooks/refuseMalformedRichText'
+import { refuseMalformedWrite } from '../hooks/refuseMalformedWrite'
 import { revisionField } from '../fields/revision'
 import { requiredInSourceLocale } from '../fields/sourceLocaleRequired'
 import { sourceNameField } from './fields/sourceName'
@@ -29,11 +29,12 @@ export const PartnerCategories: CollectionConfig<'partner-categories'> = {
     delete: isAdmin,
   },
   versions: { maxPerDoc: 0 },
-  hooks: { beforeOperation: [refuseMalformedRichText, refuseStructureEditsByTranslators] },
+  hooks: { beforeOperation: [refuseMalformedWrite, refuseStructureEditsByTranslators] },
   fields: [
     {
       name: 'key',
       type: 'text',
+      maxLength: 64,
       required: true,
       unique: true,
       index: true,
@@ -47,6 +48,7 @@ export const PartnerCategories: CollectionConfig<'partner-categories'> = {
     {
       name: 'icon',
       type: 'text',
+      maxLength: 32,
       access: { update: isSourceEditorField },
       admin: { description: 'Emoji shown with the name, kept exactly as in the source (every code point).' },
     },
@@ -68,7 +70,7 @@ export const PartnerCategories: CollectionConfig<'partner-categories'> = {
         description: 'A retired category leaves the public page with the next release once this change is approved.',
       },
     },
-    { name: 'name', type: 'text', localized: true, validate: requiredInSourceLocale },
+    { name: 'name', type: 'text', localized: true, maxLength: 300, validate: requiredInSourceLocale },
     sourceNameField,
     { name: 'description', type: 'richText', localized: true },
     { name: 'dataUsageNote', label: 'Data-use note', type: 'richText', localized: true },

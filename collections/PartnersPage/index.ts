@@ -3,7 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { canEditRequestedLocale } from '../../src/access/canEditRequestedLocale'
 import { isAuthenticated } from '../../src/access/isAuthenticated'
 import { importProvenance } from '../fields/importProvenance'
-import { refuseMalformedGlobalRichText } from '../hooks/refuseMalformedRichText'
+import { refuseMalformedGlobalWrite } from '../hooks/refuseMalformedWrite'
 import { revisionField } from '../fields/revision'
 
 export const PartnersPage: GlobalConfig<'partners-page'> = {
@@ -14,9 +14,9 @@ export const PartnersPage: GlobalConfig<'partners-page'> = {
     update: canEditRequestedLocale,
   },
   versions: { max: 0 },
-  hooks: { beforeOperation: [refuseMalformedGlobalRichText] },
+  hooks: { beforeOperation: [refuseMalformedGlobalWrite] },
   fields: [
-    { name: 'title', type: 'text', localized: true },
+    { name: 'title', type: 'text', localized: true, maxLength: 300 },
     { name: 'intro', type: 'richText', localized: true },
     {
       name: 'notNamedNote',
@@ -28,15 +28,16 @@ export const PartnersPage: GlobalConfig<'partners-page'> = {
       name: 'columnLabels',
       type: 'group',
       fields: [
-        { name: 'type', type: 'text', localized: true },
-        { name: 'description', type: 'text', localized: true },
-        { name: 'dataUsageNote', label: 'Data-use note', type: 'text', localized: true },
+        { name: 'type', type: 'text', localized: true, maxLength: 100 },
+        { name: 'description', type: 'text', localized: true, maxLength: 100 },
+        { name: 'dataUsageNote', label: 'Data-use note', type: 'text', localized: true, maxLength: 100 },
       ],
     },
     {
       name: 'authoritativeLanguageNote',
       type: 'textarea',
       localized: true,
+      maxLength: 2000,
       admin: { description: 'States that the Japanese version prevails. The source has none: editors write it.' },
     },
     importProvenance,

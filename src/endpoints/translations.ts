@@ -8,7 +8,7 @@ import { parseXliff, planImport, writeXliff } from '../translations/xliff/docume
 import { planTranslationDocuments, writeImportedTranslations } from '../translations/xliffService'
 import { inTransaction, problem } from './http'
 
-/** An XLIFF upload larger than this is refused before it is parsed. */
+/** An XLIFF upload larger than this is refused before it is parsed (the server's limit for any API body). */
 export const MAX_XLIFF_BYTES = 2 * 1024 * 1024
 
 const problems = (status: number, messages: readonly string[]): Response =>
@@ -71,7 +71,7 @@ const importXliff: Endpoint = {
     const user = req.user as User | null
     if (!user) return problem(401, 'Sign in to import translations.')
     const xml = await readBody(req)
-    if (xml === null) return problem(413, `The file is larger than ${MAX_XLIFF_BYTES / 1024 / 1024} MB.`)
+    if (xml === null) return problem(413, `The request body is larger than ${MAX_XLIFF_BYTES / 1024 / 1024} MB.`)
     if (xml.trim() === '') return problem(400, 'The body is empty: send the XLIFF file as the request body.')
     const parsed = parseXliff(xml)
     if ('problems' in parsed) return problems(parsed.status, parsed.problems)

@@ -5,6 +5,10 @@ import { liveness, readiness } from './health'
 import { requestIdOf } from './requestId'
 import { securityHeaders } from './securityHeaders'
 
+/** Larger than any document, XLIFF file or GraphQL query a client of ours sends. */
+export const MAX_API_BODY_BYTES = 2 * 1024 * 1024
+const DISCARD_AT_MOST_BYTES = 32 * 1024 * 1024
+
 type NextRequestHandler = (req: Request, res: Response) => Promise<void>
 
 export const createApp = ({
@@ -32,6 +36,24 @@ export const createApp = ({
       })
     }
     next()
+  })
+
+  // Bodies are read by Payload itself; a declared length over the limit is refused before anyone reads it.
+  app.use('/api', (req, res, next) => {
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared <= MAX_API_BODY_BYTES) return next()
+    const refuse = () => {
+      if (!res.headersSent) res.status(413).set('Connection', 'close').json({ errors: [{ message: `The request body is larger than ${MAX_API_BODY_BYTES / 1024 / 1024} MB.` }] })
+    }
+    // Answering mid-upload makes many clients see a reset instead of the answer: discard the body first,
+    // unless it is so large that reading it is the attack.
+    if (declared > DISCARD_AT_MOST_BYTES) {
+      refuse()
+      return
+    }
+    req.once('end', refuse)
+    req.once('error', refuse)
+    req.resume()
   })
 
   app.get('/healthz', (_req, res) => {

@@ -62,10 +62,10 @@ describe('rich text no editor could produce is refused at the door', () => {
     const before = (await api.request<{ description: unknown }>(`/api/partner-categories/${id}?locale=ja`, { token })).body.description
     const rest = await api.request<{ errors: Array<{ message: string }> }>(`/api/partner-categories/${id}?locale=ja`, { method: 'PATCH', token, json: { description: hostileRichText() } })
     expect(rest.status).toBe(400)
-    expect(rest.body.errors[0]?.message).toMatch(/^Invalid rich text — description: root\.children\[\d+\]/)
+    expect(rest.body.errors[0]?.message).toMatch(/^Invalid input — description: root\.children\[\d+\]/)
     const page = await api.request<{ errors: Array<{ message: string }> }>('/api/globals/partners-page?locale=ja', { method: 'POST', token, json: { intro: { root: { type: 'root', children: 'x' } } } })
     expect(page.status).toBe(400)
-    expect(page.body.errors[0]?.message).toBe('Invalid rich text — intro: root.children must be a list of nodes.')
+    expect(page.body.errors[0]?.message).toBe('Invalid input — intro: root.children must be a list of nodes.')
     const gql = await api.graphql(`mutation($data: mutationPartnerCategoryUpdateInput!) { updatePartnerCategory(id: ${id}, locale: ja, data: $data) { id } }`, token, {
       data: { dataUsageNote: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'link', version: 1, fields: { url: 'javascript:alert(1)' }, children: [] }] }] } } },
     })

@@ -138,7 +138,7 @@ describe('XLIFF 2.0 import (POST /api/translations/xliff)', () => {
     }
     const huge = await importAs('translatorEn', good.replace('</xliff>', `<!--${'x'.repeat(2 * 1024 * 1024)}--></xliff>`))
     expect(huge.status).toBe(413)
-    expect(huge.body.errors[0]?.message).toBe('The file is larger than 2 MB.')
+    expect(huge.body.errors[0]?.message).toBe('The request body is larger than 2 MB.')
     expect((await categoryIn('support', 'en')).name ?? null).toBeNull()
     expect(await auditCount()).toBe(events)
   })

@@ -1,0 +1,81 @@
+import { APIError, type CollectionBeforeOperationHook, type Field, type GlobalBeforeOperationHook, type PayloadRequest } from 'payload'
+
+import { isLocaleCode, LOCALES } from '../../src/config/locales'
+import { richTextProblems } from '../../src/utilities/lexicalValidation'
+
+/** Far beyond any real document (rich text included); a deeper body is an attack, not content. */
+const MAX_DATA_DEPTH = 128
+const DEFAULT_MAX_TEXT = 10_000
+/** One rich text field's JSON: a few pages of legal text with formatting fit many times over. */
+const MAX_RICH_TEXT_BYTES = 256 * 1024
+
+/** Depth of nested objects and lists, without recursion (so a hostile body cannot exhaust the stack). */
+const depthOf = (value: unknown, limit: number): number => {
+  let deepest = 0
+  const stack: Array<[unknown, number]> = [[value, 1]]
+  while (stack.length) {
+    const [current, depth] = stack.pop() as [unknown, number]
+    if (depth > deepest) deepest = depth
+    if (deepest > limit) return deepest
+    if (current && typeof current === 'object') for (const child of Object.values(current)) stack.push([child, depth + 1])
+  }
+  return deepest
+}
+
+const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value)
+
+/** What is wrong with one field's value, by its config. */
+const fieldProblems = (field: Field, value: unknown, path: string): string[] => {
+  if (value === undefined || value === null || !('name' in field)) return []
+  switch (field.type) {
+    case 'text':
+    case 'textarea':
+    case 'email': {
+      if (typeof value !== 'string') return [`${path} must be text, not ${kindOf(value)}`]
+      const max = ('maxLength' in field && field.maxLength) || DEFAULT_MAX_TEXT
+      return value.length > max ? [`${path} has ${value.length} characters; at most ${max}`] : []
+    }
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? [] : [`${path} must be a number, not ${kindOf(value)}`]
+    case 'checkbox':
+      return typeof value === 'boolean' ? [] : [`${path} must be true or false, not ${kindOf(value)}`]
+    case 'richText': {
+      const size = Buffer.byteLength(JSON.stringify(value))
+      if (size > MAX_RICH_TEXT_BYTES) return [`${path} is ${Math.round(size / 1024)} KB of rich text; at most ${MAX_RICH_TEXT_BYTES / 1024} KB`]
+      return richTextProblems(value).map((problem) => `${path}: ${problem}`)
+    }
+    case 'group':
+      if (typeof value !== 'object' || Array.isArray(value)) return [`${path} must be an object, not ${kindOf(value)}`]
+      return field.fields.flatMap((inner) => ('name' in inner ? fieldProblems(inner, (value as Record<string, unknown>)[inner.name], `${path}.${inner.name}`) : []))
+    default:
+      return []
+  }
+}
+
+/**
+ * Refuses a write whose body no client of ours would send, before Payload coerces or walks it: not an
+ * object, an unknown or "all" locale, absurd nesting, a value of the wrong type, text over its length,
+ * rich text the editor could not have produced. 400, naming each problem; nothing is written.
+ */
+const refuse = (fields: readonly Field[], data: unknown, req: PayloadRequest): void => {
+  // Payload runs this before its access check: an anonymous caller must hear 401/403, not about their input.
+  if (data === undefined || (!req.user && req.payloadAPI !== 'local')) return
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new APIError(`The body must be a JSON object of fields, not ${kindOf(data)}.`, 400, null, true)
+  // No locale means the default one; a named locale must be one of ours, and only one.
+  if (req.payloadAPI !== 'local' && req.locale != null && !isLocaleCode(req.locale)) {
+    throw new APIError(`Unknown locale ${JSON.stringify(req.locale)} for a write; use one of ${LOCALES.join(', ')} (one locale at a time).`, 400, null, true)
+  }
+  if (depthOf(data, MAX_DATA_DEPTH) > MAX_DATA_DEPTH) throw new APIError(`The body is nested deeper than ${MAX_DATA_DEPTH} levels.`, 400, null, true)
+  const problems = fields.flatMap((field) => ('name' in field ? fieldProblems(field, (data as Record<string, unknown>)[field.name], field.name) : []))
+  if (problems.length > 0) throw new APIError(`Invalid input — ${problems.slice(0, 8).join('; ')}.`, 400, null, true)
+}
+
+export const refuseMalformedWrite: CollectionBeforeOperationHook<'partner-categories'> = ({ args, collection, operation, req }) => {
+  if (operation === 'create' || operation === 'update' || operation === 'updateByID') refuse(collection.fields, (args as { data?: unknown }).data, req)
+  return args
+}
+
+export const refuseMalformedGlobalWrite: GlobalBeforeOperationHook = ({ args, global, operation, req }) => {
+  if (operation === 'update') refuse(global.fields, (args as { data?: unknown }).data, req)
+  return args
+}
