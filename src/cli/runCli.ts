@@ -1,7 +1,9 @@
 import type { Payload } from 'payload'
 
 import { SourceFormatError } from '../../seed/parseSource'
+import { BackupError } from '../backup/sqliteBackup'
 import { checkEnvironment, StartupError } from '../config/environment'
+import { closeDatabase } from '../database/closeDatabase'
 
 export class UsageError extends Error {
   override name = 'UsageError'
@@ -12,7 +14,7 @@ const write = (stream: NodeJS.WriteStream, text: string): Promise<void> =>
 
 /** Errors whose message is the whole story for the person at the terminal (no stack trace). */
 const isExplained = (error: unknown): error is Error =>
-  error instanceof UsageError || error instanceof StartupError || error instanceof SourceFormatError
+  error instanceof UsageError || error instanceof StartupError || error instanceof SourceFormatError || error instanceof BackupError
 
 /**
  * Runs a command against the configured database (schema brought up to date first), prints its
@@ -26,11 +28,22 @@ export const runCli = async (command: (payload: Payload) => Promise<string>): Pr
     payload = await openPayload(database)
     const message = await command(payload)
     await write(process.stdout, message)
-    await payload.db.destroy?.()
+    await closeDatabase(payload)
     process.exit(0)
   } catch (error) {
     await write(process.stderr, isExplained(error) ? error.message : String((error as Error).stack ?? error))
-    await payload?.db.destroy?.()
+    if (payload) await closeDatabase(payload)
+    process.exit(1)
+  }
+}
+
+/** Like runCli, for commands that work on files and open Payload only if they ask (backup, restore). */
+export const runFileCommand = async (command: () => Promise<string>): Promise<never> => {
+  try {
+    await write(process.stdout, await command())
+    process.exit(0)
+  } catch (error) {
+    await write(process.stderr, isExplained(error) ? error.message : String((error as Error).stack ?? error))
     process.exit(1)
   }
 }
