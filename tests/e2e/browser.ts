@@ -3,7 +3,8 @@ import path from 'node:path'
 
 import { chromium, type Browser, type Page } from 'playwright-core'
 
-import { baseURL } from '../helpers/http'
+import { baseURL, type ApiClient } from '../helpers/http'
+import { startIsolatedServer } from '../helpers/isolatedServer'
 import { TEST_PASSWORD, TEST_USERS } from '../helpers/testUsers.mjs'
 import type { TestUserName } from '../helpers/http'
 
@@ -79,5 +80,41 @@ export const inBrowser = async (
     throw error
   } finally {
     for (const page of opened) await page.context().close()
+  }
+}
+
+type Open = () => Promise<OpenedPage>
+
+/**
+ * For a test file that needs a server of its own (a fresh database it may change) and a browser:
+ * both start before its tests and stop after. `own.api` is the server's client once started.
+ */
+export const browserOnOwnServer = (label: string) => {
+  let browser: Browser | undefined
+  let server: Awaited<ReturnType<typeof startIsolatedServer>> | undefined
+  beforeAll(async () => {
+    server = await startIsolatedServer(label)
+    browser = await launchBrowser()
+  }, 120_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+  const started = () => {
+    if (!server || !browser) throw new Error(`the ${label} server or browser did not start`)
+    return { server, browser }
+  }
+  return {
+    get api(): ApiClient {
+      return started().server.client
+    },
+    /** A page of the scenario, signed in as one role. */
+    as: async (open: Open, name: TestUserName): Promise<Page> => {
+      const { page } = await open()
+      await loginAs(page, name, started().server.client.baseURL)
+      return page
+    },
+    /** A browser scenario on this file's own server. */
+    scenario: (scenarioLabel: string, run: (open: Open) => Promise<void>) => inBrowser(started().browser, scenarioLabel, run, started().server.client.baseURL),
   }
 }

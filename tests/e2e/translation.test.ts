@@ -2,40 +2,17 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 
 import { categoryIdByKey, editContent, workflowAction } from '../helpers/contentChanges'
-import type { ApiClient, TestUserName } from '../helpers/http'
-import { startIsolatedServer } from '../helpers/isolatedServer'
-import { inBrowser, launchBrowser, loginAs, type OpenedPage } from './browser'
+import { browserOnOwnServer } from './browser'
 
-let browser: Browser
-let server: Awaited<ReturnType<typeof startIsolatedServer>>
-let api: ApiClient
-
-beforeAll(async () => {
-  server = await startIsolatedServer('translation-e2e')
-  api = server.client
-  browser = await launchBrowser()
-}, 120_000)
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-type Open = () => Promise<OpenedPage>
-
-const as = async (open: Open, name: TestUserName): Promise<Page> => {
-  const { page } = await open()
-  await loginAs(page, name, api.baseURL)
-  return page
-}
-
-const scenario = (label: string, run: (open: Open) => Promise<void>) => inBrowser(browser, label, run, api.baseURL)
+const own = browserOnOwnServer('translation-e2e')
+const { as, scenario } = own
 
 const dashboardCell = async (page: Page, key: string, locale: string) => {
-  await page.goto(`${api.baseURL}/admin/translations`)
-  const row = page.locator(`tr[data-row="partner-categories:${await categoryIdByKey(api, key)}"]`)
+  await page.goto(`${own.api.baseURL}/admin/translations`)
+  const row = page.locator(`tr[data-row="partner-categories:${await categoryIdByKey(own.api, key)}"]`)
   return row.locator(`td[data-locale="${locale}"]`)
 }
 
@@ -45,7 +22,7 @@ describe('translators in the admin, in Chromium', () => {
       const translator = await as(open, 'translatorEn')
 
       // The dashboard: one column, English; every cell is theirs to fill.
-      await translator.goto(`${api.baseURL}/admin/translations`)
+      await translator.goto(`${own.api.baseURL}/admin/translations`)
       const headers = translator.locator('[data-testid="translations-overview"] thead th')
       await headers.first().waitFor()
       expect((await headers.allInnerTexts()).map((text) => text.trim())).toEqual(['Document', 'English'])
@@ -62,13 +39,13 @@ describe('translators in the admin, in Chromium', () => {
       await translator.locator('#review-action-submit').click()
       await translator.getByText('In review', { exact: true }).waitFor()
       await expect(translator.locator('#review-action-approve').count()).resolves.toBe(0)
-      await translator.goto(`${api.baseURL}/admin/collections/releases`)
+      await translator.goto(`${own.api.baseURL}/admin/collections/releases`)
       await translator.getByTestId('publish-panel').waitFor()
       await expect(translator.getByTestId('publish-form').count()).resolves.toBe(0)
       await expect(translator.getByTestId('rollback-form').count()).resolves.toBe(0)
 
       // Export: the file carries the submitted translation as a target.
-      await translator.goto(`${api.baseURL}/admin/translations`)
+      await translator.goto(`${own.api.baseURL}/admin/translations`)
       await translator.getByTestId('xliff-tools').waitFor()
       const [download] = await Promise.all([translator.waitForEvent('download'), translator.getByTestId('xliff-export').click()])
       expect(download.suggestedFilename()).toBe('kaiji-partners-ja-en.xlf')
@@ -105,16 +82,16 @@ describe('translators in the admin, in Chromium', () => {
   })
 
   it('a reviewer sees a stale translation with what changed in the source, cannot approve it, and confirms the change does not affect it', async () => {
-    await editContent(api, { subject: 'support', locale: 'en', data: { name: 'Support' }, editor: 'translatorEn' })
-    await workflowAction(api, 'support', 'en', 'submit', 'translatorEn')
-    await editContent(api, { subject: 'support', locale: 'ja', data: { name: 'サポート窓口' } })
-    await workflowAction(api, 'support', 'ja', 'submit', 'editor')
-    await workflowAction(api, 'support', 'ja', 'approve', 'reviewer')
-    const id = await categoryIdByKey(api, 'support')
+    await editContent(own.api, { subject: 'support', locale: 'en', data: { name: 'Support' }, editor: 'translatorEn' })
+    await workflowAction(own.api, 'support', 'en', 'submit', 'translatorEn')
+    await editContent(own.api, { subject: 'support', locale: 'ja', data: { name: 'サポート窓口' } })
+    await workflowAction(own.api, 'support', 'ja', 'submit', 'editor')
+    await workflowAction(own.api, 'support', 'ja', 'approve', 'reviewer')
+    const id = await categoryIdByKey(own.api, 'support')
     await scenario('reviewer-stale', async (open) => {
       const reviewer = await as(open, 'reviewer')
       await expect((await dashboardCell(reviewer, 'support', 'en')).getAttribute('data-status')).resolves.toBe('stale')
-      await reviewer.goto(`${api.baseURL}/admin/collections/partner-categories/${id}?locale=en`)
+      await reviewer.goto(`${own.api.baseURL}/admin/collections/partner-categories/${id}?locale=en`)
       const notice = reviewer.getByTestId('source-stale')
       await notice.waitFor()
       await expect(notice.locator('ins').first().innerText()).resolves.toBe('窓口')

@@ -1,44 +1,19 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 
-import type { ApiClient, TestUserName } from '../helpers/http'
-import { startIsolatedServer } from '../helpers/isolatedServer'
-import { inBrowser, launchBrowser, loginAs, type OpenedPage } from './browser'
+import { browserOnOwnServer } from './browser'
 
-let browser: Browser
-let server: Awaited<ReturnType<typeof startIsolatedServer>>
-let api: ApiClient
-
-beforeAll(async () => {
-  server = await startIsolatedServer('workflow-e2e')
-  api = server.client
-  browser = await launchBrowser()
-}, 120_000)
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const own = browserOnOwnServer('workflow-e2e')
+const { as, scenario } = own
 
 const categoryId = async (key: string) => {
-  const { body } = await api.request<{ docs: Array<{ id: number }> }>(`/api/partner-categories?where[key][equals]=${key}`, {
-    token: await api.login('admin'),
+  const { body } = await own.api.request<{ docs: Array<{ id: number }> }>(`/api/partner-categories?where[key][equals]=${key}`, {
+    token: await own.api.login('admin'),
   })
   return body.docs[0]?.id ?? 0
 }
 
-type Open = () => Promise<OpenedPage>
-
-/** A page of the scenario, signed in as one role. */
-const as = async (open: Open, name: TestUserName): Promise<Page> => {
-  const { page } = await open()
-  await loginAs(page, name, api.baseURL)
-  return page
-}
-
-/** A browser scenario on this file's own server. */
-const scenario = (label: string, run: (open: Open) => Promise<void>) => inBrowser(browser, label, run, api.baseURL)
-
 const openCategory = async (page: Page, id: number) => {
-  await page.goto(`${api.baseURL}/admin/collections/partner-categories/${id}?locale=ja`)
+  await page.goto(`${own.api.baseURL}/admin/collections/partner-categories/${id}?locale=ja`)
   await page.getByTestId('review-state').waitFor()
 }
 
@@ -59,7 +34,7 @@ describe('the Review panel, in Chromium', () => {
       await editor.getByText('In review', { exact: true }).waitFor()
       await expect(editor.locator('#review-action-approve').count()).resolves.toBe(0)
 
-      const refused = await editor.request.post(`${api.baseURL}/api/partner-categories/${id}/workflow`, {
+      const refused = await editor.request.post(`${own.api.baseURL}/api/partner-categories/${id}/workflow`, {
         data: { action: 'approve', locale: 'ja' },
       })
       expect(refused.status()).toBe(403)
@@ -75,9 +50,9 @@ describe('the Review panel, in Chromium', () => {
 
   it('a reviewer requests changes with a reason, and the editor sees it', async () => {
     const id = await categoryId('analytics')
-    const editorToken = await api.login('editor')
-    await api.request(`/api/partner-categories/${id}?locale=ja`, { method: 'PATCH', token: editorToken, json: { name: '分析(案)' } })
-    await api.request(`/api/partner-categories/${id}/workflow`, { method: 'POST', token: editorToken, json: { action: 'submit', locale: 'ja' } })
+    const editorToken = await own.api.login('editor')
+    await own.api.request(`/api/partner-categories/${id}?locale=ja`, { method: 'PATCH', token: editorToken, json: { name: '分析(案)' } })
+    await own.api.request(`/api/partner-categories/${id}/workflow`, { method: 'POST', token: editorToken, json: { action: 'submit', locale: 'ja' } })
 
     await scenario('request-changes', async (open) => {
       const reviewer = await as(open, 'reviewer')
@@ -98,7 +73,7 @@ describe('the Review panel, in Chromium', () => {
   it('an admin reads and filters the audit trail', async () => {
     await scenario('audit-trail', async (open) => {
       const admin = await as(open, 'admin')
-      await admin.goto(`${api.baseURL}/admin/collections/audit-events?where[action][equals]=request-changes`)
+      await admin.goto(`${own.api.baseURL}/admin/collections/audit-events?where[action][equals]=request-changes`)
       const rows = admin.locator('tbody tr')
       await rows.first().waitFor()
       await expect(rows.count()).resolves.toBe(1)
@@ -109,7 +84,7 @@ describe('the Review panel, in Chromium', () => {
   it('the category list shows each category’s review state', async () => {
     await scenario('list-state', async (open) => {
       const reviewer = await as(open, 'reviewer')
-      await reviewer.goto(`${api.baseURL}/admin/collections/partner-categories?locale=ja&limit=50`)
+      await reviewer.goto(`${own.api.baseURL}/admin/collections/partner-categories?locale=ja&limit=50`)
       const row = reviewer.locator('tbody tr', { has: reviewer.locator('td.cell-name', { hasText: 'SMS プロバイダー' }) })
       await expect(row.locator('td.cell-reviewState').innerText()).resolves.toBe('published')
     })
