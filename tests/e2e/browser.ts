@@ -4,7 +4,7 @@ import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
 import { baseURL, type ApiClient } from '../helpers/http'
-import { startIsolatedServer } from '../helpers/isolatedServer'
+import { useIsolatedServer } from '../helpers/isolatedServer'
 import { TEST_PASSWORD, TEST_USERS } from '../helpers/testUsers.mjs'
 import type { TestUserName } from '../helpers/http'
 
@@ -90,31 +90,27 @@ type Open = () => Promise<OpenedPage>
  * both start before its tests and stop after. `own.api` is the server's client once started.
  */
 export const browserOnOwnServer = (label: string) => {
+  const own = useIsolatedServer(label)
   let browser: Browser | undefined
-  let server: Awaited<ReturnType<typeof startIsolatedServer>> | undefined
   beforeAll(async () => {
-    server = await startIsolatedServer(label)
     browser = await launchBrowser()
   }, 120_000)
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(async () => browser?.close())
   const started = () => {
-    if (!server || !browser) throw new Error(`the ${label} server or browser did not start`)
-    return { server, browser }
+    if (!browser) throw new Error(`the browser for ${label} did not start`)
+    return browser
   }
   return {
     get api(): ApiClient {
-      return started().server.client
+      return own.api
     },
     /** A page of the scenario, signed in as one role. */
     as: async (open: Open, name: TestUserName): Promise<Page> => {
       const { page } = await open()
-      await loginAs(page, name, started().server.client.baseURL)
+      await loginAs(page, name, own.api.baseURL)
       return page
     },
     /** A browser scenario on this file's own server. */
-    scenario: (scenarioLabel: string, run: (open: Open) => Promise<void>) => inBrowser(started().browser, scenarioLabel, run, started().server.client.baseURL),
+    scenario: (scenarioLabel: string, run: (open: Open) => Promise<void>) => inBrowser(started(), scenarioLabel, run, own.api.baseURL),
   }
 }

@@ -48,3 +48,21 @@ export const startIsolatedServer = async (label: string, env: Record<string, str
     },
   }
 }
+
+/**
+ * For a test file that changes content: a server of its own, started before the file's tests and
+ * stopped after. `own.api` is its client once started.
+ */
+export const useIsolatedServer = (label: string, env: Record<string, string> = {}) => {
+  let server: Awaited<ReturnType<typeof startIsolatedServer>> | undefined
+  beforeAll(async () => {
+    server = await startIsolatedServer(label, env)
+  }, 180_000)
+  afterAll(async () => server?.stop())
+  return {
+    get api(): ApiClient {
+      if (!server) throw new Error(`the ${label} server did not start`)
+      return server.client
+    },
+  }
+}

@@ -1,22 +1,15 @@
 import { categoryIdByKey } from '../helpers/contentChanges'
-import type { ApiClient, TestUserName } from '../helpers/http'
-import { startIsolatedServer } from '../helpers/isolatedServer'
+import type { TestUserName } from '../helpers/http'
+import { useIsolatedServer } from '../helpers/isolatedServer'
 
 type Problem = { errors?: Array<{ message: string }> }
 
-let server: Awaited<ReturnType<typeof startIsolatedServer>>
-let api: ApiClient
-
-beforeAll(async () => {
-  server = await startIsolatedServer('bad-input')
-  api = server.client
-}, 180_000)
-afterAll(async () => server?.stop())
+const own = useIsolatedServer('bad-input')
 
 /** Everything a bad request could have touched: every category and the page in every locale, the trail, the releases. */
 const snapshot = async () => {
-  const token = await api.login('admin')
-  const all = async (path: string) => (await api.request(path, { token })).text
+  const token = await own.api.login('admin')
+  const all = async (path: string) => (await own.api.request(path, { token })).text
   return {
     categories: await all('/api/partner-categories?locale=all&limit=100&depth=0'),
     page: await all('/api/globals/partners-page?locale=all&depth=0'),
@@ -59,12 +52,12 @@ const CASES: Case[] = [
 
 describe('bad input gets a 4xx naming the problem, changes nothing, and the server stays up', () => {
   it.each(CASES.map((testCase) => [testCase.label, testCase] as const))('%s', async (_label, { who = 'editor', method, path, body, status, message }) => {
-    const id = await categoryIdByKey(api, 'maps')
+    const id = await categoryIdByKey(own.api, 'maps')
     const before = await snapshot()
-    const response = await api.request<Problem>(path(id), { method, token: await api.login(who), body, headers: { 'Content-Type': 'application/json' } })
+    const response = await own.api.request<Problem>(path(id), { method, token: await own.api.login(who), body, headers: { 'Content-Type': 'application/json' } })
     expect(response.status).toBe(status)
     expect(response.body.errors?.map((error) => error.message).join('\n') ?? response.text).toMatch(message)
     expect(await snapshot()).toEqual(before)
-    expect((await api.request('/readyz')).status).toBe(200)
+    expect((await own.api.request('/readyz')).status).toBe(200)
   })
 })

@@ -1,31 +1,24 @@
 import { categoryIdByKey } from '../helpers/contentChanges'
-import type { ApiClient, TestUserName } from '../helpers/http'
-import { startIsolatedServer } from '../helpers/isolatedServer'
+import type { TestUserName } from '../helpers/http'
+import { useIsolatedServer } from '../helpers/isolatedServer'
 
 type Category = { id: number; name: string | null; revision: number }
 type Problem = { errors: Array<{ message: string }> }
 
-let server: Awaited<ReturnType<typeof startIsolatedServer>>
-let api: ApiClient
-
-beforeAll(async () => {
-  server = await startIsolatedServer('concurrency')
-  api = server.client
-}, 180_000)
-afterAll(async () => server?.stop())
+const own = useIsolatedServer('concurrency')
 
 const read = async (key: string, locale: string) =>
-  (await api.request<Category>(`/api/partner-categories/${await categoryIdByKey(api, key)}?locale=${locale}`, { token: await api.login('admin') })).body
+  (await own.api.request<Category>(`/api/partner-categories/${await categoryIdByKey(own.api, key)}?locale=${locale}`, { token: await own.api.login('admin') })).body
 
 const save = async (who: TestUserName, key: string, locale: string, data: Record<string, unknown>, headers: Record<string, string> = {}) =>
-  api.request<{ doc: Category } & Problem>(`/api/partner-categories/${await categoryIdByKey(api, key)}?locale=${locale}`, {
+  own.api.request<{ doc: Category } & Problem>(`/api/partner-categories/${await categoryIdByKey(own.api, key)}?locale=${locale}`, {
     method: 'PATCH',
-    token: await api.login(who),
+    token: await own.api.login(who),
     json: data,
     headers,
   })
 
-const auditCount = async () => (await api.request<{ totalDocs: number }>('/api/audit-events?limit=1', { token: await api.login('admin') })).body.totalDocs
+const auditCount = async () => (await own.api.request<{ totalDocs: number }>('/api/audit-events?limit=1', { token: await own.api.login('admin') })).body.totalDocs
 
 describe('optimistic concurrency: a save names the revision it read', () => {
   it('two editors save the same document from the same copy: the second gets 409 and loses nothing', async () => {
@@ -70,20 +63,20 @@ describe('optimistic concurrency: a save names the revision it read', () => {
   })
 
   it('GraphQL and the partners page follow the same rule', async () => {
-    const id = await categoryIdByKey(api, 'sms-providers')
+    const id = await categoryIdByKey(own.api, 'sms-providers')
     const { revision } = await read('sms-providers', 'ja')
-    const token = await api.login('editor')
-    const stale = await api.graphql(`mutation { updatePartnerCategory(id: ${id}, locale: ja, data: { name: "SMS", revision: ${revision - 1} }) { name } }`, token)
+    const token = await own.api.login('editor')
+    const stale = await own.api.graphql(`mutation { updatePartnerCategory(id: ${id}, locale: ja, data: { name: "SMS", revision: ${revision - 1} }) { name } }`, token)
     expect(stale.body.errors?.[0]?.message).toMatch(/^Someone else saved this ja content since you opened it/)
     expect(stale.body.errors?.[0]?.extensions?.statusCode).toBe(409)
-    const current = await api.graphql(`mutation { updatePartnerCategory(id: ${id}, locale: ja, data: { name: "SMS", revision: ${revision} }) { name revision } }`, token)
+    const current = await own.api.graphql(`mutation { updatePartnerCategory(id: ${id}, locale: ja, data: { name: "SMS", revision: ${revision} }) { name revision } }`, token)
     expect(current.body.data).toEqual({ updatePartnerCategory: { name: 'SMS', revision: revision + 1 } })
 
-    const page = (await api.request<{ revision: number }>('/api/globals/partners-page?locale=en', { token })).body
-    const saved = await api.request('/api/globals/partners-page?locale=en', { method: 'POST', token, json: { title: 'Partners', revision: page.revision } })
+    const page = (await own.api.request<{ revision: number }>('/api/globals/partners-page?locale=en', { token })).body
+    const saved = await own.api.request('/api/globals/partners-page?locale=en', { method: 'POST', token, json: { title: 'Partners', revision: page.revision } })
     expect(saved.status).toBe(200)
-    const refused = await api.request<Problem>('/api/globals/partners-page?locale=en', { method: 'POST', token, json: { title: 'Our partners', revision: page.revision } })
+    const refused = await own.api.request<Problem>('/api/globals/partners-page?locale=en', { method: 'POST', token, json: { title: 'Our partners', revision: page.revision } })
     expect(refused.status).toBe(409)
-    expect((await api.request<{ title: string }>('/api/globals/partners-page?locale=en', { token })).body.title).toBe('Partners')
+    expect((await own.api.request<{ title: string }>('/api/globals/partners-page?locale=en', { token })).body.title).toBe('Partners')
   })
 })

@@ -1,6 +1,6 @@
 import { categoryIdByKey, editContent, workflowAction } from '../helpers/contentChanges'
-import type { ApiClient, TestUserName } from '../helpers/http'
-import { startIsolatedServer } from '../helpers/isolatedServer'
+import type { TestUserName } from '../helpers/http'
+import { useIsolatedServer } from '../helpers/isolatedServer'
 
 type FieldChange = { field: string; before: string | null; after: string | null; changes: Array<{ kind: string; text: string }> }
 type SourceView = {
@@ -13,37 +13,30 @@ type SourceView = {
 type WorkflowView = { state: string; approvedHash: string | null; source: SourceView | null; history: Array<{ action: string; reason: string | null }> }
 type Problem = { errors: Array<{ message: string }> }
 
-let server: Awaited<ReturnType<typeof startIsolatedServer>>
-let api: ApiClient
+const own = useIsolatedServer('translation-source')
 
-beforeAll(async () => {
-  server = await startIsolatedServer('translation-source')
-  api = server.client
-}, 180_000)
-afterAll(async () => server?.stop())
-
-const workflowPath = async (key: string) => `/api/partner-categories/${await categoryIdByKey(api, key)}/workflow`
+const workflowPath = async (key: string) => `/api/partner-categories/${await categoryIdByKey(own.api, key)}/workflow`
 
 const view = async (key: string, locale: string) =>
-  (await api.request<WorkflowView>(`${await workflowPath(key)}?locale=${locale}`, { token: await api.login('reviewer') })).body
+  (await own.api.request<WorkflowView>(`${await workflowPath(key)}?locale=${locale}`, { token: await own.api.login('reviewer') })).body
 
 const act = async (key: string, who: TestUserName, body: Record<string, unknown>) =>
-  api.request<Problem & { state: string }>(await workflowPath(key), { method: 'POST', token: await api.login(who), json: body })
+  own.api.request<Problem & { state: string }>(await workflowPath(key), { method: 'POST', token: await own.api.login(who), json: body })
 
 const auditCount = async () =>
-  (await api.request<{ totalDocs: number }>('/api/audit-events?limit=1', { token: await api.login('admin') })).body.totalDocs
+  (await own.api.request<{ totalDocs: number }>('/api/audit-events?limit=1', { token: await own.api.login('admin') })).body.totalDocs
 
 /** The translator fills in en and submits it; the source (ja) is as imported and approved. */
 const submitTranslation = async (key: string, name: string) => {
-  await editContent(api, { subject: key, locale: 'en', data: { name }, editor: 'translatorEn' })
-  await workflowAction(api, key, 'en', 'submit', 'translatorEn')
+  await editContent(own.api, { subject: key, locale: 'en', data: { name }, editor: 'translatorEn' })
+  await workflowAction(own.api, key, 'en', 'submit', 'translatorEn')
 }
 
 /** A legal editor changes the Japanese name; another approves it. */
 const changeSource = async (key: string, name: string) => {
-  await editContent(api, { subject: key, locale: 'ja', data: { name } })
-  await workflowAction(api, key, 'ja', 'submit', 'editor')
-  await workflowAction(api, key, 'ja', 'approve', 'reviewer')
+  await editContent(own.api, { subject: key, locale: 'ja', data: { name } })
+  await workflowAction(own.api, key, 'ja', 'submit', 'editor')
+  await workflowAction(own.api, key, 'ja', 'approve', 'reviewer')
 }
 
 describe('translations record the source they translate, and go stale when it changes', () => {
@@ -67,7 +60,7 @@ describe('translations record the source they translate, and go stale when it ch
       { field: 'name', before: '地図', after: '地図とナビゲーション', changes: [{ kind: 'equal', text: '地図' }, { kind: 'insert', text: 'とナビゲーション' }] },
     ])
     // An unapproved edit of the source does not make anything stale: only approved source counts.
-    await editContent(api, { subject: 'maps', locale: 'ja', data: { name: '地図(下書き)' } })
+    await editContent(own.api, { subject: 'maps', locale: 'ja', data: { name: '地図(下書き)' } })
     expect((await view('maps', 'en')).source?.currentHash).toBe(en.source?.currentHash)
   })
 
@@ -98,7 +91,7 @@ describe('translations record the source they translate, and go stale when it ch
       expect({ who, body, status: refused.status }).toEqual({ who, body, status })
       expect(refused.body.errors[0]?.message).toContain(message)
     }
-    const anonymous = await api.request(await workflowPath('maps'), { method: 'POST', json: { action: 'confirm-source', locale: 'en', reason: 'x' } })
+    const anonymous = await own.api.request(await workflowPath('maps'), { method: 'POST', json: { action: 'confirm-source', locale: 'en', reason: 'x' } })
     expect(anonymous.status).toBe(401)
     expect(await auditCount()).toBe(events)
     expect((await view('maps', 'en')).source?.stale).toBe(true)
@@ -120,7 +113,7 @@ describe('translations record the source they translate, and go stale when it ch
     await changeSource('analytics', '分析と計測')
     expect((await view('analytics', 'en')).source?.stale).toBe(true)
     expect((await act('analytics', 'reviewer', { action: 'approve', locale: 'en' })).status).toBe(409)
-    await workflowAction(api, 'analytics', 'en', 'withdraw', 'translatorEn')
+    await workflowAction(own.api, 'analytics', 'en', 'withdraw', 'translatorEn')
     await submitTranslation('analytics', 'Analytics and measurement')
     expect((await view('analytics', 'en')).source?.stale).toBe(false)
     expect((await act('analytics', 'reviewer', { action: 'approve', locale: 'en' })).status).toBe(200)
@@ -142,23 +135,23 @@ type Overview = {
 }
 
 describe('the translation overview (GET /api/translations/overview and /admin/translations)', () => {
-  const overviewAs = async (who: TestUserName) => api.request<Overview>('/api/translations/overview', { token: await api.login(who) })
+  const overviewAs = async (who: TestUserName) => own.api.request<Overview>('/api/translations/overview', { token: await own.api.login(who) })
   const cell = (overview: Overview, key: string, locale: string) => overview.rows.find((row) => row.key === key)?.cells[locale]
 
   it('is refused without a session', async () => {
-    const anonymous = await api.request<Problem>('/api/translations/overview')
+    const anonymous = await own.api.request<Problem>('/api/translations/overview')
     expect(anonymous.status).toBe(401)
     expect(anonymous.body.errors[0]?.message).toBe('Sign in to see the translation overview.')
     // The admin view redirects to the login (Next streams the redirect); no grid is rendered.
-    const page = await api.request('/admin/translations', { headers: { Accept: 'text/html' } })
+    const page = await own.api.request('/admin/translations', { headers: { Accept: 'text/html' } })
     expect(page.text).not.toContain('data-testid="translations-overview"')
     expect(page.text).toContain('/admin/login')
   })
 
   it('every role opens it: a row per document, a column per locale they may see, statuses and totals', async () => {
-    const maps = `partner-categories:${await categoryIdByKey(api, 'maps')}`
-    const analytics = `partner-categories:${await categoryIdByKey(api, 'analytics')}`
-    const marketing = `partner-categories:${await categoryIdByKey(api, 'marketing')}`
+    const maps = `partner-categories:${await categoryIdByKey(own.api, 'maps')}`
+    const analytics = `partner-categories:${await categoryIdByKey(own.api, 'analytics')}`
+    const marketing = `partner-categories:${await categoryIdByKey(own.api, 'marketing')}`
     for (const who of ['admin', 'editor', 'reviewer', 'translatorEn', 'translatorFrRu'] as TestUserName[]) {
       const { status, body } = await overviewAs(who)
       expect({ who, status }).toEqual({ who, status: 200 })
@@ -176,9 +169,9 @@ describe('the translation overview (GET /api/translations/overview and /admin/tr
   })
 
   it('each role sees only the actions it may take', async () => {
-    const analytics = `partner-categories:${await categoryIdByKey(api, 'analytics')}`
+    const analytics = `partner-categories:${await categoryIdByKey(own.api, 'analytics')}`
     await submitTranslation('marketing', 'Marketing')
-    const marketing = `partner-categories:${await categoryIdByKey(api, 'marketing')}`
+    const marketing = `partner-categories:${await categoryIdByKey(own.api, 'marketing')}`
     expect(cell((await overviewAs('translatorEn')).body, marketing, 'en')?.actions).toEqual(['edit', 'withdraw'])
     expect(cell((await overviewAs('reviewer')).body, marketing, 'en')?.actions).toEqual(['approve', 'request-changes'])
     expect(cell((await overviewAs('reviewer')).body, analytics, 'en')?.actions).toEqual(['confirm-source'])
@@ -187,8 +180,8 @@ describe('the translation overview (GET /api/translations/overview and /admin/tr
   })
 
   it('the admin view renders the grid for a signed-in user', async () => {
-    const token = await api.login('translatorEn')
-    const page = await api.request('/admin/translations', { headers: { Cookie: `payload-token=${token}` } })
+    const token = await own.api.login('translatorEn')
+    const page = await own.api.request('/admin/translations', { headers: { Cookie: `payload-token=${token}` } })
     expect(page.status).toBe(200)
     expect(page.text).toContain('data-testid="translations-overview"')
     expect(page.text).toContain('Translations')

@@ -1,42 +1,35 @@
 import { DOMParser } from '@xmldom/xmldom'
 
 import { categoryIdByKey, editContent, workflowAction } from '../helpers/contentChanges'
-import type { ApiClient, TestUserName } from '../helpers/http'
-import { startIsolatedServer } from '../helpers/isolatedServer'
+import type { TestUserName } from '../helpers/http'
+import { useIsolatedServer } from '../helpers/isolatedServer'
 import { validateXliff } from '../helpers/xmllint'
 
 type Problem = { errors: Array<{ message: string }> }
 type Report = { locale: string; written: Array<{ file: string; fields: string[]; staleUnits: string[] }>; unchanged: number }
 
-let server: Awaited<ReturnType<typeof startIsolatedServer>>
-let api: ApiClient
-
-beforeAll(async () => {
-  server = await startIsolatedServer('xliff')
-  api = server.client
-}, 180_000)
-afterAll(async () => server?.stop())
+const own = useIsolatedServer('xliff')
 
 const exportAs = async (who: TestUserName | null, query: string) =>
-  api.request(`/api/translations/xliff${query}`, { token: who ? await api.login(who) : undefined })
+  own.api.request(`/api/translations/xliff${query}`, { token: who ? await own.api.login(who) : undefined })
 
 const importAs = async (who: TestUserName | null, xml: string) =>
-  api.request<Report & Problem>('/api/translations/xliff', {
+  own.api.request<Report & Problem>('/api/translations/xliff', {
     method: 'POST',
-    token: who ? await api.login(who) : undefined,
+    token: who ? await own.api.login(who) : undefined,
     body: xml,
     headers: { 'Content-Type': 'application/xliff+xml' },
   })
 
-const auditCount = async () => (await api.request<{ totalDocs: number }>('/api/audit-events?limit=1', { token: await api.login('admin') })).body.totalDocs
+const auditCount = async () => (await own.api.request<{ totalDocs: number }>('/api/audit-events?limit=1', { token: await own.api.login('admin') })).body.totalDocs
 
 const categoryIn = async (key: string, locale: string) =>
-  (await api.request<Record<string, unknown>>(`/api/partner-categories/${await categoryIdByKey(api, key)}?locale=${locale}`, { token: await api.login('admin') })).body
+  (await own.api.request<Record<string, unknown>>(`/api/partner-categories/${await categoryIdByKey(own.api, key)}?locale=${locale}`, { token: await own.api.login('admin') })).body
 
 const enState = async (key: string) =>
   (
-    await api.request<{ state: string; source: { stale: boolean } | null }>(`/api/partner-categories/${await categoryIdByKey(api, key)}/workflow?locale=en`, {
-      token: await api.login('reviewer'),
+    await own.api.request<{ state: string; source: { stale: boolean } | null }>(`/api/partner-categories/${await categoryIdByKey(own.api, key)}/workflow?locale=en`, {
+      token: await own.api.login('reviewer'),
     })
   ).body
 
@@ -103,16 +96,16 @@ describe('XLIFF 2.0 import (POST /api/translations/xliff)', () => {
     expect((await categoryIn('maps', 'en')).name).toBe('Maps')
     expect((await categoryIn('maps', 'ja')).name).toBe('地図')
     expect((await enState('maps')).state).toBe('draft')
-    const page = (await api.request<{ columnLabels: Record<string, unknown> }>('/api/globals/partners-page?locale=en', { token: await api.login('admin') })).body
+    const page = (await own.api.request<{ columnLabels: Record<string, unknown> }>('/api/globals/partners-page?locale=en', { token: await own.api.login('admin') })).body
     expect(page.columnLabels).toMatchObject({ type: 'Type', description: null })
-    const events = (await api.request<{ docs: Array<{ action: string; actorLabel: string; locale: string }> }>('/api/audit-events?sort=-id&limit=2', { token: await api.login('admin') })).body.docs
+    const events = (await own.api.request<{ docs: Array<{ action: string; actorLabel: string; locale: string }> }>('/api/audit-events?sort=-id&limit=2', { token: await own.api.login('admin') })).body.docs
     expect(events.map((event) => [event.action, event.locale])).toEqual([['edit', 'en'], ['edit', 'en']])
     expect(events[0]?.actorLabel).toContain('translator-en@kaiji.test')
     // The next export carries the draft as the target, and the same file again changes nothing.
     const again = (await exportAs('translatorEn', '?locale=en')).text
     expect(again).toContain('<target>Maps</target>')
     expect((await importAs('translatorEn', again)).body).toMatchObject({ written: [] })
-    await workflowAction(api, 'maps', 'en', 'submit', 'translatorEn')
+    await workflowAction(own.api, 'maps', 'en', 'submit', 'translatorEn')
     expect((await enState('maps')).state).toBe('in_review')
   })
 
@@ -145,9 +138,9 @@ describe('XLIFF 2.0 import (POST /api/translations/xliff)', () => {
 
   it('a unit whose source changed since the export is imported and the translation shows as stale', async () => {
     const before = (await exportAs('translatorEn', '?locale=en')).text
-    await editContent(api, { subject: 'analytics', locale: 'ja', data: { name: '分析と計測' } })
-    await workflowAction(api, 'analytics', 'ja', 'submit', 'editor')
-    await workflowAction(api, 'analytics', 'ja', 'approve', 'reviewer')
+    await editContent(own.api, { subject: 'analytics', locale: 'ja', data: { name: '分析と計測' } })
+    await workflowAction(own.api, 'analytics', 'ja', 'submit', 'editor')
+    await workflowAction(own.api, 'analytics', 'ja', 'approve', 'reviewer')
     const response = await importAs('translatorEn', withTarget(before, 'category.analytics.name', 'Analytics'))
     expect(response.status).toBe(200)
     expect(response.body.written).toEqual([{ file: 'category.analytics', fields: ['name'], staleUnits: ['category.analytics.name'] }])
