@@ -6,7 +6,8 @@ import type { AdminViewServerProps } from 'payload'
 import { isLocaleCode, LOCALE_LABELS, SOURCE_LOCALE } from '../config/locales'
 import type { User } from '../payload-types'
 import { loadTranslationOverview } from '../translations/loadOverview'
-import { CELL_STATUSES, mayEditLocale, type CellStatus } from '../translations/overview'
+import { mayEditLocale } from '../access/canEditRequestedLocale'
+import { CELL_STATUSES, type CellStatus } from '../translations/overview'
 import { XliffTools } from './XliffTools'
 
 const STATUS_LABELS: Record<CellStatus, string> = {

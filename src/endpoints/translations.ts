@@ -1,9 +1,10 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { mayEditLocale } from '../access/canEditRequestedLocale'
+import { localeCodesVisibleTo } from '../access/visibleLocales'
 import { isLocaleCode, SOURCE_LOCALE, TARGET_LOCALES } from '../config/locales'
 import type { User } from '../payload-types'
 import { loadTranslationOverview } from '../translations/loadOverview'
-import { mayEditLocale } from '../translations/overview'
 import { parseXliff, planImport, writeXliff } from '../translations/xliff/document'
 import { planTranslationDocuments, writeImportedTranslations } from '../translations/xliffService'
 import { inTransaction, problem } from './http'
@@ -25,8 +26,6 @@ const overview: Endpoint = {
   },
 }
 
-/** Who may read a target locale's XLIFF: translators their locales, every other role any target locale. */
-const mayExport = (user: User, locale: string): boolean => user.role !== 'translator' || (user.assignedLocales ?? []).some((assigned) => assigned === locale)
 
 const targetLocaleProblem = (locale: unknown): string | null => {
   if (locale === SOURCE_LOCALE) return `${SOURCE_LOCALE} is the source language; choose a target locale (${TARGET_LOCALES.join(', ')}).`
@@ -44,7 +43,8 @@ const exportXliff: Endpoint = {
     const locale = req.searchParams.get('locale')
     const invalid = targetLocaleProblem(locale)
     if (invalid || !locale) return problem(400, invalid ?? 'Name the target locale: ?locale=en.')
-    if (!mayExport(user, locale)) return problem(403, `You translate ${(user.assignedLocales ?? []).join(', ') || 'no locale'}, not ${locale}.`)
+    // Translators export their own locales; every other role may read any target locale.
+    if (!localeCodesVisibleTo(user).includes(locale)) return problem(403, `You translate ${(user.assignedLocales ?? []).join(', ') || 'no locale'}, not ${locale}.`)
     const xml = writeXliff({ trgLang: locale, documents: await planTranslationDocuments(req.payload, locale) })
     return new Response(xml, {
       headers: {

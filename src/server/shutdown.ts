@@ -8,7 +8,7 @@ import { startupLog } from './logger'
 const FORCED_EXIT_MS = 5_000
 
 /**
- * Stops the process in order on SIGTERM/SIGINT (or when `trigger` is called): the given steps, then
+ * Stops the process in order on SIGTERM/SIGINT (or when the returned function is called): the given steps, then
  * the listening server (in-flight requests finish), then the database (its log checkpointed).
  */
 export const shutdownOnSignals = ({

@@ -4,7 +4,8 @@ import { localeCodesVisibleTo } from '../access/visibleLocales'
 import { LOCALES, SOURCE_LOCALE } from '../config/locales'
 import type { User } from '../payload-types'
 import { subjectContentFields } from '../plugins/reviewWorkflow/contentFields'
-import { subjectKey, type WorkflowState, type WorkflowSubject } from '../plugins/reviewWorkflow/types'
+import { subjectKey, type WorkflowSubject } from '../plugins/reviewWorkflow/types'
+import { readAllWorkflowRows } from '../plugins/reviewWorkflow/workflowStore'
 import { isSerializedRichText, richTextToPlainText } from '../utilities/lexical'
 import { buildOverview, type LocaleFacts, type Overview, type OverviewSubject } from './overview'
 
@@ -31,16 +32,13 @@ const localeHasContent = (doc: Record<string, unknown>, localizedFields: readonl
     return Object.values(entries).some((child) => child !== null && typeof child === 'object' && hasText((child as Record<string, unknown>)[locale]))
   })
 
-type StateRow = { key: string; state: WorkflowState; approvedHash?: string | null; sourceHash?: string | null; editedSinceApproval?: unknown }
-
 /** Reads the page, the categories and every workflow row (three queries) and builds the overview for `user`. */
 export const loadTranslationOverview = async (payload: Payload, user: User): Promise<Overview> => {
-  const [page, categories, states] = await Promise.all([
+  const [page, categories, rows] = await Promise.all([
     payload.findGlobal({ slug: 'partners-page', locale: 'all', ...system }),
     payload.find({ collection: 'partner-categories', locale: 'all', sort: 'order', pagination: false, ...system }),
-    payload.find({ collection: 'workflow-states', pagination: false, ...system }),
+    readAllWorkflowRows(payload),
   ])
-  const rows = new Map((states.docs as StateRow[]).map((row) => [row.key, row]))
   const facts = (subject: WorkflowSubject, doc: Record<string, unknown>): Record<string, LocaleFacts> => {
     const { localized } = subjectContentFields(payload, subject)
     return Object.fromEntries(

@@ -1,3 +1,4 @@
+import { mayEditLocale } from '../access/canEditRequestedLocale'
 import { LOCALES, SOURCE_LOCALE } from '../config/locales'
 import { isStale } from '../plugins/reviewWorkflow/sourceTracking'
 import { mayTakeAction, TRANSITIONS, type Actor } from '../plugins/reviewWorkflow/transitions'
@@ -40,10 +41,6 @@ export const cellStatus = (facts: LocaleFacts, currentSourceHash: string | null)
   if (isStale(facts.sourceHash, currentSourceHash)) return 'stale'
   return facts.state ?? 'draft'
 }
-
-/** Who edits a locale's content: admins and legal editors any locale, translators their assigned target locales. */
-export const mayEditLocale = (viewer: Actor, locale: string): boolean =>
-  viewer.role === 'admin' || viewer.role === 'legal-editor' || (viewer.role === 'translator' && locale !== SOURCE_LOCALE && (viewer.assignedLocales ?? []).includes(locale))
 
 /** The actions this viewer could take on the cell now, as the workflow endpoint would allow them. */
 export const cellActions = (viewer: Viewer, locale: string, facts: LocaleFacts, stale: boolean): Array<EndpointAction | 'edit'> => {

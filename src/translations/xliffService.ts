@@ -3,8 +3,8 @@ import type { Field, Payload, PayloadRequest } from 'payload'
 import { SOURCE_LOCALE } from '../config/locales'
 import type { User } from '../payload-types'
 import { isStale } from '../plugins/reviewWorkflow/sourceTracking'
-import { subjectKey, type WorkflowState, type WorkflowSubject } from '../plugins/reviewWorkflow/types'
-import { readLocaleWorkflow, writeLocaleWorkflow } from '../plugins/reviewWorkflow/workflowStore'
+import { subjectKey, type WorkflowSubject } from '../plugins/reviewWorkflow/types'
+import { readAllWorkflowRows, readLocaleWorkflow, writeLocaleWorkflow } from '../plugins/reviewWorkflow/workflowStore'
 import { planDocuments, type DocumentChange, type DocumentPlan, type DocumentSpec } from './xliff/document'
 import type { FieldSpec } from './xliff/units'
 
@@ -27,18 +27,15 @@ export const translatableFields = (fields: readonly Field[], prefix = ''): Trans
 export const valueAt = (value: unknown, path: string): unknown =>
   path.split('.').reduce<unknown>((current, key) => (current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined), value)
 
-type StateRow = { key: string; state: WorkflowState; approvedHash?: string | null; approvedContent?: unknown; sourceHash?: string | null }
-
 type Subjects = Array<{ subject: WorkflowSubject; fileId: string; original: string; target: Record<string, unknown>; fields: TranslatableField[] }>
 
 /** Every translatable unit of the page and the live categories in `locale`: source = approved ja content, target = the working copy. */
 export const planTranslationDocuments = async (payload: Payload, locale: string): Promise<DocumentPlan[]> => {
-  const [page, categories, states] = await Promise.all([
+  const [page, categories, rows] = await Promise.all([
     payload.findGlobal({ slug: 'partners-page', locale: locale as 'ja', ...system }),
     payload.find({ collection: 'partner-categories', locale: locale as 'ja', sort: 'order', pagination: false, ...system }),
-    payload.find({ collection: 'workflow-states', pagination: false, ...system }),
+    readAllWorkflowRows(payload),
   ])
-  const rows = new Map((states.docs as StateRow[]).map((row) => [row.key, row]))
   const pageFields = translatableFields(payload.config.globals.find((global) => global.slug === 'partners-page')?.fields ?? [])
   const categoryFields = translatableFields(payload.collections['partner-categories'].config.fields)
   const subjects: Subjects = [

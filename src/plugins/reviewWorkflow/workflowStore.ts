@@ -151,3 +151,9 @@ export const readSourceState = async (
   if (translation.sourceHash === null) return null
   return isStale(translation.sourceHash, source.approvedHash) ? 'stale' : 'up to date'
 }
+
+/** Every workflow row by its key (`subject:locale`), in one query: for views over all documents and locales. */
+export const readAllWorkflowRows = async (payload: Payload): Promise<Map<string, WorkflowStateRow>> => {
+  const { docs } = await payload.find({ collection: 'workflow-states', pagination: false, ...system })
+  return new Map(docs.map((row) => [row.key, row]))
+}
