@@ -35,6 +35,13 @@ export default {
     },
     {
       ...shared,
+      displayName: 'security',
+      testMatch: ['<rootDir>/tests/security/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/helpers/globalSetup.mjs',
+      globalTeardown: '<rootDir>/tests/helpers/globalTeardown.mjs',
+    },
+    {
+      ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/globalSetup.mjs',

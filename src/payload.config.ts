@@ -15,6 +15,7 @@ import { createDatabaseAdapter } from './database/createDatabaseAdapter'
 import { parseDatabaseUrl } from './database/databaseUrl'
 import { translationEndpoints } from './endpoints/translations'
 import { reviewWorkflow } from './plugins/reviewWorkflow'
+import { csrfOrigins, parseAllowedOrigins } from './security/allowedOrigins'
 
 export default buildConfig({
   admin: {
@@ -43,6 +44,9 @@ export default buildConfig({
   editor: lexicalEditor(),
   db: createDatabaseAdapter(parseDatabaseUrl(process.env.DATABASE_URL, dataDirectory())),
   secret: resolvePayloadSecret(process.env, dataDirectory()),
+  // The server adds its own addresses to this list once it listens.
+  csrf: csrfOrigins(),
+  cors: parseAllowedOrigins(),
   telemetry: false,
   // KAIJI_LOG_FORMAT=json: one JSON object per line (for log shippers); otherwise Payload's readable lines.
   logger: process.env.KAIJI_LOG_FORMAT === 'json' ? { options: { name: 'kaiji', level: process.env.KAIJI_LOG_LEVEL ?? 'info' } } : undefined,

@@ -5,7 +5,9 @@ import { isAdminOrSelf } from '../../src/access/isAdminOrSelf'
 import { isAuthenticated } from '../../src/access/isAuthenticated'
 import { LOCALE_LABELS, TARGET_LOCALES } from '../../src/config/locales'
 import { ROLE_LABELS, ROLES } from '../../src/config/roles'
+import { secureCookies } from '../../src/security/allowedOrigins'
 import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
+import { limitSignInAttempts } from './hooks/limitSignInAttempts'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { openAdminInAssignedLocale } from './hooks/openAdminInAssignedLocale'
 import { refuseChangeUnlessAdmin } from './hooks/refuseChangeUnlessAdmin'
@@ -20,6 +22,7 @@ export const Users: CollectionConfig<'users'> = {
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
+    cookies: { sameSite: 'Lax', secure: secureCookies() },
   },
   access: {
     admin: isAuthenticated,
@@ -30,6 +33,7 @@ export const Users: CollectionConfig<'users'> = {
     unlock: isAdmin,
   },
   hooks: {
+    beforeOperation: [limitSignInAttempts],
     beforeValidate: [enforcePasswordPolicy],
     beforeChange: [makeFirstUserAdmin],
     afterLogin: [openAdminInAssignedLocale],

@@ -2,12 +2,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { parseDatabaseUrl, type DatabaseTarget } from '../database/databaseUrl'
+import { parseAllowedOrigins } from '../security/allowedOrigins'
+import { trustedProxyHops } from '../security/clientAddress'
+import { loginRateLimitFromEnv, publicRateLimitFromEnv } from '../security/rateLimitSettings'
 import { dataDirectory } from './paths'
 import { resolvePayloadSecret } from './payloadSecret'
+import { StartupError } from './startupError'
 
-export class StartupError extends Error {
-  override name = 'StartupError'
-}
+export { StartupError } from './startupError'
 
 /**
  * Settles the secret and the database from the environment, refusing clearly when either is wrong.
@@ -23,6 +25,10 @@ export const resolveEnvironment = (): DatabaseTarget => {
     if (database.kind === 'sqlite') assertWritableDirectory(path.dirname(database.filePath), 'The SQLite database folder')
     if (!process.env.PAYLOAD_SECRET) assertWritableDirectory(dataDir, 'The data directory (KAIJI_DATA_DIR)')
     process.env.PAYLOAD_SECRET = resolvePayloadSecret(process.env, dataDir)
+    parseAllowedOrigins()
+    trustedProxyHops()
+    loginRateLimitFromEnv()
+    publicRateLimitFromEnv()
   } catch (error) {
     throw error instanceof StartupError ? error : new StartupError((error as Error).message)
   }

@@ -1,6 +1,7 @@
 import express, { type Express, type Request, type Response } from 'express'
 import type { Payload } from 'payload'
 
+import { CLIENT_ADDRESS_HEADER, clientAddressOfRequest, trustedProxyHops } from '../security/clientAddress'
 import { liveness, readiness } from './health'
 import { requestIdOf } from './requestId'
 import { securityHeaders } from './securityHeaders'
@@ -11,6 +12,17 @@ const DISCARD_AT_MOST_BYTES = 32 * 1024 * 1024
 
 type NextRequestHandler = (req: Request, res: Response) => Promise<void>
 
+/** The first path segments under /api that Payload answers; anything else would get its bare 501. */
+const apiRoots = (config: Payload['config']): Set<string> =>
+  new Set([
+    'access',
+    'globals',
+    'graphql',
+    'graphql-playground',
+    ...config.collections.filter((collection) => collection.endpoints !== false).map((collection) => collection.slug),
+    ...(config.endpoints ?? []).map((endpoint) => endpoint.path.split('/')[1] ?? ''),
+  ])
+
 export const createApp = ({
   payload,
   handleNext,
@@ -20,6 +32,7 @@ export const createApp = ({
   handleNext: NextRequestHandler
   dev: boolean
 }): Express => {
+  const proxyHops = trustedProxyHops()
   const app = express()
   app.disable('x-powered-by')
   // No global body parser: Payload reads request bodies itself.
@@ -29,6 +42,8 @@ export const createApp = ({
     const requestId = requestIdOf(req)
     const started = process.hrtime.bigint()
     res.setHeader('X-Request-Id', requestId)
+    // Replaces whatever the client sent: Payload's hooks (sign-in limits) trust only this.
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOfRequest(req, proxyHops)
     if (!req.path.startsWith('/_next/')) {
       res.once('finish', () => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6
@@ -54,6 +69,12 @@ export const createApp = ({
     req.once('end', refuse)
     req.once('error', refuse)
     req.resume()
+  })
+
+  const knownApiRoots = apiRoots(payload.config)
+  app.use('/api', (req, res, next) => {
+    if (knownApiRoots.has(req.path.split('/')[1] ?? '')) return next()
+    res.status(404).json({ errors: [{ message: `There is no API at /api${req.path}.` }] })
   })
 
   app.get('/healthz', (_req, res) => {

@@ -3,6 +3,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { DatabaseTarget } from '../database/databaseUrl'
 import { describeDatabase, openPayload } from '../database/openPayload'
 import { createDeliveryService } from '../delivery/deliveryService'
+import { withPublicRateLimit } from '../security/publicRateLimit'
 import type { HealthAnswer } from './health'
 import { liveness, readiness } from './health'
 import { startupLog } from './logger'
@@ -29,12 +30,13 @@ export const startPublicSite = async ({ database, port, host }: { database: Data
   const delivery = createDeliveryService(payload, () => publicUrl)
   delivery.start()
 
+  const servePublic = withPublicRateLimit((req, res) => delivery.handle(req, res))
   const server = createServer((req, res) => {
     const path = req.url ?? '/'
     if (path === '/healthz') return answerHealth(res, liveness())
     if (path === '/readyz') return void readiness(payload).then((answer) => answerHealth(res, answer))
     // Everything else, public route or not, gets the delivery layer's answer (404 JSON for unknown paths).
-    delivery.handle(req, res)
+    servePublic(req, res)
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -9,6 +9,8 @@ import { StartupError } from '../config/environment'
 import type { DatabaseTarget } from '../database/databaseUrl'
 import { describeDatabase, openPayload } from '../database/openPayload'
 import { createDeliveryService } from '../delivery/deliveryService'
+import { csrfOrigins, serverOrigins } from '../security/allowedOrigins'
+import { withPublicRateLimit } from '../security/publicRateLimit'
 import { isPublicPath } from '../delivery/publicRoutes'
 import { onReleasePublished } from '../releases/releaseSignal'
 import { createWebhookDispatcher, dispatcherOptionsFromEnv } from '../webhooks/dispatcher'
@@ -62,7 +64,8 @@ export const start = async ({
   const watcher = watchScheduledReleases(payload, dispatcher)
 
   // Public reads skip Express entirely: its routing alone costs most of the throughput the cache buys.
-  const server = createServer((req, res) => (isPublicPath(req.url ?? '') ? delivery.handle(req, res) : app(req, res)))
+  const servePublic = withPublicRateLimit((req, res) => delivery.handle(req, res))
+  const server = createServer((req, res) => (isPublicPath(req.url ?? '') ? servePublic(req, res) : app(req, res)))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => resolve())
@@ -70,6 +73,8 @@ export const start = async ({
   const address = server.address()
   const actualPort = typeof address === 'object' && address ? address.port : port
   publicUrl ||= `http://${host}:${actualPort}`
+  // Browsers that reach this server directly may use the session cookie; other origins only if configured.
+  csrfOrigins().push(...serverOrigins(host, actualPort))
   startupLog(`Kaiji is serving on http://${host}:${actualPort} (admin at /admin)`)
 
   // The main port keeps serving the public routes too; the public site is the fast way to them.

@@ -33,16 +33,20 @@ const runNode = (nodeArgs, env) =>
     child.on('close', (code) => resolve({ code, stdout, stderr }))
   })
 
+/** Every test signs in from 127.0.0.1 many times a minute; the rate-limit tests set their own limits. */
+const TEST_RATE_LIMITS = { KAIJI_RATE_LIMIT_LOGIN: 'off', KAIJI_RATE_LIMIT_PUBLIC: 'off' }
+
 /**
  * Starts the real server (`npm start`: builds if needed, then the bundled server) on a free loopback port and resolves once it
  * says where it listens; rejects with its output if it exits first. The delivery-only public site is off unless
  * `env.KAIJI_PUBLIC_PORT` asks for it (parallel servers would race for its default port); when on, `publicURL` is its address.
+ * Rate limits are off unless `env` sets them.
  */
 export const startServer = ({ dataDir, env = {}, timeoutMs = 300_000 }) =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, START_ARGS, {
       cwd: PROJECT_ROOT,
-      env: childEnv({ PORT: '0', KAIJI_DATA_DIR: dataDir, KAIJI_PUBLIC_PORT: 'off', ...env }),
+      env: childEnv({ PORT: '0', KAIJI_DATA_DIR: dataDir, KAIJI_PUBLIC_PORT: 'off', ...TEST_RATE_LIMITS, ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     const withPublicSite = (env.KAIJI_PUBLIC_PORT ?? 'off') !== 'off'
