@@ -235,6 +235,33 @@ const publishTranslations = async (server: Server, tokens: Record<TestUserName, 
 
 type RssSample = { t: number; main: number; site: number }
 
+/** Running, from /proc (Linux): a zombie (ended, not yet reaped by whoever adopted it) counts as ended. */
+const isRunning = (pid: number): boolean => {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
+  } catch {
+    return false
+  }
+}
+
+/** Waits for a process this run started (indirectly) to end; SIGKILL after `ms`. */
+const waitForExit = async (pid: number, ms = 10_000) => {
+  const deadline = Date.now() + ms
+  while (pid && isRunning(pid)) {
+    if (Date.now() > deadline) {
+      try {
+        process.kill(pid, 'SIGKILL')
+      } catch {
+        // ended meanwhile
+      }
+      await sleep(100)
+      return
+    }
+    await sleep(50)
+  }
+}
+
 /** CPU seconds (user + system) of a process, from /proc (Linux); NaN when it has gone. */
 const cpuSeconds = (pid: number): number => {
   try {
@@ -301,11 +328,16 @@ const main = async () => {
 
   log('starting the server with its public site (npm start; builds first when the sources changed)…')
   const server = await startIsolatedServer('bench-soak', SERVER_ENV)
-  onCleanup(server.stop)
+  let sitePid = childPidsOf(server.mainPid)[0] ?? 0
+  onCleanup(async () => {
+    await server.stop()
+    // The server exits without waiting for its public site, which may still be closing its database: wait before removing it.
+    await waitForExit(sitePid)
+    fs.rmSync(server.dataDir, { recursive: true, force: true, maxRetries: 3 })
+  })
   const site = server.publicSite
   if (!site) throw new Error('the public site did not start')
   const mainUrl = server.client.baseURL
-  let sitePid = childPidsOf(server.mainPid)[0] ?? 0
   if (!sitePid) throw new Error('cannot find the public site process (a child of the server)')
   log(`main server ${mainUrl} (pid ${server.mainPid}), public site ${site.baseURL} (pid ${sitePid})`)
 
