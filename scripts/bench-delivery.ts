@@ -19,6 +19,7 @@ import { approveChange, releaseAction, type PublishResult } from '../tests/helpe
 import { ApiClient, type ApiResponse } from '../tests/helpers/http'
 import { makeDataDir, runScript, startServer, stopServer } from '../tests/helpers/serverProcess.mjs'
 import { TEST_PASSWORD, TEST_USERS } from '../tests/helpers/testUsers.mjs'
+import { childPidsOf, fixed, loadAverage, log, median, onCleanup, printTable, removeAtEnd, rssMb, runBench, sleep } from './benchSupport'
 
 const CONNECTIONS = 50
 /**
@@ -46,59 +47,6 @@ type WrkResult = { requestsPerSecond: number; p50Ms: number; p99Ms: number; byte
 type Row = { label: string; result: WrkResult }
 type Served = { maxMs: number; medianMs: number }
 type Captured = { code: number | null; stdout: string; stderr: string }
-
-const log = (line: string) => process.stdout.write(`${line}\n`)
-const loadAverage = () => os.loadavg().map((load) => load.toFixed(2)).join(' ')
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-const cleanups: Array<() => Promise<void>> = []
-const tempDirs: string[] = []
-
-const childPidsOf = (parent: number): number[] =>
-  fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number).filter((pid) => {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent
-    } catch {
-      return false
-    }
-  })
-const childPids = () => childPidsOf(process.pid)
-
-const signal = (pid: number, name: NodeJS.Signals) => {
-  try {
-    process.kill(pid, name)
-  } catch {
-    // already gone
-  }
-}
-
-/** Children still running after the orderly stops (a CLI or a server interrupted mid-start, a wrk run): SIGTERM, then SIGKILL. */
-const stopStrayChildren = async () => {
-  const waitForNone = async (ms: number) => {
-    const deadline = Date.now() + ms
-    while (childPids().length && Date.now() < deadline) await sleep(50)
-  }
-  for (const pid of childPids()) signal(pid, 'SIGTERM')
-  await waitForNone(5_000)
-  for (const pid of childPids()) signal(pid, 'SIGKILL')
-  await waitForNone(1_000)
-}
-
-/** Stops what this run started (newest first), then removes its temporary directories. */
-const stopAndRemove = async () => {
-  for (const step of [...cleanups.splice(0).reverse(), stopStrayChildren]) {
-    try {
-      await step()
-    } catch (error) {
-      process.stderr.write(`cleanup: ${error instanceof Error ? error.message : String(error)}\n`)
-    }
-  }
-  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 })
-}
-let cleaning: Promise<void> | undefined
-const cleanUp = () => (cleaning ??= stopAndRemove())
-let interrupted = false
 
 const capture = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
   new Promise<Captured>((resolve) => {
@@ -197,11 +145,6 @@ const measure = async (wrk: string, label: string, url: string, seconds: number,
   return { label, result }
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((x, y) => x - y)
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
-}
-
 /** Each figure's median over the rounds: one busy moment on a shared machine does not decide a ratio. */
 const medianResult = (results: WrkResult[]): WrkResult => ({
   requestsPerSecond: median(results.map((result) => result.requestsPerSecond)),
@@ -283,7 +226,7 @@ const waitForBody = async (url: string, child: ChildProcess, describeFailure: ()
 /** nginx serving `body` at the delivery path, as a static file; stopped by the cleanup. */
 const startNginx = async (nginx: string, body: Buffer): Promise<{ url: string; stop: () => Promise<void> }> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaiji-bench-nginx-'))
-  tempDirs.push(dir)
+  removeAtEnd(dir)
   // Workers run as an unprivileged user when nginx starts as root: they must be able to read the file.
   fs.chmodSync(dir, 0o755)
   const file = path.join(dir, 'www', DELIVERY_PATH)
@@ -297,7 +240,7 @@ const startNginx = async (nginx: string, body: Buffer): Promise<{ url: string; s
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  cleanups.push(() => stopChild(child))
+  onCleanup(() => stopChild(child))
   const url = `http://127.0.0.1:${port}${DELIVERY_PATH}`
   const errorLog = path.join(dir, 'error.log')
   const served = await waitForBody(url, child, () => `${output}${fs.existsSync(errorLog) ? fs.readFileSync(errorLog, 'utf8') : ''}`)
@@ -314,17 +257,11 @@ const pinToServerCpu = (pid: number) => {
 /** `npm start`, optionally with its delivery-only public site on a free port. */
 const startKaiji = async (dataDir: string, { publicSite }: { publicSite: boolean }) => {
   const server = await startServer({ dataDir, env: { KAIJI_PUBLIC_PORT: publicSite ? '0' : 'off' } })
-  cleanups.push(() => stopServer(server.child))
+  onCleanup(() => stopServer(server.child))
   const pid = server.child.pid ?? 0
   // Every thread of the servers (libuv's pool and the database's included) on the server CPU.
   pinToServerCpu(pid)
   return { url: server.baseURL, publicUrl: server.publicURL, pid, publicPid: childPidsOf(pid)[0] ?? 0 }
-}
-
-/** Resident memory of a process, from /proc (Linux). */
-const rssMb = (pid: number): number => {
-  const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))
-  return match ? Number(match[1]) / 1024 : Number.NaN
 }
 
 const createUsers = async (dataDir: string) => {
@@ -409,16 +346,22 @@ const publishToServed = async (api: ApiClient, a: string, b: string) => {
   return { a: summarize(onA), b: summarize(onB) }
 }
 
-const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : 'never')
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS')
 
 const printThroughput = (rows: Row[]) => {
-  log('\n| measurement (wrk -c50) | req/s | p50 ms | p99 ms | bytes/response | non-2xx | socket errors |')
-  log('|---|---:|---:|---:|---:|---:|---:|')
-  for (const { label, result } of rows) {
-    const { requestsPerSecond, p50Ms, p99Ms, bytesPerResponse, non2xx, socketErrors } = result
-    log(`| ${label} | ${requestsPerSecond.toFixed(0)} | ${p50Ms.toFixed(2)} | ${p99Ms.toFixed(2)} | ${bytesPerResponse.toFixed(0)} | ${non2xx} | ${socketErrors} |`)
-  }
+  log('')
+  printTable(
+    [{ title: 'measurement (wrk -c50)' }, ...['req/s', 'p50 ms', 'p99 ms', 'bytes/response', 'non-2xx', 'socket errors'].map((title) => ({ title, right: true }))],
+    rows.map(({ label, result: { requestsPerSecond, p50Ms, p99Ms, bytesPerResponse, non2xx, socketErrors } }) => [
+      label,
+      requestsPerSecond.toFixed(0),
+      p50Ms.toFixed(2),
+      p99Ms.toFixed(2),
+      bytesPerResponse.toFixed(0),
+      String(non2xx),
+      String(socketErrors),
+    ]),
+  )
 }
 
 const printTargets = (figures: {
@@ -449,9 +392,11 @@ const printTargets = (figures: {
     ['publish-to-served, process B (max / median)', `${fixed(other.maxMs, 0)} / ${fixed(other.medianMs, 0)} ms`, '≤ 1000 ms', other.maxMs <= 1000],
   ]
   log(`\nnginx in the ${RELEASES}-release phase ran at ${ratio(nginxAgain.requestsPerSecond / nginx.requestsPerSecond)} its 1-release-phase rate (the machine's load moved)`)
-  log('\n| check | value | target | result |')
-  log('|---|---:|---|---|')
-  for (const [label, value, target, ok] of checks) log(`| ${label} | ${value} | ${target} | ${verdict(ok)} |`)
+  log('')
+  printTable(
+    [{ title: 'check' }, { title: 'value', right: true }, { title: 'target' }, { title: 'result' }],
+    checks.map(([label, value, target, ok]) => [label, value, target, verdict(ok)]),
+  )
   log('\nFor reference, the public routes on the main port (the process that also serves the admin, REST and GraphQL):')
   log(`  1 release ${ratio(oneMain.requestsPerSecond / nginx.requestsPerSecond)} nginx, p99 ${oneMain.p99Ms.toFixed(2)} ms; ` +
     `${RELEASES} releases ${ratio(manyMain.requestsPerSecond / nginxAgain.requestsPerSecond)} nginx, p99 ${manyMain.p99Ms.toFixed(2)} ms`)
@@ -475,7 +420,7 @@ const main = async () => {
   log(`measured in turn, ${rounds} rounds each; the tables give each figure's median`)
 
   const dataDir = makeDataDir('bench-delivery')
-  tempDirs.push(dataDir)
+  removeAtEnd(dataDir)
   log('starting the server with its public site (npm start; builds first when the sources changed)…')
   const serverA = await startKaiji(dataDir, { publicSite: true })
   const a = serverA.url
@@ -540,19 +485,4 @@ const main = async () => {
   log(`wrk ${wrkVersion}; ${nginxVersion}; ${cpus.length} CPUs; Node ${process.version}; load average now ${loadAverage()}`)
 }
 
-for (const name of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(name, () => {
-    interrupted = true
-    process.stderr.write(`${name}: stopping what the benchmark started\n`)
-    void cleanUp().finally(() => process.exit(130))
-  })
-}
-
-main()
-  .then(cleanUp)
-  .then(() => process.exit(0))
-  .catch(async (error: unknown) => {
-    if (!interrupted) process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`)
-    await cleanUp()
-    process.exit(1)
-  })
+runBench(main)
