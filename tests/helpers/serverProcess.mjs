@@ -74,7 +74,8 @@ export const startServer = ({ dataDir, env = {}, timeoutMs = 300_000 }) =>
 
 export const stopServer = (child) =>
   new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve()
+    // A child that died of a signal (say SIGKILL) has signalCode set and exitCode null, and will not exit again.
+    if (child.exitCode !== null || child.signalCode !== null) return resolve()
     child.once('exit', () => resolve())
     child.kill('SIGTERM')
     setTimeout(() => child.kill('SIGKILL'), 5_000).unref()
