@@ -21,9 +21,6 @@ export const Users: CollectionConfig<'users'> = {
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
-    // Payload reserves a reset request outside its transaction, which SQLite's write-locking transaction
-    // blocks: every forgot-password answered 500. Repeated requests are the rate limiter's business.
-    forgotPassword: { minRequestInterval: 0 },
   },
   access: {
     admin: isAuthenticated,
