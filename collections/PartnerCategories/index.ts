@@ -29,7 +29,7 @@ export const PartnerCategories: CollectionConfig<'partner-categories'> = {
     delete: isAdmin,
   },
   versions: { maxPerDoc: 0 },
-  hooks: { beforeOperation: [refuseMalformedWrite, refuseStructureEditsByTranslators] },
+  hooks: { beforeOperation: [refuseMalformedWrite(), refuseStructureEditsByTranslators] },
   fields: [
     {
       name: 'key',

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { refuseMalformedWrite } from '../hooks/refuseMalformedWrite'
 import { isAdmin, isAdminField } from '../../src/access/isAdmin'
 import { isAdminOrSelf } from '../../src/access/isAdminOrSelf'
 import { isAuthenticated } from '../../src/access/isAuthenticated'
@@ -33,7 +34,7 @@ export const Users: CollectionConfig<'users'> = {
     unlock: isAdmin,
   },
   hooks: {
-    beforeOperation: [limitSignInAttempts],
+    beforeOperation: [limitSignInAttempts, refuseMalformedWrite()],
     beforeValidate: [enforcePasswordPolicy],
     beforeChange: [makeFirstUserAdmin],
     afterLogin: [openAdminInAssignedLocale],

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import type { CollectionBeforeValidateHook, CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../src/access/isAdmin'
+import { refuseMalformedWrite } from '../hooks/refuseMalformedWrite'
 import { LOCALES } from '../../src/config/locales'
 import { WEBHOOK_EVENTS } from '../../src/webhooks/events'
 
@@ -31,7 +32,7 @@ export const WebhookEndpoints: CollectionConfig<'webhook-endpoints'> = {
   labels: { singular: 'Webhook endpoint', plural: 'Webhook endpoints' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'url', 'events', 'active'], group: 'Publishing' },
   access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
-  hooks: { beforeValidate: [generateMissingSecret] },
+  hooks: { beforeOperation: [refuseMalformedWrite()], beforeValidate: [generateMissingSecret] },
   fields: [
     { name: 'name', type: 'text', required: true },
     { name: 'url', type: 'text', required: true, validate: validateUrl },

@@ -1,4 +1,4 @@
-import { APIError, type CollectionBeforeOperationHook, type Field, type GlobalBeforeOperationHook, type PayloadRequest } from 'payload'
+import { APIError, type CollectionBeforeOperationHook, type CollectionSlug, type Field, type GlobalBeforeOperationHook, type PayloadRequest } from 'payload'
 
 import { isLocaleCode, LOCALES } from '../../src/config/locales'
 import { richTextProblems } from '../../src/utilities/lexicalValidation'
@@ -26,7 +26,9 @@ const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(valu
 
 /** What is wrong with one field's value, by its config. */
 const fieldProblems = (field: Field, value: unknown, path: string): string[] => {
-  if (value === undefined || value === null || !('name' in field)) return []
+  if (value === undefined || !('name' in field)) return []
+  // Null clears a field, but a group is an object of fields: Payload fails on a null one with a 500.
+  if (value === null) return field.type === 'group' ? [`${path} must be an object, not null`] : []
   switch (field.type) {
     case 'text':
     case 'textarea':
@@ -59,7 +61,10 @@ const fieldProblems = (field: Field, value: unknown, path: string): string[] => 
  */
 const refuse = (fields: readonly Field[], data: unknown, req: PayloadRequest): void => {
   // Payload runs this before its access check: an anonymous caller must hear 401/403, not about their input.
-  if (data === undefined || (!req.user && req.payloadAPI !== 'local')) return
+  if (!req.user && req.payloadAPI !== 'local') return
+  // No body, or one Payload could not read (not JSON): Payload itself would fail on it with a 500.
+  if (data === undefined && req.payloadAPI !== 'local') throw new APIError('The body must be a JSON object of fields (Content-Type: application/json).', 400, null, true)
+  if (data === undefined) return
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new APIError(`The body must be a JSON object of fields, not ${kindOf(data)}.`, 400, null, true)
   // No locale means the default one; a named locale must be one of ours, and only one.
   if (req.payloadAPI !== 'local' && req.locale != null && !isLocaleCode(req.locale)) {
@@ -70,10 +75,13 @@ const refuse = (fields: readonly Field[], data: unknown, req: PayloadRequest): v
   if (problems.length > 0) throw new APIError(`Invalid input — ${problems.slice(0, 8).join('; ')}.`, 400, null, true)
 }
 
-export const refuseMalformedWrite: CollectionBeforeOperationHook<'partner-categories'> = ({ args, collection, operation, req }) => {
-  if (operation === 'create' || operation === 'update' || operation === 'updateByID') refuse(collection.fields, (args as { data?: unknown }).data, req)
-  return args
-}
+/** For any collection whose REST/GraphQL writes must be JSON objects of its fields. */
+export const refuseMalformedWrite =
+  <TSlug extends CollectionSlug>(): CollectionBeforeOperationHook<TSlug> =>
+  ({ args, collection, operation, req }) => {
+    if (operation === 'create' || operation === 'update' || operation === 'updateByID') refuse(collection.fields, (args as { data?: unknown }).data, req)
+    return args
+  }
 
 export const refuseMalformedGlobalWrite: GlobalBeforeOperationHook = ({ args, global, operation, req }) => {
   if (operation === 'update') refuse(global.fields, (args as { data?: unknown }).data, req)

@@ -64,5 +64,10 @@ export const useIsolatedServer = (label: string, env: Record<string, string> = {
       if (!server) throw new Error(`the ${label} server did not start`)
       return server.client
     },
+    /** Its data directory (the SQLite database is `kaiji.db` in it). */
+    get dataDir(): string {
+      if (!server) throw new Error(`the ${label} server did not start`)
+      return server.dataDir
+    },
   }
 }

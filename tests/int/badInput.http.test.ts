@@ -40,6 +40,7 @@ const CASES: Case[] = [
   { label: 'rich text as HTML', method: 'PATCH', path: cat(), body: json({ description: '<p>x</p>' }), status: 400, message: /description: it must be an object with a "root" node/ },
   { label: 'rich text over 256 KB', method: 'PATCH', path: cat(), body: json({ description: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: 'x'.repeat(300_000) }] }] } } }), status: 400, message: /description is \d+ KB of rich text; at most 256 KB/ },
   { label: 'a group that is not an object', method: 'POST', path: page(), body: json({ columnLabels: 'x' }), status: 400, message: /columnLabels must be an object, not string/ },
+  { label: 'a group that is null (fuzz counterexample)', method: 'POST', path: page('fr'), body: json({ columnLabels: null, revision: -1.9e205 }), status: 400, message: /columnLabels must be an object, not null/ },
   { label: 'a page label over its length', method: 'POST', path: page('en'), body: json({ columnLabels: { type: 'T'.repeat(101) } }), status: 400, message: /columnLabels.type has 101 characters; at most 100/ },
   { label: 'the page with an unknown locale', method: 'POST', path: page('xx'), body: json({ title: 'x' }), status: 400, message: /Unknown locale "xx"/ },
   { label: 'a category without key or order', method: 'POST', path: () => '/api/partner-categories?locale=ja', body: json({}), status: 400, message: /The following fields are invalid: Key, Order, Name/ },
