@@ -12,6 +12,7 @@ import { limitSignInAttempts } from './hooks/limitSignInAttempts'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { openAdminInAssignedLocale } from './hooks/openAdminInAssignedLocale'
 import { refuseChangeUnlessAdmin } from './hooks/refuseChangeUnlessAdmin'
+import { refusePasswordResetByEmail } from './hooks/refusePasswordResetByEmail'
 
 export const Users: CollectionConfig<'users'> = {
   slug: 'users',
@@ -34,7 +35,7 @@ export const Users: CollectionConfig<'users'> = {
     unlock: isAdmin,
   },
   hooks: {
-    beforeOperation: [limitSignInAttempts, refuseMalformedWrite()],
+    beforeOperation: [limitSignInAttempts, refusePasswordResetByEmail, refuseMalformedWrite()],
     beforeValidate: [enforcePasswordPolicy],
     beforeChange: [makeFirstUserAdmin],
     afterLogin: [openAdminInAssignedLocale],
