@@ -20,7 +20,8 @@ import { TEST_PASSWORD, TEST_USERS } from '../helpers/testUsers.mjs'
 const SEED = 20_250_605
 const LANES = 2
 const ROUNDS_PER_LANE = 25
-const TIME_BUDGET_MS = 570_000
+/** Jest's limit for the whole run: far above its few minutes, so only a hang trips it. */
+const TEST_TIMEOUT_MS = 690_000
 
 /** mulberry32: a tiny seeded PRNG, so every run draws the same actions, targets and kill delays. */
 const mulberry32 = (seed: number) => {
@@ -496,6 +497,5 @@ describe('crash safety (SQLite, WAL, transactions)', () => {
     expect(results.length).toBeGreaterThanOrEqual(50)
     expect(summary.killedBeforeCommit).toBeGreaterThanOrEqual(5)
     expect(summary.killedAfterCommitBeforeAnswer + summary.killedAfterAnswer).toBeGreaterThanOrEqual(5)
-    expect(summary.totalMs).toBeLessThan(TIME_BUDGET_MS)
-  }, TIME_BUDGET_MS + 120_000)
+  }, TEST_TIMEOUT_MS)
 })
