@@ -71,8 +71,9 @@ export const createApp = ({
     req.resume()
   })
 
-  const knownApiRoots = apiRoots(payload.config)
+  let knownApiRoots: Set<string> | undefined
   app.use('/api', (req, res, next) => {
+    knownApiRoots ??= apiRoots(payload.config)
     if (knownApiRoots.has(req.path.split('/')[1] ?? '')) return next()
     res.status(404).json({ errors: [{ message: `There is no API at /api${req.path}.` }] })
   })

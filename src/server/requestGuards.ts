@@ -38,7 +38,7 @@ const bodyProblem = async (request: Request, { graphql }: { graphql: boolean }):
   try {
     parsed = JSON.parse(text)
   } catch {
-    return problem(400, graphql ? 'The GraphQL request body is not valid JSON.' : 'Invalid JSON in the request body.')
+    return problem(400, graphql ? 'The GraphQL request body is not valid JSON.' : 'Invalid JSON in the request body: it must be a JSON object.')
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     return problem(400, `The body must be a JSON object${graphql ? ' ({"query": "…"})' : ' of fields'}, not ${jsonKind(parsed)}.`)

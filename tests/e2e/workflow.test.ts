@@ -34,10 +34,15 @@ describe('the Review panel, in Chromium', () => {
       await editor.getByText('In review', { exact: true }).waitFor()
       await expect(editor.locator('#review-action-approve').count()).resolves.toBe(0)
 
+      // As the admin's own scripts send it: the session cookie counts only with the server's Origin (CSRF).
       const refused = await editor.request.post(`${own.api.baseURL}/api/partner-categories/${id}/workflow`, {
         data: { action: 'approve', locale: 'ja' },
+        headers: { Origin: own.api.baseURL },
       })
       expect(refused.status()).toBe(403)
+      // Without an Origin (nor Sec-Fetch-Site) the cookie counts for nothing: as for a forged cross-site request.
+      const forged = await editor.request.post(`${own.api.baseURL}/api/partner-categories/${id}/workflow`, { data: { action: 'submit', locale: 'en' } })
+      expect(forged.status()).toBe(401)
 
       const reviewer = await as(open, 'reviewer')
       await openCategory(reviewer, id)

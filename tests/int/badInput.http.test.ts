@@ -45,6 +45,7 @@ const CASES: Case[] = [
   { label: 'a where filter with an id that is not one', who: 'admin', method: 'DELETE', path: () => '/api/users?where[id][in]=1,%F0%9F%92%A5', body: '', status: 400, message: /where\[id\]\[in\]: "💥" is not a document id/ },
   { label: 'a where filter with a date that is not one', who: 'admin', method: 'DELETE', path: () => '/api/webhook-deliveries?where[or][0][createdAt][equals]=abc', body: '', status: 400, message: /where\[createdAt\]\[equals\]: "abc" is not a date/ },
   { label: 'deleting a preference one does not have', method: 'DELETE', path: () => '/api/payload-preferences/nope', body: '', status: 404, message: /You have no preference named "nope"/ },
+  { label: 'an API path that does not exist', method: 'POST', path: () => '/api/payload-migrations', body: json({ name: 'x', batch: 9 }), status: 404, message: /There is no API at \/api\/payload-migrations/ },
   { label: 'email verification (not offered)', method: 'POST', path: () => '/api/users/verify/token', body: '', status: 404, message: /Email verification is not enabled/ },
   { label: 'a preference that is a list', method: 'POST', path: () => '/api/payload-preferences/locale', body: '[1]', status: 400, message: /must be a JSON object of fields, not a list/ },
   { label: 'GraphQL: malformed JSON', method: 'POST', path: () => '/api/graphql', body: '{"query": ', status: 400, message: /The GraphQL request body is not valid JSON/ },
