@@ -22,10 +22,12 @@ import { startIsolatedServer } from '../tests/helpers/isolatedServer'
 import { runScript } from '../tests/helpers/serverProcess.mjs'
 import { childPidsOf, fixed, loadAverage, log, median, onCleanup, printTable, rssMb, runBench, sleep } from './benchSupport'
 
-const USAGE = `npm run bench:soak [-- --duration S] [-- --warmup S] [-- --readers N]
+const USAGE = `npm run bench:soak [-- --duration S] [-- --warmup S] [-- --readers N] [-- --heap-mb M]
   --duration S  seconds of load, warm-up included (default 300)
   --warmup S    the first seconds, left out of the latencies and the RSS baseline (default 30)
-  --readers N   public readers (default 8); the editors, reviewer and publisher are fixed`
+  --readers N   public readers (default 8); the editors, reviewer and publisher are fixed
+  --heap-mb M   run the server processes with V8's old space capped at M MB (--max-old-space-size), to tell
+                a leak (it would run out) from V8 growing its heap because memory is there`
 
 const LOCALES = ['ja', 'en', 'fr', 'ru'] as const
 type Locale = (typeof LOCALES)[number]
@@ -299,6 +301,7 @@ const main = async () => {
       duration: { type: 'string', default: '300' },
       warmup: { type: 'string', default: '30' },
       readers: { type: 'string', default: '8' },
+      'heap-mb': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   })
@@ -312,6 +315,9 @@ const main = async () => {
   if (!Number.isInteger(duration) || duration < 2) throw new Error(`--duration must be a whole number of seconds, 2 or more, not ${JSON.stringify(values.duration)}`)
   if (!Number.isInteger(warmup) || warmup < 1 || warmup >= duration) throw new Error(`--warmup must be a whole number of seconds, 1 or more and less than --duration, not ${JSON.stringify(values.warmup)}`)
   if (!Number.isInteger(readers) || readers < 1) throw new Error(`--readers must be a whole number, 1 or more, not ${JSON.stringify(values.readers)}`)
+  const heapMb = values['heap-mb'] === undefined ? null : Number(values['heap-mb'])
+  if (heapMb !== null && (!Number.isInteger(heapMb) || heapMb < 64)) throw new Error(`--heap-mb must be a whole number of MB, 64 or more, not ${JSON.stringify(values['heap-mb'])}`)
+  const serverEnv: Record<string, string> = { ...SERVER_ENV, ...(heapMb ? { NODE_OPTIONS: `--max-old-space-size=${heapMb}` } : {}) }
 
   const cpus = os.cpus()
   const loadBefore = loadAverage()
@@ -326,8 +332,9 @@ const main = async () => {
   )
   log(`rate limits off in the server's environment: ${Object.entries(SERVER_ENV).filter(([name]) => name.startsWith('KAIJI_RATE')).map(([name, value]) => `${name}=${value}`).join(' ')}`)
 
+  if (heapMb) log(`server processes run with NODE_OPTIONS=${serverEnv.NODE_OPTIONS}`)
   log('starting the server with its public site (npm start; builds first when the sources changed)…')
-  const server = await startIsolatedServer('bench-soak', SERVER_ENV)
+  const server = await startIsolatedServer('bench-soak', serverEnv)
   let sitePid = childPidsOf(server.mainPid)[0] ?? 0
   onCleanup(async () => {
     await server.stop()

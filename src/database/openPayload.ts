@@ -1,7 +1,9 @@
+import type { Client } from '@libsql/client'
 import { getPayload, type Migration, type Payload } from 'payload'
 
 import { migrations } from '../../migrations'
 import { StartupError } from '../config/environment'
+import { closeConnectionsAfterTransactions } from './closeTransactionConnections'
 import { redactDatabaseUrl, type DatabaseTarget } from './databaseUrl'
 
 export const describeDatabase = (database: DatabaseTarget): string =>
@@ -38,6 +40,7 @@ export const openPayload = async (database: DatabaseTarget, { migrate = true }: 
     const details = error instanceof Error ? error.message : String(error)
     throw new StartupError(`Payload could not start on ${describeDatabase(database)}: ${details}`)
   }
+  if (database.kind === 'sqlite') closeConnectionsAfterTransactions((payload.db as unknown as { client: Client }).client)
   // MongoDB needs no schema migrations; the files in migrations/ are SQLite DDL.
   if (database.kind === 'sqlite') await refuseNewerSchema(payload)
   // The generated index types each migration with the SQLite adapter's own argument types.

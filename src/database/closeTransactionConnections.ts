@@ -1,0 +1,68 @@
+import type { Client, Transaction, TransactionMode } from '@libsql/client'
+import Database from 'libsql'
+
+type Connection = { open: boolean; close(): void }
+
+/**
+ * @libsql/client 0.14 (the version Payload's SQLite adapter pins) gives each transaction the
+ * client's connection and opens a new one for the client, but never closes the transaction's when
+ * it ends, and nothing finalizes it: every write transaction left an open SQLite connection (a file
+ * descriptor and its page cache) for the life of the process. The soak showed about 250 of them
+ * and the main process's memory growing by half in five minutes. (Later client versions pool
+ * connections instead.) This closes a transaction's connection once it commits, rolls back or closes.
+ */
+export const closeConnectionsAfterTransactions = (client: Client): void => {
+  const begin = client.transaction.bind(client)
+  client.transaction = async (mode?: TransactionMode): Promise<Transaction> => {
+    // The client prepares BEGIN on the connection it hands over before its first await: note that one.
+    let connection: Connection | null = null
+    const prototype = Database.prototype as unknown as { prepare: (this: Connection, ...args: unknown[]) => unknown }
+    const prepare = prototype.prepare
+    prototype.prepare = function (this: Connection, ...args: unknown[]) {
+      connection ??= this
+      return prepare.apply(this, args)
+    }
+    let pending: Promise<Transaction>
+    try {
+      pending = begin(mode)
+    } finally {
+      prototype.prepare = prepare
+    }
+    const transaction = await pending
+    const owned = connection as Connection | null
+    const release = () => {
+      if (owned?.open) owned.close()
+    }
+    // Reading a closed connection's state aborts the process in libsql: ask `open` first, always.
+    const isClosed = () => !owned?.open || transaction.closed
+    return {
+      execute: ((...args: Parameters<Transaction['execute']>) => transaction.execute(...args)) as Transaction['execute'],
+      batch: (statements) => transaction.batch(statements),
+      executeMultiple: (sql) => transaction.executeMultiple(sql),
+      commit: async () => {
+        try {
+          await transaction.commit()
+        } finally {
+          release()
+        }
+      },
+      rollback: async () => {
+        try {
+          if (owned?.open) await transaction.rollback()
+        } finally {
+          release()
+        }
+      },
+      close: () => {
+        try {
+          if (owned?.open) transaction.close()
+        } finally {
+          release()
+        }
+      },
+      get closed() {
+        return isClosed()
+      },
+    }
+  }
+}
