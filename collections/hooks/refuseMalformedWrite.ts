@@ -1,6 +1,7 @@
 import { APIError, type CollectionBeforeOperationHook, type CollectionSlug, type Field, type GlobalBeforeOperationHook, type PayloadRequest } from 'payload'
 
 import { isLocaleCode, LOCALES } from '../../src/config/locales'
+import { jsonKind } from '../../src/utilities/jsonKind'
 import { richTextProblems } from '../../src/utilities/lexicalValidation'
 
 /** Far beyond any real document (rich text included); a deeper body is an attack, not content. */
@@ -22,8 +23,6 @@ const depthOf = (value: unknown, limit: number): number => {
   return deepest
 }
 
-const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value)
-
 /** What is wrong with one field's value, by its config. */
 const fieldProblems = (field: Field, value: unknown, path: string): string[] => {
   if (value === undefined || !('name' in field)) return []
@@ -33,21 +32,21 @@ const fieldProblems = (field: Field, value: unknown, path: string): string[] => 
     case 'text':
     case 'textarea':
     case 'email': {
-      if (typeof value !== 'string') return [`${path} must be text, not ${kindOf(value)}`]
+      if (typeof value !== 'string') return [`${path} must be text, not ${jsonKind(value)}`]
       const max = ('maxLength' in field && field.maxLength) || DEFAULT_MAX_TEXT
       return value.length > max ? [`${path} has ${value.length} characters; at most ${max}`] : []
     }
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? [] : [`${path} must be a number, not ${kindOf(value)}`]
+      return typeof value === 'number' && Number.isFinite(value) ? [] : [`${path} must be a number, not ${jsonKind(value)}`]
     case 'checkbox':
-      return typeof value === 'boolean' ? [] : [`${path} must be true or false, not ${kindOf(value)}`]
+      return typeof value === 'boolean' ? [] : [`${path} must be true or false, not ${jsonKind(value)}`]
     case 'richText': {
       const size = Buffer.byteLength(JSON.stringify(value))
       if (size > MAX_RICH_TEXT_BYTES) return [`${path} is ${Math.round(size / 1024)} KB of rich text; at most ${MAX_RICH_TEXT_BYTES / 1024} KB`]
       return richTextProblems(value).map((problem) => `${path}: ${problem}`)
     }
     case 'group':
-      if (typeof value !== 'object' || Array.isArray(value)) return [`${path} must be an object, not ${kindOf(value)}`]
+      if (typeof value !== 'object' || Array.isArray(value)) return [`${path} must be an object, not ${jsonKind(value)}`]
       return field.fields.flatMap((inner) => ('name' in inner ? fieldProblems(inner, (value as Record<string, unknown>)[inner.name], `${path}.${inner.name}`) : []))
     default:
       return []
@@ -65,7 +64,7 @@ const refuse = (fields: readonly Field[], data: unknown, req: PayloadRequest): v
   // No body, or one Payload could not read (not JSON): Payload itself would fail on it with a 500.
   if (data === undefined && req.payloadAPI !== 'local') throw new APIError('The body must be a JSON object of fields (Content-Type: application/json).', 400, null, true)
   if (data === undefined) return
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new APIError(`The body must be a JSON object of fields, not ${kindOf(data)}.`, 400, null, true)
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new APIError(`The body must be a JSON object of fields, not ${jsonKind(data)}.`, 400, null, true)
   // No locale means the default one; a named locale must be one of ours, and only one.
   if (req.payloadAPI !== 'local' && req.locale != null && !isLocaleCode(req.locale)) {
     throw new APIError(`Unknown locale ${JSON.stringify(req.locale)} for a write; use one of ${LOCALES.join(', ')} (one locale at a time).`, 400, null, true)

@@ -1,12 +1,10 @@
+import { processWide } from '../utilities/processWide'
 import type { StoredRelease } from './releaseStore'
 
 type Listener = (release: StoredRelease) => void
 
-// The publish endpoint runs in Next's bundle and the delivery layer in the server's: a process-wide
-// registry (Symbol.for) lets both module copies meet.
-const REGISTRY = Symbol.for('kaiji.releasePublished')
-const registry = globalThis as typeof globalThis & { [REGISTRY]?: Set<Listener> }
-const listeners = (registry[REGISTRY] ??= new Set<Listener>())
+// The publish endpoint runs in Next's bundle and the delivery layer in the server's: both module copies meet here.
+const listeners = processWide('releasePublished', () => new Set<Listener>())
 
 /** Called after a publish or rollback has committed. Returns an unsubscribe function. */
 export const onReleasePublished = (listener: Listener): (() => void) => {

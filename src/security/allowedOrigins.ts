@@ -1,4 +1,5 @@
 import { StartupError } from '../config/startupError'
+import { processWide } from '../utilities/processWide'
 
 /**
  * `KAIJI_ALLOWED_ORIGINS`: the origins (scheme://host[:port], comma-separated) from which a browser
@@ -23,14 +24,11 @@ export const parseAllowedOrigins = (raw: string | undefined = process.env.KAIJI_
   })
 }
 
-const CSRF_ORIGINS_KEY = Symbol.for('kaiji.csrfOrigins')
-type WithOrigins = typeof globalThis & { [CSRF_ORIGINS_KEY]?: string[] }
-
 /**
  * The CSRF allow-list, one array per process: Next bundles each route with its own copy of the
  * config, and the server adds its own addresses once it listens, so every copy must see that array.
  */
-export const csrfOrigins = (): string[] => ((globalThis as WithOrigins)[CSRF_ORIGINS_KEY] ??= parseAllowedOrigins())
+export const csrfOrigins = (): string[] => processWide('csrfOrigins', () => parseAllowedOrigins())
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost']
 

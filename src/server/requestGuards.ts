@@ -1,5 +1,8 @@
 import { getPayload, type SanitizedConfig } from 'payload'
 
+import { problem } from '../endpoints/http'
+import { jsonKind } from '../utilities/jsonKind'
+
 /**
  * Checks on API requests that Payload would otherwise answer with a 500: a body it cannot parse in
  * a form it does not catch, or a path it does not handle. Each answers 400/404 naming the problem,
@@ -8,15 +11,11 @@ import { getPayload, type SanitizedConfig } from 'payload'
 
 type RouteHandler<TContext> = (request: Request, context: TContext) => Promise<Response>
 
-const problem = (status: number, message: string): Response => Response.json({ errors: [{ message }] }, { status })
-
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT'])
 /** SQLite ids are numbers, MongoDB's are 24 hex digits; anything else names no document. */
 const DOCUMENT_ID = /^(\d{1,15}|[0-9a-f]{24})$/i
 
 const contentTypeOf = (request: Request) => (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
-
-const jsonKind = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value)
 
 /** A multipart body must be readable as a form; a JSON write body must be an object. */
 const bodyProblem = async (request: Request, { graphql }: { graphql: boolean }): Promise<Response | null> => {

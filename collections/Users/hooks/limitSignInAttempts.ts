@@ -3,24 +3,16 @@ import { APIError, type CollectionBeforeOperationHook } from 'payload'
 import { CLIENT_ADDRESS_HEADER } from '../../../src/security/clientAddress'
 import { RateLimiter, tooManyRequestsMessage } from '../../../src/security/rateLimit'
 import { loginRateLimitFromEnv } from '../../../src/security/rateLimitSettings'
+import { processWide } from '../../../src/utilities/processWide'
 
 const LIMITED_OPERATIONS = new Set(['login', 'forgotPassword'])
 
-/**
- * One limiter per process: Next bundles each route (REST, GraphQL) with its own copy of this module,
- * so the count lives on the process, not in a module variable.
- */
-const LIMITER_KEY = Symbol.for('kaiji.signInRateLimiter')
-type WithLimiter = typeof globalThis & { [LIMITER_KEY]?: RateLimiter | null }
-
-const processLimiter = (): RateLimiter | null => {
-  const store = globalThis as WithLimiter
-  if (store[LIMITER_KEY] === undefined) {
+/** One count per process, whichever route's copy of this module (REST, GraphQL) is asked. */
+const processLimiter = (): RateLimiter | null =>
+  processWide('signInRateLimiter', () => {
     const rule = loginRateLimitFromEnv()
-    store[LIMITER_KEY] = rule ? new RateLimiter(rule) : null
-  }
-  return store[LIMITER_KEY] ?? null
-}
+    return rule ? new RateLimiter(rule) : null
+  })
 
 /**
  * Sign-in and password-reset requests per client address, over REST, GraphQL and the admin alike
