@@ -4,6 +4,7 @@ import * as migration_20261129_235200_no_document_locks_on_reviewed_content from
 import * as migration_20261130_011551_releases_and_webhooks from './20261130_011551_releases_and_webhooks';
 import * as migration_20261204_122422_translation_source_tracking from './20261204_122422_translation_source_tracking';
 import * as migration_20261204_125922_document_revisions from './20261204_125922_document_revisions';
+import * as migration_20261206_205208_ids_never_reused from './20261206_205208_ids_never_reused';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261204_125922_document_revisions.up,
     down: migration_20261204_125922_document_revisions.down,
     name: '20261204_125922_document_revisions',
+  },
+  {
+    up: migration_20261206_205208_ids_never_reused.up,
+    down: migration_20261206_205208_ids_never_reused.down,
+    name: '20261206_205208_ids_never_reused'
   },
 ];

@@ -28,6 +28,9 @@ export const createDatabaseAdapter = (target: DatabaseTarget): DatabaseAdapterOb
     push: false,
     // Workflow actions write a state change and its audit event together.
     transactionOptions: {},
+    // SQLite AUTOINCREMENT: a deleted row's id is never handed out again, so nothing keyed by an id (workflow
+    // states, editor lists, releases, the audit trail) can pass to a newer document or user.
+    autoIncrement: true,
     busyTimeout: 5_000,
     wal: { journalSizeLimit: 64 * 1024 * 1024, synchronous: 'NORMAL' },
   })
