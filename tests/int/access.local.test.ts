@@ -100,6 +100,12 @@ describe('partner categories, Local API with a real user and overrideAccess: fal
     // Into an assigned locale it is an ordinary edit by that translator.
     await copy('translatorEn', 'ja', 'en')
     expect((await payload.findByID({ collection: 'partner-categories', id: category.id, locale: 'en' })).name).toBe(before.name)
+    // …tracked by the workflow like any save: en goes to draft with the translator as its editor.
+    const stateOf = async (locale: string) =>
+      (await payload.find({ collection: 'workflow-states', where: { key: { equals: `partner-categories:${category.id}:${locale}` } } })).docs[0]
+    expect(await stateOf('en')).toMatchObject({ state: 'draft', editedSinceApproval: [String(users.translatorEn?.id)] })
+    const events = await payload.find({ collection: 'audit-events', where: { subject: { equals: `partner-categories:${category.id}` } }, sort: '-id', limit: 1 })
+    expect(events.docs[0]).toMatchObject({ action: 'edit', locale: 'en', actorId: String(users.translatorEn?.id) })
   })
 
   it('only admins and legal editors create categories; only admins delete', async () => {

@@ -1,9 +1,26 @@
-import type { CollectionConfig, Config, Field, GlobalConfig, PayloadRequest } from 'payload'
+import {
+  APIError,
+  type CollectionBeforeOperationHook,
+  type CollectionConfig,
+  type Config,
+  type Field,
+  type GlobalBeforeOperationHook,
+  type GlobalConfig,
+  type PayloadRequest,
+} from 'payload'
 
 import { AuditEvents } from './collections/AuditEvents'
 import { WorkflowStates } from './collections/WorkflowStates'
-import { workflowEndpoints } from './endpoints/workflowEndpoints'
-import { recordCollectionEdit, recordGlobalEdit } from './hooks/recordEdit'
+import { restoreRefusal, restoreVersionEndpoint } from './endpoints/restoreVersionEndpoint'
+import { workflowEndpoints, type SubjectTarget } from './endpoints/workflowEndpoints'
+import {
+  closeCollectionDocument,
+  recordCollectionChanges,
+  recordGlobalChanges,
+  refuseCollectionDelete,
+  rememberCollectionDocument,
+  rememberGlobalDocument,
+} from './hooks/trackChanges'
 import type { WorkflowSubject } from './types'
 import { readLocaleWorkflow, readSourceState } from './workflowStore'
 
@@ -56,6 +73,24 @@ const sourceStateField = (subjectOf: (data: Record<string, unknown>) => Workflow
 })
 
 /**
+ * Payload's restore rewrites every locale of a document at once; review is per locale, so restoring is
+ * refused for everyone (Local API included) in favour of the per-locale restore-version endpoint.
+ */
+const refuseCollectionRestore =
+  (target: SubjectTarget): CollectionBeforeOperationHook =>
+  ({ args, operation }) => {
+    if (operation === 'restoreVersion') throw new APIError(restoreRefusal(target), 403, null, true)
+    return args
+  }
+
+const refuseGlobalRestore =
+  (target: SubjectTarget): GlobalBeforeOperationHook =>
+  ({ args, operation }) => {
+    if (operation === 'restoreVersion') throw new APIError(restoreRefusal(target), 403, null, true)
+    return args
+  }
+
+/**
  * The editorial workflow as a plugin: per-document, per-locale review states changed only through
  * its endpoints, edits that revoke approval, and a hash-chained audit trail.
  */
@@ -79,8 +114,19 @@ export const reviewWorkflow =
             reviewStateField((data) => ({ kind: 'collection', slug, id: String(data.id) })),
             sourceStateField((data) => ({ kind: 'collection', slug, id: String(data.id) })),
           ],
-          hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), recordCollectionEdit(slug)] },
-          endpoints: [...(collection.endpoints || []), ...workflowEndpoints({ kind: 'collection', slug })],
+          hooks: {
+            ...collection.hooks,
+            beforeOperation: [...(collection.hooks?.beforeOperation ?? []), refuseCollectionRestore({ kind: 'collection', slug })],
+            beforeChange: [...(collection.hooks?.beforeChange ?? []), rememberCollectionDocument(slug)],
+            afterChange: [...(collection.hooks?.afterChange ?? []), recordCollectionChanges(slug)],
+            beforeDelete: [...(collection.hooks?.beforeDelete ?? []), refuseCollectionDelete(slug)],
+            afterDelete: [...(collection.hooks?.afterDelete ?? []), closeCollectionDocument(slug)],
+          },
+          endpoints: [
+            ...(collection.endpoints || []),
+            ...workflowEndpoints({ kind: 'collection', slug }),
+            restoreVersionEndpoint({ kind: 'collection', slug }),
+          ],
         }
       }),
       WorkflowStates,
@@ -93,8 +139,13 @@ export const reviewWorkflow =
         ...global,
         lockDocuments: false,
         fields: [reviewPanelField, ...global.fields, reviewStateField(() => ({ kind: 'global', slug })), sourceStateField(() => ({ kind: 'global', slug }))],
-        hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), recordGlobalEdit(slug)] },
-        endpoints: [...(global.endpoints || []), ...workflowEndpoints({ kind: 'global', slug })],
+        hooks: {
+          ...global.hooks,
+          beforeOperation: [...(global.hooks?.beforeOperation ?? []), refuseGlobalRestore({ kind: 'global', slug })],
+          beforeChange: [...(global.hooks?.beforeChange ?? []), rememberGlobalDocument(slug)],
+          afterChange: [...(global.hooks?.afterChange ?? []), recordGlobalChanges(slug)],
+        },
+        endpoints: [...(global.endpoints || []), ...workflowEndpoints({ kind: 'global', slug }), restoreVersionEndpoint({ kind: 'global', slug })],
       }
     }),
   })

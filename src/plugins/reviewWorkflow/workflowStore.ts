@@ -1,4 +1,4 @@
-import type { Payload, PayloadRequest } from 'payload'
+import { isolateObjectProperty, type Payload, type PayloadRequest } from 'payload'
 
 import { SOURCE_LOCALE } from '../../config/locales'
 import type { User, WorkflowState as WorkflowStateRow } from '../../payload-types'
@@ -91,6 +91,27 @@ export const writeLocaleWorkflow = async (
   else await payload.create({ collection: 'workflow-states', data, req, ...system })
 }
 
+/** Every locale's workflow row of one document. */
+export const readSubjectWorkflows = async (payload: Payload, req: PayloadRequest, subject: WorkflowSubject): Promise<WorkflowStateRow[]> => {
+  const { docs } = await payload.find({
+    collection: 'workflow-states',
+    where: { subject: { equals: subjectKey(subject) } },
+    pagination: false,
+    req,
+    ...system,
+  })
+  return docs
+}
+
+/** Removes a deleted document's workflow rows and returns them (the audit trail keeps their history). */
+export const removeSubjectWorkflows = async (payload: Payload, req: PayloadRequest, subject: WorkflowSubject): Promise<WorkflowStateRow[]> => {
+  const rows = await readSubjectWorkflows(payload, req, subject)
+  if (rows.length > 0) {
+    await payload.delete({ collection: 'workflow-states', where: { subject: { equals: subjectKey(subject) } }, req, ...system })
+  }
+  return rows
+}
+
 /** Appends one event to the hash chain; call inside the transaction that makes the change. */
 export const appendAuditEvent = async (
   payload: Payload,
@@ -116,16 +137,18 @@ export const readLocaleContent = async (
   fields: ContentFields,
   locale: string,
 ): Promise<{ content: Record<string, unknown>; hash: string } | null> => {
+  // The Local API sets the locale it reads on the request it is given; the caller's request keeps its own.
+  const readReq = isolateObjectProperty(req, ['locale', 'fallbackLocale'])
   let doc: Record<string, unknown> | null
   if (subject.kind === 'global') {
-    doc = { ...(await payload.findGlobal({ slug: subject.slug, locale: locale as 'ja', req, ...system })) }
+    doc = { ...(await payload.findGlobal({ slug: subject.slug, locale: locale as 'ja', req: readReq, ...system })) }
   } else {
     doc = (await payload.findByID({
       collection: subject.slug,
       id: subject.id,
       locale: locale as 'ja',
       disableErrors: true,
-      req,
+      req: readReq,
       ...system,
     })) as Record<string, unknown> | null
   }
