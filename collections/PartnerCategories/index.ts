@@ -9,6 +9,7 @@ import { refuseMalformedWrite } from '../hooks/refuseMalformedWrite'
 import { revisionField } from '../fields/revision'
 import { requiredInSourceLocale } from '../fields/sourceLocaleRequired'
 import { sourceNameField } from './fields/sourceName'
+import { freeCopyKey } from './hooks/freeCopyKey'
 import { refuseStructureEditsByTranslators } from './hooks/refuseStructureEditsByTranslators'
 
 export const CATEGORY_KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
@@ -39,6 +40,7 @@ export const PartnerCategories: CollectionConfig<'partner-categories'> = {
       unique: true,
       index: true,
       access: { update: isSourceEditorField },
+      hooks: { beforeDuplicate: [freeCopyKey] },
       validate: (value: string | null | undefined) =>
         typeof value === 'string' && CATEGORY_KEY_PATTERN.test(value)
           ? true

@@ -270,6 +270,17 @@ describe('duplicate', () => {
     expect((await view(id, 'fr', 'editor2')).history).toEqual([])
   })
 
+  it("the admin's Duplicate (no data) gives the copy a free key", async () => {
+    const source = await category('marketing')
+    const keys: string[] = []
+    for (let copy = 0; copy < 2; copy += 1) {
+      const result = await api().request<{ doc: Category }>(`${categoryPath(source.id)}/duplicate?locale=ja`, { method: 'POST', token: await token('editor') })
+      expect(result.status).toBe(200)
+      keys.push(result.body.doc.key)
+    }
+    expect(keys).toEqual(['marketing-copy', 'marketing-copy-2'])
+  })
+
   it('is refused to translators and reviewers', async () => {
     const source = await category('maps')
     for (const name of ['translatorEn', 'reviewer'] as const) {
@@ -358,6 +369,17 @@ describe('identity is never reused', () => {
     const gql = await graphqlAs('admin', `mutation { deletePartnerCategory(id: ${target.id}) { id } }`)
     expect(gql.body.errors?.[0]?.message).toMatch(/retire it instead/)
     expect((await category('cloud-platform')).id).toBe(target.id)
+  })
+
+  it('a bulk delete deletes the drafts it names and refuses the approved ones', async () => {
+    const draft = await create('bulk-draft')
+    const result = await api().request<{ docs: Category[]; errors: Array<{ message: string }> }>(
+      '/api/partner-categories?where[key][in]=bulk-draft,analytics',
+      { method: 'DELETE', token: await token('admin') },
+    )
+    expect(result.body.errors.map((error) => error.message)).toEqual([expect.stringMatching(/retire it instead/)])
+    expect(result.body.docs.map((doc) => doc.id)).toEqual([draft])
+    expect((await category('analytics')).key).toBe('analytics')
   })
 
   it('a new user never gets a deleted user’s id', async () => {
