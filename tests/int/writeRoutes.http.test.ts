@@ -1,5 +1,6 @@
 import type { TestUserName } from '../helpers/http'
 import { useIsolatedServer } from '../helpers/isolatedServer'
+import { runScript } from '../helpers/serverProcess.mjs'
 
 /**
  * Every write route Payload opens on reviewed content either passes the workflow's one choke point
@@ -315,6 +316,26 @@ describe('bulk update (PATCH with where)', () => {
     }
   })
 
+  it('keeps the audit trail one unbroken chain (the documents of a bulk update are recorded in turn)', async () => {
+    const verified = await runScript('src/cli/auditVerify.ts', [], { KAIJI_DATA_DIR: own.dataDir })
+    expect(verified.stderr).toBe('')
+    expect(verified.code).toBe(0)
+  })
+
+  it('is all or nothing: one document refused (here a duplicate key) leaves every document as it was', async () => {
+    const before = [await category('support'), await category('internal-tools')]
+    const audits = await auditTotal()
+    const result = await api().request<Problem>('/api/partner-categories?where[key][in]=support,internal-tools&locale=ja', {
+      method: 'PATCH',
+      token: await token('editor'),
+      json: { key: 'one-key-for-two' },
+    })
+    expect(result.status).toBe(400)
+    expect(result.body.errors?.[0]?.message).toMatch(/^Nothing was changed: id \d+: /)
+    expect([await category('support'), await category('internal-tools')]).toEqual(before)
+    expect(await auditTotal()).toBe(audits)
+  })
+
   it('by a translator into the source locale is refused and changes nothing', async () => {
     const audits = await auditTotal()
     const result = await api().request(`/api/partner-categories?where[key][in]=support,maps&locale=ja`, {
@@ -371,15 +392,13 @@ describe('identity is never reused', () => {
     expect((await category('cloud-platform')).id).toBe(target.id)
   })
 
-  it('a bulk delete deletes the drafts it names and refuses the approved ones', async () => {
+  it('a bulk delete that names an approved category deletes nothing', async () => {
     const draft = await create('bulk-draft')
-    const result = await api().request<{ docs: Category[]; errors: Array<{ message: string }> }>(
-      '/api/partner-categories?where[key][in]=bulk-draft,analytics',
-      { method: 'DELETE', token: await token('admin') },
-    )
-    expect(result.body.errors.map((error) => error.message)).toEqual([expect.stringMatching(/retire it instead/)])
-    expect(result.body.docs.map((doc) => doc.id)).toEqual([draft])
+    const result = await api().request<Problem>('/api/partner-categories?where[key][in]=bulk-draft,analytics', { method: 'DELETE', token: await token('admin') })
+    expect(result.status).toBe(400)
+    expect(result.body.errors?.[0]?.message).toMatch(/^Nothing was deleted: .*retire it instead/)
     expect((await category('analytics')).key).toBe('analytics')
+    expect((await category('bulk-draft')).id).toBe(draft)
   })
 
   it('a new user never gets a deleted user’s id', async () => {

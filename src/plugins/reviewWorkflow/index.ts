@@ -18,6 +18,7 @@ import {
   recordCollectionChanges,
   recordGlobalChanges,
   refuseCollectionDelete,
+  refusePartialBulkChange,
   rememberCollectionDocument,
   rememberGlobalDocument,
 } from './hooks/trackChanges'
@@ -121,6 +122,7 @@ export const reviewWorkflow =
             afterChange: [...(collection.hooks?.afterChange ?? []), recordCollectionChanges(slug)],
             beforeDelete: [...(collection.hooks?.beforeDelete ?? []), refuseCollectionDelete(slug)],
             afterDelete: [...(collection.hooks?.afterDelete ?? []), closeCollectionDocument(slug)],
+            afterOperation: [...(collection.hooks?.afterOperation ?? []), refusePartialBulkChange],
           },
           endpoints: [
             ...(collection.endpoints || []),

@@ -3,6 +3,7 @@ import {
   isolateObjectProperty,
   type CollectionAfterChangeHook,
   type CollectionAfterDeleteHook,
+  type CollectionAfterOperationHook,
   type CollectionBeforeChangeHook,
   type CollectionBeforeDeleteHook,
   type Field,
@@ -157,6 +158,19 @@ const closeDeletedDocument = async (req: PayloadRequest, subject: WorkflowSubjec
 }
 
 type CategorySlug = 'partner-categories'
+
+/**
+ * Payload's bulk update and delete carry on past a document that fails and commit the rest, the
+ * failed document's own write included when its refusal came after the write. Reviewed content
+ * changes all or nothing: one refusal rolls the whole request back.
+ */
+export const refusePartialBulkChange: CollectionAfterOperationHook<CategorySlug> = ({ operation, result }) => {
+  if (operation !== 'update' && operation !== 'delete') return result
+  const errors = (result as { errors?: Array<{ id?: unknown; message?: string }> }).errors ?? []
+  if (errors.length === 0) return result
+  const reasons = errors.map((error) => `id ${String(error.id)}: ${error.message ?? 'refused'}`).join('; ')
+  throw new APIError(`Nothing was ${operation === 'update' ? 'changed' : 'deleted'}: ${reasons}`, 400, null, true)
+}
 
 export const rememberCollectionDocument =
   (slug: CategorySlug): CollectionBeforeChangeHook =>
