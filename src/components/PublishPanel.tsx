@@ -109,13 +109,14 @@ export const PublishPanel = () => {
         errors?: Array<{ message: string }>
         release?: { number: number; effectiveAt: string }
         source?: { explanation: string } | null
+        warnings?: string[]
       }
       if (response.ok && result.release) {
         setMessage({
           ok: true,
           text: `Published ${locale} release ${result.release.number}, effective ${new Date(result.release.effectiveAt).toLocaleString()}.${
             result.source ? ` ${result.source.explanation}` : ''
-          }`,
+          }${result.warnings?.length ? ` Warning: ${result.warnings.join(' ')}` : ''}`,
         })
         done()
         router.refresh()

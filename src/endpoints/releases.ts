@@ -87,7 +87,10 @@ const publishing = (req: Parameters<PayloadHandler>[0], work: () => Promise<Publ
   return inTransaction(req, async () => {
     try {
       published = await work()
-      return Response.json({ release: releaseSummary(published), source: timingView(published.sourceTiming) }, { status: 201 })
+      return Response.json(
+        { release: releaseSummary(published), source: timingView(published.sourceTiming), warnings: published.warnings },
+        { status: 201 },
+      )
     } catch (error) {
       if (error instanceof PublishError) return problem(error.status, error.message)
       if (isUniqueViolation(error)) {

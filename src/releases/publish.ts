@@ -1,13 +1,13 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { SOURCE_LOCALE } from '../config/locales'
+import { SOURCE_LOCALE, TARGET_LOCALES } from '../config/locales'
 import type { WorkflowState as WorkflowStateRow } from '../payload-types'
 import { subjectKey } from '../plugins/reviewWorkflow/types'
 import { appendAuditEvent } from '../plugins/reviewWorkflow/workflowStore'
 import { assembleRelease, type Assembly, type CategoryApprovals, type ReleaseSource } from './assemble'
 import { checkNotice, materialNoticeDays } from './notice'
-import { findRelease, latestRelease, toRelease, type StoredRelease } from './releaseStore'
-import type { SourceNeed } from './sourceBasis'
+import { findRelease, latestRelease, listReleaseSummaries, toRelease, type StoredRelease } from './releaseStore'
+import { cancelledBasisWarning, waitingOnCancelledSource, type SourceNeed } from './sourceBasis'
 import { sourceTiming, type SourceTiming } from './sourceBasisStore'
 import type { ChangeType, ReleaseContent } from './types'
 
@@ -211,8 +211,21 @@ const requestedEffectiveAt = (effectiveAt: string | null | undefined, now: numbe
   return Math.max(time, now)
 }
 
-/** A published release, and for a target locale when and why it takes effect (the source rule). */
-export type PublishedRelease = StoredRelease & { sourceTiming: SourceTiming | null }
+/**
+ * A published release; for a target locale when and why it takes effect (the source rule); for the
+ * source locale, announced translations that wait for a source release this one cancels.
+ */
+export type PublishedRelease = StoredRelease & { sourceTiming: SourceTiming | null; warnings: string[] }
+
+/** After a source-locale release: the announced translations now waiting for a source release that will never take effect. */
+const cancelledBasisWarnings = async (payload: Payload, req: PayloadRequest, locale: string, now: number): Promise<string[]> => {
+  if (locale !== SOURCE_LOCALE) return []
+  // One query at a time: they share the request's transaction.
+  const sourceReleases = await listReleaseSummaries(payload, SOURCE_LOCALE, req)
+  const targets = []
+  for (const target of TARGET_LOCALES) targets.push({ locale: target, releases: await listReleaseSummaries(payload, target, req) })
+  return waitingOnCancelledSource({ sourceReleases, targets, now }).map(cancelledBasisWarning)
+}
 
 /** For a target locale: when the release may take effect, or the 409 saying why it cannot be published yet. */
 const timingFor = async (
@@ -271,7 +284,7 @@ export const publishRelease = async (
     now,
     sourceReleaseNumber: timing?.sourceRelease.number ?? null,
   })
-  return { ...release, sourceTiming: timing }
+  return { ...release, sourceTiming: timing, warnings: await cancelledBasisWarnings(payload, req, request.locale, now) }
 }
 
 /**
@@ -313,7 +326,7 @@ export const rollbackRelease = async (
     now,
     sourceReleaseNumber: timing?.sourceRelease.number ?? null,
   })
-  return { ...release, sourceTiming: timing }
+  return { ...release, sourceTiming: timing, warnings: await cancelledBasisWarnings(payload, req, request.locale, now) }
 }
 
 /**

@@ -168,3 +168,36 @@ export const effectiveAfterSource = ({
         : `Takes effect ${requested === null ? 'at once' : `on ${iso(effectiveAt)}`}: it translates ${SOURCE_LOCALE} release ${source.number}, which has been in effect (a newer ${SOURCE_LOCALE} release is in effect now, so this translation is behind it).`
   return { ok: true, effectiveAt, heldBySource, explanation }
 }
+
+export type CancelledBasis = { locale: string; number: number; effectiveAt: string; sourceRelease: number; cancelledBy: number }
+
+/**
+ * Announced target-locale releases that wait for a source release which will now never take effect
+ * (a later source release takes effect no later than it). They still take effect on their date, so
+ * whoever cancelled the source release is told; the read-time model stays as it is.
+ */
+export const waitingOnCancelledSource = <R extends Scheduled & { sourceReleaseNumber: number | null }>({
+  sourceReleases,
+  targets,
+  now,
+}: {
+  sourceReleases: readonly Scheduled[]
+  targets: ReadonlyArray<{ locale: string; releases: readonly R[] }>
+  now: number
+}): CancelledBasis[] => {
+  const source = releaseTimeline(sourceReleases, now)
+  const byNumber = new Map(sourceReleases.map((release) => [release.number, release]))
+  const cancelledBy = (release: Scheduled): number =>
+    Math.min(...sourceReleases.filter((later) => later.number > release.number && Date.parse(later.effectiveAt) <= Date.parse(release.effectiveAt)).map((later) => later.number))
+  return targets.flatMap(({ locale, releases }) =>
+    releaseTimeline(releases, now).upcoming.flatMap((release) => {
+      const basis = release.sourceReleaseNumber === null ? undefined : byNumber.get(release.sourceReleaseNumber)
+      if (!basis || source.statusOf(basis) !== 'superseded') return []
+      return [{ locale, number: release.number, effectiveAt: release.effectiveAt, sourceRelease: basis.number, cancelledBy: cancelledBy(basis) }]
+    }),
+  )
+}
+
+export const cancelledBasisWarning = (entry: CancelledBasis): string =>
+  `${entry.locale} release ${entry.number} waits for ${SOURCE_LOCALE} release ${entry.sourceRelease}, which ${SOURCE_LOCALE} release ${entry.cancelledBy} cancels; ` +
+  `it still takes effect on ${iso(entry.effectiveAt)}. Republish or roll back ${entry.locale} if its text should not take effect then.`

@@ -273,3 +273,30 @@ describe('a ja material change announced 40 days ahead', () => {
     expect(anonymous.body.errors?.[0]?.message).toMatch(/not allowed|forbidden/i)
   })
 })
+
+describe('cancelling the ja release a translation waits for', () => {
+  it('a ja rollback that cancels announced ja releases names the translations still waiting for them', async () => {
+    const published = (await own.api.request<{ docs: Array<{ number: number; effectiveAt: string }> }>('/api/releases?where[locale][equals]=en&sort=number', { token: await as('admin') })).body.docs
+    const rolledBack = (await releaseAction(own.api, 'rollback', { locale: 'ja', toRelease: 3, reason: 'Withdraw the announced changes' })) as {
+      status: number
+      body: Published & { warnings?: string[] }
+    }
+    expect(rolledBack.status).toBe(201)
+    expect(rolledBack.body.release).toMatchObject({ number: 6, rollbackOf: 3, sourceReleaseNumber: null })
+    expect(rolledBack.body.warnings).toEqual(
+      [4, 5].map(
+        (number) =>
+          `en release ${number} waits for ja release ${number}, which ja release 6 cancels; it still takes effect on ${published[number - 1]?.effectiveAt}. ` +
+          'Republish or roll back en if its text should not take effect then.',
+      ),
+    )
+    // English withdraws them (a rollback at once, to the release translating ja 3, in effect again); then nothing waits in vain.
+    const en = await rollback({ locale: 'en', toRelease: 3, reason: 'Follow the ja withdrawal' })
+    expect(en.body.release).toMatchObject({ number: 6, sourceReleaseNumber: 6 })
+    expect(en.body.source?.heldBySource).toBe(false)
+    expect((await delivered('en')).upcoming).toEqual([])
+    await approveChange(own.api, { subject: 'bug-detection', locale: 'ja', data: { name: 'バグ検出(改訂)' } })
+    const plain = (await publish({ locale: 'ja', summary: 'Bug detection renamed', changeType: 'editorial' })) as { status: number; body: Published & { warnings?: string[] } }
+    expect([plain.status, plain.body.warnings]).toEqual([201, []])
+  })
+})

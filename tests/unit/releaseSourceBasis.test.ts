@@ -2,6 +2,7 @@ import { translationStatus } from '../../src/delivery/views'
 import { assembleRelease } from '../../src/releases/assemble'
 import {
   decideSourceBasis,
+  cancelledBasisWarning,
   effectiveAfterSource,
   isMatched,
   matchSourceBasis,
@@ -9,6 +10,7 @@ import {
   structureOf,
   type SourceCandidate,
   type SourceFacts,
+  waitingOnCancelledSource,
 } from '../../src/releases/sourceBasis'
 import type { ReleaseSummary } from '../../src/releases/types'
 
@@ -238,5 +240,24 @@ describe('translation.behindSource', () => {
 
   it('the source locale is never behind itself', () => {
     expect(translationStatus({ ...summary({ locale: 'ja', sourceReleaseNumber: null }) }, null, [])).toMatchObject({ isSource: true, behindSource: false })
+  })
+})
+
+describe('announced translations waiting for a ja release that is cancelled', () => {
+  const scheduled = (number: number, effective: number, sourceReleaseNumber: number | null = null) => ({ number, effectiveAt: at(effective), sourceReleaseNumber })
+
+  it('are named when a later ja release takes effect no later than the one they wait for, and only then', () => {
+    const en = { locale: 'en', releases: [scheduled(1, NOW - DAY, 1), scheduled(2, NOW + 40 * DAY, 2)] }
+    const announced = [scheduled(1, NOW - 2 * DAY), scheduled(2, NOW + 40 * DAY)]
+    expect(waitingOnCancelledSource({ sourceReleases: announced, targets: [en], now: NOW })).toEqual([])
+    // ja release 3 (a rollback, at once) cancels the announced release 2.
+    const cancelled = waitingOnCancelledSource({ sourceReleases: [...announced, scheduled(3, NOW)], targets: [en], now: NOW })
+    expect(cancelled).toEqual([{ locale: 'en', number: 2, effectiveAt: at(NOW + 40 * DAY), sourceRelease: 2, cancelledBy: 3 }])
+    expect(cancelledBasisWarning(cancelled[0]!)).toBe(
+      `en release 2 waits for ja release 2, which ja release 3 cancels; it still takes effect on ${at(NOW + 40 * DAY)}. Republish or roll back en if its text should not take effect then.`,
+    )
+    // A translation already in effect, or one a later translation supersedes, is not announced: nothing to say.
+    const superseded = { locale: 'en', releases: [...en.releases, scheduled(3, NOW, 1)] }
+    expect(waitingOnCancelledSource({ sourceReleases: [...announced, scheduled(3, NOW)], targets: [superseded], now: NOW })).toEqual([])
   })
 })
