@@ -9,7 +9,8 @@
  *   the resident memory of the main process and of the public site (sampled every second) after the warm-up, at most and at
  *   the end; and PASS/FAIL for "no errors" and "RSS growth under 10% after the warm-up".
  * Expected refusals (a 409 for a stale revision, a state the action does not apply to, a translation whose source moved,
- * or nothing new to publish) are counted apart; any other non-2xx answer or network error is an error.
+ * nothing new to publish, or a translation of ja text not yet published) are counted apart; any other non-2xx answer or
+ * network error is an error.
  * Rate limits (KAIJI_RATE_LIMIT_LOGIN, KAIJI_RATE_LIMIT_PUBLIC) are turned off in the server's environment, so the soak
  * measures the server, not the limiter. Exits 0 whatever the figures; non-zero only when it could not run.
  */
@@ -141,6 +142,7 @@ const refusalOf = (status: number, text: string): string | undefined => {
   if (/Cannot (submit|withdraw|approve|request changes) from/.test(text)) return '409 state does not allow the action'
   if (text.includes('source changed since this')) return '409 translation of a source that changed since'
   if (text.includes('Nothing to publish')) return '409 nothing new to publish'
+  if (text.includes('a translation cannot take effect before the ja text it translates is published')) return '409 translation of ja text not yet published'
   if (text.includes('published at the same moment')) return '409 concurrent publish'
   return undefined
 }

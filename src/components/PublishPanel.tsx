@@ -4,6 +4,7 @@ import { Button, useConfig, useLocale } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useState } from 'react'
 
+import { SOURCE_LOCALE } from '../config/locales'
 import type { ReleaseDiff } from '../releases/types'
 
 type ReleaseSummary = {
@@ -13,8 +14,10 @@ type ReleaseSummary = {
   effectiveAt: string
   publishedAt: string
   publishedBy: string
+  sourceReleaseNumber?: number | null
   status?: string
 }
+type SourceRelease = { number: number; effectiveAt: string; standing: 'current' | 'upcoming' | 'past' }
 type Preview = {
   locale: string
   canPublish: boolean
@@ -24,6 +27,10 @@ type Preview = {
   diff: ReleaseDiff | null
   current: ReleaseSummary | null
   releases: ReleaseSummary[]
+  /** When a publish now would take effect and why (a translation waits for the Japanese release it translates). */
+  effective: { at: string; sourceRelease: SourceRelease | null; heldBySource: boolean; explanation: string } | null
+  /** Why a publish would be refused: the Japanese text a translation translates is not published yet. */
+  sourceRefusal: string | null
 }
 
 const changeCount = (diff: ReleaseDiff | null): number =>
@@ -101,11 +108,15 @@ export const PublishPanel = () => {
       const result = (await response.json().catch(() => ({}))) as {
         errors?: Array<{ message: string }>
         release?: { number: number; effectiveAt: string }
+        source?: { explanation: string } | null
+        warnings?: string[]
       }
       if (response.ok && result.release) {
         setMessage({
           ok: true,
-          text: `Published ${locale} release ${result.release.number}, effective ${new Date(result.release.effectiveAt).toLocaleString()}.`,
+          text: `Published ${locale} release ${result.release.number}, effective ${new Date(result.release.effectiveAt).toLocaleString()}.${
+            result.source ? ` ${result.source.explanation}` : ''
+          }${result.warnings?.length ? ` Warning: ${result.warnings.join(' ')}` : ''}`,
         })
         done()
         router.refresh()
@@ -128,7 +139,7 @@ export const PublishPanel = () => {
     )
   }
   const changes = preview.diff ? describeChanges(preview.diff) : []
-  const ready = preview.missing.length === 0 && !preview.unchanged
+  const ready = preview.missing.length === 0 && !preview.unchanged && !preview.sourceRefusal
 
   return (
     <section className="publish-panel gutter--left gutter--right" data-testid="publish-panel" style={{ marginBottom: 'calc(var(--base) * 2)' }}>
@@ -142,13 +153,21 @@ export const PublishPanel = () => {
         .filter((release) => release.status === 'upcoming')
         .map((release) => (
           <p key={release.number}>
-            Upcoming: release {release.number} takes effect {new Date(release.effectiveAt).toLocaleString()} ({release.summary}).
+            Upcoming: release {release.number} takes effect {new Date(release.effectiveAt).toLocaleString()} ({release.summary})
+            {typeof release.sourceReleaseNumber === 'number' ? `, with the Japanese release ${release.sourceReleaseNumber} it translates` : ''}.
           </p>
         ))}
       {preview.missing.length > 0 && (
         <p data-testid="publish-missing">Not ready: no approved {locale} content for {preview.missing.join(', ')}.</p>
       )}
       {preview.unchanged && <p data-testid="publish-unchanged">Nothing to publish: the approved content is what the newest release holds.</p>}
+      {!preview.unchanged && preview.sourceRefusal && <p data-testid="publish-source-refusal">Not ready: {preview.sourceRefusal}</p>}
+      {ready && preview.effective && (
+        <p data-testid="publish-effective">
+          {preview.effective.heldBySource ? `Would take effect on ${new Date(preview.effective.at).toLocaleString()}. ` : ''}
+          {preview.effective.explanation}
+        </p>
+      )}
       {ready && changeCount(preview.diff) > 0 && (
         <ul data-testid="publish-changes">
           {changes.map((change) => (
@@ -196,7 +215,7 @@ export const PublishPanel = () => {
             </select>
           </label>
           <label>
-            Effective at (empty: now){' '}
+            Effective at (empty: {locale === SOURCE_LOCALE ? 'now' : 'now, or when the Japanese text it translates takes effect'}){' '}
             <input data-testid="publish-effective-at" type="datetime-local" value={effectiveAt} onChange={(event) => setEffectiveAt(event.target.value)} />
           </label>
           {changeType === 'material' && (

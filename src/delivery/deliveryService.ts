@@ -6,9 +6,9 @@ import type { Payload } from 'payload'
 import { isLocaleCode, LOCALES, SOURCE_LOCALE } from '../config/locales'
 import { diffReleases } from '../releases/releaseDiff'
 import { onReleasePublished } from '../releases/releaseSignal'
-import { listReleaseSummaries, newestReleaseId, readReleaseContent, type StoredReleaseSummary } from '../releases/releaseStore'
+import { listReleaseSummaries, newestReleaseId, readReleaseBody, type ReleaseBody, type StoredReleaseSummary } from '../releases/releaseStore'
 import { releaseTimeline, type Timeline } from '../releases/timeline'
-import type { Release, ReleaseContent, ReleaseSummary } from '../releases/types'
+import type { Release, ReleaseSummary } from '../releases/types'
 import { incomingRequestId } from '../server/requestId'
 import { renderCsv } from './render/csv'
 import { renderAtomFeed } from './render/feed'
@@ -41,6 +41,8 @@ type Prepared = {
 type Cached = { prepared: Prepared; generation: number; validUntil: number }
 
 type LocaleState = { releases: StoredReleaseSummary[]; timeline: Timeline<StoredReleaseSummary> }
+
+type FullRelease = Release & Pick<ReleaseBody, 'sources'>
 
 const CONTENT_TYPES = {
   json: 'application/json; charset=utf-8',
@@ -105,8 +107,8 @@ export class DeliveryService {
   private generation = 0
   private readonly responses = new Map<string, Cached>()
   private readonly states = new Map<string, Promise<LocaleState>>()
-  /** Release contents by id, least recently used first: immutable, so never invalidated, only evicted. */
-  private readonly contents = new Map<number | string, Promise<ReleaseContent>>()
+  /** Release contents (and the documents they hold) by id, least recently used first: immutable, so never invalidated, only evicted. */
+  private readonly contents = new Map<number | string, Promise<ReleaseBody>>()
   private newestSeen: number | string | null | undefined = undefined
   private pollTimer: NodeJS.Timeout | undefined
   private unsubscribe: (() => void) | undefined
@@ -213,17 +215,18 @@ export class DeliveryService {
     })
   }
 
-  private withContent(release: StoredReleaseSummary): Promise<Release> {
-    let content = this.contents.get(release.id)
-    if (content) {
+  private withContent(release: StoredReleaseSummary): Promise<FullRelease> {
+    let body = this.contents.get(release.id)
+    if (body) {
       this.contents.delete(release.id)
     } else {
       if (this.contents.size >= MAX_CACHED_CONTENTS) this.contents.delete(this.contents.keys().next().value as number | string)
-      content = readReleaseContent(this.payload, release.id)
-      content.catch(() => this.contents.delete(release.id))
+      const loading = readReleaseBody(this.payload, release.id)
+      loading.catch(() => this.contents.delete(release.id))
+      body = loading
     }
-    this.contents.set(release.id, content)
-    return content.then((loaded) => ({ ...release, content: loaded }))
+    this.contents.set(release.id, body)
+    return body.then((loaded) => ({ ...release, content: loaded.content, sources: loaded.sources }))
   }
 
   private async prepare(path: string): Promise<Prepared> {
@@ -261,15 +264,22 @@ export class DeliveryService {
     const visible = (number: number) => timeline.visible.find((release) => release.number === number) ?? null
     const noRelease = () => this.error(404, format, `No ${locale} release is in effect yet.`, locale)
     const missingRelease = (number: number) => this.error(404, format, `There is no ${locale} release ${number} in effect.`, locale)
-    const translation = (release: ReleaseSummary) => translationStatus(release, source.timeline, source.releases)
     const full = (release: StoredReleaseSummary) => this.withContent(release)
+    // Against the source release in effect when this one is: now, or at its date for an upcoming one.
+    const translation = async (release: FullRelease) => {
+      if (release.locale === SOURCE_LOCALE) return translationStatus(release, null, source.releases)
+      const at = Math.max(this.clock(), Date.parse(release.effectiveAt))
+      const inEffect = at <= this.clock() ? source.timeline.current : releaseTimeline(source.releases, at).current
+      return translationStatus(release, inEffect ? await full(inEffect) : null, source.releases)
+    }
     const upcomingMeta = timeline.upcoming.map((release) => releaseMeta(release, 'upcoming'))
 
     switch (route.kind) {
       case 'api-current':
       case 'export-json': {
         if (!current) return noRelease()
-        const document = releaseDocument(await full(current), 'current', { translation: translation(current), upcoming: upcomingMeta })
+        const release = await full(current)
+        const document = releaseDocument(release, 'current', { translation: await translation(release), upcoming: upcomingMeta })
         const disposition = route.kind === 'export-json' ? `attachment; filename="partners-${locale}-release-${current.number}.json"` : null
         return this.ok(format, JSON.stringify(document), [current, ...this.sourceBasis(current, source)], disposition)
       }
@@ -286,7 +296,8 @@ export class DeliveryService {
       case 'api-release': {
         const release = visible(route.number)
         if (!release) return missingRelease(route.number)
-        const document = releaseDocument(await full(release), timeline.statusOf(release), { translation: translation(release) })
+        const loaded = await full(release)
+        const document = releaseDocument(loaded, timeline.statusOf(release), { translation: await translation(loaded) })
         return this.ok(format, JSON.stringify(document), [release])
       }
       case 'api-diff':
@@ -314,21 +325,28 @@ export class DeliveryService {
           JSON.stringify({
             locale,
             current: current ? releaseMeta(current, 'current') : null,
-            upcoming: upcoming.map((release) => ({
-              ...releaseDocument(release, 'upcoming', { translation: translation(release) }),
-              changesFromCurrent: currentRelease ? diffReleases(currentRelease, release) : null,
-            })),
+            upcoming: await Promise.all(
+              upcoming.map(async (release) => ({
+                ...releaseDocument(release, 'upcoming', { translation: await translation(release) }),
+                changesFromCurrent: currentRelease ? diffReleases(currentRelease, release) : null,
+              })),
+            ),
           }),
           [...(current ? [current] : []), ...timeline.upcoming],
         )
       }
       case 'page-current': {
         if (!current) return noRelease()
-        const status = translation(current)
         const release = await full(current)
+        const status = await translation(release)
         const sourceNotice =
           status.behindSource && status.sourceUpdatedAt
-            ? { updatedAt: status.sourceUpdatedAt, authoritativeLanguageNote: release.content.page.authoritativeLanguageNote }
+            ? {
+                updatedAt: status.sourceUpdatedAt,
+                sourceReleaseInEffect: status.sourceReleaseInEffect,
+                translatedFromSourceRelease: status.translatedFromSourceRelease,
+                authoritativeLanguageNote: release.content.page.authoritativeLanguageNote,
+              }
             : null
         const html = renderPartnersPage({ release, upcoming: timeline.upcoming, sourceNotice, locales: LOCALES })
         return this.ok(format, html, [current, ...this.sourceBasis(current, source)])

@@ -1,34 +1,62 @@
 import { SOURCE_LOCALE } from '../config/locales'
-import type { ReleaseStatus, Timeline } from '../releases/timeline'
+import type { ReleaseSource } from '../releases/assemble'
+import type { ReleaseStatus } from '../releases/timeline'
 import type { Release, ReleaseSummary } from '../releases/types'
 import type { SerializedRichText } from '../utilities/lexical'
 import { richTextToHtml } from './render/richTextHtml'
 
-/** Whether a target locale's served release lags behind the source locale's. */
+/** Whether a target locale's release lags behind the source locale's release in effect. */
 export type TranslationStatus = {
   sourceLocale: string
   isSource: boolean
   behindSource: boolean
-  /** When the source text in effect now took effect, if the translation is behind it. */
+  /** When the source text in effect took effect, if the translation is behind it. */
   sourceUpdatedAt: string | null
+  /** The source release this translation is based on (the latest-effective one whose text it translates). */
   translatedFromSourceRelease: number | null
+  /** The source release in effect when this release is (now, or at its date for an upcoming one). */
+  sourceReleaseInEffect: number | null
 }
 
+type WithSources = ReleaseSummary & { sources?: readonly ReleaseSource[] }
+
+/** Whether the release records, for every document, the source hash its translation translates. */
+const recordsSourceHashes = (release: WithSources): release is WithSources & { sources: readonly ReleaseSource[] } =>
+  Array.isArray(release.sources) && release.sources.length > 0 && release.sources.every((source) => source.sourceHash !== undefined)
+
 /**
- * A translation is behind when the source release in effect now has different content from the one
- * that was in effect when the translation was published.
+ * A translation is behind when the source release in effect has content it does not translate: a
+ * document whose source hash differs from the one its translation translates, or a document one side
+ * has and the other not. Releases published before per-document source hashes were recorded compare
+ * the whole source release they were made against instead.
  */
 export const translationStatus = <R extends ReleaseSummary>(
-  release: ReleaseSummary,
-  source: Timeline<R> | null,
+  release: WithSources,
+  sourceInEffect: WithSources | null,
   sourceReleases: readonly R[],
 ): TranslationStatus => {
   const base = { sourceLocale: SOURCE_LOCALE, translatedFromSourceRelease: release.sourceReleaseNumber }
-  if (release.locale === SOURCE_LOCALE) return { ...base, isSource: true, behindSource: false, sourceUpdatedAt: null }
-  const current = source?.current ?? null
-  const basis = sourceReleases.find((candidate) => candidate.number === release.sourceReleaseNumber) ?? null
-  const behind = Boolean(current && (!basis || basis.contentHash !== current.contentHash))
-  return { ...base, isSource: false, behindSource: behind, sourceUpdatedAt: behind && current ? current.effectiveAt : null }
+  if (release.locale === SOURCE_LOCALE) {
+    return { ...base, isSource: true, behindSource: false, sourceUpdatedAt: null, sourceReleaseInEffect: release.number }
+  }
+  let behind: boolean
+  if (!sourceInEffect) behind = false
+  else if (recordsSourceHashes(release) && Array.isArray(sourceInEffect.sources)) {
+    const translated = new Map(release.sources.map((source) => [source.subject, source.sourceHash]))
+    const inEffect = new Map(sourceInEffect.sources.map((source) => [source.subject, source.contentHash]))
+    behind =
+      inEffect.size !== translated.size || [...inEffect].some(([subject, hash]) => translated.get(subject) !== hash)
+  } else {
+    const basis = sourceReleases.find((candidate) => candidate.number === release.sourceReleaseNumber) ?? null
+    behind = !basis || basis.contentHash !== sourceInEffect.contentHash
+  }
+  return {
+    ...base,
+    isSource: false,
+    behindSource: behind,
+    sourceUpdatedAt: behind && sourceInEffect ? sourceInEffect.effectiveAt : null,
+    sourceReleaseInEffect: sourceInEffect?.number ?? null,
+  }
 }
 
 /** What the public (and a webhook receiver) may know about a release: no staff names, no document hashes. */

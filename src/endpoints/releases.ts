@@ -1,15 +1,16 @@
 import type { Endpoint, PayloadHandler } from 'payload'
 
 import { hasRole } from '../access/roles'
-import { isLocaleCode, LOCALES } from '../config/locales'
+import { isLocaleCode, LOCALES, SOURCE_LOCALE } from '../config/locales'
 import { isUniqueViolation } from '../database/uniqueViolation'
 import type { User } from '../payload-types'
 import { describeActor } from '../plugins/reviewWorkflow/workflowStore'
 import { materialNoticeDays } from '../releases/notice'
-import { assembleFromApprovals, publishRelease, PublishError, rollbackRelease, type Publisher } from '../releases/publish'
+import { assembleFromApprovals, publishRelease, PublishError, rollbackRelease, type PublishedRelease, type Publisher } from '../releases/publish'
 import { diffReleases } from '../releases/releaseDiff'
 import { announceReleasePublished } from '../releases/releaseSignal'
-import { latestRelease, listReleaseSummaries, type StoredRelease, type StoredReleaseSummary } from '../releases/releaseStore'
+import { latestRelease, listReleaseSummaries, type StoredReleaseSummary } from '../releases/releaseStore'
+import { sourceTiming, type SourceTiming } from '../releases/sourceBasisStore'
 import { releaseTimeline } from '../releases/timeline'
 import { CHANGE_TYPES, type ChangeType } from '../releases/types'
 import { inTransaction, problem, readJsonObject, unknownKeys } from './http'
@@ -47,9 +48,20 @@ const releaseSummary = (release: StoredReleaseSummary, status?: string) => ({
   publishedBy: release.publishedBy,
   approvers: release.approvers,
   rollbackOf: release.rollbackOf,
+  sourceReleaseNumber: release.sourceReleaseNumber,
   contentHash: release.contentHash,
   ...(status ? { status } : {}),
 })
+
+/** For a target locale: which source release it translates, whether it waits for it, and why it takes effect when it does. */
+const timingView = (timing: SourceTiming | null) =>
+  timing
+    ? {
+        sourceRelease: timing.sourceRelease,
+        heldBySource: timing.heldBySource,
+        explanation: timing.explanation,
+      }
+    : null
 
 /** Reads and checks the common part of a publishing request: who, and a JSON body with only known keys. */
 const readPublishingRequest = async (
@@ -70,12 +82,15 @@ const readPublishingRequest = async (
 }
 
 /** Commits, then tells the delivery layer and the webhooks; refusals roll everything back. */
-const publishing = (req: Parameters<PayloadHandler>[0], work: () => Promise<StoredRelease>) => {
-  let published: StoredRelease | null = null
+const publishing = (req: Parameters<PayloadHandler>[0], work: () => Promise<PublishedRelease>) => {
+  let published: PublishedRelease | null = null
   return inTransaction(req, async () => {
     try {
       published = await work()
-      return Response.json({ release: releaseSummary(published) }, { status: 201 })
+      return Response.json(
+        { release: releaseSummary(published), source: timingView(published.sourceTiming), warnings: published.warnings },
+        { status: 201 },
+      )
     } catch (error) {
       if (error instanceof PublishError) return problem(error.status, error.message)
       if (isUniqueViolation(error)) {
@@ -140,7 +155,24 @@ const rollbackHandler: PayloadHandler = async (req) => {
   )
 }
 
-/** GET ?locale=xx: what a publish would ship now, against the newest release, and the locale's timeline. */
+/**
+ * When a publish now (with no effectiveAt) would take effect and why: for a target locale no earlier
+ * than the source release its translations are based on; or why it could not be published yet.
+ */
+const previewTiming = async (req: Parameters<PayloadHandler>[0], locale: string, assembly: Awaited<ReturnType<typeof assembleFromApprovals>>, now: number) => {
+  if (!assembly.ok) return { effective: null, sourceRefusal: null }
+  if (locale === SOURCE_LOCALE) {
+    return {
+      effective: { at: new Date(now).toISOString(), sourceRelease: null, heldBySource: false, explanation: 'Takes effect at once, or on the date you give.' },
+      sourceRefusal: null,
+    }
+  }
+  const decided = await sourceTiming(req.payload, req, { locale, needs: assembly.needs, content: assembly.content, requested: null, now })
+  if (!decided.ok) return { effective: null, sourceRefusal: decided.message }
+  return { effective: { at: new Date(decided.timing.effectiveAt).toISOString(), ...timingView(decided.timing) }, sourceRefusal: null }
+}
+
+/** GET ?locale=xx: what a publish would ship now, against the newest release, when it would take effect, and the locale's timeline. */
 const previewHandler: PayloadHandler = async (req) => {
   const user = req.user as User | null
   if (!user) return problem(401, 'Sign in to preview a release.')
@@ -157,6 +189,7 @@ const previewHandler: PayloadHandler = async (req) => {
     materialNoticeDays: materialNoticeDays(),
     missing: assembly.ok ? [] : assembly.missing,
     unchanged: Boolean(assembly.ok && latest && latest.contentHash === assembly.contentHash),
+    ...(await previewTiming(req, locale, assembly, now)),
     diff:
       assembly.ok && latest
         ? diffReleases(latest, { ...latest, number: latest.number + 1, content: assembly.content, contentHash: assembly.contentHash })

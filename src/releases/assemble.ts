@@ -1,24 +1,32 @@
 import { hashContent } from '../plugins/reviewWorkflow/contentHash'
 import type { SerializedRichText } from '../utilities/lexical'
+import type { SourceNeed } from './sourceBasis'
 import type { ReleaseContent, ReleasedCategory, ReleasedPage } from './types'
 
 type Approved = Record<string, unknown> | null
 
-/** One document's approved version as a release records it. */
-export type ReleaseSource = { subject: string; contentHash: string; approvedBy: string | null }
+/**
+ * One document's approved version as a release records it. In a target locale's release also the
+ * approved source hash its translation translates (null when none was recorded); releases published
+ * before that was recorded have no `sourceHash` at all.
+ */
+export type ReleaseSource = { subject: string; contentHash: string; approvedBy: string | null; sourceHash?: string | null }
+
+/** A document's approval; `sourceHash` (target locales only) is the approved source hash the translation translates. */
+type Approval = { content: Approved; hash: string | null; approvedBy: string | null; sourceHash?: string | null }
 
 export type CategoryApprovals = {
   subject: string
   /** The source locale's approved content: key, icon, order, retired, and the source text. */
-  source: { content: Approved; hash: string | null; approvedBy: string | null }
+  source: Approval
   /** The release locale's approved content (the same as `source` for the source locale). */
-  target: { content: Approved; hash: string | null; approvedBy: string | null }
+  target: Approval
 }
 
-export type PageApprovals = { subject: string; content: Approved; hash: string | null; approvedBy: string | null }
+export type PageApprovals = Approval & { subject: string }
 
 export type Assembly =
-  | { ok: true; content: ReleaseContent; contentHash: string; sources: ReleaseSource[]; approvers: string[] }
+  | { ok: true; content: ReleaseContent; contentHash: string; sources: ReleaseSource[]; approvers: string[]; needs: SourceNeed[] }
   | { ok: false; missing: string[] }
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null)
@@ -71,14 +79,23 @@ export const assembleRelease = ({ page, categories }: { page: PageApprovals; cat
     .sort((a, b) => a.order - b.order || a.key.localeCompare(b.key))
   const content: ReleaseContent = { page: releasedPage(page.content), categories: releasedCategories }
 
-  const sources: ReleaseSource[] = [
-    { subject: page.subject, contentHash: String(page.hash), approvedBy: page.approvedBy },
+  const basis = (approval: Approval) => (approval.sourceHash === undefined ? {} : { sourceHash: approval.sourceHash })
+  const documents = [
+    { label: 'the partners page', source: { subject: page.subject, contentHash: String(page.hash), approvedBy: page.approvedBy, ...basis(page) } },
     ...live.map((category) => ({
-      subject: category.subject,
-      contentHash: String(category.target.hash),
-      approvedBy: category.target.approvedBy,
+      label: `category "${String(category.source.content?.key)}"`,
+      source: {
+        subject: category.subject,
+        contentHash: String(category.target.hash),
+        approvedBy: category.target.approvedBy,
+        ...basis(category.target),
+      },
     })),
   ]
+  const sources: ReleaseSource[] = documents.map((document) => document.source)
+  const needs: SourceNeed[] = documents.flatMap(({ label, source }) =>
+    source.sourceHash === undefined ? [] : [{ subject: source.subject, label, sourceHash: source.sourceHash }],
+  )
   const approvers = [...new Set(sources.map((source) => source.approvedBy).filter((by): by is string => Boolean(by)))]
-  return { ok: true, content, contentHash: hashContent(content), sources, approvers }
+  return { ok: true, content, contentHash: hashContent(content), sources, approvers, needs }
 }

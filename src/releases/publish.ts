@@ -1,13 +1,14 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { SOURCE_LOCALE } from '../config/locales'
+import { SOURCE_LOCALE, TARGET_LOCALES } from '../config/locales'
 import type { WorkflowState as WorkflowStateRow } from '../payload-types'
 import { subjectKey } from '../plugins/reviewWorkflow/types'
 import { appendAuditEvent } from '../plugins/reviewWorkflow/workflowStore'
 import { assembleRelease, type Assembly, type CategoryApprovals, type ReleaseSource } from './assemble'
 import { checkNotice, materialNoticeDays } from './notice'
 import { findRelease, latestRelease, listReleaseSummaries, toRelease, type StoredRelease } from './releaseStore'
-import { releaseTimeline } from './timeline'
+import { cancelledBasisWarning, waitingOnCancelledSource, type SourceNeed } from './sourceBasis'
+import { sourceTiming, type SourceTiming } from './sourceBasisStore'
 import type { ChangeType, ReleaseContent } from './types'
 
 const system = { overrideAccess: true, depth: 0 } as const
@@ -43,6 +44,12 @@ const approvalOf = (row: WorkflowStateRow | undefined) => ({
   approvedBy: row?.approvedBy ?? null,
 })
 
+/** A translation's approval also names the approved source it translates. */
+const translationApprovalOf = (row: WorkflowStateRow | undefined, locale: string) => ({
+  ...approvalOf(row),
+  ...(locale === SOURCE_LOCALE ? {} : { sourceHash: row?.approvedSourceHash ?? null }),
+})
+
 /** What a publish of this locale would contain now: approved content only, never the working copy. */
 export const assembleFromApprovals = async (payload: Payload, req: PayloadRequest, locale: string): Promise<Assembly> => {
   const approvals = await approvalsByKey(payload, req, locale)
@@ -59,11 +66,11 @@ export const assembleFromApprovals = async (payload: Payload, req: PayloadReques
     return {
       subject,
       source: approvalOf(approvals.get(`${subject}:${SOURCE_LOCALE}`)),
-      target: approvalOf(approvals.get(`${subject}:${locale}`)),
+      target: translationApprovalOf(approvals.get(`${subject}:${locale}`), locale),
     }
   })
   return assembleRelease({
-    page: { subject: PAGE_SUBJECT, ...approvalOf(approvals.get(`${PAGE_SUBJECT}:${locale}`)) },
+    page: { subject: PAGE_SUBJECT, ...translationApprovalOf(approvals.get(`${PAGE_SUBJECT}:${locale}`), locale) },
     categories,
   })
 }
@@ -118,10 +125,6 @@ const syncPublishedStates = async ({
   }
 }
 
-/** The source-locale release in effect now, which a target-locale release records it was made against. */
-const currentSourceRelease = async (payload: Payload, req: PayloadRequest, now: number): Promise<number | null> =>
-  releaseTimeline(await listReleaseSummaries(payload, SOURCE_LOCALE, req), now).current?.number ?? null
-
 type NewRelease = {
   locale: string
   summary: string
@@ -135,6 +138,8 @@ type NewRelease = {
   approvers: string[]
   publisher: Publisher
   now: number
+  /** For a target locale: the source release it is based on. */
+  sourceReleaseNumber: number | null
 }
 
 const writeRelease = async (payload: Payload, req: PayloadRequest, release: NewRelease): Promise<StoredRelease> => {
@@ -163,7 +168,7 @@ const writeRelease = async (payload: Payload, req: PayloadRequest, release: NewR
       approvers: release.approvers,
       urgencyReason: release.urgencyReason,
       rollbackOf: release.rollbackOf,
-      sourceReleaseNumber: release.locale === SOURCE_LOCALE ? null : await currentSourceRelease(payload, req, release.now),
+      sourceReleaseNumber: release.sourceReleaseNumber,
       contentHash: release.contentHash,
       content: release.content,
       sources: release.sources,
@@ -194,8 +199,9 @@ const writeRelease = async (payload: Payload, req: PayloadRequest, release: NewR
   return toRelease(doc)
 }
 
-const resolveEffectiveAt = (effectiveAt: string | null | undefined, now: number): number => {
-  if (effectiveAt === null || effectiveAt === undefined) return now
+/** The requested effective time (never before now), or null when none was given. */
+const requestedEffectiveAt = (effectiveAt: string | null | undefined, now: number): number | null => {
+  if (effectiveAt === null || effectiveAt === undefined) return null
   const time = Date.parse(effectiveAt)
   if (Number.isNaN(time)) throw new PublishError(400, `"effectiveAt" is not a valid ISO 8601 date: ${JSON.stringify(effectiveAt)}.`)
   // A minute of slack for clocks; legal text cannot take effect retroactively.
@@ -203,6 +209,34 @@ const resolveEffectiveAt = (effectiveAt: string | null | undefined, now: number)
     throw new PublishError(400, `"effectiveAt" (${effectiveAt}) is in the past; omit it to publish with immediate effect.`)
   }
   return Math.max(time, now)
+}
+
+/**
+ * A published release; for a target locale when and why it takes effect (the source rule); for the
+ * source locale, announced translations that wait for a source release this one cancels.
+ */
+export type PublishedRelease = StoredRelease & { sourceTiming: SourceTiming | null; warnings: string[] }
+
+/** After a source-locale release: the announced translations now waiting for a source release that will never take effect. */
+const cancelledBasisWarnings = async (payload: Payload, req: PayloadRequest, locale: string, now: number): Promise<string[]> => {
+  if (locale !== SOURCE_LOCALE) return []
+  // One query at a time: they share the request's transaction.
+  const sourceReleases = await listReleaseSummaries(payload, SOURCE_LOCALE, req)
+  const targets = []
+  for (const target of TARGET_LOCALES) targets.push({ locale: target, releases: await listReleaseSummaries(payload, target, req) })
+  return waitingOnCancelledSource({ sourceReleases, targets, now }).map(cancelledBasisWarning)
+}
+
+/** For a target locale: when the release may take effect, or the 409 saying why it cannot be published yet. */
+const timingFor = async (
+  payload: Payload,
+  req: PayloadRequest,
+  request: { locale: string; needs: readonly SourceNeed[]; content: ReleaseContent; requested: number | null; now: number },
+): Promise<SourceTiming | null> => {
+  if (request.locale === SOURCE_LOCALE) return null
+  const decided = await sourceTiming(payload, req, request)
+  if (!decided.ok) throw new PublishError(409, decided.message)
+  return decided.timing
 }
 
 /** Publishes the approved content of one locale as its next release. Call inside a transaction. */
@@ -218,9 +252,18 @@ export const publishRelease = async (
     publisher: Publisher
     now?: number
   },
-): Promise<StoredRelease> => {
+): Promise<PublishedRelease> => {
   const now = request.now ?? Date.now()
-  const effectiveAt = resolveEffectiveAt(request.effectiveAt, now)
+  const requested = requestedEffectiveAt(request.effectiveAt, now)
+  const assembly = await assembleFromApprovals(payload, req, request.locale)
+  if (!assembly.ok) {
+    throw new PublishError(
+      409,
+      `Cannot publish ${request.locale}: no approved ${request.locale} content for ${assembly.missing.join(', ')}.`,
+    )
+  }
+  const timing = await timingFor(payload, req, { locale: request.locale, needs: assembly.needs, content: assembly.content, requested, now })
+  const effectiveAt = timing?.effectiveAt ?? requested ?? now
   const notice = checkNotice({
     changeType: request.changeType,
     effectiveAt,
@@ -229,14 +272,7 @@ export const publishRelease = async (
     urgencyReason: request.urgencyReason ?? null,
   })
   if (!notice.ok) throw new PublishError(400, notice.message)
-  const assembly = await assembleFromApprovals(payload, req, request.locale)
-  if (!assembly.ok) {
-    throw new PublishError(
-      409,
-      `Cannot publish ${request.locale}: no approved ${request.locale} content for ${assembly.missing.join(', ')}.`,
-    )
-  }
-  return writeRelease(payload, req, {
+  const release = await writeRelease(payload, req, {
     ...request,
     effectiveAt,
     urgencyReason: request.urgencyReason ?? null,
@@ -246,10 +282,15 @@ export const publishRelease = async (
     sources: assembly.sources,
     approvers: assembly.approvers,
     now,
+    sourceReleaseNumber: timing?.sourceRelease.number ?? null,
   })
+  return { ...release, sourceTiming: timing, warnings: await cancelledBasisWarnings(payload, req, request.locale, now) }
 }
 
-/** Publishes an older release's content again, with immediate effect; nothing is deleted. */
+/**
+ * Publishes an older release's content again, in effect at once, or for a target locale when the
+ * source text it translates takes effect, if that is later. Nothing is deleted.
+ */
 export const rollbackRelease = async (
   payload: Payload,
   req: PayloadRequest,
@@ -262,17 +303,19 @@ export const rollbackRelease = async (
     publisher: Publisher
     now?: number
   },
-): Promise<StoredRelease> => {
+): Promise<PublishedRelease> => {
   const now = request.now ?? Date.now()
   const target = await findRelease(payload, request.locale, request.toRelease, req)
   if (!target || Date.parse(target.effectiveAt) > now) {
     throw new PublishError(404, `There is no ${request.locale} release ${request.toRelease} in effect to roll back to.`)
   }
-  return writeRelease(payload, req, {
+  const needs = request.locale === SOURCE_LOCALE ? [] : await recordedNeeds(payload, req, target)
+  const timing = await timingFor(payload, req, { locale: request.locale, needs, content: target.content, requested: null, now })
+  const release = await writeRelease(payload, req, {
     locale: request.locale,
     summary: `Rollback to release ${target.number}: ${request.reason}`,
     changeType: request.changeType ?? 'material',
-    effectiveAt: now,
+    effectiveAt: timing?.effectiveAt ?? now,
     urgencyReason: null,
     rollbackOf: target.number,
     content: target.content,
@@ -281,5 +324,22 @@ export const rollbackRelease = async (
     approvers: target.approvers,
     publisher: request.publisher,
     now,
+    sourceReleaseNumber: timing?.sourceRelease.number ?? null,
   })
+  return { ...release, sourceTiming: timing, warnings: await cancelledBasisWarnings(payload, req, request.locale, now) }
+}
+
+/**
+ * The source hashes an existing release records for its documents. Releases published before these
+ * were recorded give none: then only their category list is matched against the source releases.
+ */
+const recordedNeeds = async (payload: Payload, req: PayloadRequest, release: StoredRelease): Promise<SourceNeed[]> => {
+  const { docs } = await payload.find({ collection: 'partner-categories', limit: 0, pagination: false, select: { key: true }, req, ...system })
+  const labels = new Map<string, string>([
+    [PAGE_SUBJECT, 'the partners page'],
+    ...docs.map((doc): [string, string] => [subjectKey({ kind: 'collection', slug: 'partner-categories', id: doc.id }), `category "${doc.key}"`]),
+  ])
+  return release.sources.flatMap((source) =>
+    source.sourceHash === undefined ? [] : [{ subject: source.subject, label: labels.get(source.subject) ?? source.subject, sourceHash: source.sourceHash }],
+  )
 }

@@ -53,10 +53,12 @@ export const listReleaseSummaries = async (
   return docs.map((doc) => toReleaseSummary(doc as Omit<ReleaseDoc, 'content' | 'sources'>))
 }
 
-/** One release's content; releases never change, so a caller may keep it as long as it likes. */
-export const readReleaseContent = async (payload: Payload, id: number | string): Promise<ReleaseContent> => {
-  const doc = await payload.findByID({ collection: 'releases', id, select: { content: true }, ...system })
-  return doc.content as ReleaseContent
+export type ReleaseBody = { content: ReleaseContent; sources: ReleaseSource[] }
+
+/** One release's content and the documents it holds; releases never change, so a caller may keep them as long as it likes. */
+export const readReleaseBody = async (payload: Payload, id: number | string, req?: PayloadRequest): Promise<ReleaseBody> => {
+  const doc = await payload.findByID({ collection: 'releases', id, select: { content: true, sources: true }, ...(req ? { req } : {}), ...system })
+  return { content: doc.content as ReleaseContent, sources: Array.isArray(doc.sources) ? (doc.sources as ReleaseSource[]) : [] }
 }
 
 export const latestRelease = async (payload: Payload, locale: string, req?: PayloadRequest): Promise<StoredRelease | null> => {

@@ -5,6 +5,7 @@ import type { User } from '../payload-types'
 import { isStale } from '../plugins/reviewWorkflow/sourceTracking'
 import { subjectKey, type WorkflowSubject } from '../plugins/reviewWorkflow/types'
 import { readAllWorkflowRows, readLocaleWorkflow, writeLocaleWorkflow } from '../plugins/reviewWorkflow/workflowStore'
+import { matchSourceReleases } from '../releases/sourceBasisStore'
 import { planDocuments, type DocumentChange, type DocumentPlan, type DocumentSpec } from './xliff/document'
 import type { FieldSpec } from './xliff/units'
 
@@ -60,13 +61,21 @@ export const planTranslationDocuments = async (payload: Payload, locale: string)
       {
         fileId,
         original,
+        subject: subjectKey(subject),
         sourceHash: source.approvedHash ?? null,
+        sourceRelease: null,
         targetState: reviewed ? 'reviewed' : 'translated',
         fields: fields.map((field) => ({ ...field, source: valueAt(approved, field.path), target: valueAt(target, field.path) })),
       },
     ]
   })
-  return planDocuments(specs)
+  // Which source release each document's approved source text is in, by the same rule publishing uses.
+  const match = await matchSourceReleases(payload, undefined, {
+    needs: specs.map((spec) => ({ subject: spec.subject, label: spec.fileId, sourceHash: spec.sourceHash })),
+    structure: null,
+    now: Date.now(),
+  })
+  return planDocuments(specs.map((spec, index) => ({ ...spec, sourceRelease: match.documents[index]?.release ?? null })))
 }
 
 const subjectOfFile = (document: DocumentPlan, categoryIds: ReadonlyMap<string, number | string>): WorkflowSubject => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 
-import { approveChange } from '../helpers/contentChanges'
+import { approveChange, releaseAction } from '../helpers/contentChanges'
 import type { ApiClient, TestUserName } from '../helpers/http'
 import { startIsolatedServer } from '../helpers/isolatedServer'
 import { inBrowser, loginAs, launchBrowser, type OpenedPage } from './browser'
@@ -43,6 +43,8 @@ const openReleases = async (open: Open, name: TestUserName): Promise<OpenedPage>
 }
 
 const changeLine = `${NEW_NAME}: name changed`
+const CATEGORY_KEYS = ['cloud-platform', 'bug-detection', 'maps', 'sms-providers', 'analytics', 'marketing', 'support', 'internal-tools']
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Asserts on the public HTML pages: no scripts at all, and the document language. */
 const expectPlainJapaneseDocument = async (page: Page) => {
@@ -152,5 +154,39 @@ describe('publishing a release from the admin, in Chromium', () => {
 
       expect(outsideRequests).toEqual([])
     })
+  })
+
+  it('a reviewer publishing a translation of a ja change announced 40 days ahead sees, and gets, the ja date', async () => {
+    const announced = '地図(予告済み)'
+    await approveChange(api, { subject: 'maps', locale: 'ja', data: { name: announced } })
+    const jaAt = new Date(Date.now() + 40 * 86_400_000).toISOString()
+    const ja = await releaseAction(api, 'publish', { locale: 'ja', summary: 'Maps renamed, announced', changeType: 'material', effectiveAt: jaAt })
+    expect(ja.body.release?.number).toBe(3)
+    await approveChange(api, { subject: 'page', locale: 'en', editor: 'translatorEn', data: { title: 'Our partners' } })
+    for (const key of CATEGORY_KEYS) await approveChange(api, { subject: key, locale: 'en', editor: 'translatorEn', data: { name: `EN ${key}` } })
+    const why = `Takes effect on ${jaAt}, not before: it translates ja release 3 (category "maps"), announced to take effect then.`
+
+    await scenario('publish-translation-waits', async (open) => {
+      const opened = await open()
+      await loginAs(opened.page, 'reviewer', api.baseURL)
+      await opened.page.goto(`${api.baseURL}/admin/collections/releases?locale=en`)
+      const { page, outsideRequests } = opened
+      await page.getByTestId('publish-panel').filter({ hasText: 'Publish en' }).waitFor()
+      const effective = page.getByTestId('publish-effective')
+      await effective.waitFor()
+      await expect(effective.innerText()).resolves.toMatch(new RegExp(`^Would take effect on .+\\. ${escapeRegExp(why)}$`))
+      const form = page.getByTestId('publish-form')
+      await form.getByTestId('publish-summary').fill('First English version')
+      await form.getByRole('button', { name: 'Publish release' }).click()
+      const message = page.getByTestId('publish-message')
+      await message.waitFor()
+      await expect(message.innerText()).resolves.toMatch(new RegExp(`^Published en release 1, effective .+\\. ${escapeRegExp(why)}$`))
+      await page.getByTestId('publish-unchanged').waitFor()
+      await expect(page.getByTestId('publish-current').innerText()).resolves.toBe('No en release is in effect yet.')
+      await expect(page.getByTestId('publish-panel').innerText()).resolves.toMatch(/Upcoming: release 1 takes effect .+ \(First English version\), with the Japanese release 3 it translates\./)
+      expect(outsideRequests).toEqual([])
+    })
+    const served = await api.request('/content/v1/partners/en')
+    expect(served.status).toBe(404)
   })
 })

@@ -330,6 +330,7 @@ class Lane {
     const edit = () => this.perform({ type: 'edit', subject, locale, value: this.editValue(subject, locale, round) })
     const { state, stale } = await this.stateOf(subject, locale)
     if (action.type === 'publish') {
+      if (locale !== 'ja') await this.publishSourceFirst(round)
       await edit()
       await this.perform({ type: 'submit', subject, locale })
       await this.perform({ type: 'approve', subject, locale })
@@ -343,6 +344,26 @@ class Lane {
     if (state === 'in_review' && !stale) return
     if (state === 'in_review') await this.perform({ type: 'request-changes', subject, locale })
     await this.perform({ type: 'submit', subject, locale })
+  }
+
+  /**
+   * A translation cannot be published before the ja text it translates: publish ja's approvals (at
+   * once), then bring every translation approved against other ja text up to date.
+   */
+  private async publishSourceFirst(round: number): Promise<void> {
+    const ja = await this.send({ type: 'publish', locale: 'ja', summary: `Crash round ${this.index}.${round}: ja first` })
+    if (ja.status !== 201 && !(ja.status === 409 && ja.text.includes('Nothing to publish'))) {
+      throw new Error(`lane ${this.index}: publishing ja first failed with ${ja.status}: ${ja.text}`)
+    }
+    for (const subject of this.subjects) {
+      const rows = await query(this.dbFile, 'SELECT key, approved_hash, approved_source_hash FROM workflow_states WHERE key IN (?, ?)', [`${subject.key}:en`, `${subject.key}:ja`])
+      const en = rows.find((row) => row.key === `${subject.key}:en`)
+      const source = rows.find((row) => row.key === `${subject.key}:ja`)
+      if (en?.approved_hash == null || en.approved_source_hash === source?.approved_hash) continue
+      await this.perform({ type: 'edit', subject, locale: 'en', value: this.editValue(subject, 'en', round) })
+      await this.perform({ type: 'submit', subject, locale: 'en' })
+      await this.perform({ type: 'approve', subject, locale: 'en' })
+    }
   }
 
   private pickAction(draws: number[], round: number): { action: Action; publishSubject: Subject } {

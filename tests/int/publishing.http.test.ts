@@ -7,7 +7,7 @@ type Delivered = {
   release: { number: number; summary: string; status: string; effectiveAt: string; contentHash: string }
   page: { title: string | null; intro: { lexical: unknown; html: string } | null }
   categories: Array<{ key: string; icon: string | null; name: string | null; description: { html: string } | null }>
-  translation: { behindSource: boolean; sourceUpdatedAt: string | null }
+  translation: { behindSource: boolean; sourceUpdatedAt: string | null; translatedFromSourceRelease: number | null; sourceReleaseInEffect: number | null }
   upcoming: Array<{ number: number; summary: string }>
 }
 type Errors = { errors?: Array<{ message: string }> }
@@ -310,6 +310,10 @@ describe('rollback', () => {
 describe('translations', () => {
   it('a target locale is published from its own approved content and says when the source moved on', async () => {
     const keys = ['cloud-platform', 'bug-detection', 'maps', 'sms-providers', 'analytics', 'marketing', 'support', 'internal-tools']
+    // The rollback left ja's approved title unpublished; a translation of it could not be published
+    // before ja publishes it, so ja republishes its approvals first (release 5).
+    const republished = await releaseAction(api, 'publish', { locale: 'ja', summary: 'The approved title again', changeType: 'editorial' })
+    expect([republished.status, republished.body.release?.number]).toEqual([201, 5])
     await approveChange(api, {
       subject: 'page',
       locale: 'en',
@@ -326,16 +330,19 @@ describe('translations', () => {
     expect(delivered.categories.map((category) => category.name)).toEqual(keys.map((key) => `EN ${key}`))
     // Structure comes from the source: same icons and order as ja.
     expect(delivered.categories[0]?.icon).toBe('⛅')
-    expect(delivered.translation).toEqual(expect.objectContaining({ behindSource: false, sourceUpdatedAt: null }))
+    expect(delivered.translation).toEqual(
+      expect.objectContaining({ behindSource: false, sourceUpdatedAt: null, translatedFromSourceRelease: 5, sourceReleaseInEffect: 5 }),
+    )
 
     await approveChange(api, { subject: 'maps', locale: 'ja', data: { name: '地図(更新)' } })
     expect((await releaseAction(api, 'publish', { locale: 'ja', summary: 'Maps renamed', changeType: 'editorial' })).status).toBe(201)
     delivered = await current('en')
-    expect(delivered.translation.behindSource).toBe(true)
+    expect(delivered.translation).toEqual(expect.objectContaining({ behindSource: true, translatedFromSourceRelease: 5, sourceReleaseInEffect: 6 }))
     const ja = await current('ja')
     expect(delivered.translation.sourceUpdatedAt).toBe(ja.release.effectiveAt)
     const page = (await publicGet(api, '/partners/en')).text
     expect(page).toContain('The Japanese version prevails.')
+    expect(page).toContain('This translation follows Japanese release 5; Japanese release 6 is in effect.')
     expect(page).toMatch(/<html lang="en"/)
   })
 })

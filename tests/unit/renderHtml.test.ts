@@ -176,6 +176,26 @@ describe('renderPartnersPage', () => {
   })
 })
 
+describe('the notice across locales', () => {
+  it('names the Japanese release the translation follows and the one in effect', () => {
+    const html = partnersPage(enRelease(), {
+      sourceNotice: { updatedAt: '2026-05-01T00:00:00Z', authoritativeLanguageNote: null, sourceReleaseInEffect: 4, translatedFromSourceRelease: 3 },
+    })
+    expect(html).toContain(
+      '<div class="notice" role="note"><p>The Japanese version was updated on <time datetime="2026-05-01T00:00:00.000Z">',
+    )
+    expect(html).toContain('<p>This translation follows Japanese release 3; Japanese release 4 is in effect.</p></div>')
+  })
+
+  it('an announced translation names the Japanese release it waits for; a Japanese one names none', () => {
+    const next = enRelease({ number: 3, effectiveAt: '2027-01-10T00:00:00.000Z', sourceReleaseNumber: 5, summary: 'Maps translated' })
+    const html = partnersPage(enRelease(), { upcoming: [next] })
+    expect(html).toMatch(/<li>Release 3, effective <time datetime="2027-01-10T00:00:00.000Z">[^<]*<\/time> — Editorial change: Maps translated \(translates Japanese release 5\)<\/li>/)
+    const ja = partnersPage(makeRelease(), { upcoming: [makeRelease({ number: 4, effectiveAt: '2027-01-10T00:00:00.000Z' })] })
+    expect(ja).not.toContain('日本語版リリース')
+  })
+})
+
 describe('renderHistoryPage', () => {
   const releases = [
     { release: makeRelease({ number: 3, rollbackOf: 1, summary: 'リリース 1 に戻す' }), status: 'current' as const },

@@ -1,4 +1,4 @@
-import { parseXliff, planDocuments, planImport, writeXliff, type DocumentSpec, type ImportPlan } from '../../src/translations/xliff/document'
+import { parseXliff, planDocuments, planImport, sourceReleaseNote, writeXliff, type DocumentSpec, type ImportPlan } from '../../src/translations/xliff/document'
 import { blocksOf, inlineRuns } from '../../src/translations/xliff/inline'
 import { validateXliff } from '../helpers/xmllint'
 
@@ -32,7 +32,9 @@ const targetDescription = richText(
 const spec = (overrides: Partial<DocumentSpec> = {}): DocumentSpec => ({
   fileId: 'category.maps',
   original: 'partner-categories/maps',
+  subject: 'partner-categories:3',
   sourceHash: 'a'.repeat(64),
+  sourceRelease: { number: 4, effectiveAt: '2027-01-10T00:00:00.000Z', standing: 'upcoming' },
   targetState: 'translated',
   fields: [
     { path: 'name', kind: 'text', source: '地図\n二行目', target: 'Maps\nSecond line' },
@@ -71,7 +73,11 @@ describe('XLIFF 2.0 export and import (pure)', () => {
   it('one unit per field with a source, one segment per block, formatting as inline codes, stable ids', () => {
     const xml = exported()
     expect(xml).toContain('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:kaiji="urn:kaiji:xliff:1" version="2.0" srcLang="ja" trgLang="en" xml:space="preserve">')
-    expect(xml).toContain(`<file id="category.maps" original="partner-categories/maps" kaiji:sourceHash="${'a'.repeat(64)}">`)
+    expect(xml).toContain(`<file id="category.maps" original="partner-categories/maps" kaiji:sourceHash="${'a'.repeat(64)}" kaiji:sourceRelease="4">`)
+    // Which source release the source text is, for the translator (a note CAT tools show) and for tools (the attribute).
+    expect(xml).toContain(
+      '<notes><note category="kaiji:source-release">Source: ja release 4, announced to take effect on 2027-01-10T00:00:00.000Z; a translation of it takes effect no earlier.</note></notes>',
+    )
     expect(xml).toContain('<unit id="category.maps.name" name="name">')
     expect(xml).toContain('<source>地図<ph id="1" type="fmt" subType="xlf:lb"/>二行目</source>')
     expect(xml).toContain('<target>Maps<ph id="1" type="fmt" subType="xlf:lb"/>Second line</target>')
@@ -86,6 +92,19 @@ describe('XLIFF 2.0 export and import (pure)', () => {
     expect(xml).toMatch(/<unit id="category.maps.dataUsageNote" name="dataUsageNote">\n {6}<segment id="s1" state="initial">\n {8}<source>注意<\/source>\n {6}<\/segment>/)
     expect(xml).not.toContain('columnLabels.type')
     expect(exported(planDocuments([spec({ targetState: 'reviewed' })]))).toContain('<segment id="s1" state="reviewed">')
+  })
+
+  it('names the source release of each file: in effect, announced, replaced, or not yet published', () => {
+    const unpublished = exported(planDocuments([spec({ sourceRelease: null })]))
+    expect(unpublished).toContain('kaiji:sourceRelease="unpublished">')
+    expect(unpublished).toContain('not yet published in any ja release; a translation of it cannot be published until it is.')
+    expect(validateXliff(unpublished).ok).toBe(true)
+    expect(sourceReleaseNote({ number: 2, effectiveAt: '2026-12-01T00:00:00Z', standing: 'current' })).toBe('Source: ja release 2, in effect since 2026-12-01T00:00:00.000Z.')
+    expect(sourceReleaseNote({ number: 1, effectiveAt: '2026-11-01T00:00:00Z', standing: 'past' })).toBe(
+      'Source: ja release 1, in effect from 2026-11-01T00:00:00.000Z and since replaced by a newer ja release.',
+    )
+    // The note is for people: an import reads neither it nor the attribute.
+    expect(plan(unpublished)).toEqual(plan(exported()))
   })
 
   it('re-importing the untouched file changes nothing', () => {

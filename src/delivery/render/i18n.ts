@@ -18,6 +18,10 @@ export type UiStrings = {
   upcomingItem: string
   seeChanges: string
   sourceUpdated: string
+  /** Which source release a translation follows and which is in effect (target locales only). */
+  sourceReleases: string
+  /** After an upcoming translation's item: the source release it waits for. */
+  upcomingFollowsSource: string
   releaseFooter: string
   release: string
   changeTypes: Record<ChangeType, string>
@@ -63,6 +67,8 @@ const en: UiStrings = {
   seeChanges: 'See the changes',
   sourceUpdated:
     'The Japanese version was updated on {date}; in case of discrepancy the Japanese version prevails.',
+  sourceReleases: 'This translation follows Japanese release {basis}; Japanese release {current} is in effect.',
+  upcomingFollowsSource: '(translates Japanese release {n})',
   releaseFooter: '{release}, effective {effective}, published {published}',
   release: 'Release {n}',
   changeTypes: { material: 'Material change', editorial: 'Editorial change' },
@@ -120,6 +126,8 @@ const ja: UiStrings = {
   upcomingItem: '{release}({date}発効)— {changeType}:{summary}',
   seeChanges: '変更点を見る',
   sourceUpdated: '日本語版は{date}に更新されました。内容に相違がある場合は、日本語版が優先されます。',
+  sourceReleases: 'この翻訳は日本語版リリース {basis} に基づいています。現在有効な日本語版はリリース {current} です。',
+  upcomingFollowsSource: '(日本語版リリース {n} の翻訳)',
   releaseFooter: '{release}、{effective}発効、{published}公開',
   release: 'リリース {n}',
   changeTypes: { material: '重要な変更', editorial: '編集上の変更' },
@@ -178,6 +186,8 @@ const fr: UiStrings = {
   seeChanges: 'Voir les modifications',
   sourceUpdated:
     'La version japonaise a été mise à jour le {date} ; en cas de divergence, la version japonaise prévaut.',
+  sourceReleases: 'Cette traduction suit la version japonaise {basis} ; la version japonaise {current} est en vigueur.',
+  upcomingFollowsSource: '(traduction de la version japonaise {n})',
   releaseFooter: '{release}, en vigueur le {effective}, publiée le {published}',
   release: 'Version {n}',
   changeTypes: { material: 'Modification substantielle', editorial: 'Modification rédactionnelle' },
@@ -236,6 +246,8 @@ const ru: UiStrings = {
   seeChanges: 'Посмотреть изменения',
   sourceUpdated:
     'Японская версия обновлена {date}; в случае расхождений преимущественную силу имеет японская версия.',
+  sourceReleases: 'Этот перевод соответствует японской редакции {basis}; действует японская редакция {current}.',
+  upcomingFollowsSource: '(перевод японской редакции {n})',
   releaseFooter: '{release}; вступление в силу: {effective}; публикация: {published}',
   release: 'Редакция {n}',
   changeTypes: { material: 'Существенное изменение', editorial: 'Редакционное изменение' },

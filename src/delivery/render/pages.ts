@@ -1,3 +1,4 @@
+import { SOURCE_LOCALE } from '../../config/locales'
 import type { FieldChange, Release, ReleaseDiff, ReleasedCategory, ReleasedPage, ReleaseSummary, TextChange } from '../../releases/types'
 import { escapeHtml } from './escape'
 import {
@@ -177,7 +178,13 @@ const releaseFooter = (release: ReleaseSummary, paths: PartnerPaths): string => 
 
 // ---- the current page
 
-export type SourceNotice = { updatedAt: string; authoritativeLanguageNote: string | null }
+export type SourceNotice = {
+  updatedAt: string
+  authoritativeLanguageNote: string | null
+  /** The source release in effect, and the one this translation follows (when known). */
+  sourceReleaseInEffect?: number | null
+  translatedFromSourceRelease?: number | null
+}
 
 export type PartnersPageInput = {
   /** The release in effect. */
@@ -191,9 +198,13 @@ export type PartnersPageInput = {
 }
 
 const sourceNoticeHtml = (notice: SourceNotice, locale: string): string => {
-  const updated = fillHtml(uiStrings(locale).sourceUpdated, { date: timeHtml(notice.updatedAt, locale) })
+  const ui = uiStrings(locale)
+  const updated = fillHtml(ui.sourceUpdated, { date: timeHtml(notice.updatedAt, locale) })
+  const { sourceReleaseInEffect: current, translatedFromSourceRelease: basis } = notice
+  const releases =
+    typeof current === 'number' && typeof basis === 'number' ? [escapeHtml(fillText(ui.sourceReleases, { basis, current }))] : []
   const note = notice.authoritativeLanguageNote ? [escapeHtml(notice.authoritativeLanguageNote)] : []
-  return noticeHtml([updated, ...note])
+  return noticeHtml([updated, ...releases, ...note])
 }
 
 // An upcoming release is announced here, but its archive page and diffs stay closed until it takes
@@ -206,7 +217,12 @@ const upcomingItem = (next: ReleaseSummary, current: ReleaseSummary): string => 
     changeType: escapeHtml(ui.changeTypes[next.changeType]),
     summary: escapeHtml(next.summary),
   })
-  return `<li>${item}</li>`
+  // A translation announced for a date waits for the source release it translates; say which.
+  const follows =
+    next.locale !== SOURCE_LOCALE && next.sourceReleaseNumber !== null
+      ? ` ${escapeHtml(fillText(ui.upcomingFollowsSource, { n: next.sourceReleaseNumber }))}`
+      : ''
+  return `<li>${item}${follows}</li>`
 }
 
 const upcomingSection = (current: ReleaseSummary, upcoming: readonly ReleaseSummary[]): string => {

@@ -1,6 +1,7 @@
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom'
 
 import { SOURCE_LOCALE } from '../../config/locales'
+import type { SourceCandidate } from '../../releases/sourceBasis'
 import { escapeXml, FORMATS, UnmatchedCode, type InlineCode, type InlineRun } from './inline'
 import { canonicalTarget, planUnit, targetValue, type FieldSpec, type UnitPlan } from './units'
 
@@ -11,8 +12,12 @@ export const KAIJI_NAMESPACE = 'urn:kaiji:xliff:1'
 export type DocumentSpec = {
   fileId: string
   original: string
+  /** The workflow subject (`partner-categories:3`, `partners-page`). */
+  subject: string
   /** The source's approved hash when exported: an import against an older one flags the translation stale. */
   sourceHash: string | null
+  /** The source release holding that approved text (null: in none yet); a translation takes effect no earlier than it. */
+  sourceRelease: SourceCandidate | null
   /** `reviewed` when the locale's translation is approved and not stale, else `translated`. */
   targetState: 'translated' | 'reviewed'
   fields: FieldSpec[]
@@ -30,6 +35,19 @@ export const planDocuments = (specs: readonly DocumentSpec[]): DocumentPlan[] =>
 
 const attribute = (name: string, value: string | null) => (value === null ? '' : ` ${name}="${escapeXml(value)}"`)
 
+/** For the translator: which source release the source text is, and what that means for publishing the translation. */
+export const sourceReleaseNote = (release: SourceCandidate | null): string => {
+  if (!release) {
+    return `Source: approved ${SOURCE_LOCALE} text that is not yet published in any ${SOURCE_LOCALE} release; a translation of it cannot be published until it is.`
+  }
+  const at = new Date(release.effectiveAt).toISOString()
+  if (release.standing === 'current') return `Source: ${SOURCE_LOCALE} release ${release.number}, in effect since ${at}.`
+  if (release.standing === 'upcoming') {
+    return `Source: ${SOURCE_LOCALE} release ${release.number}, announced to take effect on ${at}; a translation of it takes effect no earlier.`
+  }
+  return `Source: ${SOURCE_LOCALE} release ${release.number}, in effect from ${at} and since replaced by a newer ${SOURCE_LOCALE} release.`
+}
+
 /** The XLIFF 2.0 file for one target locale: a <file> per document, a <unit> per field, a <segment> per block. */
 export const writeXliff = ({ trgLang, documents }: { trgLang: string; documents: readonly DocumentPlan[] }): string => {
   const lines = [
@@ -37,7 +55,11 @@ export const writeXliff = ({ trgLang, documents }: { trgLang: string; documents:
     `<xliff xmlns="${XLIFF_NAMESPACE}" xmlns:kaiji="${KAIJI_NAMESPACE}" version="2.0" srcLang="${SOURCE_LOCALE}" trgLang="${escapeXml(trgLang)}" xml:space="preserve">`,
   ]
   for (const document of documents) {
-    lines.push(`  <file id="${document.fileId}"${attribute('original', document.original)}${attribute('kaiji:sourceHash', document.sourceHash)}>`)
+    const sourceRelease = document.sourceRelease ? String(document.sourceRelease.number) : 'unpublished'
+    lines.push(
+      `  <file id="${document.fileId}"${attribute('original', document.original)}${attribute('kaiji:sourceHash', document.sourceHash)}${attribute('kaiji:sourceRelease', sourceRelease)}>`,
+    )
+    lines.push(`    <notes><note category="kaiji:source-release">${escapeXml(sourceReleaseNote(document.sourceRelease))}</note></notes>`)
     for (const unit of document.units) {
       lines.push(`    <unit id="${unit.id}" name="${escapeXml(unit.field.path)}">`)
       if (unit.notes.length) lines.push(`      <notes>${unit.notes.map((note) => `<note category="kaiji">${escapeXml(note)}</note>`).join('')}</notes>`)
