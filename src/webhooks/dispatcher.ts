@@ -7,7 +7,7 @@ import type { Release } from '../releases/types'
 import type { WebhookEvent } from './events'
 import { postToCheckedAddresses, systemLookup } from './sendWebhook'
 import { SIGNATURE_HEADER, signBody } from './signature'
-import { allowPrivateWebhookTargets, checkWebhookUrl, type Lookup } from './targetAddress'
+import { allowPrivateWebhookTargets, checkWebhookUrl } from './targetAddress'
 
 const system = { overrideAccess: true, depth: 0 } as const
 
@@ -18,7 +18,6 @@ export type DispatcherOptions = {
   timeoutMs: number
   /** KAIJI_WEBHOOK_ALLOW_PRIVATE: deliver to loopback and private addresses too. */
   allowPrivate: boolean
-  lookup?: Lookup
 }
 
 export const dispatcherOptionsFromEnv = (env: Readonly<Record<string, string | undefined>> = process.env): DispatcherOptions => {
@@ -75,7 +74,7 @@ export const createWebhookDispatcher = (payload: Payload, options: DispatcherOpt
     let status: number | null = null
     let error: string | null = null
     // Checked again at each attempt: what the name resolves to may have changed since it was saved.
-    const target = await checkWebhookUrl(endpoint.url, { allowPrivate: options.allowPrivate, lookup: options.lookup ?? systemLookup })
+    const target = await checkWebhookUrl(endpoint.url, { allowPrivate: options.allowPrivate, lookup: systemLookup })
     if (!target.ok && target.refused) {
       const entry: AttemptLog = { attempt: number, at: new Date(started).toISOString(), status: null, error: `Refused, not sent: ${target.problem}`, durationMs: Date.now() - started }
       await payload.update({ collection: 'webhook-deliveries', id: deliveryId, data: { status: 'refused', attempts: number, log: [...log, entry] }, ...system })
