@@ -281,7 +281,7 @@ export interface WebhookDelivery {
   event: 'release.published' | 'release.effective';
   locale: string;
   releaseNumber: number;
-  status: 'pending' | 'retrying' | 'delivered' | 'failed';
+  status: 'pending' | 'retrying' | 'delivered' | 'failed' | 'refused';
   attempts: number;
   body: string;
   log?:

@@ -1,5 +1,5 @@
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { buildConfig } from 'payload'
+import { buildConfig, defaultLoggerOptions } from 'payload'
 
 import { PartnerCategories } from '../collections/PartnerCategories'
 import { PartnersPage } from '../collections/PartnersPage'
@@ -16,6 +16,7 @@ import { parseDatabaseUrl } from './database/databaseUrl'
 import { translationEndpoints } from './endpoints/translations'
 import { reviewWorkflow } from './plugins/reviewWorkflow'
 import { csrfOrigins, parseAllowedOrigins } from './security/allowedOrigins'
+import { logRefusalsQuietly } from './server/refusalLogging'
 
 export default buildConfig({
   admin: {
@@ -49,7 +50,11 @@ export default buildConfig({
   cors: parseAllowedOrigins(),
   telemetry: false,
   // KAIJI_LOG_FORMAT=json: one JSON object per line (for log shippers); otherwise Payload's readable lines.
-  logger: process.env.KAIJI_LOG_FORMAT === 'json' ? { options: { name: 'kaiji', level: process.env.KAIJI_LOG_LEVEL ?? 'info' } } : undefined,
+  // Either way a refusal (4xx) is one line at info/warn, not an error with a stack.
+  logger:
+    process.env.KAIJI_LOG_FORMAT === 'json'
+      ? { options: { name: 'kaiji', level: process.env.KAIJI_LOG_LEVEL ?? 'info', hooks: { logMethod: logRefusalsQuietly } } }
+      : { options: { hooks: { logMethod: logRefusalsQuietly } }, destination: defaultLoggerOptions },
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: projectPath('src/payload-types.ts') },
   plugins: [reviewWorkflow({ collections: ['partner-categories'], globals: ['partners-page'] })],

@@ -13,6 +13,7 @@ import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { openAdminInAssignedLocale } from './hooks/openAdminInAssignedLocale'
 import { refuseChangeUnlessAdmin } from './hooks/refuseChangeUnlessAdmin'
 import { refusePasswordResetByEmail } from './hooks/refusePasswordResetByEmail'
+import { forgetLockoutOnUnlock, verifySignIn } from './hooks/verifySignIn'
 
 export const Users: CollectionConfig<'users'> = {
   slug: 'users',
@@ -21,6 +22,8 @@ export const Users: CollectionConfig<'users'> = {
     defaultColumns: ['email', 'name', 'role', 'assignedLocales'],
   },
   auth: {
+    // Kept for the admin's Unlock and the schema's columns; the lockout that counts is verifySignIn's,
+    // per (account, client address), since wrong passwords are refused before Payload counts them.
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
@@ -35,7 +38,8 @@ export const Users: CollectionConfig<'users'> = {
     unlock: isAdmin,
   },
   hooks: {
-    beforeOperation: [limitSignInAttempts, refusePasswordResetByEmail, refuseMalformedWrite()],
+    beforeOperation: [limitSignInAttempts, refusePasswordResetByEmail, verifySignIn, refuseMalformedWrite()],
+    afterOperation: [forgetLockoutOnUnlock],
     beforeValidate: [enforcePasswordPolicy],
     beforeChange: [makeFirstUserAdmin],
     afterLogin: [openAdminInAssignedLocale],

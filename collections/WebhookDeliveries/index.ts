@@ -4,7 +4,8 @@ import { isAdmin } from '../../src/access/isAdmin'
 import { nobody } from '../../src/access/nobody'
 import { WEBHOOK_EVENTS } from '../../src/webhooks/events'
 
-export const DELIVERY_STATUSES = ['pending', 'retrying', 'delivered', 'failed'] as const
+/** `refused`: the target was not allowed when the delivery was due (see KAIJI_WEBHOOK_ALLOW_PRIVATE); nothing was sent. */
+export const DELIVERY_STATUSES = ['pending', 'retrying', 'delivered', 'failed', 'refused'] as const
 
 /** One row per (event, release, endpoint), with every attempt logged. Written only by the dispatcher. */
 export const WebhookDeliveries: CollectionConfig<'webhook-deliveries'> = {

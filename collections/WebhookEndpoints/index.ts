@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto'
 
-import type { CollectionBeforeValidateHook, CollectionConfig } from 'payload'
+import type { CollectionBeforeValidateHook, CollectionConfig, TextFieldSingleValidation } from 'payload'
 
 import { isAdmin } from '../../src/access/isAdmin'
 import { refuseMalformedWrite } from '../hooks/refuseMalformedWrite'
 import { LOCALES } from '../../src/config/locales'
 import { WEBHOOK_EVENTS } from '../../src/webhooks/events'
+import { systemLookup } from '../../src/webhooks/sendWebhook'
+import { allowPrivateWebhookTargets, checkWebhookUrl } from '../../src/webhooks/targetAddress'
 
 const MIN_SECRET_LENGTH = 32
 
@@ -15,15 +17,13 @@ const generateMissingSecret: CollectionBeforeValidateHook = ({ data }) => {
   return data
 }
 
-const validateUrl = (value: string | null | undefined): true | string => {
-  try {
-    const url = new URL(String(value))
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'The URL must start with https:// or http://.'
-    if (url.username || url.password) return 'Put no credentials in the URL; the signature authenticates each delivery.'
-    return true
-  } catch {
-    return 'Enter an absolute URL, e.g. https://example.org/hooks/kaiji.'
-  }
+/**
+ * Checked on save (REST, GraphQL, the admin) and again by the dispatcher before each attempt. While
+ * the admin form is being typed in, only what the URL itself says is checked; the name is resolved on save.
+ */
+const validateUrl: TextFieldSingleValidation = async (value, { event }) => {
+  const check = await checkWebhookUrl(value, { allowPrivate: allowPrivateWebhookTargets(), lookup: event === 'onChange' ? null : systemLookup })
+  return check.ok ? true : check.problem
 }
 
 /** Sites to notify when a release is published or takes effect. Admins only, through every API. */

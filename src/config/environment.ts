@@ -5,6 +5,7 @@ import { parseDatabaseUrl, type DatabaseTarget } from '../database/databaseUrl'
 import { parseAllowedOrigins } from '../security/allowedOrigins'
 import { trustedProxyHops } from '../security/clientAddress'
 import { loginRateLimitFromEnv, publicRateLimitFromEnv } from '../security/rateLimitSettings'
+import { allowPrivateWebhookTargets } from '../webhooks/targetAddress'
 import { dataDirectory } from './paths'
 import { resolvePayloadSecret } from './payloadSecret'
 import { StartupError } from './startupError'
@@ -29,6 +30,7 @@ export const resolveEnvironment = (): DatabaseTarget => {
     trustedProxyHops()
     loginRateLimitFromEnv()
     publicRateLimitFromEnv()
+    allowPrivateWebhookTargets()
   } catch (error) {
     throw error instanceof StartupError ? error : new StartupError((error as Error).message)
   }

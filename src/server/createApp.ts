@@ -47,7 +47,10 @@ export const createApp = ({
     if (!req.path.startsWith('/_next/')) {
       res.once('finish', () => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6
-        payload.logger.info({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request')
+        const line = { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }
+        // A refusal is an ordinary answer; a 5xx is a fault someone should look at.
+        if (res.statusCode >= 500) payload.logger.error(line, 'request')
+        else payload.logger.info(line, 'request')
       })
     }
     next()

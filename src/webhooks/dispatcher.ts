@@ -5,7 +5,9 @@ import { publicReleaseFields } from '../delivery/views'
 import type { WebhookEndpoint } from '../payload-types'
 import type { Release } from '../releases/types'
 import type { WebhookEvent } from './events'
+import { postToCheckedAddresses, systemLookup } from './sendWebhook'
 import { SIGNATURE_HEADER, signBody } from './signature'
+import { allowPrivateWebhookTargets, checkWebhookUrl } from './targetAddress'
 
 const system = { overrideAccess: true, depth: 0 } as const
 
@@ -14,6 +16,8 @@ export type DispatcherOptions = {
   retryBaseMs: number
   maxAttempts: number
   timeoutMs: number
+  /** KAIJI_WEBHOOK_ALLOW_PRIVATE: deliver to loopback and private addresses too. */
+  allowPrivate: boolean
 }
 
 export const dispatcherOptionsFromEnv = (env: Readonly<Record<string, string | undefined>> = process.env): DispatcherOptions => {
@@ -28,6 +32,7 @@ export const dispatcherOptionsFromEnv = (env: Readonly<Record<string, string | u
     retryBaseMs: number('KAIJI_WEBHOOK_RETRY_BASE_MS', 5_000),
     maxAttempts: number('KAIJI_WEBHOOK_MAX_ATTEMPTS', 6),
     timeoutMs: number('KAIJI_WEBHOOK_TIMEOUT_MS', 10_000),
+    allowPrivate: allowPrivateWebhookTargets(env.KAIJI_WEBHOOK_ALLOW_PRIVATE),
   }
 }
 
@@ -68,11 +73,18 @@ export const createWebhookDispatcher = (payload: Payload, options: DispatcherOpt
     const started = Date.now()
     let status: number | null = null
     let error: string | null = null
+    // Checked again at each attempt: what the name resolves to may have changed since it was saved.
+    const target = await checkWebhookUrl(endpoint.url, { allowPrivate: options.allowPrivate, lookup: systemLookup })
+    if (!target.ok && target.refused) {
+      const entry: AttemptLog = { attempt: number, at: new Date(started).toISOString(), status: null, error: `Refused, not sent: ${target.problem}`, durationMs: Date.now() - started }
+      await payload.update({ collection: 'webhook-deliveries', id: deliveryId, data: { status: 'refused', attempts: number, log: [...log, entry] }, ...system })
+      payload.logger.warn(`Webhook delivery ${deliveryId} refused: ${target.problem}`)
+      return
+    }
     try {
-      const response = await fetch(endpoint.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(options.timeoutMs),
+      if (!target.ok) throw new Error(target.problem)
+      status = await postToCheckedAddresses(new URL(endpoint.url), target.addresses, {
+        timeoutMs: options.timeoutMs,
         headers: {
           'Content-Type': 'application/json',
           'User-Agent': 'Kaiji-Webhooks/1',
@@ -82,9 +94,7 @@ export const createWebhookDispatcher = (payload: Payload, options: DispatcherOpt
         },
         body,
       })
-      status = response.status
-      await response.arrayBuffer().catch(() => undefined)
-      if (!response.ok) error = `HTTP ${response.status}`
+      if (status < 200 || status > 299) error = `HTTP ${status}`
     } catch (caught) {
       error = caught instanceof Error ? `${caught.name}: ${caught.message}` : String(caught)
     }

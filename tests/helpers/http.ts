@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http'
+
 import { TEST_PASSWORD, TEST_USERS } from './testUsers.mjs'
 
 export type TestUserName = keyof typeof TEST_USERS
@@ -10,19 +12,30 @@ type RequestOptions = { method?: string; token?: string; json?: unknown; body?: 
 export class ApiClient {
   private readonly tokens = new Map<TestUserName, string>()
 
-  constructor(readonly baseURL: string) {}
+  constructor(
+    readonly baseURL: string,
+    /** Connect from this local address (another loopback address, 127.0.0.2 say), as another client machine would. */
+    readonly localAddress?: string,
+  ) {}
+
+  /** The same server, seen from another client address. */
+  from(localAddress: string): ApiClient {
+    return new ApiClient(this.baseURL, localAddress)
+  }
 
   async request<T = unknown>(path: string, { method = 'GET', token, json, body, headers = {} }: RequestOptions = {}): Promise<ApiResponse<T>> {
-    const response = await fetch(`${this.baseURL}${path}`, {
+    const init = {
       method,
-      redirect: 'manual',
       headers: {
         ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}),
         ...(token ? { Authorization: `JWT ${token}` } : {}),
         ...headers,
       },
       body: json !== undefined ? JSON.stringify(json) : body,
-    })
+    }
+    const response = this.localAddress
+      ? await requestFrom(this.localAddress, `${this.baseURL}${path}`, init)
+      : await fetch(`${this.baseURL}${path}`, { ...init, redirect: 'manual' })
     const text = await response.text()
     let parsed: unknown = text
     try {
@@ -68,3 +81,23 @@ export const request = <T = unknown>(path: string, options?: RequestOptions) => 
 export const login = (name: TestUserName) => sharedClient().login(name)
 export const graphql = <T = unknown>(query: string, token?: string, variables?: Record<string, unknown>) =>
   sharedClient().graphql<T>(query, token, variables)
+
+/** fetch cannot pick its source address; node:http can. Answers with a fetch Response. */
+const requestFrom = (localAddress: string, url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<Response> =>
+  new Promise((resolve, reject) => {
+    const outgoing = httpRequest(url, { method: init.method, headers: init.headers, localAddress }, (incoming) => {
+      const chunks: Buffer[] = []
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
+      incoming.on('error', reject)
+      incoming.on('end', () => {
+        const headers = new Headers()
+        for (const [name, value] of Object.entries(incoming.headers)) {
+          for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one)
+        }
+        const status = incoming.statusCode ?? 0
+        resolve(new Response([204, 304].includes(status) ? null : Buffer.concat(chunks), { status, headers }))
+      })
+    })
+    outgoing.on('error', reject)
+    outgoing.end(init.body)
+  })

@@ -36,9 +36,9 @@ export const startIsolatedServer = async (label: string, env: Record<string, str
     mainPid: server.child.pid ?? 0,
     dataDir,
     output: server.output,
-    /** Another server process on the same database (and secret), as a second instance behind a balancer would be. */
-    startAnother: async (): Promise<ApiClient> => {
-      const another = await startServer({ dataDir, env })
+    /** Another server process on the same database (and secret), as a second instance behind a balancer would be; `overrides` changes its environment. */
+    startAnother: async (overrides: Record<string, string> = {}): Promise<ApiClient> => {
+      const another = await startServer({ dataDir, env: { ...env, ...overrides } })
       others.push(another)
       return new ApiClient(another.baseURL)
     },

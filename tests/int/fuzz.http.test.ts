@@ -415,7 +415,7 @@ beforeAll(async () => {
     token: admin,
     json: { key: 'fuzz-target', order: 99, name: 'ファズ' },
   })
-  const webhook = await own.api.request<{ doc: { id: number } }>('/api/webhook-endpoints', { method: 'POST', token: admin, json: { name: 'fuzz', url: 'http://127.0.0.1:9/hook', active: false } })
+  const webhook = await own.api.request<{ doc: { id: number } }>('/api/webhook-endpoints', { method: 'POST', token: admin, json: { name: 'fuzz', url: 'http://192.0.2.1:9/hook', active: false } })
   const fuzzUser = await own.api.request<{ doc: { id: number } }>('/api/users', { method: 'POST', token: admin, json: { email: 'fuzz-user@kaiji.test', password: TEST_PASSWORD, role: 'legal-editor' } })
   const lockable = await own.api.request('/api/users', { method: 'POST', token: admin, json: { email: 'fuzz-login@kaiji.test', password: TEST_PASSWORD, role: 'legal-editor' } })
   for (const created of [category, webhook, fuzzUser, lockable]) if (created.status !== 201) throw new Error(`fixture: ${created.text}`)

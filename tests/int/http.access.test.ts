@@ -65,7 +65,7 @@ describe('anonymous requests get no content', () => {
     ['POST', '/api/releases/rollback', { locale: 'ja', toRelease: 1, reason: 'x' }],
     ['POST', '/api/releases', { locale: 'ja', number: 99 }],
     ['DELETE', '/api/releases/1', undefined],
-    ['POST', '/api/webhook-endpoints', { name: 'x', url: 'http://127.0.0.1:9/x' }],
+    ['POST', '/api/webhook-endpoints', { name: 'x', url: 'http://192.0.2.1:9/x' }],
   ])('REST %s %s is refused', async (method, path, json) => {
     const { status } = await request(path, { method, json })
     expect([401, 403]).toContain(status)

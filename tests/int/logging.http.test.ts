@@ -64,6 +64,64 @@ describe('request ids and JSON logs (KAIJI_LOG_FORMAT=json)', () => {
   })
 })
 
+describe('refusals the product gives on purpose are logged as refusals (info or warn, no stack)', () => {
+  const PASSWORD = 'Long-Enough-Passw0rd'
+  const call = async (path: string, { method = 'GET', token, json, headers = {} }: { method?: string; token?: string; json?: unknown; headers?: Record<string, string> } = {}) => {
+    const response = await fetch(`${server.baseURL}${path}`, {
+      method,
+      headers: { ...(json === undefined ? {} : { 'Content-Type': 'application/json' }), ...(token ? { Authorization: `JWT ${token}` } : {}), ...headers },
+      body: json === undefined ? undefined : JSON.stringify(json),
+    })
+    return { status: response.status, requestId: response.headers.get('x-request-id') ?? '', body: (await response.json()) as { token?: string; doc?: { id: number }; docs?: Array<{ id: number; revision: number }>; errors?: Array<{ message: string }> } }
+  }
+  const signIn = async (email: string) => (await call('/api/users/login', { method: 'POST', json: { email, password: PASSWORD } })).body.token ?? ''
+
+  it('a stale revision (409), four-eyes (403), a wrong password (401) and bad input (400) leave no error and no stack in the log', async () => {
+    expect((await call('/api/users/first-register', { method: 'POST', json: { email: 'admin@kaiji.test', password: PASSWORD, role: 'admin' } })).status).toBe(200)
+    const admin = await signIn('admin@kaiji.test')
+    expect((await call('/api/users', { method: 'POST', token: admin, json: { email: 'editor@kaiji.test', password: PASSWORD, role: 'legal-editor' } })).status).toBe(201)
+    const editor = await signIn('editor@kaiji.test')
+    const from = jsonLines().length
+    const { docs } = (await call('/api/partner-categories?where[key][equals]=maps&locale=ja', { token: admin })).body
+    const maps = docs?.[0]
+    if (!maps) throw new Error('the seeded maps category is missing')
+
+    const stale = await call(`/api/partner-categories/${maps.id}?locale=ja`, { method: 'PATCH', token: admin, json: { name: '地図(古い版)', revision: maps.revision - 1 } })
+    expect(stale.status).toBe(409)
+    const staleGraphql = await call('/api/graphql', {
+      method: 'POST',
+      token: admin,
+      headers: { 'If-Match': `"${maps.revision - 1}"` },
+      json: { query: `mutation { updatePartnerCategory(id: ${maps.id}, locale: ja, data: { name: "地図(古い版)" }) { id } }` },
+    })
+    expect(JSON.stringify(staleGraphql.body)).toMatch(/"statusCode":409/)
+    // The admin edits, an editor submits, and the admin may not approve their own edit.
+    expect((await call(`/api/partner-categories/${maps.id}?locale=ja`, { method: 'PATCH', token: admin, json: { name: '地図(管理者)' } })).status).toBe(200)
+    expect((await call(`/api/partner-categories/${maps.id}/workflow`, { method: 'POST', token: editor, json: { action: 'submit', locale: 'ja' } })).status).toBe(200)
+    const fourEyes = await call(`/api/partner-categories/${maps.id}/workflow`, { method: 'POST', token: admin, json: { action: 'approve', locale: 'ja' } })
+    expect(fourEyes.status).toBe(403)
+    const wrongPassword = await call('/api/users/login', { method: 'POST', json: { email: 'admin@kaiji.test', password: 'Not-The-Passw0rd' } })
+    expect(wrongPassword.status).toBe(401)
+    const badInput = await call(`/api/partner-categories/${maps.id}?locale=ja`, { method: 'PATCH', token: admin, json: { order: 'first' } })
+    expect(badInput.status).toBe(400)
+    const forbidden = await call('/api/webhook-endpoints', { token: editor })
+    expect(forbidden.status).toBe(403)
+
+    const requestLine = (requestId: string) => waitForLog((line) => line.msg === 'request' && line.requestId === requestId)
+    for (const [answer, status] of [[stale, 409], [fourEyes, 403], [wrongPassword, 401], [badInput, 400], [forbidden, 403]] as const) {
+      expect(await requestLine(answer.requestId)).toMatchObject({ level: 30, status })
+    }
+    // Payload's own line for each error it handled: a refusal at info (409, 400) or warn (401, 403), one line, no stack.
+    const staleLine = await waitForLog((line) => line.status === 409 && line.msg !== 'request')
+    expect(staleLine).toMatchObject({ level: 30, error: 'APIError', msg: expect.stringMatching(/^Someone else saved this ja content since you opened it/) })
+    expect(await waitForLog((line) => line.status === 401 && line.msg !== 'request')).toMatchObject({ level: 40, error: 'AuthenticationError', msg: 'The email or password provided is incorrect.' })
+    const since = jsonLines().slice(from)
+    expect(since.filter((line) => line.status === 409 && line.msg !== 'request')).toHaveLength(2)
+    expect(since.filter((line) => Number(line.level) >= 50)).toEqual([])
+    expect(since.filter((line) => 'err' in line || 'stack' in line || /\n\s+at /.test(String(line.msg)))).toEqual([])
+  })
+})
+
 describe('SIGTERM', () => {
   it('lets an in-flight request finish, then exits 0 with the database closed cleanly', async () => {
     const { port } = new URL(server.baseURL)
@@ -79,7 +137,9 @@ describe('SIGTERM', () => {
     const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)))
     server.child.kill('SIGTERM')
     await new Promise((resolve) => setTimeout(resolve, 500))
-    socket.end(body.slice(10))
+    // The rest without closing our side: Node's server drops a request whose client half-closes before the answer,
+    // and a sign-in now takes a password hash's time.
+    socket.write(body.slice(10))
     await closed
     expect(response).toMatch(/^HTTP\/1\.1 (401|400|403) /)
     expect(await exited).toBe(0)

@@ -2,12 +2,12 @@ import { createServer, type Server } from 'node:http'
 
 import { verifySignature } from '../../src/webhooks/signature'
 import { approveChange, releaseAction } from '../helpers/contentChanges'
-import type { ApiClient, TestUserName } from '../helpers/http'
+import { graphql as sharedGraphql, login as sharedLogin, request as sharedRequest, type ApiClient, type TestUserName } from '../helpers/http'
 import { startIsolatedServer } from '../helpers/isolatedServer'
 
 type Received = { path: string; event: string; signature: string; body: string; at: number }
 type Endpoint = { id: number; secret: string }
-type Delivery = { event: string; status: string; attempts: number; releaseNumber: number; log: Array<{ status: number | null; error: string | null }> }
+type Delivery = { event: string; status: string; attempts: number; releaseNumber: number; endpoint: number; log: Array<{ status: number | null; error: string | null }> }
 
 const SECRET = 'receiver-shared-secret-0123456789abcdef'
 
@@ -38,7 +38,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
   const address = receiver.address()
   receiverUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
-  server = await startIsolatedServer('webhooks', { KAIJI_WEBHOOK_RETRY_BASE_MS: '200', KAIJI_WEBHOOK_MAX_ATTEMPTS: '4' })
+  // The receiver is on this machine: a loopback target, allowed only with KAIJI_WEBHOOK_ALLOW_PRIVATE.
+  server = await startIsolatedServer('webhooks', { KAIJI_WEBHOOK_RETRY_BASE_MS: '200', KAIJI_WEBHOOK_MAX_ATTEMPTS: '4', KAIJI_WEBHOOK_ALLOW_PRIVATE: 'true' })
   api = server.client
 }, 120_000)
 afterAll(async () => {
@@ -177,4 +178,87 @@ describe('deliveries', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500))
     expect(received.filter((request) => request.path === '/flaky').map((request) => request.event)).toEqual(['release.published'])
   })
+})
+
+describe('webhook targets on a server without KAIJI_WEBHOOK_ALLOW_PRIVATE (the default)', () => {
+  type Refused = { errors?: Array<{ message: string; data?: { errors?: Array<{ message: string; path: string }> } }> }
+  const PRIVATE_TARGETS: Array<[url: string, problem: RegExp]> = [
+    ['http://127.0.0.1:8080/hook', /The host 127\.0\.0\.1 is a loopback address/],
+    ['http://127.1/hook', /The host 127\.0\.0\.1 is a loopback address/],
+    ['http://2130706433/hook', /The host 127\.0\.0\.1 is a loopback address/],
+    ['http://0x7f000001/hook', /The host 127\.0\.0\.1 is a loopback address/],
+    ['http://[::1]/hook', /The host ::1 is a loopback address/],
+    ['http://[::ffff:127.0.0.1]/hook', /The host ::ffff:7f00:1 is a loopback address/],
+    ['http://0.0.0.0/hook', /The host 0\.0\.0\.0 is an unspecified address/],
+    ['http://10.1.2.3/hook', /is a private address/],
+    ['http://172.16.5.4/hook', /is a private address/],
+    ['http://192.168.1.1/hook', /is a private address/],
+    ['http://169.254.169.254/latest/meta-data', /is a link-local address/],
+    ['http://[fd00::1]/hook', /is a private address/],
+    ['http://[fe80::1]/hook', /is a link-local address/],
+    ['http://100.64.0.1/hook', /is a shared \(carrier-grade NAT\) address/],
+    ['http://localhost:8080/hook', /The host localhost resolves to (127\.0\.0\.1|::1), which is a loopback address/],
+  ]
+  const count = async () => (await sharedRequest<{ totalDocs: number }>('/api/webhook-endpoints?limit=1', { token: await sharedLogin('admin') })).body.totalDocs
+
+  it.each(PRIVATE_TARGETS)('saving %s is refused with 400 naming the problem, over REST and GraphQL, and nothing is saved', async (url, problem) => {
+    const token = await sharedLogin('admin')
+    const before = await count()
+    const rest = await sharedRequest<Refused>('/api/webhook-endpoints', { method: 'POST', token, json: { name: 'internal', url } })
+    expect(rest.status).toBe(400)
+    expect(rest.body.errors?.[0]?.data?.errors).toEqual([{ label: 'Url', path: 'url', message: expect.stringMatching(problem) }])
+    expect(rest.body.errors?.[0]?.data?.errors?.[0]?.message).toMatch(/webhooks may only be sent to the public internet \(KAIJI_WEBHOOK_ALLOW_PRIVATE=true allows private targets\)/)
+    const mutation = await sharedGraphql<{ createWebhookEndpoint: unknown }>(
+      'mutation ($url: String!) { createWebhookEndpoint(data: { name: "internal", url: $url, secret: "0123456789abcdef0123456789abcdef", events: release_published }) { id } }',
+      token,
+      { url },
+    )
+    expect(mutation.body.data?.createWebhookEndpoint ?? null).toBeNull()
+    expect(mutation.body.errors?.[0]?.extensions?.statusCode).toBe(400)
+    expect(JSON.stringify(mutation.body.errors)).toMatch(problem)
+    expect(await count()).toBe(before)
+  })
+
+  it('changing a saved endpoint to a private target is refused too (REST and GraphQL) and changes nothing', async () => {
+    const token = await sharedLogin('admin')
+    const created = await sharedRequest<{ doc: { id: number } }>('/api/webhook-endpoints', { method: 'POST', token, json: { name: 'public', url: 'https://192.0.2.10/hook', active: false } })
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id
+    try {
+      const patched = await sharedRequest<Refused>(`/api/webhook-endpoints/${id}`, { method: 'PATCH', token, json: { url: 'http://169.254.169.254/latest/meta-data' } })
+      expect(patched.status).toBe(400)
+      expect(JSON.stringify(patched.body.errors)).toMatch(/The host 169\.254\.169\.254 is a link-local address/)
+      const mutation = await sharedGraphql(`mutation { updateWebhookEndpoint(id: ${id}, data: { url: "http://[::1]:3000/api" }) { id } }`, token)
+      expect(JSON.stringify(mutation.body.errors)).toMatch(/The host ::1 is a loopback address/)
+      expect((await sharedRequest<{ url: string }>(`/api/webhook-endpoints/${id}`, { token })).body.url).toBe('https://192.0.2.10/hook')
+    } finally {
+      await sharedRequest(`/api/webhook-endpoints/${id}`, { method: 'DELETE', token })
+    }
+  })
+
+  it('a delivery due when its target is no longer allowed is refused and recorded, and nothing is sent', async () => {
+    // Saved while private targets were allowed (the name, too, resolves to this machine) ...
+    const named = await createEndpoint('admin', { name: 'by name', url: `${receiverUrl.replace('127.0.0.1', 'localhost')}/named`, events: ['release.published'] })
+    expect(named.status).toBe(201)
+    // ... then a second server process on the same database, without KAIJI_WEBHOOK_ALLOW_PRIVATE, publishes.
+    const strict = await server.startAnother({ KAIJI_WEBHOOK_ALLOW_PRIVATE: 'false' })
+    received.length = 0
+    const before = (await deliveries()).length
+    await approveChange(strict, { subject: 'maps', locale: 'ja', data: { name: '地図(非公開先)' } })
+    const published = await releaseAction(strict, 'publish', { locale: 'ja', summary: 'Renamed again', changeType: 'editorial' })
+    expect(published.status).toBe(201)
+    const number = published.body.release?.number
+    const rows = await eventually(
+      async () => (await deliveries()).filter((row) => row.releaseNumber === number),
+      (found) => found.length === 4 && found.every((row) => row.status !== 'pending'),
+    )
+    expect((await deliveries()).length).toBe(before + 4)
+    expect(rows.map((row) => [row.status, row.attempts, row.log.length, row.log[0]?.status])).toEqual(Array(4).fill(['refused', 1, 1, null]))
+    const errors = rows.map((row) => row.log[0]?.error ?? '')
+    expect(errors.every((error) => error.startsWith('Refused, not sent: '))).toBe(true)
+    expect(errors.filter((error) => /The host 127\.0\.0\.1 is a loopback address/.test(error))).toHaveLength(3)
+    expect(errors.filter((error) => /The host localhost resolves to (127\.0\.0\.1|::1), which is a loopback address/.test(error))).toHaveLength(1)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(received).toEqual([])
+  }, 240_000)
 })

@@ -45,7 +45,7 @@ const prepareTargets = async (api: ApiClient): Promise<Targets> => {
     categoryVersionId: (await get<Docs<{ id: number }>>(`/api/partner-categories/versions?where[parent][equals]=${categoryId}&limit=1`)).docs[0]!.id,
     pageVersionId: (await get<Docs<{ id: number }>>('/api/globals/partners-page/versions?limit=1')).docs[0]!.id,
     releaseId: (await get<Docs<{ id: number }>>('/api/releases?limit=1')).docs[0]!.id,
-    webhookId: (await post<{ id: number }>('/api/webhook-endpoints', { name: 'matrix', url: 'http://127.0.0.1:9/matrix' })).id,
+    webhookId: (await post<{ id: number }>('/api/webhook-endpoints', { name: 'matrix', url: 'http://192.0.2.1:9/matrix' })).id,
     auditEventId: (await get<Docs<{ id: number }>>('/api/audit-events?limit=1')).docs[0]!.id,
     workflowStateId: (await get<Docs<{ id: number }>>('/api/workflow-states?limit=1')).docs[0]!.id,
     otherUserId: otherUser.id,

@@ -125,7 +125,7 @@ export const REST_PROBES: readonly RestProbe[] = [
   // webhooks
   { what: 'list webhook endpoints', method: 'GET', path: () => '/api/webhook-endpoints', allowed: ADMIN },
   { what: 'read a webhook endpoint', method: 'GET', path: (t) => `/api/webhook-endpoints/${t.webhookId}`, allowed: ADMIN },
-  { what: 'create a webhook endpoint', method: 'POST', path: () => '/api/webhook-endpoints', body: (_t, caller) => ({ name: `probe ${caller}`, url: 'http://127.0.0.1:9/hook' }), allowed: ADMIN },
+  { what: 'create a webhook endpoint', method: 'POST', path: () => '/api/webhook-endpoints', body: (_t, caller) => ({ name: `probe ${caller}`, url: 'http://192.0.2.1:9/hook' }), allowed: ADMIN },
   { what: 'change a webhook endpoint', method: 'PATCH', path: (t) => `/api/webhook-endpoints/${t.webhookId}`, body: () => ({ name: 'renamed by probe' }), allowed: ADMIN },
   { what: 'delete a webhook endpoint', method: 'DELETE', path: (t) => `/api/webhook-endpoints/${t.webhookId}`, allowed: ADMIN },
   { what: 'list webhook deliveries', method: 'GET', path: () => '/api/webhook-deliveries', allowed: ADMIN },
@@ -295,7 +295,7 @@ export const GRAPHQL_PROBES: readonly GraphqlProbe[] = [
     create: ADMIN,
     update: ADMIN,
     delete: ADMIN,
-    createData: (caller) => `{ name: "gql probe ${caller}", url: "http://127.0.0.1:9/gql", secret: "${'s'.repeat(40)}", events: [release_published] }`,
+    createData: (caller) => `{ name: "gql probe ${caller}", url: "http://192.0.2.1:9/gql", secret: "${'s'.repeat(40)}", events: [release_published] }`,
     updateData: '{ name: "renamed by gql probe" }',
   }),
   ...collectionOperations(systemWritten('WebhookDelivery', 'WebhookDeliveries', ABSENT, ADMIN, '{ dedupeKey: "x", endpoint: 1, event: release_published, locale: "ja", releaseNumber: 1, status: pending, attempts: 0, body: "{}" }', '{ attempts: 5 }')),

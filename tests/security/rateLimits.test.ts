@@ -49,6 +49,11 @@ describe('sign-in attempts per address', () => {
 
     // Signed-in work goes on: the limit is on signing in, not on using a session.
     expect((await api.request('/api/partner-categories?limit=1', { token: await api.login('admin') })).status).toBe(200)
+
+    // The limit is this address's: the owner signing in from another one is not held back by it.
+    const elsewhere = await api.from('127.0.0.2').request<{ token?: string }>('/api/users/login', { method: 'POST', json: { email: TEST_USERS.admin.email, password: TEST_PASSWORD } })
+    expect(elsewhere.status).toBe(200)
+    expect(elsewhere.body.token).toEqual(expect.any(String))
   })
 })
 

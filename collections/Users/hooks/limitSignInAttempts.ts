@@ -16,8 +16,8 @@ const processLimiter = (): RateLimiter | null =>
 
 /**
  * Sign-in and password-reset requests per client address, over REST, GraphQL and the admin alike
- * (they all reach this operation). The per-account lockout (maxLoginAttempts) protects one account;
- * this slows one address trying many. Local API calls carry no address and are not limited.
+ * (they all reach this operation). The lockout per (account, address) in verifySignIn protects one
+ * account; this slows one address trying many. Local API calls carry no address and are not limited.
  */
 export const limitSignInAttempts: CollectionBeforeOperationHook<'users'> = ({ args, operation, req }) => {
   if (!LIMITED_OPERATIONS.has(operation)) return args
