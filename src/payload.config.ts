@@ -13,6 +13,7 @@ import { dataDirectory, projectPath } from './config/paths'
 import { resolvePayloadSecret } from './config/payloadSecret'
 import { createDatabaseAdapter } from './database/createDatabaseAdapter'
 import { parseDatabaseUrl } from './database/databaseUrl'
+import { readableJsonFields } from './components/readableJsonFields'
 import { translationEndpoints } from './endpoints/translations'
 import { reviewWorkflow } from './plugins/reviewWorkflow'
 import { csrfOrigins, parseAllowedOrigins } from './security/allowedOrigins'
@@ -57,5 +58,5 @@ export default buildConfig({
       : { options: { hooks: { logMethod: logRefusalsQuietly } }, destination: defaultLoggerOptions },
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: projectPath('src/payload-types.ts') },
-  plugins: [reviewWorkflow({ collections: ['partner-categories'], globals: ['partners-page'] })],
+  plugins: [reviewWorkflow({ collections: ['partner-categories'], globals: ['partners-page'] }), readableJsonFields()],
 })

@@ -4,6 +4,7 @@ import { isAuthenticated } from '../../src/access/isAuthenticated'
 import { nobody } from '../../src/access/nobody'
 import { LOCALES } from '../../src/config/locales'
 import { releaseEndpoints } from '../../src/endpoints/releases'
+import { presentActorLabel, presentActorLabels, presentReleaseSources, refuseActorQueries } from '../../src/plugins/reviewWorkflow/hooks/presentActors'
 import { CHANGE_TYPES } from '../../src/releases/types'
 
 const PUBLISH_PANEL = '/src/components/PublishPanel#PublishPanel'
@@ -24,6 +25,7 @@ export const Releases: CollectionConfig<'releases'> = {
   },
   defaultSort: '-publishedAt',
   access: { read: isAuthenticated, create: nobody, update: nobody, delete: nobody },
+  hooks: { beforeOperation: [refuseActorQueries(['publishedBy', 'approvers', 'sources'])] },
   // Release numbers are per locale and gap-free: the unique pair makes a concurrent publish fail, not fork.
   indexes: [{ fields: ['locale', 'number'], unique: true }],
   endpoints: releaseEndpoints,
@@ -35,8 +37,9 @@ export const Releases: CollectionConfig<'releases'> = {
     { name: 'changeType', type: 'select', required: true, options: [...CHANGE_TYPES] },
     { name: 'effectiveAt', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'publishedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'publishedBy', type: 'text', required: true },
-    { name: 'approvers', type: 'json', required: true },
+    // Actor labels: colleagues' names for everyone, their emails for administrators only.
+    { name: 'publishedBy', type: 'text', required: true, hooks: { afterRead: [presentActorLabel] }, admin: { disableListFilter: true } },
+    { name: 'approvers', type: 'json', required: true, hooks: { afterRead: [presentActorLabels] }, admin: { disableListFilter: true } },
     { name: 'urgencyReason', type: 'textarea' },
     { name: 'rollbackOf', type: 'number' },
     { name: 'sourceReleaseNumber', type: 'number' },
@@ -46,7 +49,8 @@ export const Releases: CollectionConfig<'releases'> = {
       name: 'sources',
       type: 'json',
       required: true,
-      admin: { description: 'The approved version (content hash) of each document this release contains.' },
+      hooks: { afterRead: [presentReleaseSources] },
+      admin: { disableListFilter: true, description: 'The approved version (content hash) of each document this release contains.' },
     },
   ],
 }

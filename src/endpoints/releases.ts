@@ -4,7 +4,7 @@ import { hasRole } from '../access/roles'
 import { isLocaleCode, LOCALES, SOURCE_LOCALE } from '../config/locales'
 import { isUniqueViolation } from '../database/uniqueViolation'
 import type { User } from '../payload-types'
-import { describeActor } from '../plugins/reviewWorkflow/workflowStore'
+import { actorLabelFor, describeActor, type Reader } from '../plugins/reviewWorkflow/actorLabel'
 import { materialNoticeDays } from '../releases/notice'
 import { assembleFromApprovals, publishRelease, PublishError, rollbackRelease, type PublishedRelease, type Publisher } from '../releases/publish'
 import { diffReleases } from '../releases/releaseDiff'
@@ -38,15 +38,16 @@ const localeRefusal = (locale: unknown) =>
 const isChangeType = (value: unknown): value is ChangeType => (CHANGE_TYPES as readonly unknown[]).includes(value)
 const changeTypeRefusal = () => problem(400, `"changeType" must be one of ${CHANGE_TYPES.join(', ')}.`)
 
-const releaseSummary = (release: StoredReleaseSummary, status?: string) => ({
+/** A release as `reader` may see it: the publisher's and approvers' emails for administrators only. */
+const releaseSummary = (release: StoredReleaseSummary, reader: Reader, status?: string) => ({
   locale: release.locale,
   number: release.number,
   summary: release.summary,
   changeType: release.changeType,
   effectiveAt: release.effectiveAt,
   publishedAt: release.publishedAt,
-  publishedBy: release.publishedBy,
-  approvers: release.approvers,
+  publishedBy: actorLabelFor(release.publishedBy, reader),
+  approvers: release.approvers.map((approver) => actorLabelFor(approver, reader)),
   rollbackOf: release.rollbackOf,
   sourceReleaseNumber: release.sourceReleaseNumber,
   contentHash: release.contentHash,
@@ -88,7 +89,7 @@ const publishing = (req: Parameters<PayloadHandler>[0], work: () => Promise<Publ
     try {
       published = await work()
       return Response.json(
-        { release: releaseSummary(published), source: timingView(published.sourceTiming), warnings: published.warnings },
+        { release: releaseSummary(published, req.user), source: timingView(published.sourceTiming), warnings: published.warnings },
         { status: 201 },
       )
     } catch (error) {
@@ -194,8 +195,8 @@ const previewHandler: PayloadHandler = async (req) => {
       assembly.ok && latest
         ? diffReleases(latest, { ...latest, number: latest.number + 1, content: assembly.content, contentHash: assembly.contentHash })
         : null,
-    current: timeline.current ? releaseSummary(timeline.current, 'current') : null,
-    releases: [...releases].reverse().map((release) => releaseSummary(release, timeline.statusOf(release))),
+    current: timeline.current ? releaseSummary(timeline.current, user, 'current') : null,
+    releases: [...releases].reverse().map((release) => releaseSummary(release, user, timeline.statusOf(release))),
   })
 }
 

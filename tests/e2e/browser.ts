@@ -26,8 +26,8 @@ export const launchBrowser = (): Promise<Browser> =>
     ],
   })
 
-/** A fresh page that records every request going to a host other than this server. */
-export const openPage = async (browser: Browser, base = baseURL()): Promise<{ page: Page; outsideRequests: string[] }> => {
+/** A fresh page that records every request going to a host other than this server, and every console error. */
+export const openPage = async (browser: Browser, base = baseURL()): Promise<OpenedPage> => {
   const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 } })
   const page = await context.newPage()
   page.setDefaultTimeout(30_000)
@@ -37,7 +37,12 @@ export const openPage = async (browser: Browser, base = baseURL()): Promise<{ pa
     const url = new URL(request.url())
     if (!['data:', 'blob:'].includes(url.protocol) && url.host !== own) outsideRequests.push(request.url())
   })
-  return { page, outsideRequests }
+  const consoleErrors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`))
+  return { page, outsideRequests, consoleErrors }
 }
 
 export const loginAs = async (page: Page, name: TestUserName, base = baseURL()): Promise<void> => {
@@ -55,7 +60,7 @@ export const screenshot = async (page: Page, label: string): Promise<void> => {
   await page.screenshot({ path: path.join(dir, `${label}.png`), fullPage: true }).catch(() => undefined)
 }
 
-export type OpenedPage = { page: Page; outsideRequests: string[] }
+export type OpenedPage = { page: Page; outsideRequests: string[]; consoleErrors: string[] }
 
 /**
  * Runs one browser scenario against a server: every page it opens is screenshotted when the
@@ -89,8 +94,8 @@ type Open = () => Promise<OpenedPage>
  * For a test file that needs a server of its own (a fresh database it may change) and a browser:
  * both start before its tests and stop after. `own.api` is the server's client once started.
  */
-export const browserOnOwnServer = (label: string) => {
-  const own = useIsolatedServer(label)
+export const browserOnOwnServer = (label: string, env: Record<string, string> = {}) => {
+  const own = useIsolatedServer(label, env)
   let browser: Browser | undefined
   beforeAll(async () => {
     browser = await launchBrowser()

@@ -1,7 +1,7 @@
 import { isolateObjectProperty, type Payload, type PayloadRequest } from 'payload'
 
 import { SOURCE_LOCALE } from '../../config/locales'
-import type { User, WorkflowState as WorkflowStateRow } from '../../payload-types'
+import type { WorkflowState as WorkflowStateRow } from '../../payload-types'
 import { eventHash, GENESIS_HASH, type AuditFacts } from './auditChain'
 import { hashContent, localeContent, type ContentFields } from './contentHash'
 import { isStale } from './sourceTracking'
@@ -38,9 +38,7 @@ const INITIAL: LocaleWorkflow = {
 
 const system = { overrideAccess: true, depth: 0 } as const
 
-/** How the trail and the panel name a person: `Name <email> (role)`; `system` for unattended writes. */
-export const describeActor = (user: User | null | undefined): string =>
-  user ? `${user.name ? `${user.name} ` : ''}<${user.email}> (${user.role})` : 'system'
+export { describeActor } from './actorLabel'
 
 const rowKey = (subject: WorkflowSubject, locale: string) => `${subjectKey(subject)}:${locale}`
 

@@ -22,6 +22,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { JsonView as JsonView_490c9546659adc183d64c4da2f0a72f6 } from '../../../../src/components/JsonView'
 import { PublishPanel as PublishPanel_b6ecd826f1b5221b8852c0a8576e31ed } from '../../../../src/components/PublishPanel'
 import { TranslationsNavLink as TranslationsNavLink_10b1cd9704dbe5b3589473d2af59eccd } from '../../../../src/components/TranslationsNavLink'
 import { TranslationsDashboard as TranslationsDashboard_a0ee86a813d2c6f33dc87132c099104c } from '../../../../src/components/TranslationsDashboard'
@@ -53,6 +54,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/src/components/JsonView#JsonView": JsonView_490c9546659adc183d64c4da2f0a72f6,
   "/src/components/PublishPanel#PublishPanel": PublishPanel_b6ecd826f1b5221b8852c0a8576e31ed,
   "/src/components/TranslationsNavLink#TranslationsNavLink": TranslationsNavLink_10b1cd9704dbe5b3589473d2af59eccd,
   "/src/components/TranslationsDashboard#TranslationsDashboard": TranslationsDashboard_a0ee86a813d2c6f33dc87132c099104c,

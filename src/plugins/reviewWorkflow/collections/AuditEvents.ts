@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../../access/isAdmin'
 import { nobody } from '../../../access/nobody'
+import { presentActorLabel } from '../hooks/presentActors'
 
 /** Append-only for everyone through every API; the workflow appends with system access. */
 export const AuditEvents: CollectionConfig<'audit-events'> = {
@@ -18,7 +19,8 @@ export const AuditEvents: CollectionConfig<'audit-events'> = {
   fields: [
     { name: 'at', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'actorId', type: 'text' },
-    { name: 'actorLabel', type: 'text', required: true },
+    // Administrators alone read the trail today; should that widen, other readers still see no email.
+    { name: 'actorLabel', type: 'text', required: true, hooks: { afterRead: [presentActorLabel] } },
     { name: 'action', type: 'text', required: true, index: true },
     { name: 'subject', type: 'text', required: true, index: true },
     { name: 'locale', type: 'text', required: true, index: true },

@@ -3,6 +3,7 @@ import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 import { isLocaleCode, LOCALES, SOURCE_LOCALE } from '../../../config/locales'
 import { inTransaction, problem, readJsonObject } from '../../../endpoints/http'
 import type { User } from '../../../payload-types'
+import { actorLabelFor, lastActionFor, optionalActorLabelFor } from '../actorLabel'
 import { subjectContentFields } from '../contentFields'
 import { diffContent } from '../diff'
 import { checkSourceConfirmation, diffSourceContent, isStale, STALE_APPROVAL_MESSAGE } from '../sourceTracking'
@@ -38,7 +39,7 @@ const historyOf = async (req: PayloadRequest, subject: WorkflowSubject, locale: 
   })
   return docs.map(({ at, actorLabel, action, fromState, toState, reason, contentHash }) => ({
     at,
-    actor: actorLabel,
+    actor: actorLabelFor(actorLabel, req.user),
     action,
     from: fromState,
     to: toState,
@@ -128,7 +129,13 @@ const postHandler =
         reason: givenReason,
         contentHash: current.hash,
       })
-      return Response.json({ state: next.state, locale, contentHash: current.hash, lastAction: next.lastAction, sourceHash: next.sourceHash })
+      return Response.json({
+        state: next.state,
+        locale,
+        contentHash: current.hash,
+        lastAction: lastActionFor(next.lastAction, user),
+        sourceHash: next.sourceHash,
+      })
     })
   }
 
@@ -164,10 +171,10 @@ const getHandler =
       contentHash: current.hash,
       approvedHash: workflow.approvedHash,
       approvedAt: workflow.approvedAt,
-      approvedBy: workflow.approvedBy,
+      approvedBy: optionalActorLabelFor(workflow.approvedBy, req.user),
       changedSinceApproval: workflow.approvedHash !== current.hash,
       youEditedSinceApproval: workflow.editedSinceApproval.includes(String(req.user.id)),
-      lastAction: workflow.lastAction,
+      lastAction: lastActionFor(workflow.lastAction, req.user),
       history: await historyOf(req, subject, locale),
       diff: diffContent(workflow.approvedContent, current.content),
       source: sourceWorkflow ? sourceStatus(workflow, sourceWorkflow) : null,

@@ -1,0 +1,158 @@
+import type { Page } from 'playwright-core'
+
+import { approveChange, releaseAction } from '../helpers/contentChanges'
+import type { ApiClient, TestUserName } from '../helpers/http'
+import { TEST_USERS } from '../helpers/testUsers.mjs'
+import { browserOnOwnServer, loginAs } from './browser'
+
+/**
+ * The admin works with no outside host: an administrator opens the list and a record of every
+ * collection in the navigation, and the global, and the browser asks no other host for anything and
+ * logs no console error. JSON fields (all on collections only the server writes) are shown as text,
+ * not in Payload's Monaco editor, whose loader would fetch it from an outside host.
+ */
+
+// A loopback receiver that is never there: the delivery row is written and its attempts fail.
+const own = browserOnOwnServer('admin-offline', { KAIJI_WEBHOOK_ALLOW_PRIVATE: 'true' })
+
+/** Every collection in the admin's navigation, at least these. */
+const EXPECTED_COLLECTIONS = [
+  'partner-categories',
+  'releases',
+  'webhook-endpoints',
+  'webhook-deliveries',
+  'users',
+  'workflow-states',
+  'audit-events',
+]
+const JSON_FIELDS: Record<string, string[]> = {
+  releases: ['approvers', 'content', 'sources'],
+  'workflow-states': ['approvedContent', 'editedSinceApproval', 'lastAction', 'sourceContent'],
+  'webhook-deliveries': ['log'],
+}
+
+const firstId = async (api: ApiClient, slug: string): Promise<number | undefined> => {
+  const { body } = await api.request<{ docs: Array<{ id: number }> }>(`/api/${slug}?limit=1&depth=0`, { token: await api.login('admin') })
+  return body.docs[0]?.id
+}
+
+const waitFor = async (what: string, check: () => Promise<boolean>, ms = 15_000): Promise<void> => {
+  const until = Date.now() + ms
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
+
+beforeAll(async () => {
+  const { api } = own
+  // After seeding there are categories, the page, release 1, workflow rows, audit events and users.
+  // A webhook endpoint, then a release it is told about, for a delivery row.
+  const endpoint = await api.request('/api/webhook-endpoints', {
+    method: 'POST',
+    token: await api.login('admin'),
+    json: { name: 'Reference site', url: 'http://127.0.0.1:9/kaiji-hook' },
+  })
+  expect(endpoint.status).toBe(201)
+  await approveChange(api, { subject: 'page', locale: 'ja', data: { title: 'パートナー一覧' } })
+  expect((await releaseAction(api, 'publish', { locale: 'ja', summary: 'Title', changeType: 'editorial' })).status).toBe(201)
+  await waitFor('a webhook delivery', async () => (await firstId(api, 'webhook-deliveries')) !== undefined)
+}, 120_000)
+
+/** Opens a page and waits until the admin has rendered it and stopped fetching. */
+const visit = async (page: Page, url: string, ready: string): Promise<void> => {
+  await page.goto(url)
+  await page.locator(ready).first().waitFor()
+  await page.waitForLoadState('networkidle')
+}
+
+describe('the admin contacts no other host', () => {
+  it('an administrator opens the list and a record of every collection, and the global: no outside request, no console error', async () => {
+    await own.scenario('admin-offline', async (open) => {
+      const opened = await open()
+      const { page } = opened
+      const base = own.api.baseURL
+      await loginAs(page, 'admin', base)
+      await page.waitForLoadState('networkidle')
+
+      const links = await page.locator('nav a[href]').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''))
+      const collections = [...new Set(links.flatMap((href) => /^\/admin\/collections\/([^/?#]+)$/.exec(href)?.[1] ?? []))]
+      const globals = [...new Set(links.flatMap((href) => /^\/admin\/globals\/([^/?#]+)$/.exec(href)?.[1] ?? []))]
+      expect(collections).toEqual(expect.arrayContaining(EXPECTED_COLLECTIONS))
+      expect(globals).toEqual(['partners-page'])
+
+      const visited: string[] = []
+      for (const slug of collections) {
+        await visit(page, `${base}/admin/collections/${slug}`, 'table tbody tr')
+        const id = await firstId(own.api, slug)
+        expect({ slug, id: typeof id }).toEqual({ slug, id: 'number' })
+        await visit(page, `${base}/admin/collections/${slug}/${id}`, 'form .document-fields')
+        for (const field of JSON_FIELDS[slug] ?? []) {
+          await expect(page.locator(`[data-json-view="${field}"]`).count()).resolves.toBe(1)
+        }
+        visited.push(slug)
+      }
+      const release = await firstId(own.api, 'releases')
+      await visit(page, `${base}/admin/collections/releases/${release}`, '[data-json-view="content"] pre')
+      await expect(page.locator('[data-json-view="content"] pre').innerText()).resolves.toContain('"key": "cloud-platform"')
+      await expect(page.locator('[data-json-view="sources"] pre').innerText()).resolves.toContain('"contentHash"')
+
+      await visit(page, `${base}/admin/globals/partners-page`, 'form .document-fields')
+      await visit(page, `${base}/admin/translations`, '[data-testid="translations-overview"]')
+      await visit(page, `${base}/admin`, 'nav')
+
+      expect(visited).toEqual(collections)
+      expect(await page.locator('.monaco-editor, .code-editor').count()).toBe(0)
+      expect(opened.outsideRequests).toEqual([])
+      expect(opened.consoleErrors).toEqual([])
+    })
+  }, 180_000)
+})
+
+/** What a person reads on the page: its text and the values of its fields. */
+const readableText = (page: Page): Promise<string> =>
+  page.evaluate(() =>
+    [document.body.innerText, ...[...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].map((field) => field.value)].join('\n'),
+  )
+
+describe('people see names in the admin', () => {
+  const pagesNamingPeople = async (page: Page): Promise<string[]> => {
+    const base = own.api.baseURL
+    const token = await own.api.login('admin')
+    const release = (await own.api.request<{ docs: Array<{ id: number }> }>('/api/releases?where[number][equals]=2', { token })).body.docs[0]?.id
+    const row = (await own.api.request<{ docs: Array<{ id: number }> }>('/api/workflow-states?where[key][equals]=partners-page:ja', { token })).body.docs[0]?.id
+    const texts: string[] = []
+    await visit(page, `${base}/admin/collections/releases`, '[data-testid="publish-panel"] h3')
+    texts.push(await readableText(page))
+    await visit(page, `${base}/admin/collections/releases/${release}`, '[data-json-view="approvers"] pre')
+    texts.push(await readableText(page))
+    await visit(page, `${base}/admin/collections/workflow-states`, 'table tbody tr')
+    texts.push(await readableText(page))
+    await visit(page, `${base}/admin/collections/workflow-states/${row}`, '[data-json-view="lastAction"] pre')
+    texts.push(await readableText(page))
+    await visit(page, `${base}/admin/globals/partners-page?locale=ja`, '[data-testid="review-last-action"]')
+    texts.push(await readableText(page))
+    return texts
+  }
+
+  it.each<TestUserName>(['reviewer', 'editor2'])('%s reads colleagues as role and id (no name set), never an email', async (who) => {
+    await own.scenario(`names-${who}`, async (open) => {
+      const opened = await open()
+      await loginAs(opened.page, who, own.api.baseURL)
+      const texts = await pagesNamingPeople(opened.page)
+      for (const text of texts) expect(text.match(/\S*@\S*/g) ?? []).toEqual([])
+      expect(texts.join('\n')).toMatch(/legal-reviewer #\d+/)
+      expect(opened.consoleErrors).toEqual([])
+    })
+  }, 180_000)
+
+  it('an administrator reads names and emails on the same pages', async () => {
+    await own.scenario('names-admin', async (open) => {
+      const opened = await open()
+      await loginAs(opened.page, 'admin', own.api.baseURL)
+      const all = (await pagesNamingPeople(opened.page)).join('\n')
+      expect(all).toContain(TEST_USERS.reviewer.email)
+      expect(opened.consoleErrors).toEqual([])
+    })
+  }, 180_000)
+})
