@@ -9,7 +9,8 @@ import { databaseIsReachable } from '../../src/server/health'
 const logged: Array<Record<string, unknown>> = []
 
 /** Only the one Local API call readiness makes, and a logger that records; the real server is covered by the int tests. */
-const payloadWhoseCount = (count: () => Promise<unknown>) => ({ count, logger: { info: (entry: Record<string, unknown>) => logged.push(entry) } }) as unknown as Payload
+const record = (entry: Record<string, unknown>) => logged.push(entry)
+const payloadWhoseCount = (count: () => Promise<unknown>) => ({ count, logger: { info: record, warn: record, error: record } }) as unknown as Payload
 
 const serve = async (payload: Payload): Promise<{ url: string; server: Server }> => {
   const app = createApp({
