@@ -16,6 +16,9 @@ import { parseDatabaseUrl } from './database/databaseUrl'
 import { translationEndpoints } from './endpoints/translations'
 import { reviewWorkflow } from './plugins/reviewWorkflow'
 import { csrfOrigins, parseAllowedOrigins } from './security/allowedOrigins'
+import { graphqlGuards } from './server/graphqlGuards'
+
+const { queries, validationRules } = graphqlGuards()
 
 export default buildConfig({
   admin: {
@@ -50,7 +53,8 @@ export default buildConfig({
   telemetry: false,
   // KAIJI_LOG_FORMAT=json: one JSON object per line (for log shippers); otherwise Payload's readable lines.
   logger: process.env.KAIJI_LOG_FORMAT === 'json' ? { options: { name: 'kaiji', level: process.env.KAIJI_LOG_LEVEL ?? 'info' } } : undefined,
-  graphQL: { disablePlaygroundInProduction: true },
+  // Queries the REST guard would refuse are refused in GraphQL too; the Access queries answer in their declared shape.
+  graphQL: { disablePlaygroundInProduction: true, queries, validationRules },
   typescript: { outputFile: projectPath('src/payload-types.ts') },
   plugins: [reviewWorkflow({ collections: ['partner-categories'], globals: ['partners-page'] })],
 })
