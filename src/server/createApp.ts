@@ -6,6 +6,7 @@ import { liveness, readiness } from './health'
 import { whenBodyFits } from './requestBody'
 import { requestIdOf } from './requestId'
 import { securityHeaders } from './securityHeaders'
+import { serverActionRefusal } from './serverActions'
 
 type NextRequestHandler = (req: Request, res: Response) => Promise<void>
 
@@ -54,6 +55,11 @@ export const createApp = ({
   // counted as it arrives, chunked or not) is in; a larger one gets 413 and is not read on.
   app.use((req, res, next) => {
     void whenBodyFits(req, res).then((fits) => fits && next(), next)
+  })
+
+  app.use((req, res, next) => {
+    if (req.method !== 'POST' || req.headers['next-action'] === undefined) return next()
+    void serverActionRefusal(payload, req.headers).then((refusal) => (refusal ? res.status(401).json({ errors: [{ message: refusal }] }) : next()), next)
   })
 
   let knownApiRoots: Set<string> | undefined
