@@ -46,7 +46,13 @@ const bodyProblem = async (request: Request, { graphql }: { graphql: boolean }):
     const payloadProblem = typeof fields === 'string' ? jsonObjectProblem(fields, 'The multipart field _payload') : null
     return payloadProblem ? problem(400, payloadProblem) : null
   }
-  if (!graphql && type !== 'application/json') return null
+  if (graphql) {
+    // What the GraphQL handler (graphql-http) takes; anything else it answers with a bare 415.
+    const [media = '', charset = 'charset=utf-8'] = (request.headers.get('content-type') ?? '').replace(/\s/g, '').toLowerCase().split(';')
+    if (media !== 'application/json' || charset !== 'charset=utf-8') {
+      return problem(415, `The GraphQL endpoint takes a JSON body (Content-Type: application/json; charset=utf-8), not ${JSON.stringify(request.headers.get('content-type') ?? 'no Content-Type')}.`)
+    }
+  } else if (type !== 'application/json') return null
   const text = await request.clone().text()
   if (graphql && text.trim() === '') return problem(400, 'The GraphQL request needs a JSON body: {"query": "…", "variables": {…}}.')
   if (!graphql && text.trim() === '') return null
@@ -137,8 +143,8 @@ const QUERY_OPTIONS = { allowEmptyArrays: true, arrayLimit: 1000, depth: 10, ign
 const MAX_PAGING = 1_000_000_000
 
 /** A query Payload cannot run (where, sort, page, limit, or the JSON it parses from where= and data=): 400 naming it. */
-export const queryProblem = (url: URL, bodyWhere: unknown, fields: QueryFields, locales: readonly string[]): string | null => {
-  const query: Record<string, unknown> = parseQuery(url.search, QUERY_OPTIONS)
+/** `where=` and `data=` given as text: Payload JSON.parses them before anything else, for anyone. */
+const jsonParameterProblem = (query: Record<string, unknown>): string | null => {
   for (const name of ['where', 'data']) {
     const value = query[name]
     if (typeof value !== 'string' || value.length === 0) continue
@@ -146,6 +152,13 @@ export const queryProblem = (url: URL, bodyWhere: unknown, fields: QueryFields, 
     if (!read.ok) return read.problem === 'too-deep' ? tooDeepMessage(name) : `${name} is not valid JSON; give it as ${name}[field][operator]=value or as a JSON object.`
     query[name] = read.value
   }
+  return null
+}
+
+export const queryProblem = (url: URL, bodyWhere: unknown, fields: QueryFields, locales: readonly string[]): string | null => {
+  const query: Record<string, unknown> = parseQuery(url.search, QUERY_OPTIONS)
+  const jsonProblem = jsonParameterProblem(query)
+  if (jsonProblem) return jsonProblem
   for (const name of ['page', 'limit']) {
     const value = query[name]
     if (value === undefined || (typeof value === 'string' && value.trim() === '')) continue
@@ -181,9 +194,12 @@ export const guardRestRoute = <TContext>(handler: RouteHandler<TContext>, shape:
     const api = await shape
     const { problem: pathRefusal, target } = resolvePath(effective.method, effective.url, api)
     if (pathRefusal) return pathRefusal
-    // Payload refuses anonymous callers before it runs a query: they hear 401/403, not about their input.
-    if (target && carriesCredentials(request, api.cookiePrefix)) {
-      const found = queryProblem(effective.url, effective.bodyWhere, target.versions ? (target.entity.versionFields ?? target.entity.fields) : target.entity.fields, api.locales)
+    if (target) {
+      // Payload refuses anonymous callers before it runs a query (they hear 401/403, not about their
+      // input), but it parses where= and data= text before anything, for anyone.
+      const found = carriesCredentials(request, api.cookiePrefix)
+        ? queryProblem(effective.url, effective.bodyWhere, target.versions ? (target.entity.versionFields ?? target.entity.fields) : target.entity.fields, api.locales)
+        : jsonParameterProblem(parseQuery(effective.url.search, QUERY_OPTIONS))
       if (found) return problem(400, found)
     }
     return (await bodyProblem(request, { graphql: false })) ?? handler(request, context)

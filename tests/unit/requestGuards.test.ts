@@ -120,9 +120,12 @@ describe('the REST and GraphQL guards', () => {
     expect(await (await rest(request('/api/partner-categories', form('where[id][in]=1,2&locale=ja')), {})).text()).toBe('passed')
   })
 
-  it('leaves anonymous queries to Payload, which refuses them before running them', async () => {
+  it('leaves anonymous queries to Payload, which refuses them before running them, but not where= text it would parse first', async () => {
     const anonymous = new Request('http://127.0.0.1/api/partner-categories/versions?where[version.name][like]=a')
     expect(await (await rest(anonymous, {})).text()).toBe('passed')
+    const unparsable = await rest(new Request('http://127.0.0.1/api/payload-preferences?where=t&data=t'), {})
+    expect(unparsable.status).toBe(400)
+    expect(((await unparsable.json()) as { errors: Array<{ message: string }> }).errors[0]?.message).toMatch(/where is not valid JSON/)
   })
 
   it('GraphQL: a body that is not a JSON object, or nests too deep, is refused; a query passes', async () => {
@@ -131,6 +134,10 @@ describe('the REST and GraphQL guards', () => {
     expect((await graphql(request('/api/graphql', json('POST', '"q"')), {})).status).toBe(400)
     const deepQuery = await graphql(request('/api/graphql', json('POST', JSON.stringify({ query: `{${'a{'.repeat(500)}${'}'.repeat(500)}}` }))), {})
     expect(((await deepQuery.json()) as { errors: Array<{ message: string }> }).errors[0]?.message).toBe('The GraphQL query is nested deeper than 128 levels.')
+    const plain = await graphql(request('/api/graphql', { method: 'POST', body: '{"query":"{ meUser { token } }"}', headers: { 'Content-Type': 'text/plain' } }), {})
+    expect(plain.status).toBe(415)
+    expect(((await plain.json()) as { errors: Array<{ message: string }> }).errors[0]?.message).toMatch(/takes a JSON body \(Content-Type: application\/json; charset=utf-8\), not "text\/plain"/)
     expect(await (await graphql(request('/api/graphql', json('POST', '{"query":"{ meUser { token } }"}')), {})).text()).toBe('passed')
+    expect(await (await graphql(request('/api/graphql', { method: 'POST', body: '{"query":"{ meUser { token } }"}', headers: { 'Content-Type': 'application/json; charset=UTF-8' } }), {})).text()).toBe('passed')
   })
 })
