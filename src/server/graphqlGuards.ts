@@ -92,7 +92,15 @@ export const graphqlGuards = (): { queries: GraphQLExtension; validationRules: (
     return Object.fromEntries(
       accessQueries.map(([name, field]) => [
         name,
-        { ...field, resolve: async (...args: Parameters<NonNullable<FieldConfig['resolve']>>) => fullPermissions(field.type, await field.resolve?.(...args)) },
+        {
+          ...field,
+          resolve: async (...[source, args, context, resolveInfo]: Parameters<NonNullable<FieldConfig['resolve']>>) => {
+            // Payload's docAccess resolver for globals reads its context from the second argument (a slip
+            // that makes it fail with a 500): give it the request there as well.
+            const request = isObject(context) ? context.req : undefined
+            return fullPermissions(field.type, await field.resolve?.(source, { ...args, req: request }, context, resolveInfo))
+          },
+        },
       ]),
     )
   }
