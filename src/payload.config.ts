@@ -17,7 +17,10 @@ import { readableJsonFields } from './components/readableJsonFields'
 import { translationEndpoints } from './endpoints/translations'
 import { reviewWorkflow } from './plugins/reviewWorkflow'
 import { csrfOrigins, parseAllowedOrigins } from './security/allowedOrigins'
+import { graphqlGuards } from './server/graphqlGuards'
 import { logRefusalsQuietly } from './server/refusalLogging'
+
+const { queries, validationRules } = graphqlGuards()
 
 export default buildConfig({
   admin: {
@@ -56,7 +59,8 @@ export default buildConfig({
     process.env.KAIJI_LOG_FORMAT === 'json'
       ? { options: { name: 'kaiji', level: process.env.KAIJI_LOG_LEVEL ?? 'info', hooks: { logMethod: logRefusalsQuietly } } }
       : { options: { hooks: { logMethod: logRefusalsQuietly } }, destination: defaultLoggerOptions },
-  graphQL: { disablePlaygroundInProduction: true },
+  // Queries the REST guard would refuse are refused in GraphQL too; the Access queries answer in their declared shape.
+  graphQL: { disablePlaygroundInProduction: true, queries, validationRules },
   typescript: { outputFile: projectPath('src/payload-types.ts') },
   plugins: [reviewWorkflow({ collections: ['partner-categories'], globals: ['partners-page'] }), readableJsonFields()],
 })

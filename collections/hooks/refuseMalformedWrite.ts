@@ -1,27 +1,13 @@
 import { APIError, type CollectionBeforeOperationHook, type CollectionSlug, type Field, type GlobalBeforeOperationHook, type PayloadRequest } from 'payload'
 
 import { isLocaleCode, LOCALES } from '../../src/config/locales'
+import { MAX_JSON_DEPTH, tooDeepMessage, valueDepth } from '../../src/utilities/boundedJson'
 import { jsonKind } from '../../src/utilities/jsonKind'
 import { richTextProblems } from '../../src/utilities/lexicalValidation'
 
-/** Far beyond any real document (rich text included); a deeper body is an attack, not content. */
-const MAX_DATA_DEPTH = 128
 const DEFAULT_MAX_TEXT = 10_000
 /** One rich text field's JSON: a few pages of legal text with formatting fit many times over. */
 const MAX_RICH_TEXT_BYTES = 256 * 1024
-
-/** Depth of nested objects and lists, without recursion (so a hostile body cannot exhaust the stack). */
-const depthOf = (value: unknown, limit: number): number => {
-  let deepest = 0
-  const stack: Array<[unknown, number]> = [[value, 1]]
-  while (stack.length) {
-    const [current, depth] = stack.pop() as [unknown, number]
-    if (depth > deepest) deepest = depth
-    if (deepest > limit) return deepest
-    if (current && typeof current === 'object') for (const child of Object.values(current)) stack.push([child, depth + 1])
-  }
-  return deepest
-}
 
 /** What is wrong with one field's value, by its config. */
 const fieldProblems = (field: Field, value: unknown, path: string): string[] => {
@@ -69,7 +55,7 @@ const refuse = (fields: readonly Field[], data: unknown, req: PayloadRequest): v
   if (req.payloadAPI !== 'local' && req.locale != null && !isLocaleCode(req.locale)) {
     throw new APIError(`Unknown locale ${JSON.stringify(req.locale)} for a write; use one of ${LOCALES.join(', ')} (one locale at a time).`, 400, null, true)
   }
-  if (depthOf(data, MAX_DATA_DEPTH) > MAX_DATA_DEPTH) throw new APIError(`The body is nested deeper than ${MAX_DATA_DEPTH} levels.`, 400, null, true)
+  if (valueDepth(data) > MAX_JSON_DEPTH) throw new APIError(tooDeepMessage(), 400, null, true)
   const problems = fields.flatMap((field) => ('name' in field ? fieldProblems(field, (data as Record<string, unknown>)[field.name], field.name) : []))
   if (problems.length > 0) throw new APIError(`Invalid input — ${problems.slice(0, 8).join('; ')}.`, 400, null, true)
 }

@@ -1,16 +1,26 @@
 import { APIError, commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
+import { parseBoundedJson, tooDeepMessage } from '../utilities/boundedJson'
+
 /** Every refusal has the same shape as Payload's own errors: `{ errors: [{ message }] }`. */
 export const problem = (status: number, message: string): Response => Response.json({ errors: [{ message }] }, { status })
 
-/** The request body as a JSON object, or null when it is missing, malformed or not an object. */
+/**
+ * The request body as a JSON object, or null when it is missing, malformed or not an object. Nesting is
+ * measured before parsing, whatever the Content-Type: a body nested too deep is refused (a thrown 400)
+ * so that no endpoint walks or stringifies it (a message quoting a value would overflow the stack).
+ */
 export const readJsonObject = async (req: PayloadRequest): Promise<Record<string, unknown> | null> => {
+  let text: string
   try {
-    const body: unknown = await req.json?.()
-    return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null
+    text = (await req.text?.()) ?? ''
   } catch {
     return null
   }
+  const read = parseBoundedJson(text)
+  if (!read.ok && read.problem === 'too-deep') throw new APIError(tooDeepMessage(), 400, null, true)
+  const body = read.ok ? read.value : null
+  return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null
 }
 
 /** Names the keys a body may not carry, so a typo (say "efectiveAt") is refused rather than ignored. */

@@ -3,12 +3,10 @@ import type { Payload } from 'payload'
 
 import { CLIENT_ADDRESS_HEADER, clientAddressOfRequest, trustedProxyHops } from '../security/clientAddress'
 import { liveness, readiness } from './health'
+import { whenBodyFits } from './requestBody'
 import { requestIdOf } from './requestId'
 import { securityHeaders } from './securityHeaders'
-
-/** Larger than any document, XLIFF file or GraphQL query a client of ours sends. */
-export const MAX_API_BODY_BYTES = 2 * 1024 * 1024
-const DISCARD_AT_MOST_BYTES = 32 * 1024 * 1024
+import { serverActionRefusal } from './serverActions'
 
 type NextRequestHandler = (req: Request, res: Response) => Promise<void>
 
@@ -56,22 +54,15 @@ export const createApp = ({
     next()
   })
 
-  // Bodies are read by Payload itself; a declared length over the limit is refused before anyone reads it.
-  app.use('/api', (req, res, next) => {
-    const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared <= MAX_API_BODY_BYTES) return next()
-    const refuse = () => {
-      if (!res.headersSent) res.status(413).set('Connection', 'close').json({ errors: [{ message: `The request body is larger than ${MAX_API_BODY_BYTES / 1024 / 1024} MB.` }] })
-    }
-    // Answering mid-upload makes many clients see a reset instead of the answer: discard the body first,
-    // unless it is so large that reading it is the attack.
-    if (declared > DISCARD_AT_MOST_BYTES) {
-      refuse()
-      return
-    }
-    req.once('end', refuse)
-    req.once('error', refuse)
-    req.resume()
+  // Payload and Next read bodies themselves, so no handler runs before the whole body (at most 2 MB,
+  // counted as it arrives, chunked or not) is in; a larger one gets 413 and is not read on.
+  app.use((req, res, next) => {
+    void whenBodyFits(req, res).then((fits) => fits && next(), next)
+  })
+
+  app.use((req, res, next) => {
+    if (req.method !== 'POST' || req.headers['next-action'] === undefined) return next()
+    void serverActionRefusal(payload, req.headers).then((refusal) => (refusal ? res.status(401).json({ errors: [{ message: refusal }] }) : next()), next)
   })
 
   let knownApiRoots: Set<string> | undefined

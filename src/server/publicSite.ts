@@ -8,6 +8,7 @@ import type { HealthAnswer } from './health'
 import { liveness, readiness } from './health'
 import { startupLog } from './logger'
 import type { PublicSiteMessage } from './publicSiteProcess'
+import { BoundedIncomingMessage, ignoreBody } from './requestBody'
 import { shutdownOnSignals } from './shutdown'
 
 const answerHealth = (res: ServerResponse, { status, body }: HealthAnswer) => {
@@ -31,7 +32,9 @@ export const startPublicSite = async ({ database, port, host }: { database: Data
   delivery.start()
 
   const servePublic = withPublicRateLimit((req, res) => delivery.handle(req, res))
-  const server = createServer((req, res) => {
+  const server = createServer({ IncomingMessage: BoundedIncomingMessage }, (req, res) => {
+    // GET and HEAD only: a body is never read, and a connection that sends one is not kept to drain it.
+    ignoreBody(req, res)
     const path = req.url ?? '/'
     if (path === '/healthz') return answerHealth(res, liveness())
     if (path === '/readyz') return void readiness(payload).then((answer) => answerHealth(res, answer))

@@ -16,6 +16,7 @@ import { onReleasePublished } from '../releases/releaseSignal'
 import { createWebhookDispatcher, dispatcherOptionsFromEnv } from '../webhooks/dispatcher'
 import { watchScheduledReleases } from '../webhooks/effectiveWatcher'
 import { createApp } from './createApp'
+import { BoundedIncomingMessage, ignoreBody } from './requestBody'
 import { startupLog } from './logger'
 import { supervisePublicSite } from './publicSiteProcess'
 import { shutdownOnSignals } from './shutdown'
@@ -65,7 +66,11 @@ export const start = async ({
 
   // Public reads skip Express entirely: its routing alone costs most of the throughput the cache buys.
   const servePublic = withPublicRateLimit((req, res) => delivery.handle(req, res))
-  const server = createServer((req, res) => (isPublicPath(req.url ?? '') ? servePublic(req, res) : app(req, res)))
+  const server = createServer({ IncomingMessage: BoundedIncomingMessage }, (req, res) => {
+    if (!isPublicPath(req.url ?? '')) return app(req, res)
+    ignoreBody(req, res)
+    servePublic(req, res)
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => resolve())

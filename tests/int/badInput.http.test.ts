@@ -43,7 +43,7 @@ const CASES: Case[] = [
   { label: 'a multipart body that is not multipart', method: 'PATCH', path: cat(), body: 'not a form', contentType: 'multipart/form-data; boundary=x', status: 400, message: /multipart\/form-data body could not be read/ },
   { label: 'delete by an id that is not one', who: 'admin', method: 'DELETE', path: () => '/api/partner-categories/%00abc', body: '', status: 404, message: /No partner-categories document has the id "\\u0000abc"/ },
   { label: 'a where filter with an id that is not one', who: 'admin', method: 'DELETE', path: () => '/api/users?where[id][in]=1,%F0%9F%92%A5', body: '', status: 400, message: /where\[id\]\[in\]: "💥" is not a document id/ },
-  { label: 'a where filter with a date that is not one', who: 'admin', method: 'DELETE', path: () => '/api/webhook-deliveries?where[or][0][createdAt][equals]=abc', body: '', status: 400, message: /where\[createdAt\]\[equals\]: "abc" is not a date/ },
+  { label: 'a where filter with a date that is not one', who: 'admin', method: 'DELETE', path: () => '/api/webhook-deliveries?where[or][0][createdAt][equals]=abc', body: '', status: 400, message: /where\[or\]\[0\]\[createdAt\]\[equals\]: "abc" is not a date/ },
   { label: 'deleting a preference one does not have', method: 'DELETE', path: () => '/api/payload-preferences/nope', body: '', status: 404, message: /You have no preference named "nope"/ },
   { label: 'an API path that does not exist', method: 'POST', path: () => '/api/payload-migrations', body: json({ name: 'x', batch: 9 }), status: 404, message: /There is no API at \/api\/payload-migrations/ },
   { label: 'email verification (not offered)', method: 'POST', path: () => '/api/users/verify/token', body: '', status: 404, message: /Email verification is not enabled/ },

@@ -1,18 +1,23 @@
-import { createHash } from 'node:crypto'
-import path from 'node:path'
-
-import { type Client, createClient } from '@libsql/client'
 import fc from 'fast-check'
 
+import { changedTables, databaseSnapshotter } from '../helpers/databaseSnapshot'
 import type { TestUserName } from '../helpers/http'
 import { useIsolatedServer } from '../helpers/isolatedServer'
+import { sendRaw } from '../helpers/rawRequest'
 import { TEST_PASSWORD } from '../helpers/testUsers.mjs'
 
 /**
  * Property-based fuzz run over every write endpoint of the real server (issue 6.3): bodies that are
  * malformed text, arbitrary JSON, the endpoint's own fields with wrong, huge or odd values, fuzzed
  * Lexical trees, odd locales, invalid dates, NUL bytes and prototype-pollution keys, sent as the role
- * that may write and sometimes anonymously. Fixed seed, so every run sends the same requests.
+ * that may write and sometimes anonymously; some of them chunked (no Content-Length), past the 2 MB
+ * limit, nested past 128 levels (as JSON and as text/plain) or as multipart with a `_payload` part
+ * (issue 14.6). And every query route (issue 14.6): `where` trees of operator × value kind (scalars,
+ * numbers, dates, lists, objects, GeoJSON, long LIKE patterns, many words) over real and unknown paths,
+ * nested in and/or, with or without a locale, sort, page and limit; the same as a POST with Payload's
+ * GET method override (form or JSON, a JSON locale carrying parameters); GraphQL where, sort, Access and
+ * docAccess; versions routes of collections that keep none; distinct; server actions without a
+ * session. Fixed seed, so every run sends the same requests.
  *
  * For every request: no 5xx (nor a GraphQL error with statusCode ≥ 500), /healthz still 200; a 4xx names
  * its problem and leaves every table of the database byte-identical; a 2xx is wholly visible on read.
@@ -27,26 +32,8 @@ type Who = TestUserName | 'fuzzUser' | null
 
 // ---------------------------------------------------------------- the database, read directly
 
-let db: Client
-/**
- * Every table of the database, row by row, hashed per table (cheap: one small file). Failed logins
- * count attempts on the user they name: that is the lockout working, not a write, so it is left out.
- */
-const snapshot = async (): Promise<Record<string, string>> => {
-  const tables = await db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-  const result: Record<string, string> = {}
-  for (const { name } of tables.rows) {
-    const rows = await db.execute(`SELECT * FROM "${String(name)}" ORDER BY rowid`)
-    const kept = rows.rows.map((row) =>
-      rows.columns.filter((column) => !(name === 'users' && ['login_attempts', 'lock_until', 'updated_at'].includes(column))).map((column) => row[column]),
-    )
-    result[String(name)] = createHash('sha256').update(JSON.stringify(kept, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value))).digest('hex').slice(0, 16)
-  }
-  return result
-}
-
-const changedTables = (before: Record<string, string>, after: Record<string, string>) =>
-  [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((table) => before[table] !== after[table])
+let database: ReturnType<typeof databaseSnapshotter>
+const snapshot = () => database.snapshot()
 
 // ---------------------------------------------------------------- generators
 
@@ -124,9 +111,46 @@ const withPollution = (body: fc.Arbitrary<unknown>) =>
     return text.startsWith('{') ? `{${JSON.stringify(key)}:${JSON.stringify(extra) ?? 'null'}${text === '{}' ? '' : ','}${text.slice(1)}` : text
   })
 
-type Body = { text: string | undefined; json: unknown; contentType: string | undefined }
+/**
+ * A request body and how it travels: `headers` (a method override, a server action), `chunked` (no
+ * Content-Length), `oversize` (that many bytes, streamed chunked: past the 2 MB limit).
+ */
+type Body = { text: string | undefined; json: unknown; contentType: string | undefined; headers?: Record<string, string>; chunked?: boolean; oversize?: number }
 const CONTENT_TYPES = ['application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'multipart/form-data', 'APPLICATION/JSON']
-/** Mostly JSON (of the endpoint's shape, or any JSON), sometimes malformed text, an odd content type or no body. */
+
+/** A value nested `depth` deep, as text (JSON.stringify of it would overflow the stack). */
+const nestedText = (depth: number, open: '[' | '{') => (open === '[' ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`)
+/** The endpoint's body with one key (a real one, often) holding a value nested past the limit, as JSON or as text/plain. */
+const deeplyNested = (shape: fc.Arbitrary<unknown>): fc.Arbitrary<Body> =>
+  fc
+    .tuple(shape, fc.constantFrom('locale', 'action', 'name', 'summary', 'toRelease', 'value', 'where', 'data', 'query', 'variables'), fc.constantFrom(129, 1_000, 200_000), fc.constantFrom<'[' | '{'>('[', '{'), fc.constantFrom('application/json', 'text/plain'))
+    .map(([json, key, depth, open, contentType]) => {
+      const base = JSON.stringify(json) ?? 'null'
+      const nested = nestedText(depth, open)
+      return { text: base.startsWith('{') ? `{${JSON.stringify(key)}:${nested}${base === '{}' ? '' : ','}${base.slice(1)}` : nested, json: undefined, contentType }
+    })
+
+/** multipart/form-data with a `_payload` part (the endpoint's shape, malformed, a list, nested too deep), well formed or broken. */
+const multipartBodies = (shape: fc.Arbitrary<unknown>): fc.Arbitrary<Body> =>
+  fc
+    .tuple(
+      fc.oneof(
+        { weight: 3, arbitrary: shape.map((json) => ({ payload: JSON.stringify(json) ?? 'null', json })) },
+        { weight: 2, arbitrary: malformed.map((payload) => ({ payload, json: undefined as unknown })) },
+        { weight: 1, arbitrary: fc.constantFrom(129, 5_000).map((depth) => ({ payload: `{"name":${nestedText(depth, '[')}}`, json: undefined as unknown })) },
+      ),
+      fc.constantFrom('ok', 'ok', 'file', 'no payload', 'truncated', 'no boundary', 'other boundary'),
+      fc.nat(),
+    )
+    .map(([{ payload, json }, form, cut]): Body => {
+      const part = (name: string, value: string, filename?: string) => `--B\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"\r\nContent-Type: text/plain` : ''}\r\n\r\n${value}\r\n`
+      const whole = `${form === 'no payload' ? part('name', 'x') : part('_payload', payload)}${form === 'file' ? part('file', 'hello', 'a.txt') : ''}--B--\r\n`
+      const text = form === 'truncated' ? whole.slice(0, cut % whole.length) : whole
+      const contentType = form === 'no boundary' ? 'multipart/form-data' : form === 'other boundary' ? 'multipart/form-data; boundary=C' : 'multipart/form-data; boundary=B'
+      return { text, json: form === 'ok' ? json : undefined, contentType }
+    })
+
+/** Mostly JSON (of the endpoint's shape, or any JSON), sometimes malformed text, an odd content type or no body; chunked, oversized, nested too deep or multipart now and then. */
 const bodies = (shape: fc.Arbitrary<unknown>): fc.Arbitrary<Body> =>
   fc.oneof(
     { weight: 6, arbitrary: shape.map((json) => ({ text: JSON.stringify(json), json, contentType: 'application/json' })) },
@@ -135,6 +159,10 @@ const bodies = (shape: fc.Arbitrary<unknown>): fc.Arbitrary<Body> =>
     { weight: 2, arbitrary: malformed.map((text) => ({ text, json: undefined, contentType: 'application/json' })) },
     { weight: 1, arbitrary: fc.tuple(fc.oneof(malformed, shape.map((json) => JSON.stringify(json))), fc.constantFrom(...CONTENT_TYPES)).map(([text, contentType]) => ({ text, json: undefined, contentType })) },
     { weight: 1, arbitrary: fc.constant({ text: undefined, json: undefined, contentType: undefined }) },
+    { weight: 2, arbitrary: shape.map((json) => ({ text: JSON.stringify(json), json, contentType: 'application/json', chunked: true })) },
+    { weight: 1, arbitrary: fc.integer({ min: 2 * 1024 * 1024 + 1, max: 3 * 1024 * 1024 }).map((oversize) => ({ text: undefined, json: undefined, contentType: 'application/json', oversize })) },
+    { weight: 2, arbitrary: deeplyNested(shape) },
+    { weight: 1, arbitrary: multipartBodies(shape) },
   )
 
 const LOCALES = ['ja', 'en', 'fr', 'ru']
@@ -179,7 +207,7 @@ type Fixture = { categoryId: number; webhookId: number; fuzzUserId: number; xlif
 type Case = { path: string; body: Body; who: Who }
 type Endpoint = {
   name: string
-  method: 'POST' | 'PATCH' | 'DELETE'
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   /** The role that may write here (so validation, not access, is what answers); sometimes anonymous instead. */
   who: Who | readonly Who[]
   path: (fixture: Fixture) => fc.Arbitrary<string>
@@ -339,6 +367,143 @@ const ENDPOINTS: Endpoint[] = [
   },
 ]
 
+// ---------------------------------------------------------------- queries: operator × value kind, as a GET, a method override, GraphQL
+
+const OPERATORS = ['equals', 'not_equals', 'in', 'not_in', 'all', 'exists', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'like', 'not_like', 'contains', 'near', 'within', 'intersects', 'bogus', 'Equals']
+/** The paths each query target knows, and some it does not. */
+const QUERY_FIELDS: Record<string, readonly string[]> = {
+  'partner-categories': ['id', 'key', 'name', 'order', 'retired', 'createdAt', 'description', 'imported.by', 'imported.at', 'name.ja', 'name.xx', 'revision'],
+  'partner-categories/versions': ['id', 'parent', 'latest', 'autosave', 'createdAt', 'version.name', 'version.key', 'version.order', 'version.retired'],
+  'globals/partners-page/versions': ['id', 'parent', 'latest', 'createdAt', 'version.title', 'version.columnLabels.type', 'version.intro'],
+  users: ['id', 'email', 'role', 'name', 'assignedLocales', 'createdAt', 'loginAttempts', 'lockUntil'],
+  releases: ['id', 'locale', 'number', 'effectiveAt', 'content', 'summary', 'approvers'],
+  'workflow-states': ['key', 'state', 'approvedContent', 'approvedAt', 'editedSinceApproval'],
+  'audit-events': ['at', 'action', 'subject', 'locale', 'hash'],
+  'webhook-deliveries': ['endpoint', 'releaseNumber', 'status', 'log', 'attempts'],
+  'webhook-endpoints': ['name', 'url', 'active', 'events', 'forLocales'],
+  'payload-preferences': ['key', 'user', 'user.value', 'user.relationTo', 'value'],
+  'payload-locked-documents': ['document', 'document.value', 'globalSlug', 'user', 'createdAt'],
+}
+const ODD_FIELDS = ['nope', '__proto__', 'or', 'AND', 'name.', '']
+
+type Term = { prefix: string; field: string; operator: string; value: QueryValue }
+/** One value kind: how it reads in a query string (after `where[…][op]`) and as JSON. */
+type QueryValue = { query: (key: string) => string; json: unknown }
+const scalar = (value: string): QueryValue => ({ query: () => `=${encodeURIComponent(value)}`, json: value })
+const queryValues: fc.Arbitrary<QueryValue> = fc.oneof(
+  oddString.filter(encodable).map((value) => scalar(value.slice(0, 200))),
+  fc.oneof(fc.integer(), fc.double()).map((value) => ({ query: () => `=${encodeURIComponent(String(value))}`, json: value })),
+  oddDate.filter(encodable).map(scalar),
+  fc.constantFrom('', 'null', 'true', 'false', '1,2', '1,abc', '1,2,3,4', ',,', '12', '65f0c0ffee0123456789abcd').map(scalar),
+  fc.array(fc.oneof(fc.constantFrom('1', 'maps', ''), oddKey), { maxLength: 4 }).map((items) => ({ query: (key: string) => (items.length ? items.map((item, index) => `${index ? `&${key}` : ''}[${index}]=${encodeURIComponent(item)}`).join('') : '[]='), json: items })),
+  fc.constantFrom<QueryValue>(
+    { query: () => '[a]=b', json: { a: 'b' } },
+    { query: () => '[a][b][c]=d', json: { a: { b: { c: 'd' } } } },
+    { query: (key) => `[type]=Point&${key}[coordinates][0]=1&${key}[coordinates][1]=2`, json: { type: 'Point', coordinates: [1, 2] } },
+    { query: (key) => `[0][0]=1&${key}[0][1]=2`, json: [[1, 2]] },
+  ),
+  fc.constantFrom('a%_', 'a ', '%', '長').chain((unit) => fc.constantFrom(30, 400, 1_200).map((count) => scalar(unit.repeat(count)))),
+)
+const terms = (target: string) =>
+  fc.array(
+    fc.record({
+      prefix: fc.constantFrom('', '', '[or][0]', '[and][1]', '[or][0][and][0]', '[OR][0]', '[or][a]'),
+      field: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...(QUERY_FIELDS[target] ?? ['id'])) }, { weight: 1, arbitrary: fc.constantFrom(...ODD_FIELDS) }),
+      operator: fc.constantFrom(...OPERATORS),
+      value: queryValues,
+    }),
+    { minLength: 1, maxLength: 3 },
+  )
+const QUERY_EXTRAS = fc.tuple(
+  fc.constantFrom('', '', '&locale=ja', '&locale=en', '&locale=all', '&locale=xx', '&locale='),
+  fc.constantFrom('', '', '&sort=name', '&sort=-createdAt', '&sort=version.name', '&sort=nope', '&sort[0]=name'),
+  fc.constantFrom('', '', '&page=2', '&limit=0', '&page=1e308', '&limit=-1', '&page=abc', '&depth=5'),
+).map((parts) => parts.join(''))
+
+const renderQuery = (list: readonly Term[]) =>
+  list.map(({ prefix, field, operator, value }) => {
+    const key = `where${prefix}[${field}][${operator}]`
+    return `${key}${value.query(key)}`
+  }).join('&')
+/** The same terms as a where object, for JSON (method-override bodies, where=…, GraphQL). */
+const whereObject = (list: readonly Term[], style: 'rest' | 'graphql') => {
+  const where: Record<string, unknown> = {}
+  for (const { prefix, field, operator, value } of list) {
+    const path = style === 'graphql' ? field.replace(/\./g, '__') : field
+    const condition = { [path]: { [operator]: value.json } }
+    const group = /or/i.exec(prefix)?.[0]
+    const key = group ? (style === 'graphql' ? group.toUpperCase() : group) : undefined
+    if (key) where[key] = [...((where[key] as unknown[] | undefined) ?? []), condition]
+    else Object.assign(where, condition)
+  }
+  return where
+}
+const queryString = (target: string) =>
+  fc.oneof(
+    { weight: 4, arbitrary: fc.tuple(terms(target), QUERY_EXTRAS).map(([list, extras]) => `${renderQuery(list)}${extras}`) },
+    { weight: 1, arbitrary: fc.tuple(terms(target), QUERY_EXTRAS).map(([list, extras]) => `where=${encodeURIComponent(JSON.stringify(whereObject(list, 'rest')))}${extras}`) },
+    { weight: 1, arbitrary: fc.tuple(malformed.filter(encodable), QUERY_EXTRAS).map(([text, extras]) => `where=${encodeURIComponent(text)}&data=${encodeURIComponent(text)}${extras}`) },
+  )
+
+const OVERRIDE_HEADERS = ['X-HTTP-Method-Override', 'X-Payload-HTTP-Method-Override']
+/** The query in the body of a POST that Payload answers as a GET: form-encoded, or JSON whose locale it splices into the URL. */
+const overrideBodies = (target: string): fc.Arbitrary<Body> =>
+  fc.tuple(fc.constantFrom(...OVERRIDE_HEADERS), fc.oneof(
+    { weight: 3, arbitrary: queryString(target).map((text) => ({ text, json: undefined, contentType: 'application/x-www-form-urlencoded' })) },
+    { weight: 2, arbitrary: fc.tuple(terms(target), fc.oneof(fc.constantFrom(undefined, 'ja', 'en', 'all'), queryString(target).map((query) => `ja&${query}`))).map(([list, locale]) => {
+      const json = { where: whereObject(list, 'rest'), ...(locale === undefined ? {} : { locale }) }
+      return { text: JSON.stringify(json), json, contentType: 'application/json' }
+    }) },
+    { weight: 1, arbitrary: fc.tuple(fc.oneof(malformed, fc.constant(nestedText(1_000, '{'))), fc.constantFrom('application/json', 'application/x-www-form-urlencoded', 'text/plain')).map(([text, contentType]) => ({ text, json: undefined, contentType })) },
+  )).map(([header, body]) => ({ ...body, headers: { [header]: 'GET' } }))
+
+const GRAPHQL_QUERIES = [
+  'query($w: PartnerCategory_where, $l: LocaleInputType, $s: String) { PartnerCategories(where: $w, locale: $l, sort: $s) { docs { id } } }',
+  'query($w: PartnerCategory_where, $l: LocaleInputType) { countPartnerCategories(where: $w, locale: $l) { totalDocs } }',
+  'query($w: versionsPartnerCategory_where, $l: LocaleInputType) { versionsPartnerCategories(where: $w, locale: $l) { docs { id } } }',
+  'query($w: versionsPartnersPage_where, $l: LocaleInputType) { versionsPartnersPage(where: $w, locale: $l) { docs { id } } }',
+  'query($w: User_where) { Users(where: $w) { docs { id } } }',
+]
+const GRAPHQL_TARGETS = ['partner-categories', 'partner-categories', 'partner-categories/versions', 'globals/partners-page/versions', 'users']
+const graphqlQueries: fc.Arbitrary<Body> = fc.oneof(
+  { weight: 5, arbitrary: fc.nat({ max: GRAPHQL_QUERIES.length - 1 }).chain((index) =>
+    fc.tuple(terms(GRAPHQL_TARGETS[index] ?? 'users'), fc.constantFrom(undefined, 'ja', 'en', 'xx'), fc.constantFrom(undefined, 'name', '-createdAt', 'version.title')).map(([list, locale, sort]) => {
+      const json = { query: GRAPHQL_QUERIES[index], variables: { w: whereObject(list, 'graphql'), ...(locale ? { l: locale } : {}), ...(sort ? { s: sort } : {}) } }
+      return { text: JSON.stringify(json), json, contentType: 'application/json' }
+    })) },
+  { weight: 1, arbitrary: fc.constantFrom(
+    '{ Access { canAccessAdmin partner_categories { fields { name { read { permission } update { permission } } } delete { permission } } users { fields { role { update { permission } } } } } }',
+    '{ docAccessPartnerCategory(id: 1) { update { permission } fields { key { update { permission } } } } }',
+    '{ docAccessPartnersPage { update { permission } fields { title { update { permission } } } } }',
+    `{${'a{'.repeat(2_000)}${'}'.repeat(2_000)}}`,
+  ).map((query) => ({ text: JSON.stringify({ query }), json: { query }, contentType: 'application/json' })) },
+)
+
+const READ_ONLY_COLLECTIONS = ['workflow-states', 'audit-events', 'releases', 'webhook-deliveries', 'webhook-endpoints', 'users', 'payload-preferences', 'payload-locked-documents']
+
+/** Queries are reads (nothing may be written either), by every kind of caller. */
+const QUERY_CALLERS: readonly Who[] = ['admin', 'editor', 'translatorEn', 'reviewer']
+const QUERY_ENDPOINTS: Endpoint[] = [
+  ...Object.keys(QUERY_FIELDS).map(
+    (target): Endpoint => ({ name: `GET /api/${target}?where= (operator × value)`, method: 'GET', who: QUERY_CALLERS, path: () => queryString(target).map((query) => `/api/${target}?${query}`), runs: target === 'partner-categories' ? 60 : 12 }),
+  ),
+  { name: 'GET /api/partner-categories/count?where=', method: 'GET', who: QUERY_CALLERS, path: () => queryString('partner-categories').map((query) => `/api/partner-categories/count?${query}`), runs: 15 },
+  ...['partner-categories', 'partner-categories/versions', 'globals/partners-page/versions', 'users', 'releases'].map(
+    (target): Endpoint => ({ name: `POST /api/${target} as a GET (method override)`, method: 'POST', who: QUERY_CALLERS, path: constant(`/api/${target}`), body: overrideBodies(target), runs: target === 'partner-categories' ? 40 : 15 }),
+  ),
+  { name: 'POST /api/graphql (where × operator × value, Access)', method: 'POST', who: QUERY_CALLERS, path: constant('/api/graphql'), body: graphqlQueries, runs: 50 },
+  { name: 'POST /api/<read-only>/versions/:id', method: 'POST', who: [null, 'editor', 'admin'], path: () => fc.tuple(fc.constantFrom(...READ_ONLY_COLLECTIONS), fc.oneof(fc.constant('1'), oddId)).map(([slug, id]) => `/api/${slug}/versions/${id}`), body: bodies(fc.jsonValue({ maxDepth: 2 })), runs: 20 },
+  { name: 'GET /api/<collection>/distinct', method: 'GET', who: QUERY_CALLERS, path: () => fc.tuple(fc.constantFrom('partner-categories', ...READ_ONLY_COLLECTIONS), oddKey).map(([slug, field]) => `/api/${slug}/distinct?field=${encodeURIComponent(field)}`), runs: 10 },
+  {
+    name: 'POST /admin (server actions, no session)',
+    method: 'POST',
+    who: null,
+    path: () => fc.constantFrom('/admin', '/admin/collections/partner-categories', '/admin/globals/partners-page', '/admin/account'),
+    body: fc.tuple(fc.oneof(malformed, fc.jsonValue({ maxDepth: 3 }).map((json) => JSON.stringify(json))), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 1, maxLength: 42 }), fc.constantFrom('text/plain;charset=UTF-8', 'multipart/form-data; boundary=B')).map(([text, action, contentType]) => ({ text, json: undefined, contentType, headers: { 'Next-Action': action } })),
+    runs: 15,
+  },
+]
+
 // ---------------------------------------------------------------- sending
 
 let fixture: Fixture
@@ -367,12 +532,23 @@ const tokenOf = async (who: Who) => (who === null ? undefined : who === 'fuzzUse
 
 const send = async (endpoint: Endpoint, sent: Case, token: string | undefined) => {
   const text = sent.path === '/api/translations/xliff' && sent.body.text?.startsWith('xliff:') ? xliffBody(sent.body.text) : sent.body.text
-  return own.api.request<Problem>(sent.path, {
+  const headers = { ...(sent.body.contentType ? { 'Content-Type': sent.body.contentType } : {}), ...sent.body.headers }
+  if (!sent.body.chunked && sent.body.oversize === undefined) return own.api.request<Problem>(sent.path, { method: endpoint.method, token, body: text, headers })
+  // No Content-Length: the server counts the body as it arrives.
+  const answer = await sendRaw(own.api.baseURL, {
     method: endpoint.method,
-    token,
-    body: text,
-    headers: sent.body.contentType ? { 'Content-Type': sent.body.contentType } : {},
+    path: sent.path,
+    headers: { ...headers, ...(token ? { Authorization: `JWT ${token}` } : {}) },
+    ...(sent.body.oversize === undefined ? { body: text ?? '' } : { size: sent.body.oversize, prefix: '{"name":"', suffix: '"}' }),
   })
+  if (answer.status === undefined) throw new Error(`no answer (${answer.error}) to a chunked ${endpoint.method} ${sent.path}`)
+  let body: unknown = answer.text
+  try {
+    body = JSON.parse(answer.text ?? '')
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: answer.status, headers: new Headers(), body: body as Problem, text: answer.text ?? '' }
 }
 
 const whoArbitrary = (who: Endpoint['who']): fc.Arbitrary<Who> =>
@@ -408,7 +584,7 @@ const checkOne = async (endpoint: Endpoint, sent: Case) => {
 }
 
 beforeAll(async () => {
-  db = createClient({ url: `file:${path.join(own.dataDir, 'kaiji.db')}` })
+  database = databaseSnapshotter(own.dataDir)
   const admin = await own.api.login('admin')
   const category = await own.api.request<{ doc: { id: number } }>('/api/partner-categories?locale=ja', {
     method: 'POST',
@@ -425,11 +601,11 @@ beforeAll(async () => {
 }, 60_000)
 
 afterAll(() => {
-  db?.close()
+  database?.close()
 })
 
-describe(`fuzz: every write endpoint, fixed seed ${SEED}: no 5xx, server up, a refusal names its problem and writes nothing`, () => {
-  it.each(ENDPOINTS.map((endpoint, index) => [endpoint.name, endpoint, index] as const))('%s', async (_name, endpoint, index) => {
+describe(`fuzz: every write endpoint and query, fixed seed ${SEED}: no 5xx, server up, a refusal names its problem and writes nothing`, () => {
+  it.each([...ENDPOINTS, ...QUERY_ENDPOINTS].map((endpoint, index) => [endpoint.name, endpoint, index] as const))('%s', async (_name, endpoint, index) => {
     const arbitrary = fc.record({ path: endpoint.path(fixture), body: endpoint.body ?? noBody, who: whoArbitrary(endpoint.who) })
     await fc.assert(
       fc.asyncProperty(arbitrary, (sent) => checkOne(endpoint, sent)),

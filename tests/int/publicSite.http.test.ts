@@ -4,6 +4,7 @@ import net from 'node:net'
 import { approveChange, publicGet, releaseAction } from '../helpers/contentChanges'
 import type { ApiClient } from '../helpers/http'
 import { startIsolatedServer } from '../helpers/isolatedServer'
+import { childrenOf } from '../helpers/processes'
 import { makeDataDir, runStart, startServer, stopServer } from '../helpers/serverProcess.mjs'
 
 type Delivered = { release: { number: number } }
@@ -19,21 +20,6 @@ beforeAll(async () => {
 afterAll(async () => server?.stop())
 
 const servedNumber = async (api: ApiClient) => ((await publicGet(api, '/content/v1/partners/ja')).body as Delivered).release.number
-
-/** Child processes of `pid`, from /proc (Linux). */
-const childrenOf = (pid: number): number[] =>
-  fs
-    .readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .map(Number)
-    .filter((candidate) => {
-      try {
-        const stat = fs.readFileSync(`/proc/${candidate}/stat`, 'utf8')
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid
-      } catch {
-        return false
-      }
-    })
 
 const waitFor = async <T>(what: string, probe: () => Promise<T | null>, timeoutMs = 30_000): Promise<T> => {
   const deadline = Date.now() + timeoutMs

@@ -10,13 +10,13 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 
-import { collectionShapes, guardPreferenceDelete, guardRestRoute } from '../../../../server/requestGuards'
+import { apiShape, guardPreferenceDelete, guardRestRoute } from '../../../../server/requestGuards'
 
-const collections = config.then(collectionShapes)
+const shape = config.then(apiShape)
 
-export const GET = guardRestRoute(REST_GET(config), collections)
-export const POST = guardRestRoute(REST_POST(config), collections)
-export const DELETE = guardRestRoute(guardPreferenceDelete(REST_DELETE(config), config), collections)
-export const PATCH = guardRestRoute(REST_PATCH(config), collections)
-export const PUT = guardRestRoute(REST_PUT(config), collections)
+export const GET = guardRestRoute(REST_GET(config), shape)
+export const POST = guardRestRoute(REST_POST(config), shape)
+export const DELETE = guardRestRoute(guardPreferenceDelete(REST_DELETE(config), config), shape)
+export const PATCH = guardRestRoute(REST_PATCH(config), shape)
+export const PUT = guardRestRoute(REST_PUT(config), shape)
 export const OPTIONS = REST_OPTIONS(config)
