@@ -10,6 +10,7 @@ import { startupLog } from './logger'
 import type { PublicSiteMessage } from './publicSiteProcess'
 import { BoundedIncomingMessage, ignoreBody } from './requestBody'
 import { shutdownOnSignals } from './shutdown'
+import { keepIdleConnectionsOpen } from './keepAlive'
 
 const answerHealth = (res: ServerResponse, { status, body }: HealthAnswer) => {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
@@ -41,6 +42,7 @@ export const startPublicSite = async ({ database, port, host }: { database: Data
     // Everything else, public route or not, gets the delivery layer's answer (404 JSON for unknown paths).
     servePublic(req, res)
   })
+  keepIdleConnectionsOpen(server)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => resolve())

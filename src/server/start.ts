@@ -20,6 +20,7 @@ import { BoundedIncomingMessage, ignoreBody } from './requestBody'
 import { startupLog } from './logger'
 import { supervisePublicSite } from './publicSiteProcess'
 import { shutdownOnSignals } from './shutdown'
+import { keepIdleConnectionsOpen } from './keepAlive'
 
 const seedIfEmpty = async (payload: Payload): Promise<void> => {
   if (!(await isContentEmpty(payload))) return
@@ -71,6 +72,7 @@ export const start = async ({
     ignoreBody(req, res)
     servePublic(req, res)
   })
+  keepIdleConnectionsOpen(server)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => resolve())
