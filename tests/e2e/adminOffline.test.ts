@@ -140,6 +140,10 @@ describe('people see names in the admin', () => {
       const opened = await open()
       await loginAs(opened.page, who, own.api.baseURL)
       const texts = await pagesNamingPeople(opened.page)
+      // The list offers a sort on every column; sorting by the publisher leaves the default order.
+      await visit(opened.page, `${own.api.baseURL}/admin/collections/releases?sort=-publishedBy`, 'table tbody tr')
+      await expect(opened.page.locator('tbody tr td.cell-number').allInnerTexts()).resolves.toEqual(['2', '1'])
+      texts.push(await readableText(opened.page))
       for (const text of texts) expect(text.match(/\S*@\S*/g) ?? []).toEqual([])
       expect(texts.join('\n')).toMatch(/legal-reviewer #\d+/)
       expect(opened.consoleErrors).toEqual([])

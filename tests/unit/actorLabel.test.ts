@@ -7,7 +7,7 @@ import {
   parseActorLabel,
   releaseSourcesFor,
 } from '../../src/plugins/reviewWorkflow/actorLabel'
-import { queriedFields, sortPaths, wherePaths } from '../../src/plugins/reviewWorkflow/hooks/presentActors'
+import { queriedFields, sortPaths, sortWithout, wherePaths } from '../../src/plugins/reviewWorkflow/hooks/presentActors'
 
 const admin = { role: 'admin' }
 const READERS = [{ role: 'legal-editor' }, { role: 'legal-reviewer' }, { role: 'translator' }, null, undefined]
@@ -83,5 +83,12 @@ describe('queries by actor fields (pure)', () => {
     expect(queriedFields(['approvedBy', 'lastAction'], where, '-approvedBy')).toEqual(['lastAction', 'approvedBy'])
     expect(queriedFields(['approvedBy', 'lastAction'], { OR: [{ approvedBy: { exists: true } }] }, undefined)).toEqual(['approvedBy'])
     expect(queriedFields(['publishedBy'], { locale: { equals: 'ja' } }, '-publishedAt')).toEqual([])
+  })
+
+  it('drops the sort terms on actor fields, keeping the others and their direction', () => {
+    expect(sortWithout(['publishedBy', 'approvers'], '-publishedBy')).toBeUndefined()
+    expect(sortWithout(['publishedBy', 'approvers'], 'locale,-publishedBy, -number')).toBe('locale,-number')
+    expect(sortWithout(['lastAction'], ['-lastAction.by', 'key'])).toBe('key')
+    expect(sortWithout(['publishedBy'], undefined)).toBeUndefined()
   })
 })

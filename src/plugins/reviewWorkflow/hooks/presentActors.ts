@@ -59,11 +59,24 @@ export const queriedFields = (fields: readonly string[], where: unknown, sort: u
   ),
 ]
 
+/** The sort without its terms on `fields` (direction kept); undefined when nothing is left. */
+export const sortWithout = (fields: readonly string[], sort: unknown): string | undefined => {
+  const kept = (Array.isArray(sort) ? sort : [sort])
+    .filter((entry): entry is string => typeof entry === 'string')
+    .flatMap((entry) => entry.split(','))
+    .map((entry) => entry.trim())
+    .filter((entry) => entry && !fields.includes(entry.replace(/^[-+]/, '').split('.')[0] ?? ''))
+  return kept.length ? kept.join(',') : undefined
+}
+
 const READS = new Set(['read', 'count', 'readDistinct'])
 
 /**
- * The stored labels hold email addresses: a filter, sort or distinct list of them would let a reader who is shown
- * only names find an address one guess at a time. Refused for everyone but administrators.
+ * The stored labels hold email addresses: a filter, sort or distinct list of them would let a reader
+ * who is shown only names find an address one guess at a time. Refused for everyone but
+ * administrators, with one exception: the admin's list offers a sort button on every column and
+ * cannot be told otherwise, so its sort by these fields (a Local API read with a user) is dropped
+ * rather than breaking the page.
  */
 export const refuseActorQueries =
   <TSlug extends CollectionSlug>(fields: readonly string[]): CollectionBeforeOperationHook<TSlug> =>
@@ -71,8 +84,9 @@ export const refuseActorQueries =
     // Anonymous callers are refused by the collection's access rule, which runs next.
     if (overrideAccess || !req.user || seesEmails(req.user) || !READS.has(operation)) return args
     const { where, sort, field } = args as { where?: unknown; sort?: unknown; field?: unknown }
+    const adminList = req.payloadAPI === 'local'
     // A distinct query returns stored values as they are.
-    const named = queriedFields(fields, where, typeof field === 'string' ? [field, ...sortPaths(sort)] : sort)
+    const named = queriedFields(fields, where, [...(typeof field === 'string' ? [field] : []), ...(adminList ? [] : sortPaths(sort))])
     if (named.length) {
       throw new APIError(
         `Only administrators may filter, sort or group by ${named.join(', ')}: the stored value holds email addresses.`,
@@ -81,5 +95,5 @@ export const refuseActorQueries =
         true,
       )
     }
-    return args
+    return adminList && queriedFields(fields, undefined, sort).length ? { ...args, sort: sortWithout(fields, sort) } : args
   }
