@@ -22,11 +22,11 @@ export const contentFieldsOf = (fields: readonly Field[]): ContentFields => {
   }
 }
 
+/** A subject's fields, from the running (sanitized) config. */
+export const subjectFields = (payload: Payload, subject: WorkflowSubject): readonly Field[] =>
+  subject.kind === 'collection'
+    ? payload.collections[subject.slug].config.fields
+    : (payload.config.globals.find((global) => global.slug === subject.slug)?.fields ?? [])
+
 /** The content fields of a subject, read from the running (sanitized) config. */
-export const subjectContentFields = (payload: Payload, subject: WorkflowSubject): ContentFields => {
-  const fields =
-    subject.kind === 'collection'
-      ? payload.collections[subject.slug].config.fields
-      : (payload.config.globals.find((global) => global.slug === subject.slug)?.fields ?? [])
-  return contentFieldsOf(fields)
-}
+export const subjectContentFields = (payload: Payload, subject: WorkflowSubject): ContentFields => contentFieldsOf(subjectFields(payload, subject))

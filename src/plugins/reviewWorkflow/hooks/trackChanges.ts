@@ -6,7 +6,6 @@ import {
   type CollectionAfterOperationHook,
   type CollectionBeforeChangeHook,
   type CollectionBeforeDeleteHook,
-  type Field,
   type GlobalAfterChangeHook,
   type GlobalBeforeChangeHook,
   type PayloadRequest,
@@ -15,7 +14,7 @@ import {
 import { mayEditLocale } from '../../../access/canEditRequestedLocale'
 import { LOCALES } from '../../../config/locales'
 import type { User } from '../../../payload-types'
-import { subjectContentFields } from '../contentFields'
+import { subjectContentFields, subjectFields } from '../contentFields'
 import { changedLocales, type LocaleChange } from '../localeChanges'
 import { subjectKey, type WorkflowSubject } from '../types'
 import {
@@ -35,11 +34,6 @@ export const SKIP_EDIT_TRACKING = 'kaijiSkipEditTracking'
 const STORED_BEFORE = 'kaijiStoredBefore'
 
 type Doc = Record<string, unknown>
-
-const fieldsOf = (req: PayloadRequest, subject: WorkflowSubject): readonly Field[] =>
-  subject.kind === 'collection'
-    ? req.payload.collections[subject.slug].config.fields
-    : (req.payload.config.globals.find((global) => global.slug === subject.slug)?.fields ?? [])
 
 /** The stored document in every locale, read inside the request's transaction without changing its locale. */
 const readEveryLocale = async (req: PayloadRequest, subject: WorkflowSubject): Promise<Doc | null> => {
@@ -82,7 +76,7 @@ const recordChanges = async (req: PayloadRequest, subject: WorkflowSubject, isNe
   }
   const after = await readEveryLocale(req, subject)
   if (!after) return
-  const changes = changedLocales(before, after, fieldsOf(req, subject), LOCALES)
+  const changes = changedLocales(before, after, subjectFields(req.payload, subject), LOCALES)
   if (changes.length === 0) return
 
   const user = req.user as User | null
