@@ -1,10 +1,10 @@
-import * as migration_20261129_222846_initial from './20261129_222846_initial';
-import * as migration_20261129_232854_review_workflow from './20261129_232854_review_workflow';
-import * as migration_20261129_235200_no_document_locks_on_reviewed_content from './20261129_235200_no_document_locks_on_reviewed_content';
-import * as migration_20261130_011551_releases_and_webhooks from './20261130_011551_releases_and_webhooks';
-import * as migration_20261204_122422_translation_source_tracking from './20261204_122422_translation_source_tracking';
-import * as migration_20261204_125922_document_revisions from './20261204_125922_document_revisions';
-import * as migration_20261206_205208_ids_never_reused from './20261206_205208_ids_never_reused';
+import * as migration_20261129_222846_initial from './20261129_222846_initial'
+import * as migration_20261129_232854_review_workflow from './20261129_232854_review_workflow'
+import * as migration_20261129_235200_no_document_locks_on_reviewed_content from './20261129_235200_no_document_locks_on_reviewed_content'
+import * as migration_20261130_011551_releases_and_webhooks from './20261130_011551_releases_and_webhooks'
+import * as migration_20261204_122422_translation_source_tracking from './20261204_122422_translation_source_tracking'
+import * as migration_20261204_125922_document_revisions from './20261204_125922_document_revisions'
+import * as migration_20261206_205208_ids_never_reused from './20261206_205208_ids_never_reused'
 
 export const migrations = [
   {
@@ -40,6 +40,6 @@ export const migrations = [
   {
     up: migration_20261206_205208_ids_never_reused.up,
     down: migration_20261206_205208_ids_never_reused.down,
-    name: '20261206_205208_ids_never_reused'
+    name: '20261206_205208_ids_never_reused',
   },
-];
+]

@@ -19,7 +19,19 @@ import { approveChange, releaseAction, type PublishResult } from '../tests/helpe
 import { ApiClient, type ApiResponse } from '../tests/helpers/http'
 import { makeDataDir, runScript, startServer, stopServer } from '../tests/helpers/serverProcess.mjs'
 import { TEST_PASSWORD, TEST_USERS } from '../tests/helpers/testUsers.mjs'
-import { childPidsOf, fixed, loadAverage, log, median, onCleanup, printTable, removeAtEnd, rssMb, runBench, sleep } from './benchSupport'
+import {
+  childPidsOf,
+  fixed,
+  loadAverage,
+  log,
+  median,
+  onCleanup,
+  printTable,
+  removeAtEnd,
+  rssMb,
+  runBench,
+  sleep,
+} from './benchSupport'
 
 const CONNECTIONS = 50
 const UNREACHABLE_PUBLIC_RATE_LIMIT = '1000000000/1'
@@ -44,7 +56,14 @@ const REST_PATH = '/api/partner-categories?locale=ja'
 /** One nginx worker against node's one JavaScript thread: the comparison is per core. */
 const NGINX_WORKERS = 1
 
-type WrkResult = { requestsPerSecond: number; p50Ms: number; p99Ms: number; bytesPerResponse: number; non2xx: number; socketErrors: number }
+type WrkResult = {
+  requestsPerSecond: number
+  p50Ms: number
+  p99Ms: number
+  bytesPerResponse: number
+  non2xx: number
+  socketErrors: number
+}
 type Row = { label: string; result: WrkResult }
 type Served = { maxMs: number; medianMs: number }
 type Captured = { code: number | null; stdout: string; stderr: string }
@@ -56,25 +75,37 @@ const capture = (command: string, args: string[], env: NodeJS.ProcessEnv = proce
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', (error) => resolve({ code: null, stdout, stderr: `${stderr}${error.message}` }))
+    child.on('error', (error) =>
+      resolve({ code: null, stdout, stderr: `${stderr}${error.message}` }),
+    )
     child.on('close', (code) => resolve({ code, stdout, stderr }))
   })
 
 const findCommand = (name: string): string | null => {
   const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim()
   if (found) return found
-  return ['/usr/sbin', '/usr/bin', '/sbin'].map((dir) => path.join(dir, name)).find((candidate) => fs.existsSync(candidate)) ?? null
+  return (
+    ['/usr/sbin', '/usr/bin', '/sbin']
+      .map((dir) => path.join(dir, name))
+      .find((candidate) => fs.existsSync(candidate)) ?? null
+  )
 }
 
 const aptInstall = () =>
-  capture('apt-get', ['install', '-y', 'wrk', 'nginx-light'], { ...process.env, DEBIAN_FRONTEND: 'noninteractive' })
+  capture('apt-get', ['install', '-y', 'wrk', 'nginx-light'], {
+    ...process.env,
+    DEBIAN_FRONTEND: 'noninteractive',
+  })
 
 /** wrk and nginx, installed from Debian when missing; returns their paths. */
 const ensureTools = async (): Promise<{ wrk: string; nginx: string }> => {
   const missing = ['wrk', 'nginx'].filter((name) => !findCommand(name))
   if (missing.length) {
     log(`${missing.join(' and ')} missing: running apt-get install -y wrk nginx-light`)
-    if (process.getuid?.() !== 0) throw new Error(`${missing.join(' and ')} missing and not root: install them with apt-get install -y wrk nginx-light`)
+    if (process.getuid?.() !== 0)
+      throw new Error(
+        `${missing.join(' and ')} missing and not root: install them with apt-get install -y wrk nginx-light`,
+      )
     let install = await aptInstall()
     if (install.code !== 0) {
       log('apt-get install failed: running apt-get update, then installing again')
@@ -82,7 +113,8 @@ const ensureTools = async (): Promise<{ wrk: string; nginx: string }> => {
       if (update.code !== 0) throw new Error(`apt-get update failed:\n${update.stderr.trim()}`)
       install = await aptInstall()
     }
-    if (install.code !== 0) throw new Error(`apt-get install -y wrk nginx-light failed:\n${install.stderr.trim()}`)
+    if (install.code !== 0)
+      throw new Error(`apt-get install -y wrk nginx-light failed:\n${install.stderr.trim()}`)
     log('installed wrk and nginx-light')
   }
   const wrk = findCommand('wrk')
@@ -103,13 +135,21 @@ const durationMs = (text: string): number => {
   return Number(match[1]) * factor
 }
 
-const sizeBytes = (value: string, unit: string): number => Number(value) * 1024 ** Math.max(0, ['B', 'KB', 'MB', 'GB', 'TB'].indexOf(unit))
+const sizeBytes = (value: string, unit: string): number =>
+  Number(value) * 1024 ** Math.max(0, ['B', 'KB', 'MB', 'GB', 'TB'].indexOf(unit))
 
 const parseWrk = (output: string): WrkResult => {
   const distribution = /Latency Distribution[\s\S]*?50%\s+(\S+)[\s\S]*?99%\s+(\S+)/.exec(output)
   const rate = /Requests\/sec:\s+([\d.]+)/.exec(output)
   const total = /(\d+) requests in [\d.]+\w+, ([\d.]+)(\w+) read/.exec(output)
-  if (!distribution?.[1] || !distribution[2] || !rate?.[1] || !total?.[1] || !total[2] || !total[3]) {
+  if (
+    !distribution?.[1] ||
+    !distribution[2] ||
+    !rate?.[1] ||
+    !total?.[1] ||
+    !total[2] ||
+    !total[3]
+  ) {
     throw new Error(`wrk: unexpected output:\n${output}`)
   }
   const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output)
@@ -123,9 +163,25 @@ const parseWrk = (output: string): WrkResult => {
   }
 }
 
-const runWrk = async (wrk: string, url: string, seconds: number, headers: string[]): Promise<WrkResult> => {
-  const args = [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', '--timeout', WRK_TIMEOUT, ...headers.flatMap((header) => ['-H', header]), url]
-  const { code, stdout, stderr } = PINNED ? await capture('taskset', ['-c', LOAD_CPU, wrk, ...args]) : await capture(wrk, args)
+const runWrk = async (
+  wrk: string,
+  url: string,
+  seconds: number,
+  headers: string[],
+): Promise<WrkResult> => {
+  const args = [
+    `-t${THREADS}`,
+    `-c${CONNECTIONS}`,
+    `-d${seconds}s`,
+    '--latency',
+    '--timeout',
+    WRK_TIMEOUT,
+    ...headers.flatMap((header) => ['-H', header]),
+    url,
+  ]
+  const { code, stdout, stderr } = PINNED
+    ? await capture('taskset', ['-c', LOAD_CPU, wrk, ...args])
+    : await capture(wrk, args)
   if (code !== 0) throw new Error(`wrk ${args.join(' ')} exited with ${code}:\n${stderr}`)
   return parseWrk(stdout)
 }
@@ -135,10 +191,21 @@ const describeResult = ({ requestsPerSecond, p50Ms, p99Ms, non2xx, socketErrors 
   (non2xx || socketErrors ? ` (${non2xx} non-2xx, ${socketErrors} socket errors)` : '')
 
 const headerObject = (headers: string[]) =>
-  Object.fromEntries(headers.map((header) => [header.slice(0, header.indexOf(':')), header.slice(header.indexOf(':') + 1).trim()]))
+  Object.fromEntries(
+    headers.map((header) => [
+      header.slice(0, header.indexOf(':')),
+      header.slice(header.indexOf(':') + 1).trim(),
+    ]),
+  )
 
 /** A short warm-up run, then (once the requests it left in flight are answered) the measured one. */
-const measure = async (wrk: string, label: string, url: string, seconds: number, headers: string[] = []): Promise<Row> => {
+const measure = async (
+  wrk: string,
+  label: string,
+  url: string,
+  seconds: number,
+  headers: string[] = [],
+): Promise<Row> => {
   await runWrk(wrk, url, Math.min(WARM_UP_SECONDS, seconds), headers)
   await (await fetch(url, { headers: headerObject(headers) })).arrayBuffer()
   const result = await runWrk(wrk, url, seconds, headers)
@@ -166,11 +233,20 @@ const measureInterleaved = async (
   const results = targets.map((): WrkResult[] => [])
   for (let round = 1; round <= rounds; round++) {
     for (const [index, target] of targets.entries()) {
-      const { result } = await measure(wrk, `${target.label} (round ${round}/${rounds})`, target.url, seconds, target.headers)
+      const { result } = await measure(
+        wrk,
+        `${target.label} (round ${round}/${rounds})`,
+        target.url,
+        seconds,
+        target.headers,
+      )
       results[index]?.push(result)
     }
   }
-  return targets.map((target, index) => ({ label: `${target.label}, median of ${rounds}`, result: medianResult(results[index] ?? []) }))
+  return targets.map((target, index) => ({
+    label: `${target.label}, median of ${rounds}`,
+    result: medianResult(results[index] ?? []),
+  }))
 }
 
 const freePort = () =>
@@ -210,7 +286,11 @@ const stopChild = (child: ChildProcess) =>
     setTimeout(() => child.kill('SIGKILL'), 5_000).unref()
   })
 
-const waitForBody = async (url: string, child: ChildProcess, describeFailure: () => string): Promise<Buffer> => {
+const waitForBody = async (
+  url: string,
+  child: ChildProcess,
+  describeFailure: () => string,
+): Promise<Buffer> => {
   const deadline = Date.now() + 10_000
   while (Date.now() < deadline && child.exitCode === null) {
     try {
@@ -225,7 +305,10 @@ const waitForBody = async (url: string, child: ChildProcess, describeFailure: ()
 }
 
 /** nginx serving `body` at the delivery path, as a static file; stopped by the cleanup. */
-const startNginx = async (nginx: string, body: Buffer): Promise<{ url: string; stop: () => Promise<void> }> => {
+const startNginx = async (
+  nginx: string,
+  body: Buffer,
+): Promise<{ url: string; stop: () => Promise<void> }> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaiji-bench-nginx-'))
   removeAtEnd(dir)
   // Workers run as an unprivileged user when nginx starts as root: they must be able to read the file.
@@ -237,14 +320,20 @@ const startNginx = async (nginx: string, body: Buffer): Promise<{ url: string; s
   const conf = path.join(dir, 'nginx.conf')
   fs.writeFileSync(conf, nginxConf(dir, port))
   const command = PINNED ? ['taskset', '-c', SERVER_CPU, nginx] : [nginx]
-  const child = spawn(command[0] ?? nginx, [...command.slice(1), '-c', conf, '-p', `${dir}/`], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(command[0] ?? nginx, [...command.slice(1), '-c', conf, '-p', `${dir}/`], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   onCleanup(() => stopChild(child))
   const url = `http://127.0.0.1:${port}${DELIVERY_PATH}`
   const errorLog = path.join(dir, 'error.log')
-  const served = await waitForBody(url, child, () => `${output}${fs.existsSync(errorLog) ? fs.readFileSync(errorLog, 'utf8') : ''}`)
+  const served = await waitForBody(
+    url,
+    child,
+    () => `${output}${fs.existsSync(errorLog) ? fs.readFileSync(errorLog, 'utf8') : ''}`,
+  )
   if (!served.equals(body)) throw new Error('nginx serves different bytes than the delivery API')
   return { url, stop: () => stopChild(child) }
 }
@@ -252,23 +341,44 @@ const startNginx = async (nginx: string, body: Buffer): Promise<{ url: string; s
 /** Threads of `pid` and of its children (the public site) on the server CPU. */
 const pinToServerCpu = (pid: number) => {
   if (!PINNED || !pid) return
-  for (const target of [pid, ...childPidsOf(pid)]) spawnSync('taskset', ['-a', '-p', '-c', SERVER_CPU, String(target)])
+  for (const target of [pid, ...childPidsOf(pid)])
+    spawnSync('taskset', ['-a', '-p', '-c', SERVER_CPU, String(target)])
 }
 
 /** `npm start`, optionally with its delivery-only public site on a free port. */
 const startKaiji = async (dataDir: string, { publicSite }: { publicSite: boolean }) => {
   // The public rate limit stays on (its cost is part of the hot path) with a ceiling wrk cannot reach.
-  const server = await startServer({ dataDir, env: { KAIJI_PUBLIC_PORT: publicSite ? '0' : 'off', KAIJI_RATE_LIMIT_PUBLIC: UNREACHABLE_PUBLIC_RATE_LIMIT } })
+  const server = await startServer({
+    dataDir,
+    env: {
+      KAIJI_PUBLIC_PORT: publicSite ? '0' : 'off',
+      KAIJI_RATE_LIMIT_PUBLIC: UNREACHABLE_PUBLIC_RATE_LIMIT,
+    },
+  })
   onCleanup(() => stopServer(server.child))
   const pid = server.child.pid ?? 0
   // Every thread of the servers (libuv's pool and the database's included) on the server CPU.
   pinToServerCpu(pid)
-  return { url: server.baseURL, publicUrl: server.publicURL, pid, publicPid: childPidsOf(pid)[0] ?? 0 }
+  return {
+    url: server.baseURL,
+    publicUrl: server.publicURL,
+    pid,
+    publicPid: childPidsOf(pid)[0] ?? 0,
+  }
 }
 
 const createUsers = async (dataDir: string) => {
   for (const user of [TEST_USERS.admin, TEST_USERS.editor, TEST_USERS.reviewer]) {
-    const args = ['--email', user.email, '--password', TEST_PASSWORD, '--role', user.role, '--name', `bench ${user.role}`]
+    const args = [
+      '--email',
+      user.email,
+      '--password',
+      TEST_PASSWORD,
+      '--role',
+      user.role,
+      '--name',
+      `bench ${user.role}`,
+    ]
     const result = await runScript('src/cli/createUser.ts', args, { KAIJI_DATA_DIR: dataDir })
     if (result.code !== 0) throw new Error(`create-user ${user.email} failed: ${result.stderr}`)
   }
@@ -280,17 +390,23 @@ const fetchDelivered = async (baseURL: string): Promise<{ body: Buffer; release:
   return { body, release: parsed.release?.number ?? 0 }
 }
 
-const servedRelease = async (baseURL: string): Promise<number> => (await fetchDelivered(baseURL)).release
+const servedRelease = async (baseURL: string): Promise<number> =>
+  (await fetchDelivered(baseURL)).release
 
 const releaseNumber = (what: string, result: ApiResponse<PublishResult>): number => {
   const number = result.body.release?.number
-  if (result.status !== 201 || number === undefined) throw new Error(`${what}: ${result.status} ${result.text}`)
+  if (result.status !== 201 || number === undefined)
+    throw new Error(`${what}: ${result.status} ${result.text}`)
   return number
 }
 
 const msSince = (started: number) => performance.now() - started
 
-const timeUntilServed = async (baseURL: string, number: number, started: number): Promise<number> => {
+const timeUntilServed = async (
+  baseURL: string,
+  number: number,
+  started: number,
+): Promise<number> => {
   while (msSince(started) < SERVED_TIMEOUT_MS) {
     if ((await servedRelease(baseURL)) >= number) return msSince(started)
     await sleep(POLL_MS)
@@ -302,33 +418,54 @@ let changeCount = 0
 /** An edit approved (editor edits and submits, reviewer approves) and published: returns the release number. */
 const publishChange = async (api: ApiClient): Promise<number> => {
   changeCount += 1
-  await approveChange(api, { subject: 'cloud-platform', locale: 'ja', data: { name: `クラウド プラットフォーム(bench ${changeCount})` } })
+  await approveChange(api, {
+    subject: 'cloud-platform',
+    locale: 'ja',
+    data: { name: `クラウド プラットフォーム(bench ${changeCount})` },
+  })
   const summary = `bench change ${changeCount}`
-  return releaseNumber('publish', await releaseAction(api, 'publish', { locale: 'ja', summary, changeType: 'editorial' }))
+  return releaseNumber(
+    'publish',
+    await releaseAction(api, 'publish', { locale: 'ja', summary, changeType: 'editorial' }),
+  )
 }
 
 /** Release 2 by a publish (timed until served), then rollbacks alternating to 1 and 2 until the locale holds `total` releases. */
 const fillReleases = async (api: ApiClient, site: string, total: number): Promise<number> => {
   let newest = await publishChange(api)
   const servedMs = await timeUntilServed(site, newest, performance.now())
-  log(`  release ${newest} published (an approved edit), served by A's public site after ${servedMs.toFixed(0)} ms`)
+  log(
+    `  release ${newest} published (an approved edit), served by A's public site after ${servedMs.toFixed(0)} ms`,
+  )
   const first = newest
   const started = performance.now()
   while (newest < total) {
     const toRelease = newest % 2 === 0 ? 1 : 2
-    newest = releaseNumber(`rollback to ${toRelease}`, await releaseAction(api, 'rollback', { locale: 'ja', toRelease, reason: 'bench: fill releases' }))
+    newest = releaseNumber(
+      `rollback to ${toRelease}`,
+      await releaseAction(api, 'rollback', {
+        locale: 'ja',
+        toRelease,
+        reason: 'bench: fill releases',
+      }),
+    )
     if (newest % 100 === 0) log(`  release ${newest}`)
   }
   const seconds = (performance.now() - started) / 1000
   const rollbacks = newest - first
-  log(`  ${rollbacks} rollbacks (releases ${first + 1}–${newest}), one request each as the reviewer: ${seconds.toFixed(1)} s, ${((seconds * 1000) / rollbacks).toFixed(0)} ms per rollback`)
+  log(
+    `  ${rollbacks} rollbacks (releases ${first + 1}–${newest}), one request each as the reviewer: ${seconds.toFixed(1)} s, ${((seconds * 1000) / rollbacks).toFixed(0)} ms per rollback`,
+  )
   return servedMs
 }
 
 const summarize = (samples: number[]): Served => {
   const sorted = [...samples].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
-  const median = sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+  const median =
+    sorted.length % 2
+      ? (sorted[middle] ?? 0)
+      : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
   return { maxMs: sorted.at(-1) ?? 0, medianMs: median }
 }
 
@@ -340,10 +477,15 @@ const publishToServed = async (api: ApiClient, a: string, b: string) => {
   for (let sample = 1; sample <= PUBLISH_SAMPLES; sample += 1) {
     const number = await publishChange(api)
     const started = performance.now()
-    const [msA, msB] = await Promise.all([timeUntilServed(a, number, started), timeUntilServed(b, number, started)])
+    const [msA, msB] = await Promise.all([
+      timeUntilServed(a, number, started),
+      timeUntilServed(b, number, started),
+    ])
     onA.push(msA)
     onB.push(msB)
-    log(`  release ${number}: served by A's public site after ${msA.toFixed(0)} ms, by B after ${msB.toFixed(0)} ms`)
+    log(
+      `  release ${number}: served by A's public site after ${msA.toFixed(0)} ms, by B after ${msB.toFixed(0)} ms`,
+    )
   }
   return { a: summarize(onA), b: summarize(onB) }
 }
@@ -353,16 +495,26 @@ const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS')
 const printThroughput = (rows: Row[]) => {
   log('')
   printTable(
-    [{ title: 'measurement (wrk -c50)' }, ...['req/s', 'p50 ms', 'p99 ms', 'bytes/response', 'non-2xx', 'socket errors'].map((title) => ({ title, right: true }))],
-    rows.map(({ label, result: { requestsPerSecond, p50Ms, p99Ms, bytesPerResponse, non2xx, socketErrors } }) => [
-      label,
-      requestsPerSecond.toFixed(0),
-      p50Ms.toFixed(2),
-      p99Ms.toFixed(2),
-      bytesPerResponse.toFixed(0),
-      String(non2xx),
-      String(socketErrors),
-    ]),
+    [
+      { title: 'measurement (wrk -c50)' },
+      ...['req/s', 'p50 ms', 'p99 ms', 'bytes/response', 'non-2xx', 'socket errors'].map(
+        (title) => ({ title, right: true }),
+      ),
+    ],
+    rows.map(
+      ({
+        label,
+        result: { requestsPerSecond, p50Ms, p99Ms, bytesPerResponse, non2xx, socketErrors },
+      }) => [
+        label,
+        requestsPerSecond.toFixed(0),
+        p50Ms.toFixed(2),
+        p99Ms.toFixed(2),
+        bytesPerResponse.toFixed(0),
+        String(non2xx),
+        String(socketErrors),
+      ],
+    ),
   )
 }
 
@@ -380,57 +532,127 @@ const printTargets = (figures: {
   const { one, many, oneMain, manyMain, rest, nginx, nginxAgain, site, other } = figures
   // The 1- and 500-release runs are minutes apart; nginx, measured beside each, shows how the machine's load moved.
   const phaseAdjusted = (later: WrkResult) =>
-    later.requestsPerSecond / nginxAgain.requestsPerSecond / (one.requestsPerSecond / nginx.requestsPerSecond)
+    later.requestsPerSecond /
+    nginxAgain.requestsPerSecond /
+    (one.requestsPerSecond / nginx.requestsPerSecond)
   const ratio = (value: number) => `${value.toFixed(2)}×`
   const checks: Array<[string, string, string, boolean]> = [
-    ['public site / nginx static (req/s), 1 release', ratio(one.requestsPerSecond / nginx.requestsPerSecond), '≥ 0.5×', one.requestsPerSecond >= 0.5 * nginx.requestsPerSecond],
-    [`public site / nginx static (req/s), ${RELEASES} releases`, ratio(many.requestsPerSecond / nginxAgain.requestsPerSecond), '≥ 0.5×', many.requestsPerSecond >= 0.5 * nginxAgain.requestsPerSecond],
-    ['public site / Payload REST (req/s)', `${(one.requestsPerSecond / rest.requestsPerSecond).toFixed(1)}×`, '≥ 10×', one.requestsPerSecond >= 10 * rest.requestsPerSecond],
+    [
+      'public site / nginx static (req/s), 1 release',
+      ratio(one.requestsPerSecond / nginx.requestsPerSecond),
+      '≥ 0.5×',
+      one.requestsPerSecond >= 0.5 * nginx.requestsPerSecond,
+    ],
+    [
+      `public site / nginx static (req/s), ${RELEASES} releases`,
+      ratio(many.requestsPerSecond / nginxAgain.requestsPerSecond),
+      '≥ 0.5×',
+      many.requestsPerSecond >= 0.5 * nginxAgain.requestsPerSecond,
+    ],
+    [
+      'public site / Payload REST (req/s)',
+      `${(one.requestsPerSecond / rest.requestsPerSecond).toFixed(1)}×`,
+      '≥ 10×',
+      one.requestsPerSecond >= 10 * rest.requestsPerSecond,
+    ],
     ['public site p99, 1 release', `${one.p99Ms.toFixed(2)} ms`, '≤ 10 ms', one.p99Ms <= 10],
-    [`public site p99, ${RELEASES} releases`, `${many.p99Ms.toFixed(2)} ms`, '≤ 10 ms', many.p99Ms <= 10],
-    [`public site ${RELEASES} / 1 release (req/s), raw`, ratio(many.requestsPerSecond / one.requestsPerSecond), '≥ 0.9× (no slowdown)', many.requestsPerSecond >= 0.9 * one.requestsPerSecond],
-    [`public site ${RELEASES} / 1 release, each against nginx in its own phase`, ratio(phaseAdjusted(many)), '≥ 0.9× (no slowdown)', phaseAdjusted(many) >= 0.9],
-    ['publish-to-served, public site of A (max / median)', `${fixed(site.maxMs, 0)} / ${fixed(site.medianMs, 0)} ms`, '≤ 1000 ms', site.maxMs <= 1000],
-    ['publish-to-served, process B (max / median)', `${fixed(other.maxMs, 0)} / ${fixed(other.medianMs, 0)} ms`, '≤ 1000 ms', other.maxMs <= 1000],
+    [
+      `public site p99, ${RELEASES} releases`,
+      `${many.p99Ms.toFixed(2)} ms`,
+      '≤ 10 ms',
+      many.p99Ms <= 10,
+    ],
+    [
+      `public site ${RELEASES} / 1 release (req/s), raw`,
+      ratio(many.requestsPerSecond / one.requestsPerSecond),
+      '≥ 0.9× (no slowdown)',
+      many.requestsPerSecond >= 0.9 * one.requestsPerSecond,
+    ],
+    [
+      `public site ${RELEASES} / 1 release, each against nginx in its own phase`,
+      ratio(phaseAdjusted(many)),
+      '≥ 0.9× (no slowdown)',
+      phaseAdjusted(many) >= 0.9,
+    ],
+    [
+      'publish-to-served, public site of A (max / median)',
+      `${fixed(site.maxMs, 0)} / ${fixed(site.medianMs, 0)} ms`,
+      '≤ 1000 ms',
+      site.maxMs <= 1000,
+    ],
+    [
+      'publish-to-served, process B (max / median)',
+      `${fixed(other.maxMs, 0)} / ${fixed(other.medianMs, 0)} ms`,
+      '≤ 1000 ms',
+      other.maxMs <= 1000,
+    ],
   ]
-  log(`\nnginx in the ${RELEASES}-release phase ran at ${ratio(nginxAgain.requestsPerSecond / nginx.requestsPerSecond)} its 1-release-phase rate (the machine's load moved)`)
+  log(
+    `\nnginx in the ${RELEASES}-release phase ran at ${ratio(nginxAgain.requestsPerSecond / nginx.requestsPerSecond)} its 1-release-phase rate (the machine's load moved)`,
+  )
   log('')
   printTable(
     [{ title: 'check' }, { title: 'value', right: true }, { title: 'target' }, { title: 'result' }],
     checks.map(([label, value, target, ok]) => [label, value, target, verdict(ok)]),
   )
-  log('\nFor reference, the public routes on the main port (the process that also serves the admin, REST and GraphQL):')
-  log(`  1 release ${ratio(oneMain.requestsPerSecond / nginx.requestsPerSecond)} nginx, p99 ${oneMain.p99Ms.toFixed(2)} ms; ` +
-    `${RELEASES} releases ${ratio(manyMain.requestsPerSecond / nginxAgain.requestsPerSecond)} nginx, p99 ${manyMain.p99Ms.toFixed(2)} ms`)
+  log(
+    '\nFor reference, the public routes on the main port (the process that also serves the admin, REST and GraphQL):',
+  )
+  log(
+    `  1 release ${ratio(oneMain.requestsPerSecond / nginx.requestsPerSecond)} nginx, p99 ${oneMain.p99Ms.toFixed(2)} ms; ` +
+      `${RELEASES} releases ${ratio(manyMain.requestsPerSecond / nginxAgain.requestsPerSecond)} nginx, p99 ${manyMain.p99Ms.toFixed(2)} ms`,
+  )
 }
 
 const main = async () => {
-  const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, rounds: { type: 'string', default: '3' } } })
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '10' },
+      rounds: { type: 'string', default: '3' },
+    },
+  })
   const seconds = Number(values.duration)
-  if (!Number.isInteger(seconds) || seconds < 1) throw new Error(`--duration must be a whole number of seconds, not ${JSON.stringify(values.duration)}`)
+  if (!Number.isInteger(seconds) || seconds < 1)
+    throw new Error(
+      `--duration must be a whole number of seconds, not ${JSON.stringify(values.duration)}`,
+    )
   const rounds = Number(values.rounds)
-  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a whole number, 1 or more, not ${JSON.stringify(values.rounds)}`)
+  if (!Number.isInteger(rounds) || rounds < 1)
+    throw new Error(
+      `--rounds must be a whole number, 1 or more, not ${JSON.stringify(values.rounds)}`,
+    )
 
   const tools = await ensureTools()
   const wrkVersion = await toolVersion(tools.wrk, '-v', /wrk (\S+)/)
   const nginxVersion = await toolVersion(tools.nginx, '-v', /nginx version: (\S+)/)
   const cpus = os.cpus()
-  log(`Kaiji delivery benchmark — ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, wrk ${wrkVersion}, ${nginxVersion}`)
+  log(
+    `Kaiji delivery benchmark — ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, wrk ${wrkVersion}, ${nginxVersion}`,
+  )
   log(`load average ${loadAverage()}`)
-  log(`wrk -t${THREADS} -c${CONNECTIONS} -d${seconds}s --latency --timeout ${WRK_TIMEOUT} after a ${Math.min(WARM_UP_SECONDS, seconds)} s warm-up`)
-  log(PINNED ? `servers (Kaiji's processes, nginx) pinned to CPU ${SERVER_CPU}, wrk to CPU ${LOAD_CPU} (taskset)` : 'wrk runs on the same cores as the servers')
+  log(
+    `wrk -t${THREADS} -c${CONNECTIONS} -d${seconds}s --latency --timeout ${WRK_TIMEOUT} after a ${Math.min(WARM_UP_SECONDS, seconds)} s warm-up`,
+  )
+  log(
+    PINNED
+      ? `servers (Kaiji's processes, nginx) pinned to CPU ${SERVER_CPU}, wrk to CPU ${LOAD_CPU} (taskset)`
+      : 'wrk runs on the same cores as the servers',
+  )
   log(`measured in turn, ${rounds} rounds each; the tables give each figure's median`)
 
   const dataDir = makeDataDir('bench-delivery')
   removeAtEnd(dataDir)
-  log('starting the server with its public site (npm start; builds first when the sources changed)…')
+  log(
+    'starting the server with its public site (npm start; builds first when the sources changed)…',
+  )
   const serverA = await startKaiji(dataDir, { publicSite: true })
   const a = serverA.url
   const site = serverA.publicUrl
   if (!site) throw new Error('the public site did not start')
   log(`main server ${a}, public site ${site}`)
   await createUsers(dataDir)
-  const memory = () => `main ${fixed(rssMb(serverA.pid), 0)} MB, public site ${fixed(rssMb(serverA.publicPid), 0)} MB`
+  const memory = () =>
+    `main ${fixed(rssMb(serverA.pid), 0)} MB, public site ${fixed(rssMb(serverA.publicPid), 0)} MB`
   const rss: Array<[string, string]> = [['after start', memory()]]
   const api = new ApiClient(a)
   const restToken = await api.login('editor')
@@ -449,14 +671,21 @@ const main = async () => {
     seconds,
     rounds,
   )
-  const rest = await measure(tools.wrk, 'Payload REST (authenticated, main port)', `${a}${REST_PATH}`, seconds, [`Authorization: JWT ${restToken}`])
+  const rest = await measure(
+    tools.wrk,
+    'Payload REST (authenticated, main port)',
+    `${a}${REST_PATH}`,
+    seconds,
+    [`Authorization: JWT ${restToken}`],
+  )
 
   rss.push(['after the 1-release, nginx and REST runs', memory()])
   log(`filling ja with ${RELEASES} releases…`)
   const servedAtTwo = await fillReleases(api, site, RELEASES)
   rss.push([`after ${RELEASES - 2} rollbacks`, memory()])
   const filled = await fetchDelivered(site)
-  if (filled.release !== RELEASES) throw new Error(`expected release ${RELEASES} to be served, got ${filled.release}`)
+  if (filled.release !== RELEASES)
+    throw new Error(`expected release ${RELEASES} to be served, got ${filled.release}`)
   const [many, manyMain, nginxAgain] = await measureInterleaved(
     tools.wrk,
     [
@@ -468,23 +697,44 @@ const main = async () => {
     rounds,
   )
   await staticFile.stop()
-  if (!one || !oneMain || !nginx || !many || !manyMain || !nginxAgain) throw new Error('a measurement is missing')
+  if (!one || !oneMain || !nginx || !many || !manyMain || !nginxAgain)
+    throw new Error('a measurement is missing')
   const rows: Row[] = [one, many, oneMain, manyMain, rest, nginx, nginxAgain]
   rss.push([`after the ${RELEASES}-release runs`, memory()])
 
   log('starting a second server process (B) on the same data directory…')
   const b = (await startKaiji(dataDir, { publicSite: false })).url
   await fetchDelivered(b)
-  log(`publish-to-served, ${PUBLISH_SAMPLES} publishes through A's main port, polling every ${POLL_MS} ms:`)
+  log(
+    `publish-to-served, ${PUBLISH_SAMPLES} publishes through A's main port, polling every ${POLL_MS} ms:`,
+  )
   const served = await publishToServed(api, site, b)
 
   printThroughput(rows)
-  printTargets({ one: one.result, many: many.result, oneMain: oneMain.result, manyMain: manyMain.result, rest: rest.result, nginx: nginx.result, nginxAgain: nginxAgain.result, site: served.a, other: served.b })
+  printTargets({
+    one: one.result,
+    many: many.result,
+    oneMain: oneMain.result,
+    manyMain: manyMain.result,
+    rest: rest.result,
+    nginx: nginx.result,
+    nginxAgain: nginxAgain.result,
+    site: served.a,
+    other: served.b,
+  })
   log(`\nresident memory of A: ${rss.map(([when, figures]) => `${when}: ${figures}`).join('; ')}`)
-  log(`publish-to-served on A's public site with 2 releases in ja (one sample, for comparison): ${servedAtTwo.toFixed(0)} ms`)
-  log(`response body of ${DELIVERY_PATH}: ${delivered.body.length} bytes at release 1 (served by nginx too), ${filled.body.length} bytes at release ${RELEASES}`)
-  log(`nginx: worker_processes ${NGINX_WORKERS} (node serves from one JavaScript thread), keepalive_requests 1000000 (node has no per-connection limit), access_log off`)
-  log(`wrk ${wrkVersion}; ${nginxVersion}; ${cpus.length} CPUs; Node ${process.version}; load average now ${loadAverage()}`)
+  log(
+    `publish-to-served on A's public site with 2 releases in ja (one sample, for comparison): ${servedAtTwo.toFixed(0)} ms`,
+  )
+  log(
+    `response body of ${DELIVERY_PATH}: ${delivered.body.length} bytes at release 1 (served by nginx too), ${filled.body.length} bytes at release ${RELEASES}`,
+  )
+  log(
+    `nginx: worker_processes ${NGINX_WORKERS} (node serves from one JavaScript thread), keepalive_requests 1000000 (node has no per-connection limit), access_log off`,
+  )
+  log(
+    `wrk ${wrkVersion}; ${nginxVersion}; ${cpus.length} CPUs; Node ${process.version}; load average now ${loadAverage()}`,
+  )
 }
 
 runBench(main)

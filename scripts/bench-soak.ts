@@ -21,7 +21,18 @@ import { parseArgs } from 'node:util'
 import type { ApiClient, ApiResponse, TestUserName } from '../tests/helpers/http'
 import { startIsolatedServer } from '../tests/helpers/isolatedServer'
 import { runScript } from '../tests/helpers/serverProcess.mjs'
-import { childPidsOf, fixed, loadAverage, log, median, onCleanup, printTable, rssMb, runBench, sleep } from './benchSupport'
+import {
+  childPidsOf,
+  fixed,
+  loadAverage,
+  log,
+  median,
+  onCleanup,
+  printTable,
+  rssMb,
+  runBench,
+  sleep,
+} from './benchSupport'
 
 const USAGE = `npm run bench:soak [-- --duration S] [-- --warmup S] [-- --readers N] [-- --heap-mb M]
   --duration S  seconds of load, warm-up included (default 300)
@@ -56,9 +67,17 @@ const PROGRESS_EVERY_S = 30
 const ERROR_SAMPLES = 10
 const STOP_TIMEOUT_MS = 30_000
 
-const SERVER_ENV = { KAIJI_PUBLIC_PORT: '0', KAIJI_RATE_LIMIT_LOGIN: 'off', KAIJI_RATE_LIMIT_PUBLIC: 'off' }
+const SERVER_ENV = {
+  KAIJI_PUBLIC_PORT: '0',
+  KAIJI_RATE_LIMIT_LOGIN: 'off',
+  KAIJI_RATE_LIMIT_PUBLIC: 'off',
+}
 
-const TRANSLATORS: Record<Exclude<Locale, 'ja'>, TestUserName> = { en: 'translatorEn', fr: 'translatorFrRu', ru: 'translatorFrRu' }
+const TRANSLATORS: Record<Exclude<Locale, 'ja'>, TestUserName> = {
+  en: 'translatorEn',
+  fr: 'translatorFrRu',
+  ru: 'translatorFrRu',
+}
 
 /** Who edits what: one (document, locale) per editor, so editors never save over each other. */
 const EDITORS: Array<{ subject: string; locale: Locale; who: TestUserName }> = [
@@ -98,8 +117,20 @@ const KINDS = [
 ] as const
 type Kind = (typeof KINDS)[number]
 
-type Stats = { requests: number; ok: number; expected: Map<string, number>; errors: number; measured: number; latencies: number[] }
-const stats = new Map<Kind, Stats>(KINDS.map((kind) => [kind, { requests: 0, ok: 0, expected: new Map(), errors: 0, measured: 0, latencies: [] }]))
+type Stats = {
+  requests: number
+  ok: number
+  expected: Map<string, number>
+  errors: number
+  measured: number
+  latencies: number[]
+}
+const stats = new Map<Kind, Stats>(
+  KINDS.map((kind) => [
+    kind,
+    { requests: 0, ok: 0, expected: new Map(), errors: 0, measured: 0, latencies: [] },
+  ]),
+)
 const errorSamples: string[] = []
 
 let loadStartedAt = 0
@@ -114,13 +145,18 @@ const statsOf = (kind: Kind): Stats => {
 }
 
 /** Counts one finished request: `refusal` names an expected refusal, `error` describes an error; neither means 2xx. */
-const record = (kind: Kind, started: number, outcome: { refusal?: string; error?: string } = {}) => {
+const record = (
+  kind: Kind,
+  started: number,
+  outcome: { refusal?: string; error?: string } = {},
+) => {
   const ms = performance.now() - started
   const entry = statsOf(kind)
   entry.requests += 1
   if (outcome.error !== undefined) {
     entry.errors += 1
-    if (errorSamples.length < ERROR_SAMPLES) errorSamples.push(`t=${elapsedS().toFixed(0)} s ${kind}: ${outcome.error}`)
+    if (errorSamples.length < ERROR_SAMPLES)
+      errorSamples.push(`t=${elapsedS().toFixed(0)} s ${kind}: ${outcome.error}`)
   } else if (outcome.refusal !== undefined) {
     entry.expected.set(outcome.refusal, (entry.expected.get(outcome.refusal) ?? 0) + 1)
   } else {
@@ -132,17 +168,25 @@ const record = (kind: Kind, started: number, outcome: { refusal?: string; error?
   }
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error))
+const messageOf = (error: unknown) =>
+  error instanceof Error
+    ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}`
+    : String(error)
 const brief = (text: string) => text.replace(/\s+/g, ' ').slice(0, 300)
 
 /** Expected refusals, by the message the server gives; anything else that is not 2xx is an error. */
 const refusalOf = (status: number, text: string): string | undefined => {
   if (status !== 409) return undefined
   if (text.includes('Someone else saved this')) return '409 stale revision'
-  if (/Cannot (submit|withdraw|approve|request changes) from/.test(text)) return '409 state does not allow the action'
-  if (text.includes('source changed since this')) return '409 translation of a source that changed since'
+  if (/Cannot (submit|withdraw|approve|request changes) from/.test(text))
+    return '409 state does not allow the action'
+  if (text.includes('source changed since this'))
+    return '409 translation of a source that changed since'
   if (text.includes('Nothing to publish')) return '409 nothing new to publish'
-  if (text.includes('a translation cannot take effect before the ja text it translates is published')) return '409 translation of ja text not yet published'
+  if (
+    text.includes('a translation cannot take effect before the ja text it translates is published')
+  )
+    return '409 translation of ja text not yet published'
   if (text.includes('published at the same moment')) return '409 concurrent publish'
   return undefined
 }
@@ -150,7 +194,12 @@ const refusalOf = (status: number, text: string): string | undefined => {
 type CallOptions = Parameters<ApiClient['request']>[1]
 
 /** One timed API call: returns the response when it is 2xx, null otherwise (counted as a refusal or an error). */
-const call = async <T>(kind: Kind, client: ApiClient, path: string, options: CallOptions = {}): Promise<T | null> => {
+const call = async <T>(
+  kind: Kind,
+  client: ApiClient,
+  path: string,
+  options: CallOptions = {},
+): Promise<T | null> => {
   const started = performance.now()
   try {
     const response = await client.request<T>(path, options)
@@ -159,7 +208,15 @@ const call = async <T>(kind: Kind, client: ApiClient, path: string, options: Cal
       return response.body
     }
     const refusal = refusalOf(response.status, response.text)
-    record(kind, started, refusal ? { refusal } : { error: `${options.method ?? 'GET'} ${path} → ${response.status} ${brief(response.text)}` })
+    record(
+      kind,
+      started,
+      refusal
+        ? { refusal }
+        : {
+            error: `${options.method ?? 'GET'} ${path} → ${response.status} ${brief(response.text)}`,
+          },
+    )
   } catch (error) {
     record(kind, started, { error: `${options.method ?? 'GET'} ${path}: ${messageOf(error)}` })
   }
@@ -173,7 +230,10 @@ const publicGet = async (kind: Kind, url: string) => {
     const response = await fetch(url, { redirect: 'manual' })
     const body = await response.arrayBuffer()
     if (response.status === 200) record(kind, started)
-    else record(kind, started, { error: `GET ${url} → ${response.status} ${brief(Buffer.from(body).toString('utf8'))}` })
+    else
+      record(kind, started, {
+        error: `GET ${url} → ${response.status} ${brief(Buffer.from(body).toString('utf8'))}`,
+      })
   } catch (error) {
     record(kind, started, { error: `GET ${url}: ${messageOf(error)}` })
   }
@@ -188,13 +248,29 @@ const whileRunning = async (think: number, step: () => Promise<void>) => {
 
 type Server = Awaited<ReturnType<typeof startIsolatedServer>>
 
-type Subject = { content: string; workflow: string; method: 'PATCH' | 'POST'; field: 'name' | 'title' }
+type Subject = {
+  content: string
+  workflow: string
+  method: 'PATCH' | 'POST'
+  field: 'name' | 'title'
+}
 
 const subjectPaths = (subject: string, ids: Map<string, number>): Subject => {
-  if (subject === 'page') return { content: '/api/globals/partners-page', workflow: '/api/globals/partners-page/workflow', method: 'POST', field: 'title' }
+  if (subject === 'page')
+    return {
+      content: '/api/globals/partners-page',
+      workflow: '/api/globals/partners-page/workflow',
+      method: 'POST',
+      field: 'title',
+    }
   const id = ids.get(subject)
   if (id === undefined) throw new Error(`no category with key ${subject}`)
-  return { content: `/api/partner-categories/${id}`, workflow: `/api/partner-categories/${id}/workflow`, method: 'PATCH', field: 'name' }
+  return {
+    content: `/api/partner-categories/${id}`,
+    workflow: `/api/partner-categories/${id}/workflow`,
+    method: 'PATCH',
+    field: 'name',
+  }
 }
 
 /** Submissions waiting for the reviewer; each editor waits for the decision on its own before editing again. */
@@ -210,23 +286,58 @@ const submitForReview = (subject: Subject, locale: Locale) =>
   })
 
 const tokensOf = async (server: Server) => {
-  const names: TestUserName[] = ['admin', 'editor', 'editor2', 'reviewer', 'translatorEn', 'translatorFrRu']
-  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await server.client.login(name)]))) as Record<TestUserName, string>
+  const names: TestUserName[] = [
+    'admin',
+    'editor',
+    'editor2',
+    'reviewer',
+    'translatorEn',
+    'translatorFrRu',
+  ]
+  return Object.fromEntries(
+    await Promise.all(names.map(async (name) => [name, await server.client.login(name)])),
+  ) as Record<TestUserName, string>
 }
 
 /** Makes en, fr and ru publishable: a translator translates every category and the page, the reviewer approves, then publishes release 1. */
-const publishTranslations = async (server: Server, tokens: Record<TestUserName, string>, ids: Map<string, number>) => {
+const publishTranslations = async (
+  server: Server,
+  tokens: Record<TestUserName, string>,
+  ids: Map<string, number>,
+) => {
   const api = server.client
   const expectOk = (what: string, response: ApiResponse) => {
-    if (response.status < 200 || response.status > 299) throw new Error(`setup: ${what} → ${response.status} ${response.text}`)
+    if (response.status < 200 || response.status > 299)
+      throw new Error(`setup: ${what} → ${response.status} ${response.text}`)
   }
   for (const [locale, translator] of Object.entries(TRANSLATORS)) {
     for (const subject of ['page', ...ids.keys()]) {
       const paths = subjectPaths(subject, ids)
       const data = { [paths.field]: `${subject} (${locale})` }
-      expectOk(`translate ${subject} (${locale})`, await api.request(`${paths.content}?locale=${locale}`, { method: paths.method, token: tokens[translator], json: data }))
-      expectOk(`submit ${subject} (${locale})`, await api.request(paths.workflow, { method: 'POST', token: tokens[translator], json: { action: 'submit', locale } }))
-      expectOk(`approve ${subject} (${locale})`, await api.request(paths.workflow, { method: 'POST', token: tokens.reviewer, json: { action: 'approve', locale } }))
+      expectOk(
+        `translate ${subject} (${locale})`,
+        await api.request(`${paths.content}?locale=${locale}`, {
+          method: paths.method,
+          token: tokens[translator],
+          json: data,
+        }),
+      )
+      expectOk(
+        `submit ${subject} (${locale})`,
+        await api.request(paths.workflow, {
+          method: 'POST',
+          token: tokens[translator],
+          json: { action: 'submit', locale },
+        }),
+      )
+      expectOk(
+        `approve ${subject} (${locale})`,
+        await api.request(paths.workflow, {
+          method: 'POST',
+          token: tokens.reviewer,
+          json: { action: 'approve', locale },
+        }),
+      )
     }
     const published = await api.request<{ release?: { number: number } }>('/api/releases/publish', {
       method: 'POST',
@@ -288,12 +399,22 @@ const cpuCounter = (pids: Record<string, () => number>) => {
     const now: Point = {
       at: performance.now(),
       seconds: {
-        ...Object.fromEntries(Object.entries(pids).map(([label, pid]) => [label, cpuSeconds(pid())])),
+        ...Object.fromEntries(
+          Object.entries(pids).map(([label, pid]) => [label, cpuSeconds(pid())]),
+        ),
         'load generator': (own.user + own.system) / 1e6,
       },
     }
     if (!from) return now
-    return { at: now.at - from.at, seconds: Object.fromEntries(Object.entries(now.seconds).map(([label, value]) => [label, value - (from.seconds[label] ?? 0)])) }
+    return {
+      at: now.at - from.at,
+      seconds: Object.fromEntries(
+        Object.entries(now.seconds).map(([label, value]) => [
+          label,
+          value - (from.seconds[label] ?? 0),
+        ]),
+      ),
+    }
   }
 }
 
@@ -314,28 +435,54 @@ const main = async () => {
   const duration = Number(values.duration)
   const warmup = Number(values.warmup)
   const readers = Number(values.readers)
-  if (!Number.isInteger(duration) || duration < 2) throw new Error(`--duration must be a whole number of seconds, 2 or more, not ${JSON.stringify(values.duration)}`)
-  if (!Number.isInteger(warmup) || warmup < 1 || warmup >= duration) throw new Error(`--warmup must be a whole number of seconds, 1 or more and less than --duration, not ${JSON.stringify(values.warmup)}`)
-  if (!Number.isInteger(readers) || readers < 1) throw new Error(`--readers must be a whole number, 1 or more, not ${JSON.stringify(values.readers)}`)
+  if (!Number.isInteger(duration) || duration < 2)
+    throw new Error(
+      `--duration must be a whole number of seconds, 2 or more, not ${JSON.stringify(values.duration)}`,
+    )
+  if (!Number.isInteger(warmup) || warmup < 1 || warmup >= duration)
+    throw new Error(
+      `--warmup must be a whole number of seconds, 1 or more and less than --duration, not ${JSON.stringify(values.warmup)}`,
+    )
+  if (!Number.isInteger(readers) || readers < 1)
+    throw new Error(
+      `--readers must be a whole number, 1 or more, not ${JSON.stringify(values.readers)}`,
+    )
   const heapMb = values['heap-mb'] === undefined ? null : Number(values['heap-mb'])
-  if (heapMb !== null && (!Number.isInteger(heapMb) || heapMb < 64)) throw new Error(`--heap-mb must be a whole number of MB, 64 or more, not ${JSON.stringify(values['heap-mb'])}`)
-  const serverEnv: Record<string, string> = { ...SERVER_ENV, ...(heapMb ? { NODE_OPTIONS: `--max-old-space-size=${heapMb}` } : {}) }
+  if (heapMb !== null && (!Number.isInteger(heapMb) || heapMb < 64))
+    throw new Error(
+      `--heap-mb must be a whole number of MB, 64 or more, not ${JSON.stringify(values['heap-mb'])}`,
+    )
+  const serverEnv: Record<string, string> = {
+    ...SERVER_ENV,
+    ...(heapMb ? { NODE_OPTIONS: `--max-old-space-size=${heapMb}` } : {}),
+  }
 
   const cpus = os.cpus()
   const loadBefore = loadAverage()
-  log(`Kaiji soak — ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}`)
+  log(
+    `Kaiji soak — ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}`,
+  )
   log(`load average ${loadBefore}`)
-  log(`${duration} s of load, the first ${warmup} s a warm-up (latencies and RSS growth are measured after it)`)
+  log(
+    `${duration} s of load, the first ${warmup} s a warm-up (latencies and RSS growth are measured after it)`,
+  )
   log(
     `virtual users (closed loop): ${readers} public readers (${PUBLIC_PATHS.length} paths in turn, ${READER_THINK_MS} ms apart; one in ${MAIN_PORT_READER_EVERY} on the main port), ` +
       `${EDITORS.length} editors (${SAVES_PER_SUBMIT} read-and-saves ${EDITOR_THINK_MS} ms apart, then submit and wait for the review), ` +
       `1 reviewer (reads the workflow, then approves, or requests changes every ${REQUEST_CHANGES_EVERY}th time), ` +
       `1 publisher (a locale every ${PUBLISH_EVERY_MS / 1000} s in turn, then polls the public site until it serves the release)`,
   )
-  log(`rate limits off in the server's environment: ${Object.entries(SERVER_ENV).filter(([name]) => name.startsWith('KAIJI_RATE')).map(([name, value]) => `${name}=${value}`).join(' ')}`)
+  log(
+    `rate limits off in the server's environment: ${Object.entries(SERVER_ENV)
+      .filter(([name]) => name.startsWith('KAIJI_RATE'))
+      .map(([name, value]) => `${name}=${value}`)
+      .join(' ')}`,
+  )
 
   if (heapMb) log(`server processes run with NODE_OPTIONS=${serverEnv.NODE_OPTIONS}`)
-  log('starting the server with its public site (npm start; builds first when the sources changed)…')
+  log(
+    'starting the server with its public site (npm start; builds first when the sources changed)…',
+  )
   const server = await startIsolatedServer('bench-soak', serverEnv)
   let sitePid = childPidsOf(server.mainPid)[0] ?? 0
   onCleanup(async () => {
@@ -348,17 +495,23 @@ const main = async () => {
   if (!site) throw new Error('the public site did not start')
   const mainUrl = server.client.baseURL
   if (!sitePid) throw new Error('cannot find the public site process (a child of the server)')
-  log(`main server ${mainUrl} (pid ${server.mainPid}), public site ${site.baseURL} (pid ${sitePid})`)
+  log(
+    `main server ${mainUrl} (pid ${server.mainPid}), public site ${site.baseURL} (pid ${sitePid})`,
+  )
 
   const tokens = await tokensOf(server)
   const api = server.client
-  const categories = await api.request<{ docs: Array<{ id: number; key: string }> }>('/api/partner-categories?limit=100&depth=0', { token: tokens.admin })
+  const categories = await api.request<{ docs: Array<{ id: number; key: string }> }>(
+    '/api/partner-categories?limit=100&depth=0',
+    { token: tokens.admin },
+  )
   const ids = new Map(categories.body.docs.map((doc) => [doc.key, doc.id]))
   log(`setup: ${ids.size} categories; translating, approving and publishing en, fr and ru…`)
   await publishTranslations(server, tokens, ids)
   for (const locale of LOCALES) {
     const served = await fetch(`${site.baseURL}/content/v1/partners/${locale}`)
-    if (served.status !== 200) throw new Error(`setup: the public site answers ${served.status} for ${locale}`)
+    if (served.status !== 200)
+      throw new Error(`setup: the public site answers ${served.status} for ${locale}`)
     await served.arrayBuffer()
   }
   const outputBefore = server.output().length
@@ -374,7 +527,10 @@ const main = async () => {
       const next = childPidsOf(server.mainPid)[0]
       if (next && next !== sitePid) {
         siteRestarts += 1
-        if (errorSamples.length < ERROR_SAMPLES) errorSamples.push(`t=${elapsedS().toFixed(0)} s the public site process ${sitePid} was replaced by ${next}`)
+        if (errorSamples.length < ERROR_SAMPLES)
+          errorSamples.push(
+            `t=${elapsedS().toFixed(0)} s the public site process ${sitePid} was replaced by ${next}`,
+          )
         sitePid = next
       }
     }
@@ -399,7 +555,8 @@ const main = async () => {
 
   // The load.
   const reader = (index: number) => {
-    const base = index % MAIN_PORT_READER_EVERY === MAIN_PORT_READER_EVERY - 1 ? mainUrl : site.baseURL
+    const base =
+      index % MAIN_PORT_READER_EVERY === MAIN_PORT_READER_EVERY - 1 ? mainUrl : site.baseURL
     const kind: Kind = base === mainUrl ? 'public read (main port)' : 'public read (public site)'
     let next = (index * 7) % PUBLIC_PATHS.length
     return whileRunning(READER_THINK_MS, async () => {
@@ -414,17 +571,29 @@ const main = async () => {
     const token = tokens[who]
     let saves = 0
     return whileRunning(EDITOR_THINK_MS, async () => {
-      const copy = await call<{ revision?: number }>('editor read', api, `${paths.content}?locale=${locale}&depth=0`, { token })
+      const copy = await call<{ revision?: number }>(
+        'editor read',
+        api,
+        `${paths.content}?locale=${locale}&depth=0`,
+        { token },
+      )
       if (!copy || stopping) return
       saves += 1
       await call('editor save', api, `${paths.content}?locale=${locale}`, {
         method: paths.method,
         token,
-        json: { [paths.field]: `${subject} (${locale}, soak ${saves})`, revision: copy.revision ?? 0 },
+        json: {
+          [paths.field]: `${subject} (${locale}, soak ${saves})`,
+          revision: copy.revision ?? 0,
+        },
       })
       if (saves % SAVES_PER_SUBMIT !== 0 || stopping) return
       await sleep(EDITOR_THINK_MS)
-      const submitted = await call('workflow submit', api, paths.workflow, { method: 'POST', token, json: { action: 'submit', locale } })
+      const submitted = await call('workflow submit', api, paths.workflow, {
+        method: 'POST',
+        token,
+        json: { action: 'submit', locale },
+      })
       if (submitted) await submitForReview(paths, locale)
     })
   }
@@ -442,15 +611,24 @@ const main = async () => {
         continue
       }
       const { subject, locale, decided } = submission
-      await call('review read', api, `${subject.workflow}?locale=${locale}`, { token: tokens.reviewer })
+      await call('review read', api, `${subject.workflow}?locale=${locale}`, {
+        token: tokens.reviewer,
+      })
       await sleep(REVIEWER_THINK_MS)
       reviews += 1
       const requestChanges = reviews % REQUEST_CHANGES_EVERY === 0
-      await call(requestChanges ? 'workflow request-changes' : 'workflow approve', api, subject.workflow, {
-        method: 'POST',
-        token: tokens.reviewer,
-        json: requestChanges ? { action: 'request-changes', locale, reason: 'soak: please reword' } : { action: 'approve', locale },
-      })
+      await call(
+        requestChanges ? 'workflow request-changes' : 'workflow approve',
+        api,
+        subject.workflow,
+        {
+          method: 'POST',
+          token: tokens.reviewer,
+          json: requestChanges
+            ? { action: 'request-changes', locale, reason: 'soak: please reword' }
+            : { action: 'approve', locale },
+        },
+      )
       decided()
     }
     for (const { decided } of submissions.splice(0)) decided()
@@ -462,11 +640,16 @@ const main = async () => {
     whileRunning(PUBLISH_EVERY_MS, async () => {
       const locale = LOCALES[publishes % LOCALES.length] ?? 'ja'
       publishes += 1
-      const result = await call<{ release?: { number: number } }>('publish', api, '/api/releases/publish', {
-        method: 'POST',
-        token: tokens.reviewer,
-        json: { locale, summary: `soak publish ${publishes}`, changeType: 'editorial' },
-      })
+      const result = await call<{ release?: { number: number } }>(
+        'publish',
+        api,
+        '/api/releases/publish',
+        {
+          method: 'POST',
+          token: tokens.reviewer,
+          json: { locale, summary: `soak publish ${publishes}`, changeType: 'editorial' },
+        },
+      )
       const number = result?.release?.number
       if (number === undefined) return
       published.set(locale, number)
@@ -475,13 +658,16 @@ const main = async () => {
         try {
           const response = await fetch(`${site.baseURL}/content/v1/partners/${locale}`)
           const body = (await response.json()) as { release?: { number?: number } }
-          if ((body.release?.number ?? 0) >= number) return record('publish → served (public site)', started)
+          if ((body.release?.number ?? 0) >= number)
+            return record('publish → served (public site)', started)
         } catch {
           // counted below if it never serves the release
         }
         await sleep(SERVED_POLL_MS)
       }
-      record('publish → served (public site)', started, { error: `${locale} release ${number} not served within ${SERVED_TIMEOUT_MS / 1000} s` })
+      record('publish → served (public site)', started, {
+        error: `${locale} release ${number} not served within ${SERVED_TIMEOUT_MS / 1000} s`,
+      })
     })
 
   log(`load running for ${duration} s…`)
@@ -491,7 +677,10 @@ const main = async () => {
   measuringFrom = loadStartedAt + warmup * 1000
   sampleRss()
   const sampler = setInterval(sampleRss, RSS_SAMPLE_MS)
-  const reporter = setInterval(() => Math.abs(elapsedS() - warmup) > 1 && progress(), PROGRESS_EVERY_S * 1000)
+  const reporter = setInterval(
+    () => Math.abs(elapsedS() - warmup) > 1 && progress(),
+    PROGRESS_EVERY_S * 1000,
+  )
   const warmedUp = setTimeout(() => progress(' (warm-up over)'), warmup * 1000)
   const users = [
     ...Array.from({ length: readers }, (_, index) => reader(index)),
@@ -508,14 +697,22 @@ const main = async () => {
   sampleRss()
   const stoppedAt = elapsedS()
   const cpuUsed = cpuSince(cpuAtStart)
-  const finished = await Promise.race([Promise.all(users).then(() => true), sleep(STOP_TIMEOUT_MS).then(() => false)])
-  log(`load stopped at t=${stoppedAt.toFixed(0)} s; requests in flight ${finished ? `finished by t=${elapsedS().toFixed(1)} s` : `still running after ${STOP_TIMEOUT_MS / 1000} s`}`)
+  const finished = await Promise.race([
+    Promise.all(users).then(() => true),
+    sleep(STOP_TIMEOUT_MS).then(() => false),
+  ])
+  log(
+    `load stopped at t=${stoppedAt.toFixed(0)} s; requests in flight ${finished ? `finished by t=${elapsedS().toFixed(1)} s` : `still running after ${STOP_TIMEOUT_MS / 1000} s`}`,
+  )
 
   // Checks after the load: every locale's newest release is what the public site serves; the audit trail still verifies.
   const stale: string[] = []
   for (const [locale, number] of published) {
-    const body = (await (await fetch(`${site.baseURL}/content/v1/partners/${locale}`)).json()) as { release?: { number?: number } }
-    if (body.release?.number !== number) stale.push(`${locale} serves ${body.release?.number}, newest ${number}`)
+    const body = (await (await fetch(`${site.baseURL}/content/v1/partners/${locale}`)).json()) as {
+      release?: { number?: number }
+    }
+    if (body.release?.number !== number)
+      stale.push(`${locale} serves ${body.release?.number}, newest ${number}`)
   }
   const audit = await runScript('src/cli/auditVerify.ts', [], { KAIJI_DATA_DIR: server.dataDir })
   const serverErrors = server
@@ -526,10 +723,23 @@ const main = async () => {
 
   // Figures.
   const measuredSeconds = duration - warmup
-  const percentile = (sorted: number[], q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN
+  const percentile = (sorted: number[], q: number) =>
+    sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN
   log('')
   printTable(
-    [{ title: 'kind' }, ...['requests', 'ok', 'expected refusals', 'errors', 'req/s after warm-up', 'p50 ms', 'p99 ms', 'max ms'].map((title) => ({ title, right: true }))],
+    [
+      { title: 'kind' },
+      ...[
+        'requests',
+        'ok',
+        'expected refusals',
+        'errors',
+        'req/s after warm-up',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+      ].map((title) => ({ title, right: true })),
+    ],
     KINDS.map((kind) => {
       const entry = statsOf(kind)
       const sorted = [...entry.latencies].sort((a, b) => a - b)
@@ -547,45 +757,115 @@ const main = async () => {
       ]
     }),
   )
-  const refusals = KINDS.flatMap((kind) => [...statsOf(kind).expected].map(([label, count]) => `${kind}: ${label} ×${count}`))
+  const refusals = KINDS.flatMap((kind) =>
+    [...statsOf(kind).expected].map(([label, count]) => `${kind}: ${label} ×${count}`),
+  )
   log(`\nexpected refusals: ${refusals.length ? refusals.join('; ') : 'none'}`)
-  if (errorSamples.length) log(`errors (first ${errorSamples.length}):\n${errorSamples.map((line) => `  ${line}`).join('\n')}`)
+  if (errorSamples.length)
+    log(
+      `errors (first ${errorSamples.length}):\n${errorSamples.map((line) => `  ${line}`).join('\n')}`,
+    )
 
   const window = (from: number, to: number, pick: (sample: RssSample) => number) =>
-    median(rss.filter((sample) => sample.t >= from && sample.t <= to).map(pick).filter(Number.isFinite))
+    median(
+      rss
+        .filter((sample) => sample.t >= from && sample.t <= to)
+        .map(pick)
+        .filter(Number.isFinite),
+    )
   const memoryRow = (label: string, pick: (sample: RssSample) => number) => {
     const atWarmup = window(Math.max(0, warmup - WARM_UP_RSS_WINDOW_S), warmup, pick)
     const lastMinute = window(Math.max(warmup, stoppedAt - FINAL_RSS_WINDOW_S), stoppedAt, pick)
-    const after = rss.filter((sample) => sample.t >= warmup).map(pick).filter(Number.isFinite)
+    const after = rss
+      .filter((sample) => sample.t >= warmup)
+      .map(pick)
+      .filter(Number.isFinite)
     const final = after.at(-1) ?? Number.NaN
     const growth = (lastMinute - atWarmup) / atWarmup
-    return { label, atWarmup, max: Math.max(...after), final, lastMinute, growth, growthFinal: (final - atWarmup) / atWarmup }
+    return {
+      label,
+      atWarmup,
+      max: Math.max(...after),
+      final,
+      lastMinute,
+      growth,
+      growthFinal: (final - atWarmup) / atWarmup,
+    }
   }
-  const memory = [memoryRow('main server', (sample) => sample.main), memoryRow('public site', (sample) => sample.site)]
-  const percent = (value: number) => (Number.isFinite(value) ? `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%` : 'n/a')
-  log(`\nresident memory (VmRSS every ${RSS_SAMPLE_MS / 1000} s; after warm-up = median of its last ${WARM_UP_RSS_WINDOW_S} s; growth = median of the last ${FINAL_RSS_WINDOW_S} s of load against it):`)
+  const memory = [
+    memoryRow('main server', (sample) => sample.main),
+    memoryRow('public site', (sample) => sample.site),
+  ]
+  const percent = (value: number) =>
+    Number.isFinite(value) ? `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%` : 'n/a'
+  log(
+    `\nresident memory (VmRSS every ${RSS_SAMPLE_MS / 1000} s; after warm-up = median of its last ${WARM_UP_RSS_WINDOW_S} s; growth = median of the last ${FINAL_RSS_WINDOW_S} s of load against it):`,
+  )
   printTable(
-    [{ title: 'process' }, ...['after warm-up MB', 'max MB', 'final MB', 'last-minute median MB', 'growth', 'growth (final)'].map((title) => ({ title, right: true }))],
-    memory.map((row) => [row.label, fixed(row.atWarmup, 0), fixed(row.max, 0), fixed(row.final, 0), fixed(row.lastMinute, 0), percent(row.growth), percent(row.growthFinal)]),
+    [
+      { title: 'process' },
+      ...[
+        'after warm-up MB',
+        'max MB',
+        'final MB',
+        'last-minute median MB',
+        'growth',
+        'growth (final)',
+      ].map((title) => ({ title, right: true })),
+    ],
+    memory.map((row) => [
+      row.label,
+      fixed(row.atWarmup, 0),
+      fixed(row.max, 0),
+      fixed(row.final, 0),
+      fixed(row.lastMinute, 0),
+      percent(row.growth),
+      percent(row.growthFinal),
+    ]),
   )
 
   const series = (pick: (sample: RssSample) => number) =>
-    Array.from({ length: Math.ceil(stoppedAt / RSS_SERIES_S) }, (_, index) => fixed(window(index * RSS_SERIES_S, (index + 1) * RSS_SERIES_S, pick), 0)).join(' ')
-  log(`RSS by ${RSS_SERIES_S} s of load (median of each, MB): main server ${series((sample) => sample.main)}; public site ${series((sample) => sample.site)}`)
+    Array.from({ length: Math.ceil(stoppedAt / RSS_SERIES_S) }, (_, index) =>
+      fixed(window(index * RSS_SERIES_S, (index + 1) * RSS_SERIES_S, pick), 0),
+    ).join(' ')
+  log(
+    `RSS by ${RSS_SERIES_S} s of load (median of each, MB): main server ${series((sample) => sample.main)}; public site ${series((sample) => sample.site)}`,
+  )
 
   const totalRequests = [...stats.values()].reduce((sum, entry) => sum + entry.requests, 0)
-  const totalErrors = [...stats.values()].reduce((sum, entry) => sum + entry.errors, 0) + siteRestarts
-  const growthOk = memory.every((row) => Number.isFinite(row.growth) && row.growth < RSS_GROWTH_LIMIT)
+  const totalErrors =
+    [...stats.values()].reduce((sum, entry) => sum + entry.errors, 0) + siteRestarts
+  const growthOk = memory.every(
+    (row) => Number.isFinite(row.growth) && row.growth < RSS_GROWTH_LIMIT,
+  )
   log('')
-  log(`${totalErrors === 0 ? 'PASS' : 'FAIL'} no errors: ${totalErrors} in ${totalRequests} requests${siteRestarts ? ` (public site restarted ${siteRestarts}×)` : ''}`)
-  log(`${growthOk ? 'PASS' : 'FAIL'} RSS growth under ${RSS_GROWTH_LIMIT * 100}% after warm-up: ${memory.map((row) => `${row.label} ${percent(row.growth)}`).join(', ')}`)
-  log(`releases published during the load: ${LOCALES.map((locale) => `${locale} up to ${published.get(locale) ?? 'none'}`).join(', ')}; ${publishes} publish attempts`)
-  log(`public site serves each locale's newest release after the load: ${stale.length ? `NO (${stale.join('; ')})` : 'yes'}`)
-  log(`audit trail after the load: ${audit.code === 0 ? audit.stdout.trim().split('\n').at(-1) : `exit ${audit.code}: ${brief(audit.stderr || audit.stdout)}`}`)
-  log(`server error lines logged during the load: ${serverErrors.length}${serverErrors.length ? ` (first: ${brief(serverErrors[0] ?? '')})` : ''}`)
+  log(
+    `${totalErrors === 0 ? 'PASS' : 'FAIL'} no errors: ${totalErrors} in ${totalRequests} requests${siteRestarts ? ` (public site restarted ${siteRestarts}×)` : ''}`,
+  )
+  log(
+    `${growthOk ? 'PASS' : 'FAIL'} RSS growth under ${RSS_GROWTH_LIMIT * 100}% after warm-up: ${memory.map((row) => `${row.label} ${percent(row.growth)}`).join(', ')}`,
+  )
+  log(
+    `releases published during the load: ${LOCALES.map((locale) => `${locale} up to ${published.get(locale) ?? 'none'}`).join(', ')}; ${publishes} publish attempts`,
+  )
+  log(
+    `public site serves each locale's newest release after the load: ${stale.length ? `NO (${stale.join('; ')})` : 'yes'}`,
+  )
+  log(
+    `audit trail after the load: ${audit.code === 0 ? audit.stdout.trim().split('\n').at(-1) : `exit ${audit.code}: ${brief(audit.stderr || audit.stdout)}`}`,
+  )
+  log(
+    `server error lines logged during the load: ${serverErrors.length}${serverErrors.length ? ` (first: ${brief(serverErrors[0] ?? '')})` : ''}`,
+  )
   const loadSeconds = cpuUsed.at / 1000
-  log(`CPU during the load (share of one CPU): ${Object.entries(cpuUsed.seconds).map(([label, seconds]) => `${label} ${fixed((seconds / loadSeconds) * 100, 0)}%`).join(', ')}`)
-  log(`${cpus.length} CPUs; Node ${process.version}; load average before ${loadBefore}, after ${loadAverage()}`)
+  log(
+    `CPU during the load (share of one CPU): ${Object.entries(cpuUsed.seconds)
+      .map(([label, seconds]) => `${label} ${fixed((seconds / loadSeconds) * 100, 0)}%`)
+      .join(', ')}`,
+  )
+  log(
+    `${cpus.length} CPUs; Node ${process.version}; load average before ${loadBefore}, after ${loadAverage()}`,
+  )
 }
 
 runBench(main)

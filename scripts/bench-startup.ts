@@ -45,7 +45,12 @@ const rssOfTreeKb = (pid: number): number => {
 }
 
 /** Runs a command to completion, returning seconds and the peak RSS of its process tree. */
-const measure = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) =>
+const measure = (
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+) =>
   new Promise<{ seconds: number; peakMb: number }>((resolve, reject) => {
     const started = performance.now()
     const child = spawn(command, args, { cwd, env, stdio: 'ignore' })
@@ -63,7 +68,13 @@ const measure = (command: string, args: string[], cwd: string, env: NodeJS.Proce
 const serverEnv = (dataDir: string, port: number): NodeJS.ProcessEnv => {
   const { NODE_ENV: _nodeEnv, DATABASE_URL: _databaseUrl, ...inherited } = process.env
   // Next's typings declare NODE_ENV as always set; the server must see it unset, as an operator's shell would.
-  return { ...inherited, KAIJI_DATA_DIR: dataDir, PORT: String(port), KAIJI_PUBLIC_PORT: String(port + 1), NEXT_TELEMETRY_DISABLED: '1' } as unknown as NodeJS.ProcessEnv
+  return {
+    ...inherited,
+    KAIJI_DATA_DIR: dataDir,
+    PORT: String(port),
+    KAIJI_PUBLIC_PORT: String(port + 1),
+    NEXT_TELEMETRY_DISABLED: '1',
+  } as unknown as NodeJS.ProcessEnv
 }
 
 const waitFor200 = async (url: string, timeoutMs: number): Promise<void> => {
@@ -93,17 +104,25 @@ const stop = (child: ReturnType<typeof spawn>) =>
   })
 
 const main = async () => {
-  process.stdout.write(`Kaiji start-up benchmark — ${os.cpus().length} cores, Node ${process.version}\n`)
+  process.stdout.write(
+    `Kaiji start-up benchmark — ${os.cpus().length} cores, Node ${process.version}\n`,
+  )
   let checkout = root
   if (!skipInstall) {
     checkout = fs.mkdtempSync(path.join(os.tmpdir(), 'kaiji-bench-clone-'))
     spawnSync('git', ['clone', '--quiet', root, checkout], { stdio: 'inherit' })
     const install = await measure('npm', ['ci', '--no-audit', '--no-fund'], checkout)
-    record('npm ci (fresh clone)', `${install.seconds.toFixed(1)} s, peak RSS ${install.peakMb.toFixed(0)} MB`)
+    record(
+      'npm ci (fresh clone)',
+      `${install.seconds.toFixed(1)} s, peak RSS ${install.peakMb.toFixed(0)} MB`,
+    )
   }
 
   const build = await measure('npm', ['run', 'build'], checkout)
-  record('build (import map, next build, server bundle)', `${build.seconds.toFixed(1)} s, peak RSS ${build.peakMb.toFixed(0)} MB`)
+  record(
+    'build (import map, next build, server bundle)',
+    `${build.seconds.toFixed(1)} s, peak RSS ${build.peakMb.toFixed(0)} MB`,
+  )
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaiji-bench-data-'))
   const port = 3900 + Math.floor(Math.random() * 90)
@@ -112,33 +131,53 @@ const main = async () => {
   const first = startServer(checkout, dataDir, port)
   let started = performance.now()
   await waitFor200(`${base}/healthz`, 300_000)
-  record('first start on an empty database (migrate + seed) to 200 /healthz', `${((performance.now() - started) / 1000).toFixed(2)} s`)
+  record(
+    'first start on an empty database (migrate + seed) to 200 /healthz',
+    `${((performance.now() - started) / 1000).toFixed(2)} s`,
+  )
   await stop(first)
 
   started = performance.now()
   const server = startServer(checkout, dataDir, port)
   await waitFor200(`${base}/healthz`, 120_000)
-  record('cold start, built app, migrated database, to 200 /healthz', `${((performance.now() - started) / 1000).toFixed(2)} s`)
+  record(
+    'cold start, built app, migrated database, to 200 /healthz',
+    `${((performance.now() - started) / 1000).toFixed(2)} s`,
+  )
 
   const idleBefore = rssOfTreeKb(server.pid ?? 0) / 1024
   const admin = await fetch(`${base}/admin/login`)
   await admin.text()
   await new Promise((resolve) => setTimeout(resolve, 5_000))
   record('idle RSS before any admin page', `${idleBefore.toFixed(0)} MB`)
-  record('idle RSS 5 s after one admin page load (target ≤ 300 MB)', `${(rssOfTreeKb(server.pid ?? 0) / 1024).toFixed(0)} MB`)
+  record(
+    'idle RSS 5 s after one admin page load (target ≤ 300 MB)',
+    `${(rssOfTreeKb(server.pid ?? 0) / 1024).toFixed(0)} MB`,
+  )
   await stop(server)
 
   const seedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaiji-bench-seed-'))
   const seedEnv = serverEnv(seedDir, port)
-  const seedArgs = ['--conditions=production', '--no-deprecation', '--import', 'tsx', 'scripts/bench-seed.ts']
-  const seedRun = spawnSync(process.execPath, seedArgs, { cwd: checkout, env: seedEnv, encoding: 'utf8' })
+  const seedArgs = [
+    '--conditions=production',
+    '--no-deprecation',
+    '--import',
+    'tsx',
+    'scripts/bench-seed.ts',
+  ]
+  const seedRun = spawnSync(process.execPath, seedArgs, {
+    cwd: checkout,
+    env: seedEnv,
+    encoding: 'utf8',
+  })
   if (seedRun.status !== 0) throw new Error(seedRun.stderr)
   for (const line of seedRun.stdout.trim().split('\n')) {
     const [label, value] = line.split('\t')
     if (label && value) record(label, value)
   }
 
-  for (const dir of [dataDir, seedDir, ...(checkout === root ? [] : [checkout])]) fs.rmSync(dir, { recursive: true, force: true })
+  for (const dir of [dataDir, seedDir, ...(checkout === root ? [] : [checkout])])
+    fs.rmSync(dir, { recursive: true, force: true })
   process.stdout.write('\n| figure | value |\n|---|---|\n')
   for (const [label, value] of rows) process.stdout.write(`| ${label} | ${value} |\n`)
 }

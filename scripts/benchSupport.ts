@@ -6,9 +6,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 
 export const log = (line: string) => process.stdout.write(`${line}\n`)
-export const loadAverage = () => os.loadavg().map((load) => load.toFixed(2)).join(' ')
+export const loadAverage = () =>
+  os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ')
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-export const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : 'never')
+export const fixed = (value: number, digits: number) =>
+  Number.isFinite(value) ? value.toFixed(digits) : 'never'
 
 export const median = (values: number[]): number => {
   const sorted = [...values].sort((x, y) => x - y)
@@ -16,7 +21,10 @@ export const median = (values: number[]): number => {
 }
 
 /** A Markdown table; columns marked `right` are right-aligned (numbers). */
-export const printTable = (columns: Array<{ title: string; right?: boolean }>, rows: string[][]) => {
+export const printTable = (
+  columns: Array<{ title: string; right?: boolean }>,
+  rows: string[][],
+) => {
   log(`| ${columns.map((column) => column.title).join(' | ')} |`)
   log(`|${columns.map((column) => (column.right ? '---:' : '---')).join('|')}|`)
   for (const row of rows) log(`| ${row.join(' | ')} |`)
@@ -35,14 +43,18 @@ export const removeAtEnd = (dir: string) => {
 }
 
 export const childPidsOf = (parent: number): number[] =>
-  fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number).filter((pid) => {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent
-    } catch {
-      return false
-    }
-  })
+  fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent
+      } catch {
+        return false
+      }
+    })
 const childPids = () => childPidsOf(process.pid)
 
 /** Resident memory of a process, from /proc (Linux); throws when there is no such process. */
@@ -80,7 +92,8 @@ const stopAndRemove = async () => {
       process.stderr.write(`cleanup: ${error instanceof Error ? error.message : String(error)}\n`)
     }
   }
-  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 })
+  for (const dir of tempDirs.splice(0))
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 })
 }
 let cleaning: Promise<void> | undefined
 const cleanUp = () => (cleaning ??= stopAndRemove())
@@ -102,7 +115,8 @@ export const runBench = (main: () => Promise<void>) => {
     .then(cleanUp)
     .then(() => process.exit(0))
     .catch(async (error: unknown) => {
-      if (!interrupted) process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`)
+      if (!interrupted)
+        process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`)
       await cleanUp()
       process.exit(1)
     })

@@ -9,10 +9,14 @@ import { buildIsCurrent, SERVER_BUNDLE } from '../src/server/buildFingerprint.mj
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 
 const runTypeScript = (script) =>
-  spawnSync(process.execPath, ['--conditions=production', '--no-deprecation', '--import', 'tsx', script], {
-    cwd: root,
-    stdio: 'inherit',
-  }).status
+  spawnSync(
+    process.execPath,
+    ['--conditions=production', '--no-deprecation', '--import', 'tsx', script],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  ).status
 
 if (!buildIsCurrent(root)) {
   // Refuse a bad environment (or an unreachable MongoDB) now, not after minutes of building.

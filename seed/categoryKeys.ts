@@ -6,14 +6,15 @@ import { createHash } from 'node:crypto'
  */
 export const KNOWN_CATEGORY_KEYS: Readonly<Record<string, string>> = {
   'クラウド プラットフォーム:計算とストレージ': 'cloud-platform',
-  'バグの検出': 'bug-detection',
-  '地図': 'maps',
+  バグの検出: 'bug-detection',
+  地図: 'maps',
   'SMS プロバイダー': 'sms-providers',
-  '分析': 'analytics',
-  'マーケティング': 'marketing',
-  'サポート': 'support',
-  '内部ツールとソフトウェア': 'internal-tools',
+  分析: 'analytics',
+  マーケティング: 'marketing',
+  サポート: 'support',
+  内部ツールとソフトウェア: 'internal-tools',
 }
 
 export const categoryKeyFor = (name: string): string =>
-  KNOWN_CATEGORY_KEYS[name] ?? `category-${createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 10)}`
+  KNOWN_CATEGORY_KEYS[name] ??
+  `category-${createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 10)}`

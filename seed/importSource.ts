@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+import {
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+} from 'payload'
 
 import { SOURCE_LOCALE } from '../src/config/locales'
 import { projectPath } from '../src/config/paths'
@@ -27,7 +33,8 @@ export const importSourceFile = async ({
   try {
     bytes = fs.readFileSync(file)
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
     throw new SourceFormatError(file, 0, `cannot read the source file: ${reason}`)
   }
   const source = parseSource(decodeSource(bytes, file), file)
@@ -62,8 +69,12 @@ export const importSourceFile = async ({
 
 export const describeSeedReport = (report: SeedReport): string => {
   const parts = [
-    report.created.length ? `created ${report.created.length} categories (${report.created.join(', ')})` : '',
-    report.updated.length ? `updated ${report.updated.length} categories (${report.updated.join(', ')})` : '',
+    report.created.length
+      ? `created ${report.created.length} categories (${report.created.join(', ')})`
+      : '',
+    report.updated.length
+      ? `updated ${report.updated.length} categories (${report.updated.join(', ')})`
+      : '',
     report.pageUpdated ? 'updated the partners page' : '',
   ].filter(Boolean)
   const summary = parts.length

@@ -40,7 +40,8 @@ const INTRO_PARAGRAPHS = 2
 const CELLS_PER_ROW = 3
 
 /** Emoji code points, variation selectors, joiners, keycaps and skin tones: the icon at a type cell's end. */
-const TYPE_CELL = /^(.*\S) ((?:[\p{Extended_Pictographic}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}])+)$/u
+const TYPE_CELL =
+  /^(.*\S) ((?:[\p{Extended_Pictographic}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}])+)$/u
 
 type NumberedLine = { text: string; line: number }
 type Cell = NumberedLine
@@ -58,13 +59,21 @@ export const decodeSource = (bytes: Uint8Array, file: string): string => {
         try {
           new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, index))
         } catch {
-          throw new SourceFormatError(file, line, 'invalid UTF-8 byte sequence; the source must be UTF-8 text')
+          throw new SourceFormatError(
+            file,
+            line,
+            'invalid UTF-8 byte sequence; the source must be UTF-8 text',
+          )
         }
         line += 1
         start = index + 1
       }
     }
-    throw new SourceFormatError(file, 1, 'invalid UTF-8 byte sequence; the source must be UTF-8 text')
+    throw new SourceFormatError(
+      file,
+      1,
+      'invalid UTF-8 byte sequence; the source must be UTF-8 text',
+    )
   }
 }
 
@@ -84,7 +93,11 @@ export const parseSource = (text: string, file: string): ParsedSource => {
   const tableStart = lines.findIndex(({ text: content }) => CELL.test(content))
   const lastLine = lines.at(-1)?.line ?? 1
   if (tableStart === -1) {
-    throw new SourceFormatError(file, lastLine, 'missing header row: no table cell (a line ending with " |") found')
+    throw new SourceFormatError(
+      file,
+      lastLine,
+      'missing header row: no table cell (a line ending with " |") found',
+    )
   }
 
   const paragraphs = lines.slice(0, tableStart)
@@ -114,12 +127,20 @@ export const parseSource = (text: string, file: string): ParsedSource => {
     )
   }
   if (header.length < CELLS_PER_ROW) {
-    throw new SourceFormatError(file, firstHeaderCell.line, `the header row has ${header.length} cells; expected ${CELLS_PER_ROW}`)
+    throw new SourceFormatError(
+      file,
+      firstHeaderCell.line,
+      `the header row has ${header.length} cells; expected ${CELLS_PER_ROW}`,
+    )
   }
 
   const rows = cells.slice(CELLS_PER_ROW)
   if (rows.length === 0) {
-    throw new SourceFormatError(file, lastLine, 'the table has a header row but no partner categories')
+    throw new SourceFormatError(
+      file,
+      lastLine,
+      'the table has a header row but no partner categories',
+    )
   }
 
   const categories: ParsedCategory[] = []
@@ -138,7 +159,11 @@ export const parseSource = (text: string, file: string): ParsedSource => {
     const key = categoryKeyFor(name)
     const earlier = seenKeys.get(key)
     if (earlier !== undefined) {
-      throw new SourceFormatError(file, typeCell.line, `category "${name}" appears twice (first at line ${earlier})`)
+      throw new SourceFormatError(
+        file,
+        typeCell.line,
+        `category "${name}" appears twice (first at line ${earlier})`,
+      )
     }
     seenKeys.set(key, typeCell.line)
     categories.push({

@@ -60,7 +60,13 @@ const differs = <T extends object>(wanted: T, stored: object): boolean =>
  * failure leaves nothing half-imported.
  */
 export const seed = async ({ payload, req, source, provenance }: SeedArgs): Promise<SeedReport> => {
-  const report: SeedReport = { created: [], updated: [], unchanged: [], notInSource: [], pageUpdated: false }
+  const report: SeedReport = {
+    created: [],
+    updated: [],
+    unchanged: [],
+    notInSource: [],
+    pageUpdated: false,
+  }
   const common = { req, locale: SOURCE_LOCALE, overrideAccess: true, depth: 0 } as const
   // The import records itself as an approval of what it wrote, not as an edit.
   const write = { ...common, context: { [SKIP_EDIT_TRACKING]: true } }
@@ -70,7 +76,11 @@ export const seed = async ({ payload, req, source, provenance }: SeedArgs): Prom
   const page: PartnersPage = await payload.findGlobal({ slug: 'partners-page', ...common })
   const wantedPage = pageContent(source)
   if (differs(wantedPage, page)) {
-    await payload.updateGlobal({ slug: 'partners-page', data: { ...wantedPage, imported: provenance }, ...write })
+    await payload.updateGlobal({
+      slug: 'partners-page',
+      data: { ...wantedPage, imported: provenance },
+      ...write,
+    })
     await approve({ kind: 'global', slug: 'partners-page' })
     report.pageUpdated = true
   }
@@ -114,8 +124,16 @@ export const seed = async ({ payload, req, source, provenance }: SeedArgs): Prom
 
 /** True when nothing was ever imported or written: no categories and no page content. */
 export const isContentEmpty = async (payload: Payload): Promise<boolean> => {
-  const { totalDocs } = await payload.count({ collection: 'partner-categories', overrideAccess: true })
+  const { totalDocs } = await payload.count({
+    collection: 'partner-categories',
+    overrideAccess: true,
+  })
   if (totalDocs > 0) return false
-  const page = await payload.findGlobal({ slug: 'partners-page', locale: SOURCE_LOCALE, overrideAccess: true, depth: 0 })
+  const page = await payload.findGlobal({
+    slug: 'partners-page',
+    locale: SOURCE_LOCALE,
+    overrideAccess: true,
+    depth: 0,
+  })
   return !page.intro && !page.imported?.at
 }

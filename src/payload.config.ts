@@ -32,7 +32,10 @@ export default buildConfig({
     components: {
       afterNavLinks: ['/src/components/TranslationsNavLink#TranslationsNavLink'],
       views: {
-        translations: { Component: '/src/components/TranslationsDashboard#TranslationsDashboard', path: '/translations' },
+        translations: {
+          Component: '/src/components/TranslationsDashboard#TranslationsDashboard',
+          path: '/translations',
+        },
       },
     },
   },
@@ -57,10 +60,22 @@ export default buildConfig({
   // Either way a refusal (4xx) is one line at info/warn, not an error with a stack.
   logger:
     process.env.KAIJI_LOG_FORMAT === 'json'
-      ? { options: { name: 'kaiji', level: process.env.KAIJI_LOG_LEVEL ?? 'info', hooks: { logMethod: logRefusalsQuietly } } }
-      : { options: { hooks: { logMethod: logRefusalsQuietly } }, destination: defaultLoggerOptions },
+      ? {
+          options: {
+            name: 'kaiji',
+            level: process.env.KAIJI_LOG_LEVEL ?? 'info',
+            hooks: { logMethod: logRefusalsQuietly },
+          },
+        }
+      : {
+          options: { hooks: { logMethod: logRefusalsQuietly } },
+          destination: defaultLoggerOptions,
+        },
   // Queries the REST guard would refuse are refused in GraphQL too; the Access queries answer in their declared shape.
   graphQL: { disablePlaygroundInProduction: true, queries, validationRules },
   typescript: { outputFile: projectPath('src/payload-types.ts') },
-  plugins: [reviewWorkflow({ collections: ['partner-categories'], globals: ['partners-page'] }), readableJsonFields()],
+  plugins: [
+    reviewWorkflow({ collections: ['partner-categories'], globals: ['partners-page'] }),
+    readableJsonFields(),
+  ],
 })

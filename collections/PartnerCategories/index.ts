@@ -19,7 +19,16 @@ export const PartnerCategories: CollectionConfig<'partner-categories'> = {
   labels: { singular: 'Partner category', plural: 'Partner categories' },
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['order', 'icon', 'name', 'sourceName', 'key', 'reviewState', 'sourceState', 'updatedAt'],
+    defaultColumns: [
+      'order',
+      'icon',
+      'name',
+      'sourceName',
+      'key',
+      'reviewState',
+      'sourceState',
+      'updatedAt',
+    ],
     listSearchableFields: ['name', 'key'],
   },
   defaultSort: 'order',
@@ -45,14 +54,19 @@ export const PartnerCategories: CollectionConfig<'partner-categories'> = {
         typeof value === 'string' && CATEGORY_KEY_PATTERN.test(value)
           ? true
           : 'The key is lowercase words joined by hyphens, e.g. cloud-platform.',
-      admin: { description: 'Stable identifier used by the delivery API and the public page; never reuse one.' },
+      admin: {
+        description:
+          'Stable identifier used by the delivery API and the public page; never reuse one.',
+      },
     },
     {
       name: 'icon',
       type: 'text',
       maxLength: 32,
       access: { update: isSourceEditorField },
-      admin: { description: 'Emoji shown with the name, kept exactly as in the source (every code point).' },
+      admin: {
+        description: 'Emoji shown with the name, kept exactly as in the source (every code point).',
+      },
     },
     {
       name: 'order',
@@ -69,10 +83,17 @@ export const PartnerCategories: CollectionConfig<'partner-categories'> = {
       access: { update: isSourceEditorField },
       admin: {
         position: 'sidebar',
-        description: 'A retired category leaves the public page with the next release once this change is approved.',
+        description:
+          'A retired category leaves the public page with the next release once this change is approved.',
       },
     },
-    { name: 'name', type: 'text', localized: true, maxLength: 300, validate: requiredInSourceLocale },
+    {
+      name: 'name',
+      type: 'text',
+      localized: true,
+      maxLength: 300,
+      validate: requiredInSourceLocale,
+    },
     sourceNameField,
     { name: 'description', type: 'richText', localized: true },
     { name: 'dataUsageNote', label: 'Data-use note', type: 'richText', localized: true },

@@ -30,7 +30,13 @@ export const PartnersPage: GlobalConfig<'partners-page'> = {
       fields: [
         { name: 'type', type: 'text', localized: true, maxLength: 100 },
         { name: 'description', type: 'text', localized: true, maxLength: 100 },
-        { name: 'dataUsageNote', label: 'Data-use note', type: 'text', localized: true, maxLength: 100 },
+        {
+          name: 'dataUsageNote',
+          label: 'Data-use note',
+          type: 'text',
+          localized: true,
+          maxLength: 100,
+        },
       ],
     },
     {
@@ -38,7 +44,10 @@ export const PartnersPage: GlobalConfig<'partners-page'> = {
       type: 'textarea',
       localized: true,
       maxLength: 2000,
-      admin: { description: 'States that the Japanese version prevails. The source has none: editors write it.' },
+      admin: {
+        description:
+          'States that the Japanese version prevails. The source has none: editors write it.',
+      },
     },
     importProvenance,
     revisionField,

@@ -4,7 +4,12 @@ import { isAuthenticated } from '../../src/access/isAuthenticated'
 import { nobody } from '../../src/access/nobody'
 import { LOCALES } from '../../src/config/locales'
 import { releaseEndpoints } from '../../src/endpoints/releases'
-import { presentActorLabel, presentActorLabels, presentReleaseSources, refuseActorQueries } from '../../src/plugins/reviewWorkflow/hooks/presentActors'
+import {
+  presentActorLabel,
+  presentActorLabels,
+  presentReleaseSources,
+  refuseActorQueries,
+} from '../../src/plugins/reviewWorkflow/hooks/presentActors'
 import { CHANGE_TYPES } from '../../src/releases/types'
 
 const PUBLISH_PANEL = '/src/components/PublishPanel#PublishPanel'
@@ -18,7 +23,15 @@ export const Releases: CollectionConfig<'releases'> = {
   labels: { singular: 'Release', plural: 'Releases' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['locale', 'number', 'summary', 'changeType', 'effectiveAt', 'publishedAt', 'publishedBy'],
+    defaultColumns: [
+      'locale',
+      'number',
+      'summary',
+      'changeType',
+      'effectiveAt',
+      'publishedAt',
+      'publishedBy',
+    ],
     listSearchableFields: ['summary'],
     group: 'Publishing',
     components: { beforeList: [PUBLISH_PANEL] },
@@ -35,11 +48,34 @@ export const Releases: CollectionConfig<'releases'> = {
     { name: 'number', type: 'number', required: true, min: 1 },
     { name: 'summary', type: 'textarea', required: true },
     { name: 'changeType', type: 'select', required: true, options: [...CHANGE_TYPES] },
-    { name: 'effectiveAt', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'publishedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'effectiveAt',
+      type: 'date',
+      required: true,
+      index: true,
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      required: true,
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
     // Actor labels: colleagues' names for everyone, their emails for administrators only.
-    { name: 'publishedBy', type: 'text', required: true, hooks: { afterRead: [presentActorLabel] }, admin: { disableListFilter: true } },
-    { name: 'approvers', type: 'json', required: true, hooks: { afterRead: [presentActorLabels] }, admin: { disableListFilter: true } },
+    {
+      name: 'publishedBy',
+      type: 'text',
+      required: true,
+      hooks: { afterRead: [presentActorLabel] },
+      admin: { disableListFilter: true },
+    },
+    {
+      name: 'approvers',
+      type: 'json',
+      required: true,
+      hooks: { afterRead: [presentActorLabels] },
+      admin: { disableListFilter: true },
+    },
     { name: 'urgencyReason', type: 'textarea' },
     { name: 'rollbackOf', type: 'number' },
     { name: 'sourceReleaseNumber', type: 'number' },
@@ -50,7 +86,10 @@ export const Releases: CollectionConfig<'releases'> = {
       type: 'json',
       required: true,
       hooks: { afterRead: [presentReleaseSources] },
-      admin: { disableListFilter: true, description: 'The approved version (content hash) of each document this release contains.' },
+      admin: {
+        disableListFilter: true,
+        description: 'The approved version (content hash) of each document this release contains.',
+      },
     },
   ],
 }

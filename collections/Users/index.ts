@@ -38,7 +38,12 @@ export const Users: CollectionConfig<'users'> = {
     unlock: isAdmin,
   },
   hooks: {
-    beforeOperation: [limitSignInAttempts, refusePasswordResetByEmail, verifySignIn, refuseMalformedWrite()],
+    beforeOperation: [
+      limitSignInAttempts,
+      refusePasswordResetByEmail,
+      verifySignIn,
+      refuseMalformedWrite(),
+    ],
     afterOperation: [forgetLockoutOnUnlock],
     beforeValidate: [enforcePasswordPolicy],
     beforeChange: [makeFirstUserAdmin],
@@ -55,7 +60,10 @@ export const Users: CollectionConfig<'users'> = {
       options: ROLES.map((role) => ({ label: ROLE_LABELS[role], value: role })),
       access: { update: isAdminField },
       hooks: { beforeValidate: [refuseChangeUnlessAdmin('role', 'role')] },
-      admin: { description: 'Only an administrator changes roles. The first account is always an administrator.' },
+      admin: {
+        description:
+          'Only an administrator changes roles. The first account is always an administrator.',
+      },
     },
     {
       name: 'assignedLocales',
@@ -81,7 +89,8 @@ export const Users: CollectionConfig<'users'> = {
       },
       admin: {
         condition: (_, siblingData) => siblingData?.role === 'translator',
-        description: 'The target locales this translator may edit. Translators never edit the source (ja).',
+        description:
+          'The target locales this translator may edit. Translators never edit the source (ja).',
       },
     },
   ],

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto'
 
-import type { CollectionBeforeValidateHook, CollectionConfig, TextFieldSingleValidation } from 'payload'
+import type {
+  CollectionBeforeValidateHook,
+  CollectionConfig,
+  TextFieldSingleValidation,
+} from 'payload'
 
 import { isAdmin } from '../../src/access/isAdmin'
 import { refuseMalformedWrite } from '../hooks/refuseMalformedWrite'
@@ -22,7 +26,10 @@ const generateMissingSecret: CollectionBeforeValidateHook = ({ data }) => {
  * the admin form is being typed in, only what the URL itself says is checked; the name is resolved on save.
  */
 const validateUrl: TextFieldSingleValidation = async (value, { event }) => {
-  const check = await checkWebhookUrl(value, { allowPrivate: allowPrivateWebhookTargets(), lookup: event === 'onChange' ? null : systemLookup })
+  const check = await checkWebhookUrl(value, {
+    allowPrivate: allowPrivateWebhookTargets(),
+    lookup: event === 'onChange' ? null : systemLookup,
+  })
   return check.ok ? true : check.problem
 }
 
@@ -30,7 +37,11 @@ const validateUrl: TextFieldSingleValidation = async (value, { event }) => {
 export const WebhookEndpoints: CollectionConfig<'webhook-endpoints'> = {
   slug: 'webhook-endpoints',
   labels: { singular: 'Webhook endpoint', plural: 'Webhook endpoints' },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'url', 'events', 'active'], group: 'Publishing' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'url', 'events', 'active'],
+    group: 'Publishing',
+  },
   access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
   hooks: { beforeOperation: [refuseMalformedWrite()], beforeValidate: [generateMissingSecret] },
   fields: [

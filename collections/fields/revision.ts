@@ -20,7 +20,10 @@ const claimedRevision = (value: unknown, header: string | null): number | null =
  */
 const nextRevision: FieldHook = ({ value, originalDoc, req }) => {
   const stored = typeof originalDoc?.revision === 'number' ? originalDoc.revision : 0
-  const claimed = req.payloadAPI === 'local' ? null : claimedRevision(value, req.headers?.get?.('if-match') ?? null)
+  const claimed =
+    req.payloadAPI === 'local'
+      ? null
+      : claimedRevision(value, req.headers?.get?.('if-match') ?? null)
   if (claimed !== null && claimed !== stored) {
     throw new APIError(
       `Someone else saved this ${req.locale ?? ''} content since you opened it (you edited revision ${claimed}, it is now at revision ${stored}). Nothing was saved: reload to see their change, then apply yours again.`,

@@ -8,6 +8,7 @@ import { SOURCE_LOCALE } from '../../src/config/locales'
  */
 export const requiredInSourceLocale: Validate = (value, { req }) => {
   if (req.locale !== SOURCE_LOCALE) return true
-  const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+  const empty =
+    value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
   return empty ? `This field is required in the source locale (${SOURCE_LOCALE}).` : true
 }

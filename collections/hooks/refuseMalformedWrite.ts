@@ -1,4 +1,11 @@
-import { APIError, type CollectionBeforeOperationHook, type CollectionSlug, type Field, type GlobalBeforeOperationHook, type PayloadRequest } from 'payload'
+import {
+  APIError,
+  type CollectionBeforeOperationHook,
+  type CollectionSlug,
+  type Field,
+  type GlobalBeforeOperationHook,
+  type PayloadRequest,
+} from 'payload'
 
 import { isLocaleCode, LOCALES } from '../../src/config/locales'
 import { MAX_JSON_DEPTH, tooDeepMessage, valueDepth } from '../../src/utilities/boundedJson'
@@ -23,17 +30,33 @@ const fieldProblems = (field: Field, value: unknown, path: string): string[] => 
       return value.length > max ? [`${path} has ${value.length} characters; at most ${max}`] : []
     }
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? [] : [`${path} must be a number, not ${jsonKind(value)}`]
+      return typeof value === 'number' && Number.isFinite(value)
+        ? []
+        : [`${path} must be a number, not ${jsonKind(value)}`]
     case 'checkbox':
-      return typeof value === 'boolean' ? [] : [`${path} must be true or false, not ${jsonKind(value)}`]
+      return typeof value === 'boolean'
+        ? []
+        : [`${path} must be true or false, not ${jsonKind(value)}`]
     case 'richText': {
       const size = Buffer.byteLength(JSON.stringify(value))
-      if (size > MAX_RICH_TEXT_BYTES) return [`${path} is ${Math.round(size / 1024)} KB of rich text; at most ${MAX_RICH_TEXT_BYTES / 1024} KB`]
+      if (size > MAX_RICH_TEXT_BYTES)
+        return [
+          `${path} is ${Math.round(size / 1024)} KB of rich text; at most ${MAX_RICH_TEXT_BYTES / 1024} KB`,
+        ]
       return richTextProblems(value).map((problem) => `${path}: ${problem}`)
     }
     case 'group':
-      if (typeof value !== 'object' || Array.isArray(value)) return [`${path} must be an object, not ${jsonKind(value)}`]
-      return field.fields.flatMap((inner) => ('name' in inner ? fieldProblems(inner, (value as Record<string, unknown>)[inner.name], `${path}.${inner.name}`) : []))
+      if (typeof value !== 'object' || Array.isArray(value))
+        return [`${path} must be an object, not ${jsonKind(value)}`]
+      return field.fields.flatMap((inner) =>
+        'name' in inner
+          ? fieldProblems(
+              inner,
+              (value as Record<string, unknown>)[inner.name],
+              `${path}.${inner.name}`,
+            )
+          : [],
+      )
     default:
       return []
   }
@@ -48,27 +71,55 @@ const refuse = (fields: readonly Field[], data: unknown, req: PayloadRequest): v
   // Payload runs this before its access check: an anonymous caller must hear 401/403, not about their input.
   if (!req.user && req.payloadAPI !== 'local') return
   // No body, or one Payload could not read (not JSON): Payload itself would fail on it with a 500.
-  if (data === undefined && req.payloadAPI !== 'local') throw new APIError('The body must be a JSON object of fields (Content-Type: application/json).', 400, null, true)
+  if (data === undefined && req.payloadAPI !== 'local')
+    throw new APIError(
+      'The body must be a JSON object of fields (Content-Type: application/json).',
+      400,
+      null,
+      true,
+    )
   if (data === undefined) return
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new APIError(`The body must be a JSON object of fields, not ${jsonKind(data)}.`, 400, null, true)
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw new APIError(
+      `The body must be a JSON object of fields, not ${jsonKind(data)}.`,
+      400,
+      null,
+      true,
+    )
   // No locale means the default one; a named locale must be one of ours, and only one.
   if (req.payloadAPI !== 'local' && req.locale != null && !isLocaleCode(req.locale)) {
-    throw new APIError(`Unknown locale ${JSON.stringify(req.locale)} for a write; use one of ${LOCALES.join(', ')} (one locale at a time).`, 400, null, true)
+    throw new APIError(
+      `Unknown locale ${JSON.stringify(req.locale)} for a write; use one of ${LOCALES.join(', ')} (one locale at a time).`,
+      400,
+      null,
+      true,
+    )
   }
   if (valueDepth(data) > MAX_JSON_DEPTH) throw new APIError(tooDeepMessage(), 400, null, true)
-  const problems = fields.flatMap((field) => ('name' in field ? fieldProblems(field, (data as Record<string, unknown>)[field.name], field.name) : []))
-  if (problems.length > 0) throw new APIError(`Invalid input — ${problems.slice(0, 8).join('; ')}.`, 400, null, true)
+  const problems = fields.flatMap((field) =>
+    'name' in field
+      ? fieldProblems(field, (data as Record<string, unknown>)[field.name], field.name)
+      : [],
+  )
+  if (problems.length > 0)
+    throw new APIError(`Invalid input — ${problems.slice(0, 8).join('; ')}.`, 400, null, true)
 }
 
 /** For any collection whose REST/GraphQL writes must be JSON objects of its fields. */
 export const refuseMalformedWrite =
   <TSlug extends CollectionSlug>(): CollectionBeforeOperationHook<TSlug> =>
   ({ args, collection, operation, req }) => {
-    if (operation === 'create' || operation === 'update' || operation === 'updateByID') refuse(collection.fields, (args as { data?: unknown }).data, req)
+    if (operation === 'create' || operation === 'update' || operation === 'updateByID')
+      refuse(collection.fields, (args as { data?: unknown }).data, req)
     return args
   }
 
-export const refuseMalformedGlobalWrite: GlobalBeforeOperationHook = ({ args, global, operation, req }) => {
+export const refuseMalformedGlobalWrite: GlobalBeforeOperationHook = ({
+  args,
+  global,
+  operation,
+  req,
+}) => {
   if (operation === 'update') refuse(global.fields, (args as { data?: unknown }).data, req)
   return args
 }

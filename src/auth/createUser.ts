@@ -22,18 +22,29 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 /** Checks everything a person can get wrong, before the database is touched. */
 export const validateCreateUserInput = (
   input: CreateUserInput,
-): { email: string; password: string; role: Role; assignedLocales: TargetLocaleCode[]; name?: string } => {
+): {
+  email: string
+  password: string
+  role: Role
+  assignedLocales: TargetLocaleCode[]
+  name?: string
+} => {
   const email = input.email?.trim().toLowerCase()
   if (!email) throw new CreateUserError('--email is required')
-  if (!EMAIL.test(email)) throw new CreateUserError(`--email "${input.email}" is not an email address`)
+  if (!EMAIL.test(email))
+    throw new CreateUserError(`--email "${input.email}" is not an email address`)
   if (!input.password) throw new CreateUserError('--password is required')
   const weakness = passwordWeakness(input.password, email)
   if (weakness) throw new CreateUserError(`--password is too weak: ${weakness}`)
   if (!input.role) throw new CreateUserError(`--role is required (one of ${ROLES.join(', ')})`)
-  if (!isRole(input.role)) throw new CreateUserError(`--role "${input.role}" is not a role; use one of ${ROLES.join(', ')}`)
+  if (!isRole(input.role))
+    throw new CreateUserError(
+      `--role "${input.role}" is not a role; use one of ${ROLES.join(', ')}`,
+    )
   let locales: TargetLocaleCode[] = []
   if (input.role === 'translator') {
-    if (!input.locales) throw new CreateUserError('--locales is required for a translator, e.g. --locales en,fr')
+    if (!input.locales)
+      throw new CreateUserError('--locales is required for a translator, e.g. --locales en,fr')
     try {
       locales = parseTargetLocaleList(input.locales)
     } catch (error) {
@@ -43,7 +54,13 @@ export const validateCreateUserInput = (
   } else if (input.locales) {
     throw new CreateUserError(`--locales applies to translators only, not to ${input.role}`)
   }
-  return { email, password: input.password, role: input.role, assignedLocales: locales, name: input.name }
+  return {
+    email,
+    password: input.password,
+    role: input.role,
+    assignedLocales: locales,
+    name: input.name,
+  }
 }
 
 export const createUser = async (payload: Payload, input: CreateUserInput): Promise<User> => {

@@ -12,13 +12,24 @@ export const LEGACY_HASH = { iterations: 25_000, keyLength: 512 } as const
 
 export type StoredPassword = { hash?: unknown; salt?: unknown }
 
-export const hashParameters = (hash: string): { hex: string; iterations: number; keyLength: number } =>
+export const hashParameters = (
+  hash: string,
+): { hex: string; iterations: number; keyLength: number } =>
   hash.startsWith(CURRENT_HASH_PREFIX)
     ? { hex: hash.slice(CURRENT_HASH_PREFIX.length), ...CURRENT_HASH }
     : { hex: hash, ...LEGACY_HASH }
 
-const derive = (password: string, salt: string, iterations: number, keyLength: number): Promise<Buffer> =>
-  new Promise((resolve, reject) => pbkdf2(password, salt, iterations, keyLength, 'sha256', (error, key) => (error ? reject(error) : resolve(key))))
+const derive = (
+  password: string,
+  salt: string,
+  iterations: number,
+  keyLength: number,
+): Promise<Buffer> =>
+  new Promise((resolve, reject) =>
+    pbkdf2(password, salt, iterations, keyLength, 'sha256', (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
+  )
 
 /** What a new account's hash is made with, for a password nobody knows: the stand-in for an unknown email. */
 const DUMMY: { hash: string; salt: string } = {
@@ -30,8 +41,12 @@ const DUMMY: { hash: string; salt: string } = {
  * Whether `password` matches the stored hash, comparing in constant time. An account without a
  * usable hash is checked against a dummy one, so it costs the same and never matches.
  */
-export const verifyPassword = async (password: string, stored: StoredPassword | null): Promise<boolean> => {
-  const usable = typeof stored?.hash === 'string' && typeof stored.salt === 'string' && stored.hash !== ''
+export const verifyPassword = async (
+  password: string,
+  stored: StoredPassword | null,
+): Promise<boolean> => {
+  const usable =
+    typeof stored?.hash === 'string' && typeof stored.salt === 'string' && stored.hash !== ''
   const { hash, salt } = usable ? (stored as { hash: string; salt: string }) : DUMMY
   const { hex, iterations, keyLength } = hashParameters(hash)
   const derived = await derive(password, salt, iterations, keyLength)

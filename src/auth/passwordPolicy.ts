@@ -5,7 +5,9 @@ export const passwordWeakness = (password: string, email?: string): string | nul
   if (password.length < MIN_PASSWORD_LENGTH) {
     return `the password must have at least ${MIN_PASSWORD_LENGTH} characters (it has ${password.length})`
   }
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((pattern) => pattern.test(password)).length
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((pattern) =>
+    pattern.test(password),
+  ).length
   if (classes < 2) {
     return 'the password must mix at least two of: lowercase letters, uppercase letters, digits, symbols'
   }

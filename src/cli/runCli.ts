@@ -14,7 +14,10 @@ const write = (stream: NodeJS.WriteStream, text: string): Promise<void> =>
 
 /** Errors whose message is the whole story for the person at the terminal (no stack trace). */
 const isExplained = (error: unknown): error is Error =>
-  error instanceof UsageError || error instanceof StartupError || error instanceof SourceFormatError || error instanceof BackupError
+  error instanceof UsageError ||
+  error instanceof StartupError ||
+  error instanceof SourceFormatError ||
+  error instanceof BackupError
 
 /**
  * Runs a command against the configured database (schema brought up to date first), prints its
@@ -31,7 +34,10 @@ export const runCli = async (command: (payload: Payload) => Promise<string>): Pr
     await closeDatabase(payload)
     process.exit(0)
   } catch (error) {
-    await write(process.stderr, isExplained(error) ? error.message : String((error as Error).stack ?? error))
+    await write(
+      process.stderr,
+      isExplained(error) ? error.message : String((error as Error).stack ?? error),
+    )
     if (payload) await closeDatabase(payload)
     process.exit(1)
   }
@@ -43,7 +49,10 @@ export const runFileCommand = async (command: () => Promise<string>): Promise<ne
     await write(process.stdout, await command())
     process.exit(0)
   } catch (error) {
-    await write(process.stderr, isExplained(error) ? error.message : String((error as Error).stack ?? error))
+    await write(
+      process.stderr,
+      isExplained(error) ? error.message : String((error as Error).stack ?? error),
+    )
     process.exit(1)
   }
 }

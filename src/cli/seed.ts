@@ -8,5 +8,7 @@ const { values } = parseArgs({ options: { file: { type: 'string' } } })
 const file = values.file ? path.resolve(values.file) : DEFAULT_SOURCE_FILE
 
 void runCli(async (payload) =>
-  describeSeedReport(await importSourceFile({ payload, file, actor: 'seed import (npm run seed)' })),
+  describeSeedReport(
+    await importSourceFile({ payload, file, actor: 'seed import (npm run seed)' }),
+  ),
 )

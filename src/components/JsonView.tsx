@@ -13,7 +13,11 @@ export const JsonView: JSONFieldClientComponent = ({ field, path }) => {
   const { value } = useField<unknown>({ potentiallyStalePath: path })
   const text = value === undefined || value === null ? '' : JSON.stringify(value, null, 2)
   return (
-    <div className="field-type json-view" data-json-view={path} style={{ marginBottom: 'var(--base)' }}>
+    <div
+      className="field-type json-view"
+      data-json-view={path}
+      style={{ marginBottom: 'var(--base)' }}
+    >
       <FieldLabel label={field.label} localized={field.localized} path={path} />
       {text ? (
         <pre
@@ -36,7 +40,9 @@ export const JsonView: JSONFieldClientComponent = ({ field, path }) => {
       ) : (
         <p style={{ margin: 0, color: 'var(--theme-elevation-500)' }}>—</p>
       )}
-      {field.admin?.description ? <FieldDescription description={field.admin.description} path={path} /> : null}
+      {field.admin?.description ? (
+        <FieldDescription description={field.admin.description} path={path} />
+      ) : null}
     </div>
   )
 }

@@ -17,7 +17,11 @@ type ReleaseSummary = {
   sourceReleaseNumber?: number | null
   status?: string
 }
-type SourceRelease = { number: number; effectiveAt: string; standing: 'current' | 'upcoming' | 'past' }
+type SourceRelease = {
+  number: number
+  effectiveAt: string
+  standing: 'current' | 'upcoming' | 'past'
+}
 type Preview = {
   locale: string
   canPublish: boolean
@@ -28,20 +32,31 @@ type Preview = {
   current: ReleaseSummary | null
   releases: ReleaseSummary[]
   /** When a publish now would take effect and why (a translation waits for the Japanese release it translates). */
-  effective: { at: string; sourceRelease: SourceRelease | null; heldBySource: boolean; explanation: string } | null
+  effective: {
+    at: string
+    sourceRelease: SourceRelease | null
+    heldBySource: boolean
+    explanation: string
+  } | null
   /** Why a publish would be refused: the Japanese text a translation translates is not published yet. */
   sourceRefusal: string | null
 }
 
 const changeCount = (diff: ReleaseDiff | null): number =>
-  diff ? diff.page.length + diff.categories.added.length + diff.categories.removed.length + diff.categories.changed.length : 0
+  diff
+    ? diff.page.length +
+      diff.categories.added.length +
+      diff.categories.removed.length +
+      diff.categories.changed.length
+    : 0
 
 const describeChanges = (diff: ReleaseDiff): string[] => [
   ...diff.page.map((field) => `page: ${field.field} changed`),
   ...diff.categories.added.map((category) => `added: ${category.name ?? category.key}`),
   ...diff.categories.removed.map((category) => `removed: ${category.name ?? category.key}`),
   ...diff.categories.changed.map(
-    (category) => `${category.name ?? category.key}: ${category.fields.map((field) => field.field).join(', ')} changed`,
+    (category) =>
+      `${category.name ?? category.key}: ${category.fields.map((field) => field.field).join(', ')} changed`,
   ),
 ]
 
@@ -72,13 +87,19 @@ export const PublishPanel = () => {
   const load = useCallback(
     async (isCurrent: () => boolean = () => true) => {
       try {
-        const response = await fetch(`${api}/releases/preview?locale=${encodeURIComponent(locale)}`, { credentials: 'include' })
+        const response = await fetch(
+          `${api}/releases/preview?locale=${encodeURIComponent(locale)}`,
+          { credentials: 'include' },
+        )
         const body = (await response.json()) as Preview & { errors?: Array<{ message: string }> }
         if (!isCurrent()) return
         if (response.ok) {
           setPreview(body)
           setLoadError(null)
-        } else setLoadError(body.errors?.[0]?.message ?? `Could not load the release status (${response.status}).`)
+        } else
+          setLoadError(
+            body.errors?.[0]?.message ?? `Could not load the release status (${response.status}).`,
+          )
       } catch {
         if (isCurrent()) setLoadError('Could not reach the server to load the release status.')
       }
@@ -121,7 +142,10 @@ export const PublishPanel = () => {
         done()
         router.refresh()
       } else {
-        setMessage({ ok: false, text: result.errors?.[0]?.message ?? `Failed (${response.status}).` })
+        setMessage({
+          ok: false,
+          text: result.errors?.[0]?.message ?? `Failed (${response.status}).`,
+        })
       }
     } catch {
       setMessage({ ok: false, text: 'Could not reach the server; nothing was published.' })
@@ -133,7 +157,10 @@ export const PublishPanel = () => {
 
   if (!preview) {
     return (
-      <div className="publish-panel gutter--left gutter--right" role={loadError ? 'alert' : undefined}>
+      <div
+        className="publish-panel gutter--left gutter--right"
+        role={loadError ? 'alert' : undefined}
+      >
         {loadError ?? 'Loading release status…'}
       </div>
     )
@@ -142,7 +169,11 @@ export const PublishPanel = () => {
   const ready = preview.missing.length === 0 && !preview.unchanged && !preview.sourceRefusal
 
   return (
-    <section className="publish-panel gutter--left gutter--right" data-testid="publish-panel" style={{ marginBottom: 'calc(var(--base) * 2)' }}>
+    <section
+      className="publish-panel gutter--left gutter--right"
+      data-testid="publish-panel"
+      style={{ marginBottom: 'calc(var(--base) * 2)' }}
+    >
       <h3 style={{ marginBottom: 'calc(var(--base) / 2)' }}>Publish {locale}</h3>
       <p data-testid="publish-current">
         {preview.current
@@ -153,18 +184,32 @@ export const PublishPanel = () => {
         .filter((release) => release.status === 'upcoming')
         .map((release) => (
           <p key={release.number}>
-            Upcoming: release {release.number} takes effect {new Date(release.effectiveAt).toLocaleString()} ({release.summary})
-            {typeof release.sourceReleaseNumber === 'number' ? `, with the Japanese release ${release.sourceReleaseNumber} it translates` : ''}.
+            Upcoming: release {release.number} takes effect{' '}
+            {new Date(release.effectiveAt).toLocaleString()} ({release.summary})
+            {typeof release.sourceReleaseNumber === 'number'
+              ? `, with the Japanese release ${release.sourceReleaseNumber} it translates`
+              : ''}
+            .
           </p>
         ))}
       {preview.missing.length > 0 && (
-        <p data-testid="publish-missing">Not ready: no approved {locale} content for {preview.missing.join(', ')}.</p>
+        <p data-testid="publish-missing">
+          Not ready: no approved {locale} content for {preview.missing.join(', ')}.
+        </p>
       )}
-      {preview.unchanged && <p data-testid="publish-unchanged">Nothing to publish: the approved content is what the newest release holds.</p>}
-      {!preview.unchanged && preview.sourceRefusal && <p data-testid="publish-source-refusal">Not ready: {preview.sourceRefusal}</p>}
+      {preview.unchanged && (
+        <p data-testid="publish-unchanged">
+          Nothing to publish: the approved content is what the newest release holds.
+        </p>
+      )}
+      {!preview.unchanged && preview.sourceRefusal && (
+        <p data-testid="publish-source-refusal">Not ready: {preview.sourceRefusal}</p>
+      )}
       {ready && preview.effective && (
         <p data-testid="publish-effective">
-          {preview.effective.heldBySource ? `Would take effect on ${new Date(preview.effective.at).toLocaleString()}. ` : ''}
+          {preview.effective.heldBySource
+            ? `Would take effect on ${new Date(preview.effective.at).toLocaleString()}. `
+            : ''}
           {preview.effective.explanation}
         </p>
       )}
@@ -176,7 +221,11 @@ export const PublishPanel = () => {
         </ul>
       )}
       {message && (
-        <p data-testid="publish-message" role="status" style={{ color: message.ok ? 'var(--theme-success-500)' : 'var(--theme-error-500)' }}>
+        <p
+          data-testid="publish-message"
+          role="status"
+          style={{ color: message.ok ? 'var(--theme-success-500)' : 'var(--theme-error-500)' }}
+        >
           {message.text}
         </p>
       )}
@@ -205,23 +254,51 @@ export const PublishPanel = () => {
         >
           <label>
             Change summary (shown publicly)
-            <textarea data-testid="publish-summary" required rows={2} style={{ width: '100%' }} value={summary} onChange={(event) => setSummary(event.target.value)} />
+            <textarea
+              data-testid="publish-summary"
+              required
+              rows={2}
+              style={{ width: '100%' }}
+              value={summary}
+              onChange={(event) => setSummary(event.target.value)}
+            />
           </label>
           <label>
             Change type{' '}
-            <select data-testid="publish-change-type" value={changeType} onChange={(event) => setChangeType(event.target.value as 'editorial' | 'material')}>
+            <select
+              data-testid="publish-change-type"
+              value={changeType}
+              onChange={(event) => setChangeType(event.target.value as 'editorial' | 'material')}
+            >
               <option value="editorial">editorial (wording, no change in substance)</option>
-              <option value="material">material (needs {preview.materialNoticeDays} days' notice)</option>
+              <option value="material">
+                material (needs {preview.materialNoticeDays} days' notice)
+              </option>
             </select>
           </label>
           <label>
-            Effective at (empty: {locale === SOURCE_LOCALE ? 'now' : 'now, or when the Japanese text it translates takes effect'}){' '}
-            <input data-testid="publish-effective-at" type="datetime-local" value={effectiveAt} onChange={(event) => setEffectiveAt(event.target.value)} />
+            Effective at (empty:{' '}
+            {locale === SOURCE_LOCALE
+              ? 'now'
+              : 'now, or when the Japanese text it translates takes effect'}
+            ){' '}
+            <input
+              data-testid="publish-effective-at"
+              type="datetime-local"
+              value={effectiveAt}
+              onChange={(event) => setEffectiveAt(event.target.value)}
+            />
           </label>
           {changeType === 'material' && (
             <label>
-              Reason for shorter notice (only if effective sooner than {preview.materialNoticeDays} days)
-              <textarea rows={2} style={{ width: '100%' }} value={urgencyReason} onChange={(event) => setUrgencyReason(event.target.value)} />
+              Reason for shorter notice (only if effective sooner than {preview.materialNoticeDays}{' '}
+              days)
+              <textarea
+                rows={2}
+                style={{ width: '100%' }}
+                value={urgencyReason}
+                onChange={(event) => setUrgencyReason(event.target.value)}
+              />
             </label>
           )}
           <div>
@@ -238,13 +315,21 @@ export const PublishPanel = () => {
             data-testid="rollback-form"
             onSubmit={(event) => {
               event.preventDefault()
-              void post('rollback', { locale, toRelease: Number(rollbackTo), reason: rollbackReason }, () => setRollbackReason(''))
+              void post(
+                'rollback',
+                { locale, toRelease: Number(rollbackTo), reason: rollbackReason },
+                () => setRollbackReason(''),
+              )
             }}
             style={{ display: 'grid', gap: 'calc(var(--base) / 2)', maxWidth: '40rem' }}
           >
             <label>
               Release{' '}
-              <select value={rollbackTo} onChange={(event) => setRollbackTo(event.target.value)} required>
+              <select
+                value={rollbackTo}
+                onChange={(event) => setRollbackTo(event.target.value)}
+                required
+              >
                 <option value="">choose…</option>
                 {preview.releases
                   .filter((release) => release.status === 'past' || release.status === 'superseded')
@@ -257,10 +342,20 @@ export const PublishPanel = () => {
             </label>
             <label>
               Reason (required, recorded and shown publicly)
-              <textarea required rows={2} style={{ width: '100%' }} value={rollbackReason} onChange={(event) => setRollbackReason(event.target.value)} />
+              <textarea
+                required
+                rows={2}
+                style={{ width: '100%' }}
+                value={rollbackReason}
+                onChange={(event) => setRollbackReason(event.target.value)}
+              />
             </label>
             <div>
-              <Button buttonStyle="secondary" disabled={busy || !rollbackTo || !rollbackReason.trim()} type="submit">
+              <Button
+                buttonStyle="secondary"
+                disabled={busy || !rollbackTo || !rollbackReason.trim()}
+                type="submit"
+              >
                 Publish the rollback
               </Button>
             </div>

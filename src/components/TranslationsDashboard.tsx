@@ -30,10 +30,18 @@ const STATUS_COLORS: Record<CellStatus, string> = {
   stale: 'var(--theme-error-150)',
 }
 
-const cellStyle = { border: '1px solid var(--theme-elevation-150)', padding: '0.4rem 0.6rem', verticalAlign: 'top' } as const
+const cellStyle = {
+  border: '1px solid var(--theme-elevation-150)',
+  padding: '0.4rem 0.6rem',
+  verticalAlign: 'top',
+} as const
 
 /** /admin/translations: every document × every locale the user may see, with status, link and the user's possible actions. */
-export const TranslationsDashboard = async ({ initPageResult, params, searchParams }: AdminViewServerProps) => {
+export const TranslationsDashboard = async ({
+  initPageResult,
+  params,
+  searchParams,
+}: AdminViewServerProps) => {
   const { req, permissions, visibleEntities, locale } = initPageResult
   const user = req.user as User | null
   if (!user) redirect('/admin/login?redirect=%2Fadmin%2Ftranslations')
@@ -54,12 +62,18 @@ export const TranslationsDashboard = async ({ initPageResult, params, searchPara
     >
       <Gutter>
         <h1>Translations</h1>
-        <p>Each cell is one document in one locale: its status, a link to it in that locale, and what you can do there now.</p>
+        <p>
+          Each cell is one document in one locale: its status, a link to it in that locale, and what
+          you can do there now.
+        </p>
         <XliffTools
           exportLocales={targetLocales}
           importLocales={targetLocales.filter((code) => mayEditLocale(user, code))}
         />
-        <table data-testid="translations-overview" style={{ borderCollapse: 'collapse', width: '100%' }}>
+        <table
+          data-testid="translations-overview"
+          style={{ borderCollapse: 'collapse', width: '100%' }}
+        >
           <thead>
             <tr>
               <th style={cellStyle} scope="col">
@@ -83,9 +97,16 @@ export const TranslationsDashboard = async ({ initPageResult, params, searchPara
                   const cell = row.cells[code]
                   if (!cell) return <td key={code} style={cellStyle} />
                   return (
-                    <td key={code} style={{ ...cellStyle, background: STATUS_COLORS[cell.status] }} data-locale={code} data-status={cell.status}>
+                    <td
+                      key={code}
+                      style={{ ...cellStyle, background: STATUS_COLORS[cell.status] }}
+                      data-locale={code}
+                      data-status={cell.status}
+                    >
                       <a href={cell.href}>{STATUS_LABELS[cell.status]}</a>
-                      {cell.actions.length > 0 && <div style={{ fontSize: '0.8em' }}>You can: {cell.actions.join(', ')}</div>}
+                      {cell.actions.length > 0 && (
+                        <div style={{ fontSize: '0.8em' }}>You can: {cell.actions.join(', ')}</div>
+                      )}
                     </td>
                   )
                 })}

@@ -3,11 +3,21 @@
 import { Button } from '@payloadcms/ui'
 import { useState } from 'react'
 
-type Report = { written: Array<{ file: string; fields: string[]; staleUnits: string[] }>; unchanged: number }
-type Outcome = { kind: 'report'; report: Report } | { kind: 'errors'; status: number; messages: string[] } | null
+type Report = {
+  written: Array<{ file: string; fields: string[]; staleUnits: string[] }>
+  unchanged: number
+}
+type Outcome =
+  { kind: 'report'; report: Report } | { kind: 'errors'; status: number; messages: string[] } | null
 
 /** Export a target locale as XLIFF 2.0 for a CAT tool, and import the translated file back as drafts. */
-export const XliffTools = ({ exportLocales, importLocales }: { exportLocales: string[]; importLocales: string[] }) => {
+export const XliffTools = ({
+  exportLocales,
+  importLocales,
+}: {
+  exportLocales: string[]
+  importLocales: string[]
+}) => {
   const [locale, setLocale] = useState(exportLocales[0] ?? '')
   const [file, setFile] = useState<File | null>(null)
   const [busy, setBusy] = useState(false)
@@ -25,11 +35,19 @@ export const XliffTools = ({ exportLocales, importLocales }: { exportLocales: st
         headers: { 'Content-Type': 'application/xliff+xml' },
         body: await file.text(),
       })
-      const body = (await response.json().catch(() => ({}))) as Report & { errors?: Array<{ message: string }> }
+      const body = (await response.json().catch(() => ({}))) as Report & {
+        errors?: Array<{ message: string }>
+      }
       setOutcome(
         response.ok
           ? { kind: 'report', report: body }
-          : { kind: 'errors', status: response.status, messages: body.errors?.map((error) => error.message) ?? [`The import failed (${response.status}).`] },
+          : {
+              kind: 'errors',
+              status: response.status,
+              messages: body.errors?.map((error) => error.message) ?? [
+                `The import failed (${response.status}).`,
+              ],
+            },
       )
     } finally {
       setBusy(false)
@@ -42,7 +60,11 @@ export const XliffTools = ({ exportLocales, importLocales }: { exportLocales: st
       <div style={{ display: 'flex', gap: '0.5rem', alignItems: 'center', flexWrap: 'wrap' }}>
         <label>
           Target locale{' '}
-          <select data-testid="xliff-locale" value={locale} onChange={(event) => setLocale(event.target.value)}>
+          <select
+            data-testid="xliff-locale"
+            value={locale}
+            onChange={(event) => setLocale(event.target.value)}
+          >
             {exportLocales.map((code) => (
               <option key={code} value={code}>
                 {code}
@@ -50,7 +72,12 @@ export const XliffTools = ({ exportLocales, importLocales }: { exportLocales: st
             ))}
           </select>
         </label>
-        <a data-testid="xliff-export" className="btn btn--style-secondary btn--size-small" href={`/api/translations/xliff?locale=${encodeURIComponent(locale)}`} download>
+        <a
+          data-testid="xliff-export"
+          className="btn btn--style-secondary btn--size-small"
+          href={`/api/translations/xliff?locale=${encodeURIComponent(locale)}`}
+          download
+        >
           Export XLIFF
         </a>
       </div>
@@ -58,9 +85,20 @@ export const XliffTools = ({ exportLocales, importLocales }: { exportLocales: st
         <div style={{ display: 'flex', gap: '0.5rem', alignItems: 'center', flexWrap: 'wrap' }}>
           <label>
             Translated file ({importLocales.join(', ')}){' '}
-            <input data-testid="xliff-file" type="file" accept=".xlf,.xliff,.xml" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+            <input
+              data-testid="xliff-file"
+              type="file"
+              accept=".xlf,.xliff,.xml"
+              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+            />
           </label>
-          <Button id="xliff-import" buttonStyle="primary" size="small" disabled={!file || busy} onClick={() => void upload()}>
+          <Button
+            id="xliff-import"
+            buttonStyle="primary"
+            size="small"
+            disabled={!file || busy}
+            onClick={() => void upload()}
+          >
             {busy ? 'Importing…' : 'Import XLIFF'}
           </Button>
         </div>
@@ -68,13 +106,16 @@ export const XliffTools = ({ exportLocales, importLocales }: { exportLocales: st
       {outcome?.kind === 'report' && (
         <div role="status" data-testid="xliff-report">
           <p>
-            Imported as drafts: {outcome.report.written.length} document(s) changed, {outcome.report.unchanged} unchanged. Reload to see the grid.
+            Imported as drafts: {outcome.report.written.length} document(s) changed,{' '}
+            {outcome.report.unchanged} unchanged. Reload to see the grid.
           </p>
           <ul>
             {outcome.report.written.map((entry) => (
               <li key={entry.file}>
                 {entry.file}: {entry.fields.join(', ')}
-                {entry.staleUnits.length ? ` (source changed since export: ${entry.staleUnits.join(', ')})` : ''}
+                {entry.staleUnits.length
+                  ? ` (source changed since export: ${entry.staleUnits.join(', ')})`
+                  : ''}
               </li>
             ))}
           </ul>

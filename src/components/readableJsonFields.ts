@@ -7,13 +7,24 @@ export const withJsonView = (fields: readonly Field[]): Field[] =>
   fields.map((field): Field => {
     if (field.type === 'json') {
       if (field.admin?.components?.Field) return field
-      return { ...field, admin: { ...field.admin, components: { ...field.admin?.components, Field: JSON_VIEW } } }
+      return {
+        ...field,
+        admin: { ...field.admin, components: { ...field.admin?.components, Field: JSON_VIEW } },
+      }
     }
-    if (field.type === 'tabs') return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: withJsonView(tab.fields) })) }
+    if (field.type === 'tabs')
+      return {
+        ...field,
+        tabs: field.tabs.map((tab) => ({ ...tab, fields: withJsonView(tab.fields) })),
+      }
     if (field.type === 'blocks') {
-      return { ...field, blocks: field.blocks.map((block) => ({ ...block, fields: withJsonView(block.fields) })) }
+      return {
+        ...field,
+        blocks: field.blocks.map((block) => ({ ...block, fields: withJsonView(block.fields) })),
+      }
     }
-    if ('fields' in field && Array.isArray(field.fields)) return { ...field, fields: withJsonView(field.fields) } as Field
+    if ('fields' in field && Array.isArray(field.fields))
+      return { ...field, fields: withJsonView(field.fields) } as Field
     return field
   })
 
@@ -25,6 +36,12 @@ export const readableJsonFields =
   () =>
   (config: Config): Config => ({
     ...config,
-    collections: (config.collections ?? []).map((collection) => ({ ...collection, fields: withJsonView(collection.fields) })),
-    globals: (config.globals ?? []).map((global) => ({ ...global, fields: withJsonView(global.fields) })),
+    collections: (config.collections ?? []).map((collection) => ({
+      ...collection,
+      fields: withJsonView(collection.fields),
+    })),
+    globals: (config.globals ?? []).map((global) => ({
+      ...global,
+      fields: withJsonView(global.fields),
+    })),
   })

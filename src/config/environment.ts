@@ -23,8 +23,10 @@ export const resolveEnvironment = (): DatabaseTarget => {
   try {
     database = parseDatabaseUrl(process.env.DATABASE_URL, dataDir)
     // The generated secret and the SQLite file (with its WAL) live there: find out now, not mid-write.
-    if (database.kind === 'sqlite') assertWritableDirectory(path.dirname(database.filePath), 'The SQLite database folder')
-    if (!process.env.PAYLOAD_SECRET) assertWritableDirectory(dataDir, 'The data directory (KAIJI_DATA_DIR)')
+    if (database.kind === 'sqlite')
+      assertWritableDirectory(path.dirname(database.filePath), 'The SQLite database folder')
+    if (!process.env.PAYLOAD_SECRET)
+      assertWritableDirectory(dataDir, 'The data directory (KAIJI_DATA_DIR)')
     process.env.PAYLOAD_SECRET = resolvePayloadSecret(process.env, dataDir)
     parseAllowedOrigins()
     trustedProxyHops()
@@ -46,7 +48,9 @@ export const assertWritableDirectory = (dir: string, what: string): void => {
     fs.rmSync(probe, { force: true })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    throw new StartupError(`${what} ${dir} is not writable (${code}): point it at a folder this user can write, or fix its permissions.`)
+    throw new StartupError(
+      `${what} ${dir} is not writable (${code}): point it at a folder this user can write, or fix its permissions.`,
+    )
   }
 }
 

@@ -29,7 +29,9 @@ export const parseTargetLocaleList = (list: string): TargetLocaleCode[] => {
     .filter(Boolean)
   for (const code of codes) {
     if (code === SOURCE_LOCALE) {
-      throw new Error(`"${code}" is the source locale; translators can only be assigned ${TARGET_LOCALES.join(', ')}`)
+      throw new Error(
+        `"${code}" is the source locale; translators can only be assigned ${TARGET_LOCALES.join(', ')}`,
+      )
     }
     if (!isTargetLocaleCode(code)) {
       throw new Error(`unknown locale "${code}"; expected one of ${TARGET_LOCALES.join(', ')}`)

@@ -8,4 +8,5 @@ export const dataDirectory = (env: NodeJS.ProcessEnv = process.env): string =>
   path.resolve(env.KAIJI_DATA_DIR ?? 'data')
 
 /** A path inside the project. Scripts, tests and the server all run from the project root. */
-export const projectPath = (...segments: string[]): string => path.resolve(process.cwd(), ...segments)
+export const projectPath = (...segments: string[]): string =>
+  path.resolve(process.cwd(), ...segments)

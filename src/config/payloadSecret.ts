@@ -14,7 +14,10 @@ export class PayloadSecretError extends Error {
  * start; anything else (the quick start, tests) gets a random secret kept under the data folder, so
  * sessions survive restarts.
  */
-export const resolvePayloadSecret = (env: Readonly<Record<string, string | undefined>>, dataDir: string): string => {
+export const resolvePayloadSecret = (
+  env: Readonly<Record<string, string | undefined>>,
+  dataDir: string,
+): string => {
   const fromEnv = env.PAYLOAD_SECRET
   if (env.NODE_ENV === 'production') {
     if (!fromEnv || fromEnv.length < MIN_PRODUCTION_SECRET_LENGTH) {

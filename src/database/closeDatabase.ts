@@ -4,7 +4,9 @@ type SqliteClient = { execute: (sql: string) => Promise<unknown>; close: () => v
 
 const sqliteClientOf = (payload: Payload): SqliteClient | null => {
   const client = (payload.db as unknown as { client?: Partial<SqliteClient> }).client
-  return client && typeof client.execute === 'function' && typeof client.close === 'function' ? (client as SqliteClient) : null
+  return client && typeof client.execute === 'function' && typeof client.close === 'function'
+    ? (client as SqliteClient)
+    : null
 }
 
 /**
@@ -14,7 +16,11 @@ const sqliteClientOf = (payload: Payload): SqliteClient | null => {
 export const closeDatabase = async (payload: Payload): Promise<void> => {
   const sqlite = sqliteClientOf(payload)
   if (sqlite) {
-    await sqlite.execute('PRAGMA wal_checkpoint(TRUNCATE)').catch((error: unknown) => payload.logger.warn({ err: error }, 'Could not checkpoint the SQLite log'))
+    await sqlite
+      .execute('PRAGMA wal_checkpoint(TRUNCATE)')
+      .catch((error: unknown) =>
+        payload.logger.warn({ err: error }, 'Could not checkpoint the SQLite log'),
+      )
     sqlite.close()
   }
   await payload.db.destroy?.()

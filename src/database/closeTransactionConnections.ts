@@ -16,7 +16,9 @@ export const closeConnectionsAfterTransactions = (client: Client): void => {
   client.transaction = async (mode?: TransactionMode): Promise<Transaction> => {
     // The client prepares BEGIN on the connection it hands over before its first await: note that one.
     let connection: Connection | null = null
-    const prototype = Database.prototype as unknown as { prepare: (this: Connection, ...args: unknown[]) => unknown }
+    const prototype = Database.prototype as unknown as {
+      prepare: (this: Connection, ...args: unknown[]) => unknown
+    }
     const prepare = prototype.prepare
     prototype.prepare = function (this: Connection, ...args: unknown[]) {
       connection ??= this
@@ -36,7 +38,8 @@ export const closeConnectionsAfterTransactions = (client: Client): void => {
     // Reading a closed connection's state aborts the process in libsql: ask `open` first, always.
     const isClosed = () => !owned?.open || transaction.closed
     return {
-      execute: ((...args: Parameters<Transaction['execute']>) => transaction.execute(...args)) as Transaction['execute'],
+      execute: ((...args: Parameters<Transaction['execute']>) =>
+        transaction.execute(...args)) as Transaction['execute'],
       batch: (statements) => transaction.batch(statements),
       executeMultiple: (sql) => transaction.executeMultiple(sql),
       commit: async () => {

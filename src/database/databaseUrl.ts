@@ -1,8 +1,7 @@
 import path from 'node:path'
 
 export type DatabaseTarget =
-  | { kind: 'sqlite'; url: string; filePath: string }
-  | { kind: 'mongodb'; url: string }
+  { kind: 'sqlite'; url: string; filePath: string } | { kind: 'mongodb'; url: string }
 
 export class DatabaseUrlError extends Error {
   override name = 'DatabaseUrlError'
@@ -23,7 +22,9 @@ export const parseDatabaseUrl = (raw: string | undefined, dataDir: string): Data
   if (value.startsWith('file:')) {
     const rawPath = value.slice('file:'.length).replace(/^\/\/(?=\/)/, '')
     if (!rawPath || rawPath === '//') {
-      throw new DatabaseUrlError(`DATABASE_URL "${value}" names no file; use e.g. file:./data/kaiji.db`)
+      throw new DatabaseUrlError(
+        `DATABASE_URL "${value}" names no file; use e.g. file:./data/kaiji.db`,
+      )
     }
     const filePath = path.resolve(rawPath)
     return { kind: 'sqlite', url: `file:${filePath}`, filePath }

@@ -7,13 +7,20 @@ import { closeConnectionsAfterTransactions } from './closeTransactionConnections
 import { redactDatabaseUrl, type DatabaseTarget } from './databaseUrl'
 
 export const describeDatabase = (database: DatabaseTarget): string =>
-  database.kind === 'sqlite' ? `SQLite ${database.filePath}` : `MongoDB ${redactDatabaseUrl(database.url)}`
+  database.kind === 'sqlite'
+    ? `SQLite ${database.filePath}`
+    : `MongoDB ${redactDatabaseUrl(database.url)}`
 
 /** Migrations this code does not know mean a newer Kaiji changed the schema: running on it could lose data. */
 const refuseNewerSchema = async (payload: Payload): Promise<void> => {
   let applied: string[]
   try {
-    const { docs } = await payload.find({ collection: 'payload-migrations', pagination: false, depth: 0, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: 'payload-migrations',
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
     applied = docs.map((doc) => String(doc.name))
   } catch {
     return // a new database: no migrations table yet
@@ -31,7 +38,10 @@ const refuseNewerSchema = async (payload: Payload): Promise<void> => {
  * Initializes the one Payload instance of this process and brings the SQLite schema up to date.
  * Call checkEnvironment first. A process that only reads (the public site) leaves migrating to the main one.
  */
-export const openPayload = async (database: DatabaseTarget, { migrate = true }: { migrate?: boolean } = {}): Promise<Payload> => {
+export const openPayload = async (
+  database: DatabaseTarget,
+  { migrate = true }: { migrate?: boolean } = {},
+): Promise<Payload> => {
   const { default: config } = await import('../payload.config')
   let payload: Payload
   try {
@@ -40,11 +50,13 @@ export const openPayload = async (database: DatabaseTarget, { migrate = true }: 
     const details = error instanceof Error ? error.message : String(error)
     throw new StartupError(`Payload could not start on ${describeDatabase(database)}: ${details}`)
   }
-  if (database.kind === 'sqlite') closeConnectionsAfterTransactions((payload.db as unknown as { client: Client }).client)
+  if (database.kind === 'sqlite')
+    closeConnectionsAfterTransactions((payload.db as unknown as { client: Client }).client)
   // MongoDB needs no schema migrations; the files in migrations/ are SQLite DDL.
   if (database.kind === 'sqlite') await refuseNewerSchema(payload)
   // The generated index types each migration with the SQLite adapter's own argument types.
   // A migration that fails is rolled back and the adapter exits 1, naming it.
-  if (migrate && database.kind === 'sqlite') await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+  if (migrate && database.kind === 'sqlite')
+    await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
   return payload
 }

@@ -6,7 +6,13 @@ import type { Payload } from 'payload'
 import { isLocaleCode, LOCALES, SOURCE_LOCALE } from '../config/locales'
 import { diffReleases } from '../releases/releaseDiff'
 import { onReleasePublished } from '../releases/releaseSignal'
-import { listReleaseSummaries, newestReleaseId, readReleaseBody, type ReleaseBody, type StoredReleaseSummary } from '../releases/releaseStore'
+import {
+  listReleaseSummaries,
+  newestReleaseId,
+  readReleaseBody,
+  type ReleaseBody,
+  type StoredReleaseSummary,
+} from '../releases/releaseStore'
 import { releaseTimeline, type Timeline } from '../releases/timeline'
 import type { Release, ReleaseSummary } from '../releases/types'
 import { incomingRequestId } from '../server/requestId'
@@ -86,7 +92,8 @@ export const etagMatches = (header: string, etag: string): boolean => {
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === bare)
 }
 
-const visibleSince = (release: ReleaseSummary): number => Math.max(Date.parse(release.publishedAt), Date.parse(release.effectiveAt))
+const visibleSince = (release: ReleaseSummary): number =>
+  Math.max(Date.parse(release.publishedAt), Date.parse(release.effectiveAt))
 
 export type DeliveryOptions = {
   /** The moment "now" for effective dates; injectable so tests can move time. */
@@ -157,8 +164,18 @@ export class DeliveryService {
   /** The request listener for every public path. Cache hits are answered synchronously. */
   handle(req: IncomingMessage, res: ServerResponse): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': CONTENT_TYPES.json, ...PUBLIC_SECURITY_HEADERS })
-      res.end(JSON.stringify({ errors: [{ message: `${req.method} is not allowed here; the public content is read-only.` }] }))
+      res.writeHead(405, {
+        Allow: 'GET, HEAD',
+        'Content-Type': CONTENT_TYPES.json,
+        ...PUBLIC_SECURITY_HEADERS,
+      })
+      res.end(
+        JSON.stringify({
+          errors: [
+            { message: `${req.method} is not allowed here; the public content is read-only.` },
+          ],
+        }),
+      )
       return
     }
     const url = req.url ?? '/'
@@ -172,10 +189,21 @@ export class DeliveryService {
     this.prepare(path).then(
       (prepared) => this.write(req, res, prepared),
       (error: unknown) => {
-        this.payload.logger.error({ err: error, path }, 'Delivery: could not build a public response')
+        this.payload.logger.error(
+          { err: error, path },
+          'Delivery: could not build a public response',
+        )
         if (res.headersSent) return res.destroy()
-        res.writeHead(500, { 'Content-Type': CONTENT_TYPES.json, 'Cache-Control': 'no-store', ...PUBLIC_SECURITY_HEADERS })
-        res.end(JSON.stringify({ errors: [{ message: 'The content could not be read; try again shortly.' }] }))
+        res.writeHead(500, {
+          'Content-Type': CONTENT_TYPES.json,
+          'Cache-Control': 'no-store',
+          ...PUBLIC_SECURITY_HEADERS,
+        })
+        res.end(
+          JSON.stringify({
+            errors: [{ message: 'The content could not be read; try again shortly.' }],
+          }),
+        )
       },
     )
   }
@@ -183,9 +211,15 @@ export class DeliveryService {
   private write(req: IncomingMessage, res: ServerResponse, prepared: Prepared): void {
     // The hot path adds nothing per request, except echoing the id a proxy in front gave it.
     const requestId = incomingRequestId(req)
-    const withId = (headers: string[]) => (requestId ? [...headers, 'X-Request-Id', requestId] : headers)
+    const withId = (headers: string[]) =>
+      requestId ? [...headers, 'X-Request-Id', requestId] : headers
     const ifNoneMatch = req.headers['if-none-match']
-    if (prepared.etag && prepared.notModifiedHeaders && ifNoneMatch && etagMatches(ifNoneMatch, prepared.etag)) {
+    if (
+      prepared.etag &&
+      prepared.notModifiedHeaders &&
+      ifNoneMatch &&
+      etagMatches(ifNoneMatch, prepared.etag)
+    ) {
       res.writeHead(304, withId(prepared.notModifiedHeaders))
       res.end()
       return
@@ -197,10 +231,12 @@ export class DeliveryService {
   private localeState(locale: string): Promise<LocaleState> {
     let state = this.states.get(locale)
     if (!state) {
-      const loading: Promise<LocaleState> = listReleaseSummaries(this.payload, locale).then((releases) => ({
-        releases,
-        timeline: releaseTimeline(releases, this.clock()),
-      }))
+      const loading: Promise<LocaleState> = listReleaseSummaries(this.payload, locale).then(
+        (releases) => ({
+          releases,
+          timeline: releaseTimeline(releases, this.clock()),
+        }),
+      )
       loading.catch(() => this.states.delete(locale))
       this.states.set(locale, loading)
       state = loading
@@ -220,7 +256,8 @@ export class DeliveryService {
     if (body) {
       this.contents.delete(release.id)
     } else {
-      if (this.contents.size >= MAX_CACHED_CONTENTS) this.contents.delete(this.contents.keys().next().value as number | string)
+      if (this.contents.size >= MAX_CACHED_CONTENTS)
+        this.contents.delete(this.contents.keys().next().value as number | string)
       const loading = readReleaseBody(this.payload, release.id)
       loading.catch(() => this.contents.delete(release.id))
       body = loading
@@ -235,19 +272,35 @@ export class DeliveryService {
     if (!route) return this.error(404, 'json', `Nothing is published at ${path}.`, null)
     const format = formatOf(route)
     if (!isLocaleCode(route.locale)) {
-      return this.error(404, format === 'json' ? 'json' : 'html', `Unknown locale ${JSON.stringify(route.locale)}; available: ${LOCALES.join(', ')}.`, null, {
-        locales: [...LOCALES],
-      })
+      return this.error(
+        404,
+        format === 'json' ? 'json' : 'html',
+        `Unknown locale ${JSON.stringify(route.locale)}; available: ${LOCALES.join(', ')}.`,
+        null,
+        {
+          locales: [...LOCALES],
+        },
+      )
     }
     if (route.kind === 'bad-number') {
-      return this.error(400, format, `${JSON.stringify(route.value)} is not a release number (a whole number, 1 or more).`, route.locale)
+      return this.error(
+        400,
+        format,
+        `${JSON.stringify(route.value)} is not a release number (a whole number, 1 or more).`,
+        route.locale,
+      )
     }
-    const [state, source] = await Promise.all([this.localeState(route.locale), this.localeState(SOURCE_LOCALE)])
+    const [state, source] = await Promise.all([
+      this.localeState(route.locale),
+      this.localeState(SOURCE_LOCALE),
+    ])
     const built = await this.build(route, format, state, source)
     if (built.status === 200) {
       const validUntil = Math.min(state.timeline.nextChangeAt, source.timeline.nextChangeAt)
-      if (this.responses.size >= MAX_CACHED_RESPONSES) this.responses.delete(this.responses.keys().next().value as string)
-      if (generation === this.generation) this.responses.set(path, { prepared: built, generation, validUntil })
+      if (this.responses.size >= MAX_CACHED_RESPONSES)
+        this.responses.delete(this.responses.keys().next().value as string)
+      if (generation === this.generation)
+        this.responses.set(path, { prepared: built, generation, validUntil })
     }
     return built
   }
@@ -261,15 +314,19 @@ export class DeliveryService {
     const { locale } = route
     const { timeline } = state
     const current = timeline.current
-    const visible = (number: number) => timeline.visible.find((release) => release.number === number) ?? null
-    const noRelease = () => this.error(404, format, `No ${locale} release is in effect yet.`, locale)
-    const missingRelease = (number: number) => this.error(404, format, `There is no ${locale} release ${number} in effect.`, locale)
+    const visible = (number: number) =>
+      timeline.visible.find((release) => release.number === number) ?? null
+    const noRelease = () =>
+      this.error(404, format, `No ${locale} release is in effect yet.`, locale)
+    const missingRelease = (number: number) =>
+      this.error(404, format, `There is no ${locale} release ${number} in effect.`, locale)
     const full = (release: StoredReleaseSummary) => this.withContent(release)
     // Against the source release in effect when this one is: now, or at its date for an upcoming one.
     const translation = async (release: FullRelease) => {
       if (release.locale === SOURCE_LOCALE) return translationStatus(release, null, source.releases)
       const at = Math.max(this.clock(), Date.parse(release.effectiveAt))
-      const inEffect = at <= this.clock() ? source.timeline.current : releaseTimeline(source.releases, at).current
+      const inEffect =
+        at <= this.clock() ? source.timeline.current : releaseTimeline(source.releases, at).current
       return translationStatus(release, inEffect ? await full(inEffect) : null, source.releases)
     }
     const upcomingMeta = timeline.upcoming.map((release) => releaseMeta(release, 'upcoming'))
@@ -279,9 +336,20 @@ export class DeliveryService {
       case 'export-json': {
         if (!current) return noRelease()
         const release = await full(current)
-        const document = releaseDocument(release, 'current', { translation: await translation(release), upcoming: upcomingMeta })
-        const disposition = route.kind === 'export-json' ? `attachment; filename="partners-${locale}-release-${current.number}.json"` : null
-        return this.ok(format, JSON.stringify(document), [current, ...this.sourceBasis(current, source)], disposition)
+        const document = releaseDocument(release, 'current', {
+          translation: await translation(release),
+          upcoming: upcomingMeta,
+        })
+        const disposition =
+          route.kind === 'export-json'
+            ? `attachment; filename="partners-${locale}-release-${current.number}.json"`
+            : null
+        return this.ok(
+          format,
+          JSON.stringify(document),
+          [current, ...this.sourceBasis(current, source)],
+          disposition,
+        )
       }
       case 'api-releases':
         return this.ok(
@@ -289,7 +357,9 @@ export class DeliveryService {
           JSON.stringify({
             locale,
             current: current?.number ?? null,
-            releases: timeline.visible.map((release) => releaseMeta(release, timeline.statusOf(release))),
+            releases: timeline.visible.map((release) =>
+              releaseMeta(release, timeline.statusOf(release)),
+            ),
           }),
           timeline.visible.slice(0, 1),
         )
@@ -297,7 +367,9 @@ export class DeliveryService {
         const release = visible(route.number)
         if (!release) return missingRelease(route.number)
         const loaded = await full(release)
-        const document = releaseDocument(loaded, timeline.statusOf(release), { translation: await translation(loaded) })
+        const document = releaseDocument(loaded, timeline.statusOf(release), {
+          translation: await translation(loaded),
+        })
         return this.ok(format, JSON.stringify(document), [release])
       }
       case 'api-diff':
@@ -309,11 +381,19 @@ export class DeliveryService {
         const [from, to] = await Promise.all([full(fromSummary), full(toSummary)])
         const diff = diffReleases(from, to)
         if (route.kind === 'page-diff') {
-          return this.ok(format, renderDiffPage({ diff, fromRelease: from, toRelease: to, locales: LOCALES }), [from, to])
+          return this.ok(
+            format,
+            renderDiffPage({ diff, fromRelease: from, toRelease: to, locales: LOCALES }),
+            [from, to],
+          )
         }
         return this.ok(
           format,
-          JSON.stringify({ ...diff, fromRelease: releaseMeta(from, timeline.statusOf(fromSummary)), toRelease: releaseMeta(to, timeline.statusOf(toSummary)) }),
+          JSON.stringify({
+            ...diff,
+            fromRelease: releaseMeta(from, timeline.statusOf(fromSummary)),
+            toRelease: releaseMeta(to, timeline.statusOf(toSummary)),
+          }),
           [from, to],
         )
       }
@@ -327,7 +407,9 @@ export class DeliveryService {
             current: current ? releaseMeta(current, 'current') : null,
             upcoming: await Promise.all(
               upcoming.map(async (release) => ({
-                ...releaseDocument(release, 'upcoming', { translation: await translation(release) }),
+                ...releaseDocument(release, 'upcoming', {
+                  translation: await translation(release),
+                }),
                 changesFromCurrent: currentRelease ? diffReleases(currentRelease, release) : null,
               })),
             ),
@@ -348,7 +430,12 @@ export class DeliveryService {
                 authoritativeLanguageNote: release.content.page.authoritativeLanguageNote,
               }
             : null
-        const html = renderPartnersPage({ release, upcoming: timeline.upcoming, sourceNotice, locales: LOCALES })
+        const html = renderPartnersPage({
+          release,
+          upcoming: timeline.upcoming,
+          sourceNotice,
+          locales: LOCALES,
+        })
         return this.ok(format, html, [current, ...this.sourceBasis(current, source)])
       }
       case 'page-history':
@@ -357,7 +444,10 @@ export class DeliveryService {
           format,
           renderHistoryPage({
             locale,
-            releases: timeline.visible.map((release) => ({ release, status: timeline.statusOf(release) })),
+            releases: timeline.visible.map((release) => ({
+              release,
+              status: timeline.statusOf(release),
+            })),
             locales: LOCALES,
           }),
           timeline.visible.slice(0, 1),
@@ -386,19 +476,33 @@ export class DeliveryService {
         )
       case 'export-csv':
         if (!current) return noRelease()
-        return this.ok(format, renderCsv(await full(current)), [current], `attachment; filename="partners-${locale}-release-${current.number}.csv"`)
+        return this.ok(
+          format,
+          renderCsv(await full(current)),
+          [current],
+          `attachment; filename="partners-${locale}-release-${current.number}.csv"`,
+        )
     }
   }
 
   /** For a target locale, the source release in effect also shapes the page (the "source changed" notice). */
   private sourceBasis(release: ReleaseSummary, source: LocaleState): ReleaseSummary[] {
-    return release.locale !== SOURCE_LOCALE && source.timeline.current ? [source.timeline.current] : []
+    return release.locale !== SOURCE_LOCALE && source.timeline.current
+      ? [source.timeline.current]
+      : []
   }
 
-  private ok(format: Format, text: string, basedOn: readonly ReleaseSummary[], disposition: string | null = null): Prepared {
+  private ok(
+    format: Format,
+    text: string,
+    basedOn: readonly ReleaseSummary[],
+    disposition: string | null = null,
+  ): Prepared {
     const body = Buffer.from(text, 'utf8')
     const etag = etagFor(body, basedOn[0]?.contentHash ?? null)
-    const lastModified = basedOn.length ? new Date(Math.max(...basedOn.map(visibleSince))).toUTCString() : null
+    const lastModified = basedOn.length
+      ? new Date(Math.max(...basedOn.map(visibleSince))).toUTCString()
+      : null
     const caching: Record<string, string> = {
       ETag: etag,
       'Cache-Control': this.cacheControl,
@@ -420,7 +524,13 @@ export class DeliveryService {
     }
   }
 
-  private error(status: number, format: Format, message: string, locale: string | null, extra: Record<string, unknown> = {}): Prepared {
+  private error(
+    status: number,
+    format: Format,
+    message: string,
+    locale: string | null,
+    extra: Record<string, unknown> = {},
+  ): Prepared {
     const text =
       format === 'json' || format === 'csv'
         ? JSON.stringify({ errors: [{ message }], ...extra })
@@ -432,7 +542,8 @@ export class DeliveryService {
       body,
       notModifiedHeaders: null,
       headers: flatHeaders({
-        'Content-Type': format === 'json' || format === 'csv' ? CONTENT_TYPES.json : CONTENT_TYPES.html,
+        'Content-Type':
+          format === 'json' || format === 'csv' ? CONTENT_TYPES.json : CONTENT_TYPES.html,
         'Content-Length': String(body.length),
         'Cache-Control': 'no-store',
         ...(format === 'json' ? { 'Access-Control-Allow-Origin': '*' } : {}),
@@ -444,4 +555,7 @@ export class DeliveryService {
 
 /** The delivery service as the server processes configure it (`KAIJI_PUBLIC_CACHE_CONTROL`). */
 export const createDeliveryService = (payload: Payload, publicUrl: () => string): DeliveryService =>
-  new DeliveryService(payload, { publicUrl, cacheControl: process.env.KAIJI_PUBLIC_CACHE_CONTROL || undefined })
+  new DeliveryService(payload, {
+    publicUrl,
+    cacheControl: process.env.KAIJI_PUBLIC_CACHE_CONTROL || undefined,
+  })

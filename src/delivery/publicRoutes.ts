@@ -18,7 +18,8 @@ export const API_PREFIX = '/content/v1/partners/'
 export const PAGE_PREFIX = '/partners/'
 
 /** True for paths the delivery layer owns; everything else goes to the app (admin, REST, GraphQL). */
-export const isPublicPath = (url: string): boolean => url.startsWith(API_PREFIX) || url.startsWith(PAGE_PREFIX)
+export const isPublicPath = (url: string): boolean =>
+  url.startsWith(API_PREFIX) || url.startsWith(PAGE_PREFIX)
 
 const NUMBER = /^[1-9][0-9]{0,8}$/
 
@@ -42,10 +43,19 @@ const apiRoute = (segments: string[]): PublicRoute | null => {
   if (path === 'releases') return { kind: 'api-releases', locale }
   if (path === 'upcoming') return { kind: 'api-upcoming', locale }
   if (rest[0] === 'releases' && rest.length === 2) {
-    return numbered(locale, true, [rest[1]], ([number = 0]) => ({ kind: 'api-release', locale, number }))
+    return numbered(locale, true, [rest[1]], ([number = 0]) => ({
+      kind: 'api-release',
+      locale,
+      number,
+    }))
   }
   if (rest[0] === 'releases' && rest[2] === 'diff' && rest.length === 4) {
-    return numbered(locale, true, [rest[1], rest[3]], ([from = 0, to = 0]) => ({ kind: 'api-diff', locale, from, to }))
+    return numbered(locale, true, [rest[1], rest[3]], ([from = 0, to = 0]) => ({
+      kind: 'api-diff',
+      locale,
+      from,
+      to,
+    }))
   }
   return null
 }
@@ -54,8 +64,10 @@ const pageRoute = (segments: string[]): PublicRoute | null => {
   const [first, ...rest] = segments
   if (!first) return null
   if (rest.length === 0) {
-    if (first.endsWith('.json')) return { kind: 'export-json', locale: first.slice(0, -'.json'.length) }
-    if (first.endsWith('.csv')) return { kind: 'export-csv', locale: first.slice(0, -'.csv'.length) }
+    if (first.endsWith('.json'))
+      return { kind: 'export-json', locale: first.slice(0, -'.json'.length) }
+    if (first.endsWith('.csv'))
+      return { kind: 'export-csv', locale: first.slice(0, -'.csv'.length) }
     return { kind: 'page-current', locale: first }
   }
   const locale = first
@@ -63,10 +75,19 @@ const pageRoute = (segments: string[]): PublicRoute | null => {
   if (path === 'history') return { kind: 'page-history', locale }
   if (path === 'feed.atom') return { kind: 'feed', locale }
   if (rest[0] === 'releases' && rest.length === 2) {
-    return numbered(locale, false, [rest[1]], ([number = 0]) => ({ kind: 'page-release', locale, number }))
+    return numbered(locale, false, [rest[1]], ([number = 0]) => ({
+      kind: 'page-release',
+      locale,
+      number,
+    }))
   }
   if (rest[0] === 'diff' && rest.length === 3) {
-    return numbered(locale, false, [rest[1], rest[2]], ([from = 0, to = 0]) => ({ kind: 'page-diff', locale, from, to }))
+    return numbered(locale, false, [rest[1], rest[2]], ([from = 0, to = 0]) => ({
+      kind: 'page-diff',
+      locale,
+      from,
+      to,
+    }))
   }
   return null
 }
@@ -81,6 +102,7 @@ export const matchPublicRoute = (url: string): PublicRoute | null => {
     return null
   }
   if (decoded.startsWith(API_PREFIX)) return apiRoute(decoded.slice(API_PREFIX.length).split('/'))
-  if (decoded.startsWith(PAGE_PREFIX)) return pageRoute(decoded.slice(PAGE_PREFIX.length).split('/'))
+  if (decoded.startsWith(PAGE_PREFIX))
+    return pageRoute(decoded.slice(PAGE_PREFIX.length).split('/'))
   return null
 }

@@ -21,8 +21,12 @@ export type TranslationStatus = {
 type WithSources = ReleaseSummary & { sources?: readonly ReleaseSource[] }
 
 /** Whether the release records, for every document, the source hash its translation translates. */
-const recordsSourceHashes = (release: WithSources): release is WithSources & { sources: readonly ReleaseSource[] } =>
-  Array.isArray(release.sources) && release.sources.length > 0 && release.sources.every((source) => source.sourceHash !== undefined)
+const recordsSourceHashes = (
+  release: WithSources,
+): release is WithSources & { sources: readonly ReleaseSource[] } =>
+  Array.isArray(release.sources) &&
+  release.sources.length > 0 &&
+  release.sources.every((source) => source.sourceHash !== undefined)
 
 /**
  * A translation is behind when the source release in effect has content it does not translate: a
@@ -35,19 +39,32 @@ export const translationStatus = <R extends ReleaseSummary>(
   sourceInEffect: WithSources | null,
   sourceReleases: readonly R[],
 ): TranslationStatus => {
-  const base = { sourceLocale: SOURCE_LOCALE, translatedFromSourceRelease: release.sourceReleaseNumber }
+  const base = {
+    sourceLocale: SOURCE_LOCALE,
+    translatedFromSourceRelease: release.sourceReleaseNumber,
+  }
   if (release.locale === SOURCE_LOCALE) {
-    return { ...base, isSource: true, behindSource: false, sourceUpdatedAt: null, sourceReleaseInEffect: release.number }
+    return {
+      ...base,
+      isSource: true,
+      behindSource: false,
+      sourceUpdatedAt: null,
+      sourceReleaseInEffect: release.number,
+    }
   }
   let behind: boolean
   if (!sourceInEffect) behind = false
   else if (recordsSourceHashes(release) && Array.isArray(sourceInEffect.sources)) {
     const translated = new Map(release.sources.map((source) => [source.subject, source.sourceHash]))
-    const inEffect = new Map(sourceInEffect.sources.map((source) => [source.subject, source.contentHash]))
+    const inEffect = new Map(
+      sourceInEffect.sources.map((source) => [source.subject, source.contentHash]),
+    )
     behind =
-      inEffect.size !== translated.size || [...inEffect].some(([subject, hash]) => translated.get(subject) !== hash)
+      inEffect.size !== translated.size ||
+      [...inEffect].some(([subject, hash]) => translated.get(subject) !== hash)
   } else {
-    const basis = sourceReleases.find((candidate) => candidate.number === release.sourceReleaseNumber) ?? null
+    const basis =
+      sourceReleases.find((candidate) => candidate.number === release.sourceReleaseNumber) ?? null
     behind = !basis || basis.contentHash !== sourceInEffect.contentHash
   }
   return {
@@ -70,9 +87,13 @@ export const publicReleaseFields = (release: ReleaseSummary) => ({
   rollbackOf: release.rollbackOf,
 })
 
-export const releaseMeta = (release: ReleaseSummary, status: ReleaseStatus) => ({ ...publicReleaseFields(release), status })
+export const releaseMeta = (release: ReleaseSummary, status: ReleaseStatus) => ({
+  ...publicReleaseFields(release),
+  status,
+})
 
-const richTextView = (value: SerializedRichText | null) => (value ? { lexical: value, html: richTextToHtml(value) } : null)
+const richTextView = (value: SerializedRichText | null) =>
+  value ? { lexical: value, html: richTextToHtml(value) } : null
 
 /** A release's content for the delivery API: rich text both as Lexical JSON and as sanitized HTML. */
 export const releaseDocument = (

@@ -1,16 +1,25 @@
-import { APIError, commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import {
+  APIError,
+  commitTransaction,
+  initTransaction,
+  killTransaction,
+  type PayloadRequest,
+} from 'payload'
 
 import { parseBoundedJson, tooDeepMessage } from '../utilities/boundedJson'
 
 /** Every refusal has the same shape as Payload's own errors: `{ errors: [{ message }] }`. */
-export const problem = (status: number, message: string): Response => Response.json({ errors: [{ message }] }, { status })
+export const problem = (status: number, message: string): Response =>
+  Response.json({ errors: [{ message }] }, { status })
 
 /**
  * The request body as a JSON object, or null when it is missing, malformed or not an object. Nesting is
  * measured before parsing, whatever the Content-Type: a body nested too deep is refused (a thrown 400)
  * so that no endpoint walks or stringifies it (a message quoting a value would overflow the stack).
  */
-export const readJsonObject = async (req: PayloadRequest): Promise<Record<string, unknown> | null> => {
+export const readJsonObject = async (
+  req: PayloadRequest,
+): Promise<Record<string, unknown> | null> => {
   let text: string
   try {
     text = (await req.text?.()) ?? ''
@@ -20,7 +29,9 @@ export const readJsonObject = async (req: PayloadRequest): Promise<Record<string
   const read = parseBoundedJson(text)
   if (!read.ok && read.problem === 'too-deep') throw new APIError(tooDeepMessage(), 400, null, true)
   const body = read.ok ? read.value : null
-  return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null
+  return body && typeof body === 'object' && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : null
 }
 
 /** Names the keys a body may not carry, so a typo (say "efectiveAt") is refused rather than ignored. */
@@ -31,11 +42,15 @@ export const unknownKeys = (body: Record<string, unknown>, allowed: readonly str
  * Runs `work` in the request's transaction: commits when it returns, rolls back when it throws or
  * returns a refusal (status ≥ 400). A thrown APIError becomes a refusal with its status.
  */
-export const inTransaction = async (req: PayloadRequest, work: () => Promise<Response>): Promise<Response> => {
+export const inTransaction = async (
+  req: PayloadRequest,
+  work: () => Promise<Response>,
+): Promise<Response> => {
   const ownsTransaction = await initTransaction(req)
   try {
     const response = await work()
-    if (ownsTransaction) await (response.status >= 400 ? killTransaction(req) : commitTransaction(req))
+    if (ownsTransaction)
+      await (response.status >= 400 ? killTransaction(req) : commitTransaction(req))
     return response
   } catch (error) {
     if (ownsTransaction) await killTransaction(req)

@@ -6,10 +6,21 @@ import { isUniqueViolation } from '../database/uniqueViolation'
 import type { User } from '../payload-types'
 import { actorLabelFor, describeActor, type Reader } from '../plugins/reviewWorkflow/actorLabel'
 import { materialNoticeDays } from '../releases/notice'
-import { assembleFromApprovals, publishRelease, PublishError, rollbackRelease, type PublishedRelease, type Publisher } from '../releases/publish'
+import {
+  assembleFromApprovals,
+  publishRelease,
+  PublishError,
+  rollbackRelease,
+  type PublishedRelease,
+  type Publisher,
+} from '../releases/publish'
 import { diffReleases } from '../releases/releaseDiff'
 import { announceReleasePublished } from '../releases/releaseSignal'
-import { latestRelease, listReleaseSummaries, type StoredReleaseSummary } from '../releases/releaseStore'
+import {
+  latestRelease,
+  listReleaseSummaries,
+  type StoredReleaseSummary,
+} from '../releases/releaseStore'
 import { sourceTiming, type SourceTiming } from '../releases/sourceBasisStore'
 import { releaseTimeline } from '../releases/timeline'
 import { CHANGE_TYPES, type ChangeType } from '../releases/types'
@@ -22,21 +33,28 @@ const publisherOf = (user: User): Publisher => ({ id: String(user.id), label: de
 const mayPublish = (user: User | null): user is User => hasRole(user, 'legal-reviewer', 'admin')
 
 /** Optional or required trimmed text with a length limit; returns the text, null when absent, or a refusal. */
-const textField = (body: Record<string, unknown>, name: string, required: boolean): string | null | Response => {
+const textField = (
+  body: Record<string, unknown>,
+  name: string,
+  required: boolean,
+): string | null | Response => {
   const value = body[name]
   if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) {
     return required ? problem(400, `"${name}" is required.`) : null
   }
   if (typeof value !== 'string') return problem(400, `"${name}" must be text.`)
-  if (value.length > MAX_TEXT_LENGTH) return problem(400, `"${name}" must be at most ${MAX_TEXT_LENGTH} characters.`)
+  if (value.length > MAX_TEXT_LENGTH)
+    return problem(400, `"${name}" must be at most ${MAX_TEXT_LENGTH} characters.`)
   return value.trim()
 }
 
 const localeRefusal = (locale: unknown) =>
   problem(400, `Unknown locale ${JSON.stringify(locale)}; use one of ${LOCALES.join(', ')}.`)
 
-const isChangeType = (value: unknown): value is ChangeType => (CHANGE_TYPES as readonly unknown[]).includes(value)
-const changeTypeRefusal = () => problem(400, `"changeType" must be one of ${CHANGE_TYPES.join(', ')}.`)
+const isChangeType = (value: unknown): value is ChangeType =>
+  (CHANGE_TYPES as readonly unknown[]).includes(value)
+const changeTypeRefusal = () =>
+  problem(400, `"changeType" must be one of ${CHANGE_TYPES.join(', ')}.`)
 
 /** A release as `reader` may see it: the publisher's and approvers' emails for administrators only. */
 const releaseSummary = (release: StoredReleaseSummary, reader: Reader, status?: string) => ({
@@ -71,12 +89,20 @@ const readPublishingRequest = async (
 ): Promise<{ user: User; body: Record<string, unknown> } | Response> => {
   const user = req.user as User | null
   if (!user) return problem(401, 'Sign in to publish.')
-  if (!mayPublish(user)) return problem(403, 'Only legal reviewers and admins may publish or roll back releases.')
+  if (!mayPublish(user))
+    return problem(403, 'Only legal reviewers and admins may publish or roll back releases.')
   const body = await readJsonObject(req)
-  if (!body) return problem(400, `The body must be a JSON object with ${allowed.map((key) => `"${key}"`).join(', ')}.`)
+  if (!body)
+    return problem(
+      400,
+      `The body must be a JSON object with ${allowed.map((key) => `"${key}"`).join(', ')}.`,
+    )
   const unknown = unknownKeys(body, allowed)
   if (unknown.length) {
-    return problem(400, `Unknown field(s) ${unknown.map((key) => `"${key}"`).join(', ')}; allowed: ${allowed.join(', ')}.`)
+    return problem(
+      400,
+      `Unknown field(s) ${unknown.map((key) => `"${key}"`).join(', ')}; allowed: ${allowed.join(', ')}.`,
+    )
   }
   if (!isLocaleCode(body.locale)) return localeRefusal(body.locale)
   return { user, body }
@@ -89,13 +115,20 @@ const publishing = (req: Parameters<PayloadHandler>[0], work: () => Promise<Publ
     try {
       published = await work()
       return Response.json(
-        { release: releaseSummary(published, req.user), source: timingView(published.sourceTiming), warnings: published.warnings },
+        {
+          release: releaseSummary(published, req.user),
+          source: timingView(published.sourceTiming),
+          warnings: published.warnings,
+        },
         { status: 201 },
       )
     } catch (error) {
       if (error instanceof PublishError) return problem(error.status, error.message)
       if (isUniqueViolation(error)) {
-        return problem(409, 'Another release of this locale was published at the same moment; reload and try again.')
+        return problem(
+          409,
+          'Another release of this locale was published at the same moment; reload and try again.',
+        )
       }
       throw error
     }
@@ -117,7 +150,11 @@ const publishHandler: PayloadHandler = async (req) => {
   if (!isChangeType(changeType)) return changeTypeRefusal()
   const urgencyReason = textField(body, 'urgencyReason', false)
   if (urgencyReason instanceof Response) return urgencyReason
-  if (body.effectiveAt !== undefined && body.effectiveAt !== null && typeof body.effectiveAt !== 'string') {
+  if (
+    body.effectiveAt !== undefined &&
+    body.effectiveAt !== null &&
+    typeof body.effectiveAt !== 'string'
+  ) {
     return problem(400, '"effectiveAt" must be an ISO 8601 date string.')
   }
   return publishing(req, () =>
@@ -160,17 +197,39 @@ const rollbackHandler: PayloadHandler = async (req) => {
  * When a publish now (with no effectiveAt) would take effect and why: for a target locale no earlier
  * than the source release its translations are based on; or why it could not be published yet.
  */
-const previewTiming = async (req: Parameters<PayloadHandler>[0], locale: string, assembly: Awaited<ReturnType<typeof assembleFromApprovals>>, now: number) => {
+const previewTiming = async (
+  req: Parameters<PayloadHandler>[0],
+  locale: string,
+  assembly: Awaited<ReturnType<typeof assembleFromApprovals>>,
+  now: number,
+) => {
   if (!assembly.ok) return { effective: null, sourceRefusal: null }
   if (locale === SOURCE_LOCALE) {
     return {
-      effective: { at: new Date(now).toISOString(), sourceRelease: null, heldBySource: false, explanation: 'Takes effect at once, or on the date you give.' },
+      effective: {
+        at: new Date(now).toISOString(),
+        sourceRelease: null,
+        heldBySource: false,
+        explanation: 'Takes effect at once, or on the date you give.',
+      },
       sourceRefusal: null,
     }
   }
-  const decided = await sourceTiming(req.payload, req, { locale, needs: assembly.needs, content: assembly.content, requested: null, now })
+  const decided = await sourceTiming(req.payload, req, {
+    locale,
+    needs: assembly.needs,
+    content: assembly.content,
+    requested: null,
+    now,
+  })
   if (!decided.ok) return { effective: null, sourceRefusal: decided.message }
-  return { effective: { at: new Date(decided.timing.effectiveAt).toISOString(), ...timingView(decided.timing) }, sourceRefusal: null }
+  return {
+    effective: {
+      at: new Date(decided.timing.effectiveAt).toISOString(),
+      ...timingView(decided.timing),
+    },
+    sourceRefusal: null,
+  }
 }
 
 /** GET ?locale=xx: what a publish would ship now, against the newest release, when it would take effect, and the locale's timeline. */
@@ -193,10 +252,17 @@ const previewHandler: PayloadHandler = async (req) => {
     ...(await previewTiming(req, locale, assembly, now)),
     diff:
       assembly.ok && latest
-        ? diffReleases(latest, { ...latest, number: latest.number + 1, content: assembly.content, contentHash: assembly.contentHash })
+        ? diffReleases(latest, {
+            ...latest,
+            number: latest.number + 1,
+            content: assembly.content,
+            contentHash: assembly.contentHash,
+          })
         : null,
     current: timeline.current ? releaseSummary(timeline.current, user, 'current') : null,
-    releases: [...releases].reverse().map((release) => releaseSummary(release, user, timeline.statusOf(release))),
+    releases: [...releases]
+      .reverse()
+      .map((release) => releaseSummary(release, user, timeline.statusOf(release))),
   })
 }
 

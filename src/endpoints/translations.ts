@@ -22,14 +22,17 @@ const overview: Endpoint = {
   handler: async (req) => {
     const user = req.user as User | null
     if (!user) return problem(401, 'Sign in to see the translation overview.')
-    return Response.json(await loadTranslationOverview(req.payload, user), { headers: { 'Cache-Control': 'no-store' } })
+    return Response.json(await loadTranslationOverview(req.payload, user), {
+      headers: { 'Cache-Control': 'no-store' },
+    })
   },
 }
 
-
 const targetLocaleProblem = (locale: unknown): string | null => {
-  if (locale === SOURCE_LOCALE) return `${SOURCE_LOCALE} is the source language; choose a target locale (${TARGET_LOCALES.join(', ')}).`
-  if (!isLocaleCode(locale)) return `Unknown target locale ${JSON.stringify(locale)}; use one of ${TARGET_LOCALES.join(', ')}.`
+  if (locale === SOURCE_LOCALE)
+    return `${SOURCE_LOCALE} is the source language; choose a target locale (${TARGET_LOCALES.join(', ')}).`
+  if (!isLocaleCode(locale))
+    return `Unknown target locale ${JSON.stringify(locale)}; use one of ${TARGET_LOCALES.join(', ')}.`
   return null
 }
 
@@ -44,8 +47,15 @@ const exportXliff: Endpoint = {
     const invalid = targetLocaleProblem(locale)
     if (invalid || !locale) return problem(400, invalid ?? 'Name the target locale: ?locale=en.')
     // Translators export their own locales; every other role may read any target locale.
-    if (!localeCodesVisibleTo(user).includes(locale)) return problem(403, `You translate ${(user.assignedLocales ?? []).join(', ') || 'no locale'}, not ${locale}.`)
-    const xml = writeXliff({ trgLang: locale, documents: await planTranslationDocuments(req.payload, locale) })
+    if (!localeCodesVisibleTo(user).includes(locale))
+      return problem(
+        403,
+        `You translate ${(user.assignedLocales ?? []).join(', ') || 'no locale'}, not ${locale}.`,
+      )
+    const xml = writeXliff({
+      trgLang: locale,
+      documents: await planTranslationDocuments(req.payload, locale),
+    })
     return new Response(xml, {
       headers: {
         'Content-Type': 'application/xliff+xml; charset=utf-8',
@@ -71,8 +81,10 @@ const importXliff: Endpoint = {
     const user = req.user as User | null
     if (!user) return problem(401, 'Sign in to import translations.')
     const xml = await readBody(req)
-    if (xml === null) return problem(413, `The request body is larger than ${MAX_XLIFF_BYTES / 1024 / 1024} MB.`)
-    if (xml.trim() === '') return problem(400, 'The body is empty: send the XLIFF file as the request body.')
+    if (xml === null)
+      return problem(413, `The request body is larger than ${MAX_XLIFF_BYTES / 1024 / 1024} MB.`)
+    if (xml.trim() === '')
+      return problem(400, 'The body is empty: send the XLIFF file as the request body.')
     const parsed = parseXliff(xml)
     if ('problems' in parsed) return problems(parsed.status, parsed.problems)
     const trgLang = parsed.root.getAttribute('trgLang')
@@ -80,7 +92,12 @@ const importXliff: Endpoint = {
     const invalid = targetLocaleProblem(trgLang)
     if (invalid) return problem(422, `trgLang: ${invalid}`)
     if (!mayEditLocale(user, trgLang)) {
-      return problem(403, user.role === 'translator' ? `You translate ${(user.assignedLocales ?? []).join(', ')}, not ${trgLang}.` : `Your role may not edit ${trgLang} content.`)
+      return problem(
+        403,
+        user.role === 'translator'
+          ? `You translate ${(user.assignedLocales ?? []).join(', ')}, not ${trgLang}.`
+          : `Your role may not edit ${trgLang} content.`,
+      )
     }
     return inTransaction(req, async () => {
       const plans = await planTranslationDocuments(req.payload, trgLang)

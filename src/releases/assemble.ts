@@ -10,10 +10,20 @@ type Approved = Record<string, unknown> | null
  * approved source hash its translation translates (null when none was recorded); releases published
  * before that was recorded have no `sourceHash` at all.
  */
-export type ReleaseSource = { subject: string; contentHash: string; approvedBy: string | null; sourceHash?: string | null }
+export type ReleaseSource = {
+  subject: string
+  contentHash: string
+  approvedBy: string | null
+  sourceHash?: string | null
+}
 
 /** A document's approval; `sourceHash` (target locales only) is the approved source hash the translation translates. */
-type Approval = { content: Approved; hash: string | null; approvedBy: string | null; sourceHash?: string | null }
+type Approval = {
+  content: Approved
+  hash: string | null
+  approvedBy: string | null
+  sourceHash?: string | null
+}
 
 export type CategoryApprovals = {
   subject: string
@@ -26,7 +36,14 @@ export type CategoryApprovals = {
 export type PageApprovals = Approval & { subject: string }
 
 export type Assembly =
-  | { ok: true; content: ReleaseContent; contentHash: string; sources: ReleaseSource[]; approvers: string[]; needs: SourceNeed[] }
+  | {
+      ok: true
+      content: ReleaseContent
+      contentHash: string
+      sources: ReleaseSource[]
+      approvers: string[]
+      needs: SourceNeed[]
+    }
   | { ok: false; missing: string[] }
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null)
@@ -39,7 +56,11 @@ const releasedPage = (content: Record<string, unknown>): ReleasedPage => {
     title: text(content.title),
     intro: richText(content.intro),
     notNamedNote: richText(content.notNamedNote),
-    columnLabels: { type: text(labels.type), description: text(labels.description), dataUsageNote: text(labels.dataUsageNote) },
+    columnLabels: {
+      type: text(labels.type),
+      description: text(labels.description),
+      dataUsageNote: text(labels.dataUsageNote),
+    },
     authoritativeLanguageNote: text(content.authoritativeLanguageNote),
   }
 }
@@ -53,7 +74,13 @@ const isLive = (category: CategoryApprovals): boolean =>
  * structure (key, icon, order) from the source locale and its text from this locale. Anything live
  * without an approved version in this locale is reported, by name, instead.
  */
-export const assembleRelease = ({ page, categories }: { page: PageApprovals; categories: readonly CategoryApprovals[] }): Assembly => {
+export const assembleRelease = ({
+  page,
+  categories,
+}: {
+  page: PageApprovals
+  categories: readonly CategoryApprovals[]
+}): Assembly => {
   const live = categories.filter(isLive)
   const missing = [
     ...(page.content ? [] : ['the partners page']),
@@ -77,11 +104,23 @@ export const assembleRelease = ({ page, categories }: { page: PageApprovals; cat
       }
     })
     .sort((a, b) => a.order - b.order || a.key.localeCompare(b.key))
-  const content: ReleaseContent = { page: releasedPage(page.content), categories: releasedCategories }
+  const content: ReleaseContent = {
+    page: releasedPage(page.content),
+    categories: releasedCategories,
+  }
 
-  const basis = (approval: Approval) => (approval.sourceHash === undefined ? {} : { sourceHash: approval.sourceHash })
+  const basis = (approval: Approval) =>
+    approval.sourceHash === undefined ? {} : { sourceHash: approval.sourceHash }
   const documents = [
-    { label: 'the partners page', source: { subject: page.subject, contentHash: String(page.hash), approvedBy: page.approvedBy, ...basis(page) } },
+    {
+      label: 'the partners page',
+      source: {
+        subject: page.subject,
+        contentHash: String(page.hash),
+        approvedBy: page.approvedBy,
+        ...basis(page),
+      },
+    },
     ...live.map((category) => ({
       label: `category "${String(category.source.content?.key)}"`,
       source: {
@@ -94,8 +133,14 @@ export const assembleRelease = ({ page, categories }: { page: PageApprovals; cat
   ]
   const sources: ReleaseSource[] = documents.map((document) => document.source)
   const needs: SourceNeed[] = documents.flatMap(({ label, source }) =>
-    source.sourceHash === undefined ? [] : [{ subject: source.subject, label, sourceHash: source.sourceHash }],
+    source.sourceHash === undefined
+      ? []
+      : [{ subject: source.subject, label, sourceHash: source.sourceHash }],
   )
-  const approvers = [...new Set(sources.map((source) => source.approvedBy).filter((by): by is string => Boolean(by)))]
+  const approvers = [
+    ...new Set(
+      sources.map((source) => source.approvedBy).filter((by): by is string => Boolean(by)),
+    ),
+  ]
   return { ok: true, content, contentHash: hashContent(content), sources, approvers, needs }
 }

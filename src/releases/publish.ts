@@ -4,9 +4,20 @@ import { SOURCE_LOCALE, TARGET_LOCALES } from '../config/locales'
 import type { WorkflowState as WorkflowStateRow } from '../payload-types'
 import { subjectKey } from '../plugins/reviewWorkflow/types'
 import { appendAuditEvent } from '../plugins/reviewWorkflow/workflowStore'
-import { assembleRelease, type Assembly, type CategoryApprovals, type ReleaseSource } from './assemble'
+import {
+  assembleRelease,
+  type Assembly,
+  type CategoryApprovals,
+  type ReleaseSource,
+} from './assemble'
 import { checkNotice, materialNoticeDays } from './notice'
-import { findRelease, latestRelease, listReleaseSummaries, toRelease, type StoredRelease } from './releaseStore'
+import {
+  findRelease,
+  latestRelease,
+  listReleaseSummaries,
+  toRelease,
+  type StoredRelease,
+} from './releaseStore'
 import { cancelledBasisWarning, waitingOnCancelledSource, type SourceNeed } from './sourceBasis'
 import { sourceTiming, type SourceTiming } from './sourceBasisStore'
 import type { ChangeType, ReleaseContent } from './types'
@@ -51,7 +62,11 @@ const translationApprovalOf = (row: WorkflowStateRow | undefined, locale: string
 })
 
 /** What a publish of this locale would contain now: approved content only, never the working copy. */
-export const assembleFromApprovals = async (payload: Payload, req: PayloadRequest, locale: string): Promise<Assembly> => {
+export const assembleFromApprovals = async (
+  payload: Payload,
+  req: PayloadRequest,
+  locale: string,
+): Promise<Assembly> => {
   const approvals = await approvalsByKey(payload, req, locale)
   const { docs } = await payload.find({
     collection: 'partner-categories',
@@ -70,7 +85,10 @@ export const assembleFromApprovals = async (payload: Payload, req: PayloadReques
     }
   })
   return assembleRelease({
-    page: { subject: PAGE_SUBJECT, ...translationApprovalOf(approvals.get(`${PAGE_SUBJECT}:${locale}`), locale) },
+    page: {
+      subject: PAGE_SUBJECT,
+      ...translationApprovalOf(approvals.get(`${PAGE_SUBJECT}:${locale}`), locale),
+    },
     categories,
   })
 }
@@ -109,8 +127,21 @@ const syncPublishedStates = async ({
   for (const row of docs) {
     const state = released.get(row.subject) === row.approvedHash ? 'published' : 'approved'
     if (state === row.state) continue
-    const lastAction = { action: 'publish', by: publisher.label, at, from: row.state, to: state, reason }
-    await payload.update({ collection: 'workflow-states', id: row.id, data: { state, lastAction }, req, ...system })
+    const lastAction = {
+      action: 'publish',
+      by: publisher.label,
+      at,
+      from: row.state,
+      to: state,
+      reason,
+    }
+    await payload.update({
+      collection: 'workflow-states',
+      id: row.id,
+      data: { state, lastAction },
+      req,
+      ...system,
+    })
     await appendAuditEvent(payload, req, {
       actorId: publisher.id,
       actorLabel: publisher.label,
@@ -142,7 +173,11 @@ type NewRelease = {
   sourceReleaseNumber: number | null
 }
 
-const writeRelease = async (payload: Payload, req: PayloadRequest, release: NewRelease): Promise<StoredRelease> => {
+const writeRelease = async (
+  payload: Payload,
+  req: PayloadRequest,
+  release: NewRelease,
+): Promise<StoredRelease> => {
   const latest = await latestRelease(payload, release.locale, req)
   if (latest && latest.contentHash === release.contentHash) {
     throw new PublishError(
@@ -184,7 +219,9 @@ const writeRelease = async (payload: Payload, req: PayloadRequest, release: NewR
     locale: release.locale,
     fromState: latest ? `release ${latest.number}` : null,
     toState: `release ${number}`,
-    reason: release.urgencyReason ? `${release.summary} (urgent: ${release.urgencyReason})` : release.summary,
+    reason: release.urgencyReason
+      ? `${release.summary} (urgent: ${release.urgencyReason})`
+      : release.summary,
     contentHash: release.contentHash,
   })
   await syncPublishedStates({
@@ -200,13 +237,23 @@ const writeRelease = async (payload: Payload, req: PayloadRequest, release: NewR
 }
 
 /** The requested effective time (never before now), or null when none was given. */
-const requestedEffectiveAt = (effectiveAt: string | null | undefined, now: number): number | null => {
+const requestedEffectiveAt = (
+  effectiveAt: string | null | undefined,
+  now: number,
+): number | null => {
   if (effectiveAt === null || effectiveAt === undefined) return null
   const time = Date.parse(effectiveAt)
-  if (Number.isNaN(time)) throw new PublishError(400, `"effectiveAt" is not a valid ISO 8601 date: ${JSON.stringify(effectiveAt)}.`)
+  if (Number.isNaN(time))
+    throw new PublishError(
+      400,
+      `"effectiveAt" is not a valid ISO 8601 date: ${JSON.stringify(effectiveAt)}.`,
+    )
   // A minute of slack for clocks; legal text cannot take effect retroactively.
   if (time < now - 60_000) {
-    throw new PublishError(400, `"effectiveAt" (${effectiveAt}) is in the past; omit it to publish with immediate effect.`)
+    throw new PublishError(
+      400,
+      `"effectiveAt" (${effectiveAt}) is in the past; omit it to publish with immediate effect.`,
+    )
   }
   return Math.max(time, now)
 }
@@ -215,15 +262,24 @@ const requestedEffectiveAt = (effectiveAt: string | null | undefined, now: numbe
  * A published release; for a target locale when and why it takes effect (the source rule); for the
  * source locale, announced translations that wait for a source release this one cancels.
  */
-export type PublishedRelease = StoredRelease & { sourceTiming: SourceTiming | null; warnings: string[] }
+export type PublishedRelease = StoredRelease & {
+  sourceTiming: SourceTiming | null
+  warnings: string[]
+}
 
 /** After a source-locale release: the announced translations now waiting for a source release that will never take effect. */
-const cancelledBasisWarnings = async (payload: Payload, req: PayloadRequest, locale: string, now: number): Promise<string[]> => {
+const cancelledBasisWarnings = async (
+  payload: Payload,
+  req: PayloadRequest,
+  locale: string,
+  now: number,
+): Promise<string[]> => {
   if (locale !== SOURCE_LOCALE) return []
   // One query at a time: they share the request's transaction.
   const sourceReleases = await listReleaseSummaries(payload, SOURCE_LOCALE, req)
   const targets = []
-  for (const target of TARGET_LOCALES) targets.push({ locale: target, releases: await listReleaseSummaries(payload, target, req) })
+  for (const target of TARGET_LOCALES)
+    targets.push({ locale: target, releases: await listReleaseSummaries(payload, target, req) })
   return waitingOnCancelledSource({ sourceReleases, targets, now }).map(cancelledBasisWarning)
 }
 
@@ -231,7 +287,13 @@ const cancelledBasisWarnings = async (payload: Payload, req: PayloadRequest, loc
 const timingFor = async (
   payload: Payload,
   req: PayloadRequest,
-  request: { locale: string; needs: readonly SourceNeed[]; content: ReleaseContent; requested: number | null; now: number },
+  request: {
+    locale: string
+    needs: readonly SourceNeed[]
+    content: ReleaseContent
+    requested: number | null
+    now: number
+  },
 ): Promise<SourceTiming | null> => {
   if (request.locale === SOURCE_LOCALE) return null
   const decided = await sourceTiming(payload, req, request)
@@ -262,7 +324,13 @@ export const publishRelease = async (
       `Cannot publish ${request.locale}: no approved ${request.locale} content for ${assembly.missing.join(', ')}.`,
     )
   }
-  const timing = await timingFor(payload, req, { locale: request.locale, needs: assembly.needs, content: assembly.content, requested, now })
+  const timing = await timingFor(payload, req, {
+    locale: request.locale,
+    needs: assembly.needs,
+    content: assembly.content,
+    requested,
+    now,
+  })
   const effectiveAt = timing?.effectiveAt ?? requested ?? now
   const notice = checkNotice({
     changeType: request.changeType,
@@ -284,7 +352,11 @@ export const publishRelease = async (
     now,
     sourceReleaseNumber: timing?.sourceRelease.number ?? null,
   })
-  return { ...release, sourceTiming: timing, warnings: await cancelledBasisWarnings(payload, req, request.locale, now) }
+  return {
+    ...release,
+    sourceTiming: timing,
+    warnings: await cancelledBasisWarnings(payload, req, request.locale, now),
+  }
 }
 
 /**
@@ -307,10 +379,19 @@ export const rollbackRelease = async (
   const now = request.now ?? Date.now()
   const target = await findRelease(payload, request.locale, request.toRelease, req)
   if (!target || Date.parse(target.effectiveAt) > now) {
-    throw new PublishError(404, `There is no ${request.locale} release ${request.toRelease} in effect to roll back to.`)
+    throw new PublishError(
+      404,
+      `There is no ${request.locale} release ${request.toRelease} in effect to roll back to.`,
+    )
   }
   const needs = request.locale === SOURCE_LOCALE ? [] : await recordedNeeds(payload, req, target)
-  const timing = await timingFor(payload, req, { locale: request.locale, needs, content: target.content, requested: null, now })
+  const timing = await timingFor(payload, req, {
+    locale: request.locale,
+    needs,
+    content: target.content,
+    requested: null,
+    now,
+  })
   const release = await writeRelease(payload, req, {
     locale: request.locale,
     summary: `Rollback to release ${target.number}: ${request.reason}`,
@@ -326,20 +407,46 @@ export const rollbackRelease = async (
     now,
     sourceReleaseNumber: timing?.sourceRelease.number ?? null,
   })
-  return { ...release, sourceTiming: timing, warnings: await cancelledBasisWarnings(payload, req, request.locale, now) }
+  return {
+    ...release,
+    sourceTiming: timing,
+    warnings: await cancelledBasisWarnings(payload, req, request.locale, now),
+  }
 }
 
 /**
  * The source hashes an existing release records for its documents. Releases published before these
  * were recorded give none: then only their category list is matched against the source releases.
  */
-const recordedNeeds = async (payload: Payload, req: PayloadRequest, release: StoredRelease): Promise<SourceNeed[]> => {
-  const { docs } = await payload.find({ collection: 'partner-categories', limit: 0, pagination: false, select: { key: true }, req, ...system })
+const recordedNeeds = async (
+  payload: Payload,
+  req: PayloadRequest,
+  release: StoredRelease,
+): Promise<SourceNeed[]> => {
+  const { docs } = await payload.find({
+    collection: 'partner-categories',
+    limit: 0,
+    pagination: false,
+    select: { key: true },
+    req,
+    ...system,
+  })
   const labels = new Map<string, string>([
     [PAGE_SUBJECT, 'the partners page'],
-    ...docs.map((doc): [string, string] => [subjectKey({ kind: 'collection', slug: 'partner-categories', id: doc.id }), `category "${doc.key}"`]),
+    ...docs.map((doc): [string, string] => [
+      subjectKey({ kind: 'collection', slug: 'partner-categories', id: doc.id }),
+      `category "${doc.key}"`,
+    ]),
   ])
   return release.sources.flatMap((source) =>
-    source.sourceHash === undefined ? [] : [{ subject: source.subject, label: labels.get(source.subject) ?? source.subject, sourceHash: source.sourceHash }],
+    source.sourceHash === undefined
+      ? []
+      : [
+          {
+            subject: source.subject,
+            label: labels.get(source.subject) ?? source.subject,
+            sourceHash: source.sourceHash,
+          },
+        ],
   )
 }

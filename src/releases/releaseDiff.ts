@@ -14,9 +14,15 @@ export const fieldText = (value: unknown): string | null => {
 }
 
 /** Rich text whose paragraphs are all empty (what an editor leaves behind) shows nothing. */
-const richTextOrNull = (text: string): string | null => (text.replaceAll('\n', '') === '' ? null : text)
+const richTextOrNull = (text: string): string | null =>
+  text.replaceAll('\n', '') === '' ? null : text
 
-export const fieldChange = (field: string, beforeValue: unknown, afterValue: unknown, locale: string): FieldChange | null => {
+export const fieldChange = (
+  field: string,
+  beforeValue: unknown,
+  afterValue: unknown,
+  locale: string,
+): FieldChange | null => {
   const before = fieldText(beforeValue)
   const after = fieldText(afterValue)
   if (before === after) return null
@@ -45,7 +51,12 @@ const CATEGORY_FIELDS: ReadonlyArray<FieldReader<ReleasedCategory>> = [
   ['order', (category) => category.order],
 ]
 
-const diffFields = <T>(fields: ReadonlyArray<FieldReader<T>>, from: T, to: T, locale: string): FieldChange[] =>
+const diffFields = <T>(
+  fields: ReadonlyArray<FieldReader<T>>,
+  from: T,
+  to: T,
+  locale: string,
+): FieldChange[] =>
   fields.map(([field, read]) => fieldChange(field, read(from), read(to), locale)).filter(isPresent)
 
 const byKey = (categories: readonly ReleasedCategory[]): Map<string, ReleasedCategory> =>
@@ -76,7 +87,9 @@ const diffCategories = (
 /** What changed for the reader between two releases of the same locale. */
 export const diffReleases = (from: Release, to: Release): ReleaseDiff => {
   if (from.locale !== to.locale) {
-    throw new Error(`Cannot diff releases of different locales: "${from.locale}" and "${to.locale}"`)
+    throw new Error(
+      `Cannot diff releases of different locales: "${from.locale}" and "${to.locale}"`,
+    )
   }
   const { locale } = to
   return {

@@ -56,12 +56,29 @@ export const listReleaseSummaries = async (
 export type ReleaseBody = { content: ReleaseContent; sources: ReleaseSource[] }
 
 /** One release's content and the documents it holds; releases never change, so a caller may keep them as long as it likes. */
-export const readReleaseBody = async (payload: Payload, id: number | string, req?: PayloadRequest): Promise<ReleaseBody> => {
-  const doc = await payload.findByID({ collection: 'releases', id, select: { content: true, sources: true }, ...(req ? { req } : {}), ...system })
-  return { content: doc.content as ReleaseContent, sources: Array.isArray(doc.sources) ? (doc.sources as ReleaseSource[]) : [] }
+export const readReleaseBody = async (
+  payload: Payload,
+  id: number | string,
+  req?: PayloadRequest,
+): Promise<ReleaseBody> => {
+  const doc = await payload.findByID({
+    collection: 'releases',
+    id,
+    select: { content: true, sources: true },
+    ...(req ? { req } : {}),
+    ...system,
+  })
+  return {
+    content: doc.content as ReleaseContent,
+    sources: Array.isArray(doc.sources) ? (doc.sources as ReleaseSource[]) : [],
+  }
 }
 
-export const latestRelease = async (payload: Payload, locale: string, req?: PayloadRequest): Promise<StoredRelease | null> => {
+export const latestRelease = async (
+  payload: Payload,
+  locale: string,
+  req?: PayloadRequest,
+): Promise<StoredRelease | null> => {
   const { docs } = await payload.find({
     collection: 'releases',
     where: { locale: { equals: locale } },

@@ -23,7 +23,9 @@ export type SourceNeed = { subject: string; label: string; sourceHash: string | 
 
 /** The category list of a release as the source decides it: keys, icons and order, in order. */
 export const structureOf = (content: ReleaseContent): string =>
-  JSON.stringify(content.categories.map((category) => [category.key, category.icon, category.order]))
+  JSON.stringify(
+    content.categories.map((category) => [category.key, category.icon, category.order]),
+  )
 
 /**
  * The order in which source releases are asked whether they hold a text: the one in effect, then the
@@ -32,10 +34,15 @@ export const structureOf = (content: ReleaseContent): string =>
  * way), and an announced one over an older one: when a text returns (A, then B, then A again,
  * announced), a translation of A waits for the announced A rather than taking effect before it.
  */
-export const sourceCandidates = <R extends Scheduled>(releases: readonly R[], now: number): Array<R & { standing: SourceStanding }> => {
+export const sourceCandidates = <R extends Scheduled>(
+  releases: readonly R[],
+  now: number,
+): Array<R & { standing: SourceStanding }> => {
   const timeline = releaseTimeline(releases, now)
   const current = timeline.current
-  const past = timeline.visible.filter((release) => release !== current && timeline.statusOf(release) === 'past')
+  const past = timeline.visible.filter(
+    (release) => release !== current && timeline.statusOf(release) === 'past',
+  )
   return [
     ...(current ? [{ ...current, standing: 'current' as const }] : []),
     ...timeline.upcoming.map((release) => ({ ...release, standing: 'upcoming' as const })),
@@ -66,15 +73,28 @@ export const matchSourceBasis = ({
   candidates: ReadonlyArray<SourceCandidate & SourceFacts>
 }): BasisMatch => ({
   documents: needs.map((need) => {
-    const found = need.sourceHash === null ? undefined : candidates.find((candidate) => candidate.hashes.get(need.subject) === need.sourceHash)
-    return { label: need.label, sourceHash: need.sourceHash, release: found ? candidateOf(found) : null }
+    const found =
+      need.sourceHash === null
+        ? undefined
+        : candidates.find((candidate) => candidate.hashes.get(need.subject) === need.sourceHash)
+    return {
+      label: need.label,
+      sourceHash: need.sourceHash,
+      release: found ? candidateOf(found) : null,
+    }
   }),
-  structure: structure === null ? null : ((found) => (found ? candidateOf(found) : null))(candidates.find((candidate) => candidate.structure === structure)),
+  structure:
+    structure === null
+      ? null
+      : ((found) => (found ? candidateOf(found) : null))(
+          candidates.find((candidate) => candidate.structure === structure),
+        ),
 })
 
 /** Whether reading more source releases could not change the match: every findable document and the structure (when asked for) are found. */
 export const isMatched = (match: BasisMatch, structureWanted: boolean): boolean =>
-  match.documents.every((document) => document.release !== null || document.sourceHash === null) && (!structureWanted || match.structure !== null)
+  match.documents.every((document) => document.release !== null || document.sourceHash === null) &&
+  (!structureWanted || match.structure !== null)
 
 export type SourceBasis = {
   /** The source release the target release is based on: the latest-effective of those it needs. */
@@ -100,15 +120,27 @@ export const decideSourceBasis = (
   match: BasisMatch,
   structureWanted: boolean,
 ): { ok: true; basis: SourceBasis } | { ok: false; message: string } => {
-  const unrecorded = match.documents.filter((document) => document.sourceHash === null).map((document) => document.label)
-  const unpublished = match.documents.filter((document) => document.sourceHash !== null && document.release === null).map((document) => document.label)
+  const unrecorded = match.documents
+    .filter((document) => document.sourceHash === null)
+    .map((document) => document.label)
+  const unpublished = match.documents
+    .filter((document) => document.sourceHash !== null && document.release === null)
+    .map((document) => document.label)
   const problems = [
     ...(unpublished.length
-      ? [`the ${locale} translation of ${list(unpublished)} translates approved ${SOURCE_LOCALE} text that is in no published ${SOURCE_LOCALE} release (publish ${SOURCE_LOCALE} first, or update the translation)`]
+      ? [
+          `the ${locale} translation of ${list(unpublished)} translates approved ${SOURCE_LOCALE} text that is in no published ${SOURCE_LOCALE} release (publish ${SOURCE_LOCALE} first, or update the translation)`,
+        ]
       : []),
-    ...(unrecorded.length ? [`the ${locale} translation of ${list(unrecorded)} records no approved ${SOURCE_LOCALE} text that it translates (submit it again)`] : []),
+    ...(unrecorded.length
+      ? [
+          `the ${locale} translation of ${list(unrecorded)} records no approved ${SOURCE_LOCALE} text that it translates (submit it again)`,
+        ]
+      : []),
     ...(structureWanted && match.structure === null
-      ? [`the list of categories (which are live, their icons and order) comes from approved ${SOURCE_LOCALE} content that is in no published ${SOURCE_LOCALE} release (publish ${SOURCE_LOCALE} first)`]
+      ? [
+          `the list of categories (which are live, their icons and order) comes from approved ${SOURCE_LOCALE} content that is in no published ${SOURCE_LOCALE} release (publish ${SOURCE_LOCALE} first)`,
+        ]
       : []),
   ]
   if (problems.length) {
@@ -118,15 +150,32 @@ export const decideSourceBasis = (
     }
   }
   const found = [
-    ...match.documents.map((document) => ({ label: document.label, release: document.release as SourceCandidate })),
+    ...match.documents.map((document) => ({
+      label: document.label,
+      release: document.release as SourceCandidate,
+    })),
     ...(match.structure ? [{ label: 'the list of categories', release: match.structure }] : []),
   ]
-  if (found.length === 0) return { ok: false, message: `Cannot publish ${locale}: it contains nothing translated from ${SOURCE_LOCALE}.` }
+  if (found.length === 0)
+    return {
+      ok: false,
+      message: `Cannot publish ${locale}: it contains nothing translated from ${SOURCE_LOCALE}.`,
+    }
   const release = found.map((entry) => entry.release).reduce(later)
-  return { ok: true, basis: { release, waitingFor: found.filter((entry) => entry.release.number === release.number).map((entry) => entry.label) } }
+  return {
+    ok: true,
+    basis: {
+      release,
+      waitingFor: found
+        .filter((entry) => entry.release.number === release.number)
+        .map((entry) => entry.label),
+    },
+  }
 }
 
-export type EffectiveDecision = { ok: true; effectiveAt: number; heldBySource: boolean; explanation: string } | { ok: false; message: string }
+export type EffectiveDecision =
+  | { ok: true; effectiveAt: number; heldBySource: boolean; explanation: string }
+  | { ok: false; message: string }
 
 const iso = (time: number | string) => new Date(time).toISOString()
 
@@ -169,14 +218,22 @@ export const effectiveAfterSource = ({
   return { ok: true, effectiveAt, heldBySource, explanation }
 }
 
-export type CancelledBasis = { locale: string; number: number; effectiveAt: string; sourceRelease: number; cancelledBy: number }
+export type CancelledBasis = {
+  locale: string
+  number: number
+  effectiveAt: string
+  sourceRelease: number
+  cancelledBy: number
+}
 
 /**
  * Announced target-locale releases that wait for a source release which will now never take effect
  * (a later source release takes effect no later than it). They still take effect on their date, so
  * whoever cancelled the source release is told; the read-time model stays as it is.
  */
-export const waitingOnCancelledSource = <R extends Scheduled & { sourceReleaseNumber: number | null }>({
+export const waitingOnCancelledSource = <
+  R extends Scheduled & { sourceReleaseNumber: number | null },
+>({
   sourceReleases,
   targets,
   now,
@@ -188,12 +245,29 @@ export const waitingOnCancelledSource = <R extends Scheduled & { sourceReleaseNu
   const source = releaseTimeline(sourceReleases, now)
   const byNumber = new Map(sourceReleases.map((release) => [release.number, release]))
   const cancelledBy = (release: Scheduled): number =>
-    Math.min(...sourceReleases.filter((later) => later.number > release.number && Date.parse(later.effectiveAt) <= Date.parse(release.effectiveAt)).map((later) => later.number))
+    Math.min(
+      ...sourceReleases
+        .filter(
+          (later) =>
+            later.number > release.number &&
+            Date.parse(later.effectiveAt) <= Date.parse(release.effectiveAt),
+        )
+        .map((later) => later.number),
+    )
   return targets.flatMap(({ locale, releases }) =>
     releaseTimeline(releases, now).upcoming.flatMap((release) => {
-      const basis = release.sourceReleaseNumber === null ? undefined : byNumber.get(release.sourceReleaseNumber)
+      const basis =
+        release.sourceReleaseNumber === null ? undefined : byNumber.get(release.sourceReleaseNumber)
       if (!basis || source.statusOf(basis) !== 'superseded') return []
-      return [{ locale, number: release.number, effectiveAt: release.effectiveAt, sourceRelease: basis.number, cancelledBy: cancelledBy(basis) }]
+      return [
+        {
+          locale,
+          number: release.number,
+          effectiveAt: release.effectiveAt,
+          sourceRelease: basis.number,
+          cancelledBy: cancelledBy(basis),
+        },
+      ]
     }),
   )
 }

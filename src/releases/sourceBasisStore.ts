@@ -24,7 +24,11 @@ import type { ReleaseContent } from './types'
 export const matchSourceReleases = async (
   payload: Payload,
   req: PayloadRequest | undefined,
-  { needs, structure, now }: { needs: readonly SourceNeed[]; structure: string | null; now: number },
+  {
+    needs,
+    structure,
+    now,
+  }: { needs: readonly SourceNeed[]; structure: string | null; now: number },
 ): Promise<BasisMatch> => {
   const candidates = sourceCandidates(await listReleaseSummaries(payload, SOURCE_LOCALE, req), now)
   const loaded: Array<SourceCandidate & SourceFacts> = []
@@ -58,15 +62,36 @@ export type SourceTiming = {
 export const sourceTiming = async (
   payload: Payload,
   req: PayloadRequest | undefined,
-  { locale, needs, content, requested, now }: { locale: string; needs: readonly SourceNeed[]; content: ReleaseContent; requested: number | null; now: number },
+  {
+    locale,
+    needs,
+    content,
+    requested,
+    now,
+  }: {
+    locale: string
+    needs: readonly SourceNeed[]
+    content: ReleaseContent
+    requested: number | null
+    now: number
+  },
 ): Promise<{ ok: true; timing: SourceTiming } | { ok: false; message: string }> => {
-  const match = await matchSourceReleases(payload, req, { needs, structure: structureOf(content), now })
+  const match = await matchSourceReleases(payload, req, {
+    needs,
+    structure: structureOf(content),
+    now,
+  })
   const decided = decideSourceBasis(locale, match, true)
   if (!decided.ok) return decided
   const effective = effectiveAfterSource({ locale, requested, now, basis: decided.basis })
   if (!effective.ok) return effective
   return {
     ok: true,
-    timing: { effectiveAt: effective.effectiveAt, sourceRelease: decided.basis.release, heldBySource: effective.heldBySource, explanation: effective.explanation },
+    timing: {
+      effectiveAt: effective.effectiveAt,
+      sourceRelease: decided.basis.release,
+      heldBySource: effective.heldBySource,
+      explanation: effective.explanation,
+    },
   }
 }

@@ -22,7 +22,10 @@ const at = (release: Scheduled): number => Date.parse(release.effectiveAt)
  * takes effect no later than it does: it is never served (a rollback or an urgent fix published
  * after a scheduled change cancels the scheduled one).
  */
-export const releaseTimeline = <R extends Scheduled>(releases: readonly R[], now: number): Timeline<R> => {
+export const releaseTimeline = <R extends Scheduled>(
+  releases: readonly R[],
+  now: number,
+): Timeline<R> => {
   const byNumber = [...releases].sort((a, b) => a.number - b.number)
   const superseded = new Set<number>()
   let earliestLater = Infinity

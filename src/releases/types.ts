@@ -56,7 +56,12 @@ export type ReleaseSummary = Omit<Release, 'content'>
 export type TextChange = { kind: 'equal' | 'insert' | 'delete'; text: string }
 
 /** A field whose text differs between two releases, with the word-level changes (null side = field empty). */
-export type FieldChange = { field: string; before: string | null; after: string | null; changes: TextChange[] }
+export type FieldChange = {
+  field: string
+  before: string | null
+  after: string | null
+  changes: TextChange[]
+}
 
 export type ReleaseDiff = {
   locale: string

@@ -12,7 +12,10 @@ type Kind = TextChange['kind']
 
 /** Every segment, words and the whitespace/punctuation between them, so the tokens join back to the input. */
 const tokenize = (text: string, locale: string): string[] =>
-  Array.from(new Intl.Segmenter(locale, { granularity: 'word' }).segment(text), ({ segment }) => segment)
+  Array.from(
+    new Intl.Segmenter(locale, { granularity: 'word' }).segment(text),
+    ({ segment }) => segment,
+  )
 
 /** Numbers compare faster than strings in the inner loops; equal tokens get equal ids. */
 const toIds = (before: readonly string[], after: readonly string[]): [Int32Array, Int32Array] => {

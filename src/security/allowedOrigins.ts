@@ -7,8 +7,13 @@ import { processWide } from '../utilities/processWide'
  * separate front end. They make up the CSRF allow-list (a session cookie sent from any other origin
  * is ignored) and the CORS list. The server's own loopback addresses are added once it listens.
  */
-export const parseAllowedOrigins = (raw: string | undefined = process.env.KAIJI_ALLOWED_ORIGINS): string[] => {
-  const entries = (raw ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)
+export const parseAllowedOrigins = (
+  raw: string | undefined = process.env.KAIJI_ALLOWED_ORIGINS,
+): string[] => {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
   return entries.map((entry) => {
     let url: URL | null = null
     try {
@@ -18,7 +23,9 @@ export const parseAllowedOrigins = (raw: string | undefined = process.env.KAIJI_
     }
     const origin = entry.replace(/\/$/, '')
     if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== origin) {
-      throw new StartupError(`KAIJI_ALLOWED_ORIGINS: "${entry}" is not an origin; write scheme://host[:port] without a path, e.g. https://cms.example.com`)
+      throw new StartupError(
+        `KAIJI_ALLOWED_ORIGINS: "${entry}" is not an origin; write scheme://host[:port] without a path, e.g. https://cms.example.com`,
+      )
     }
     return url.origin
   })
@@ -34,7 +41,8 @@ const LOOPBACK_NAMES = ['127.0.0.1', 'localhost']
 
 /** The origins a browser uses to reach this server directly on `host:port`. */
 export const serverOrigins = (host: string, port: number): string[] => {
-  const names = LOOPBACK_NAMES.includes(host) || host === '0.0.0.0' || host === '::' ? LOOPBACK_NAMES : [host]
+  const names =
+    LOOPBACK_NAMES.includes(host) || host === '0.0.0.0' || host === '::' ? LOOPBACK_NAMES : [host]
   return names.map((name) => `http://${name}:${port}`)
 }
 

@@ -9,11 +9,15 @@ import { StartupError } from '../config/startupError'
 export const CLIENT_ADDRESS_HEADER = 'x-kaiji-client-address'
 
 /** `KAIJI_TRUST_PROXY`: how many proxies in front append to X-Forwarded-For (0, the default, trusts none). */
-export const trustedProxyHops = (raw: string | undefined = process.env.KAIJI_TRUST_PROXY): number => {
+export const trustedProxyHops = (
+  raw: string | undefined = process.env.KAIJI_TRUST_PROXY,
+): number => {
   if (raw === undefined || raw.trim() === '') return 0
   const hops = Number(raw)
   if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
-    throw new StartupError(`KAIJI_TRUST_PROXY "${raw}" must be the number of proxies in front (0–10).`)
+    throw new StartupError(
+      `KAIJI_TRUST_PROXY "${raw}" must be the number of proxies in front (0–10).`,
+    )
   }
   return hops
 }
@@ -23,7 +27,10 @@ export const trustedProxyHops = (raw: string | undefined = process.env.KAIJI_TRU
  * farthest trusted proxy saw (entries further left are the client's own claims).
  */
 export const clientAddressOf = (
-  { socketAddress, forwardedFor }: { socketAddress: string | undefined; forwardedFor: string | string[] | undefined },
+  {
+    socketAddress,
+    forwardedFor,
+  }: { socketAddress: string | undefined; forwardedFor: string | string[] | undefined },
   hops: number,
 ): string => {
   const socket = socketAddress ?? 'unknown'
@@ -37,4 +44,7 @@ export const clientAddressOf = (
 }
 
 export const clientAddressOfRequest = (req: IncomingMessage, hops: number): string =>
-  clientAddressOf({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers['x-forwarded-for'] }, hops)
+  clientAddressOf(
+    { socketAddress: req.socket.remoteAddress, forwardedFor: req.headers['x-forwarded-for'] },
+    hops,
+  )

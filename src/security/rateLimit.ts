@@ -35,7 +35,10 @@ export class RateLimiter {
     }
     window.count += 1
     if (window.count <= this.rule.limit) return { allowed: true }
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.startedAt + this.windowMs - now) / 1000)) }
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(1, Math.ceil((window.startedAt + this.windowMs - now) / 1000)),
+    }
   }
 
   /** The number of clients currently tracked (for tests of the sweep). */
@@ -52,5 +55,9 @@ export class RateLimiter {
 }
 
 /** The message of a 429, naming the limit and when to retry. */
-export const tooManyRequestsMessage = (what: string, rule: RateLimitRule, retryAfterSeconds: number): string =>
+export const tooManyRequestsMessage = (
+  what: string,
+  rule: RateLimitRule,
+  retryAfterSeconds: number,
+): string =>
   `Too many ${what} from this address: at most ${rule.limit} per ${rule.windowSeconds} s. Try again in ${retryAfterSeconds} s.`

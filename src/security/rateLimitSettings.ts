@@ -10,15 +10,27 @@ export const DEFAULT_PUBLIC_RATE_LIMIT: RateLimitRule = { limit: 1200, windowSec
  * `KAIJI_RATE_LIMIT_LOGIN` / `KAIJI_RATE_LIMIT_PUBLIC`: "LIMIT/SECONDS" (e.g. "10/60"), or "off".
  * Unset means the default; anything else is refused by name.
  */
-export const parseRateLimit = (name: string, raw: string | undefined, fallback: RateLimitRule): RateLimitRule | null => {
+export const parseRateLimit = (
+  name: string,
+  raw: string | undefined,
+  fallback: RateLimitRule,
+): RateLimitRule | null => {
   const value = raw?.trim()
   if (value === undefined || value === '') return fallback
   if (value.toLowerCase() === 'off') return null
   const match = /^(\d+)\s*\/\s*(\d+)$/.exec(value)
   const limit = Number(match?.[1])
   const windowSeconds = Number(match?.[2])
-  if (!match || limit < 1 || windowSeconds < 1 || !Number.isSafeInteger(limit) || !Number.isSafeInteger(windowSeconds)) {
-    throw new StartupError(`${name} "${raw}" is not a rate limit: write REQUESTS/SECONDS (e.g. "10/60"), or "off".`)
+  if (
+    !match ||
+    limit < 1 ||
+    windowSeconds < 1 ||
+    !Number.isSafeInteger(limit) ||
+    !Number.isSafeInteger(windowSeconds)
+  ) {
+    throw new StartupError(
+      `${name} "${raw}" is not a rate limit: write REQUESTS/SECONDS (e.g. "10/60"), or "off".`,
+    )
   }
   return { limit, windowSeconds }
 }

@@ -52,7 +52,8 @@ export class SignInLockout {
     }
     entry.failures += 1
     entry.lastFailureAt = now
-    if (entry.failures >= this.rule.maxFailures && entry.lockedUntil <= now) entry.lockedUntil = now + this.lockMs
+    if (entry.failures >= this.rule.maxFailures && entry.lockedUntil <= now)
+      entry.lockedUntil = now + this.lockMs
   }
 
   /** A correct password from `address` clears that address's count for the account. */

@@ -22,12 +22,17 @@ export const build = async (root: string): Promise<void> => {
   }
   const run = (bin: string, args: string[]) => {
     // Lexical's "node" entry points use top-level await, which Node 20 can deadlock on.
-    const result = spawnSync(process.execPath, ['--conditions=production', '--no-deprecation', bin, ...args], {
-      cwd: root,
-      stdio: 'inherit',
-      env,
-    })
-    if (result.status !== 0) throw new Error(`${args.join(' ')} failed (exit ${result.status ?? result.signal})`)
+    const result = spawnSync(
+      process.execPath,
+      ['--conditions=production', '--no-deprecation', bin, ...args],
+      {
+        cwd: root,
+        stdio: 'inherit',
+        env,
+      },
+    )
+    if (result.status !== 0)
+      throw new Error(`${args.join(' ')} failed (exit ${result.status ?? result.signal})`)
   }
   run(path.join(root, 'node_modules/payload/bin.js'), ['generate:importmap'])
   run(path.join(root, 'node_modules/next/dist/bin/next'), ['build'])

@@ -4,7 +4,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 /** Everything the build compiles or depends on; a change to any of these means a rebuild. */
-const BUILD_INPUTS = ['src', 'collections', 'seed', 'migrations', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']
+const BUILD_INPUTS = [
+  'src',
+  'collections',
+  'seed',
+  'migrations',
+  'next.config.mjs',
+  'tsconfig.json',
+  'package-lock.json',
+]
 
 export const FINGERPRINT_FILE = path.join('.next', 'kaiji-build-fingerprint')
 export const SERVER_BUNDLE = path.join('dist', 'server.mjs')

@@ -1,7 +1,11 @@
 import express, { type Express, type Request, type Response } from 'express'
 import type { Payload } from 'payload'
 
-import { CLIENT_ADDRESS_HEADER, clientAddressOfRequest, trustedProxyHops } from '../security/clientAddress'
+import {
+  CLIENT_ADDRESS_HEADER,
+  clientAddressOfRequest,
+  trustedProxyHops,
+} from '../security/clientAddress'
 import { liveness, readiness } from './health'
 import { whenBodyFits } from './requestBody'
 import { requestIdOf } from './requestId'
@@ -17,7 +21,9 @@ const apiRoots = (config: Payload['config']): Set<string> =>
     'globals',
     'graphql',
     'graphql-playground',
-    ...config.collections.filter((collection) => collection.endpoints !== false).map((collection) => collection.slug),
+    ...config.collections
+      .filter((collection) => collection.endpoints !== false)
+      .map((collection) => collection.slug),
     ...(config.endpoints ?? []).map((endpoint) => endpoint.path.split('/')[1] ?? ''),
   ])
 
@@ -45,7 +51,13 @@ export const createApp = ({
     if (!req.path.startsWith('/_next/')) {
       res.once('finish', () => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6
-        const line = { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }
+        const line = {
+          requestId,
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Math.round(ms * 10) / 10,
+        }
         // A refusal is an ordinary answer; a 5xx is a fault someone should look at.
         if (res.statusCode >= 500) payload.logger.error(line, 'request')
         else payload.logger.info(line, 'request')
@@ -62,7 +74,10 @@ export const createApp = ({
 
   app.use((req, res, next) => {
     if (req.method !== 'POST' || req.headers['next-action'] === undefined) return next()
-    void serverActionRefusal(payload, req.headers).then((refusal) => (refusal ? res.status(401).json({ errors: [{ message: refusal }] }) : next()), next)
+    void serverActionRefusal(payload, req.headers).then(
+      (refusal) => (refusal ? res.status(401).json({ errors: [{ message: refusal }] }) : next()),
+      next,
+    )
   })
 
   let knownApiRoots: Set<string> | undefined

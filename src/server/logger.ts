@@ -2,7 +2,9 @@ export const jsonLogs = (): boolean => process.env.KAIJI_LOG_FORMAT === 'json'
 
 /** A line in the configured format: `[kaiji] message`, or a JSON object like pino's (level 30 info, 50 error). */
 const line = (level: number, message: string): string =>
-  jsonLogs() ? `${JSON.stringify({ level, time: Date.now(), name: 'kaiji', msg: message })}\n` : `[kaiji] ${message}\n`
+  jsonLogs()
+    ? `${JSON.stringify({ level, time: Date.now(), name: 'kaiji', msg: message })}\n`
+    : `[kaiji] ${message}\n`
 
 /** Start-up messages before Payload (and its logger) exists. */
 export const startupLog = (message: string): void => {

@@ -18,14 +18,17 @@ const parsePort = (name: string, raw: string | undefined, fallback: number): num
 
 /** `KAIJI_PUBLIC_PORT=off` keeps the public routes on the main port only. */
 const parsePublicPort = (raw: string | undefined): number | null =>
-  raw?.trim().toLowerCase() === 'off' ? null : parsePort('KAIJI_PUBLIC_PORT', raw, DEFAULT_PUBLIC_PORT)
+  raw?.trim().toLowerCase() === 'off'
+    ? null
+    : parsePort('KAIJI_PUBLIC_PORT', raw, DEFAULT_PUBLIC_PORT)
 
 /** Checks the environment (and that MongoDB answers) before loading the heavy parts. */
 const main = async () => {
   const host = process.env.HOST ?? DEFAULT_HOST
   const publicPort = parsePublicPort(process.env.KAIJI_PUBLIC_PORT)
   if (process.argv.includes('--public-only')) {
-    if (publicPort === null) throw new StartupError('--public-only needs KAIJI_PUBLIC_PORT (it is "off")')
+    if (publicPort === null)
+      throw new StartupError('--public-only needs KAIJI_PUBLIC_PORT (it is "off")')
     const database = await checkEnvironment()
     const { startPublicSite } = await import('./publicSite')
     await startPublicSite({ database, port: publicPort, host })
@@ -36,7 +39,10 @@ const main = async () => {
   const database = await checkEnvironment()
   const { start } = await import('./start')
   // The public site is this same entry point (the bundle, or this file under tsx in development).
-  const publicSite = publicPort === null ? null : { port: publicPort, entry: fileURLToPath(import.meta.url), execArgv: process.execArgv }
+  const publicSite =
+    publicPort === null
+      ? null
+      : { port: publicPort, entry: fileURLToPath(import.meta.url), execArgv: process.execArgv }
   await start({ dev, database, port, host, publicSite })
 }
 

@@ -13,7 +13,10 @@ import { shutdownOnSignals } from './shutdown'
 import { keepIdleConnectionsOpen } from './keepAlive'
 
 const answerHealth = (res: ServerResponse, { status, body }: HealthAnswer) => {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  })
   res.end(JSON.stringify(body))
 }
 
@@ -23,7 +26,15 @@ const answerHealth = (res: ServerResponse, { status, body }: HealthAnswer) => {
  * AsyncLocalStorage alone slows every request of a process that has served the admin). It reads
  * releases through the same Local API, so any database adapter works; it never writes.
  */
-export const startPublicSite = async ({ database, port, host }: { database: DatabaseTarget; port: number; host: string }): Promise<Server> => {
+export const startPublicSite = async ({
+  database,
+  port,
+  host,
+}: {
+  database: DatabaseTarget
+  port: number
+  host: string
+}): Promise<Server> => {
   Object.assign(process.env, { NODE_ENV: 'production' })
   startupLog(`Public site on ${describeDatabase(database)}`)
   const payload = await openPayload(database, { migrate: false })
@@ -38,7 +49,8 @@ export const startPublicSite = async ({ database, port, host }: { database: Data
     ignoreBody(req, res)
     const path = req.url ?? '/'
     if (path === '/healthz') return answerHealth(res, liveness())
-    if (path === '/readyz') return void readiness(payload).then((answer) => answerHealth(res, answer))
+    if (path === '/readyz')
+      return void readiness(payload).then((answer) => answerHealth(res, answer))
     // Everything else, public route or not, gets the delivery layer's answer (404 JSON for unknown paths).
     servePublic(req, res)
   })

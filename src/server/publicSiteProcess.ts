@@ -16,7 +16,8 @@ const STABLE_AFTER_MS = 60_000
 
 export type PublicSiteSupervisor = { url: string; stop: () => Promise<void> }
 
-const describeExit = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `signal ${signal}` : `exit code ${code}`)
+const describeExit = (code: number | null, signal: NodeJS.Signals | null) =>
+  signal ? `signal ${signal}` : `exit code ${code}`
 
 /**
  * Runs the delivery-only process (this same entry point with `--public-only`) and keeps it running:
@@ -83,7 +84,11 @@ export const supervisePublicSite = ({
         : setTimeout(() => {
             current.kill('SIGKILL')
             void stop()
-            reject(new Error(`the public site did not start within ${FIRST_START_TIMEOUT_MS / 1000} s:\n${output}`))
+            reject(
+              new Error(
+                `the public site did not start within ${FIRST_START_TIMEOUT_MS / 1000} s:\n${output}`,
+              ),
+            )
           }, FIRST_START_TIMEOUT_MS)
       current.on('message', (message: PublicSiteMessage) => {
         if (message.type !== 'ready') return
@@ -103,13 +108,19 @@ export const supervisePublicSite = ({
         if (stopped) return
         if (!started) {
           void stop()
-          reject(new Error(`the public site stopped before listening (${describeExit(code, signal)}):\n${output}`))
+          reject(
+            new Error(
+              `the public site stopped before listening (${describeExit(code, signal)}):\n${output}`,
+            ),
+          )
           return
         }
         if (Date.now() - launchedAt > STABLE_AFTER_MS) quickFailures = 0
         const restartDelay = Math.min(RESTART_DELAY_MS * 2 ** quickFailures, MAX_RESTART_DELAY_MS)
         quickFailures += 1
-        payload.logger.error(`The public site stopped (${describeExit(code, signal)}); restarting in ${restartDelay / 1000} s`)
+        payload.logger.error(
+          `The public site stopped (${describeExit(code, signal)}); restarting in ${restartDelay / 1000} s`,
+        )
         restartTimer = setTimeout(launch, restartDelay)
       })
     }

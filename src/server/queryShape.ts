@@ -15,16 +15,31 @@ export type QueryField = { kind: FieldKind; localized: boolean }
 export type QueryFields = ReadonlyMap<string, QueryField>
 
 /** Far beyond what the admin or a client builds; well inside SQLite's limits (expression depth 1000, 32766 variables, 50 KB LIKE patterns). */
-export const QUERY_LIMITS = { depth: 8, terms: 100, listValues: 1000, values: 5000, patternLength: 1000, likeWords: 20 } as const
+export const QUERY_LIMITS = {
+  depth: 8,
+  terms: 100,
+  listValues: 1000,
+  values: 5000,
+  patternLength: 1000,
+  likeWords: 20,
+} as const
 
 /** SQLite ids are numbers, MongoDB's are 24 hex digits; anything else names no document. */
 export const DOCUMENT_ID = /^(\d{1,15}|[0-9a-f]{24})$/i
 
-const SCALAR_OPERATORS = new Set(['equals', 'not_equals', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal'])
+const SCALAR_OPERATORS = new Set([
+  'equals',
+  'not_equals',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+])
 const LIST_OPERATORS = new Set(['in', 'not_in'])
 const PATTERN_OPERATORS = new Set(['like', 'not_like', 'contains'])
 const GEO_OPERATORS = new Set(['near', 'within', 'intersects'])
-const OPERATOR_LIST = 'equals, not_equals, in, not_in, exists, greater_than, greater_than_equal, less_than, less_than_equal, like, not_like, contains'
+const OPERATOR_LIST =
+  'equals, not_equals, in, not_in, exists, greater_than, greater_than_equal, less_than, less_than_equal, like, not_like, contains'
 
 // ---------------------------------------------------------------- the fields a query may name
 
@@ -57,17 +72,29 @@ const kindOfField = (field: FlattenedField): FieldKind => {
 }
 
 /** Every queryable path of a field list (`name`, `imported.by`, `user.value`) with its kind and whether it is localized. */
-export const queryFieldsOf = (fields: readonly FlattenedField[], prefix = '', parentLocalized = false): Map<string, QueryField> => {
+export const queryFieldsOf = (
+  fields: readonly FlattenedField[],
+  prefix = '',
+  parentLocalized = false,
+): Map<string, QueryField> => {
   const map = new Map<string, QueryField>()
   const add = (path: string, field: QueryField) => {
     const existing = map.get(path)
-    map.set(path, existing && existing.kind !== field.kind ? { kind: 'any', localized: existing.localized || field.localized } : field)
+    map.set(
+      path,
+      existing && existing.kind !== field.kind
+        ? { kind: 'any', localized: existing.localized || field.localized }
+        : field,
+    )
   }
   for (const field of fields) {
     const path = `${prefix}${field.name}`
     const localized = parentLocalized || ('localized' in field && field.localized === true)
     add(path, { kind: kindOfField(field), localized })
-    if ((field.type === 'relationship' || field.type === 'upload') && Array.isArray(field.relationTo)) {
+    if (
+      (field.type === 'relationship' || field.type === 'upload') &&
+      Array.isArray(field.relationTo)
+    ) {
       add(`${path}.value`, { kind: 'id', localized })
       add(`${path}.relationTo`, { kind: 'text', localized })
     }
@@ -75,9 +102,13 @@ export const queryFieldsOf = (fields: readonly FlattenedField[], prefix = '', pa
       field.type === 'group' || field.type === 'tab' || field.type === 'array'
         ? [field.flattenedFields]
         : field.type === 'blocks'
-          ? (field.blocks ?? []).flatMap((block) => (typeof block === 'string' ? [] : [block.flattenedFields]))
+          ? (field.blocks ?? []).flatMap((block) =>
+              typeof block === 'string' ? [] : [block.flattenedFields],
+            )
           : []
-    for (const inner of nested) for (const [innerPath, innerField] of queryFieldsOf(inner, `${path}.`, localized)) add(innerPath, innerField)
+    for (const inner of nested)
+      for (const [innerPath, innerField] of queryFieldsOf(inner, `${path}.`, localized))
+        add(innerPath, innerField)
     if (field.type === 'blocks') add(`${path}.blockType`, { kind: 'text', localized })
   }
   if (!prefix) add('id', { kind: 'id', localized: false })
@@ -85,7 +116,9 @@ export const queryFieldsOf = (fields: readonly FlattenedField[], prefix = '', pa
 }
 
 /** The paths of a version document: its own fields, and the document's under `version.`. */
-export const versionQueryFieldsOf = (fields: readonly FlattenedField[]): Map<string, QueryField> => {
+export const versionQueryFieldsOf = (
+  fields: readonly FlattenedField[],
+): Map<string, QueryField> => {
   const map = new Map<string, QueryField>([
     ['id', { kind: 'id', localized: false }],
     ['parent', { kind: 'id', localized: false }],
@@ -114,8 +147,10 @@ export type QueryContext = {
   style?: 'rest' | 'graphql'
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
-const isScalar = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value)
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isScalar = (value: unknown) =>
+  value === null || ['string', 'number', 'boolean'].includes(typeof value)
 const show = (value: unknown) => {
   const text = JSON.stringify(value) ?? String(value)
   return text.length > 60 ? `${text.slice(0, 57)}…` : text
@@ -132,14 +167,26 @@ const EXPECTED: Record<Exclude<FieldKind, 'any' | 'json' | 'text' | 'point'>, st
 const valueFits = (kind: FieldKind, value: unknown, { inList }: { inList: boolean }): boolean => {
   if (!isScalar(value)) return false
   // No value (null, "null" or "") compares as "is empty"; inside a list the adapter turns it into NaN or nothing.
-  if (value === null || value === 'null' || value === '') return !inList && !(kind === 'checkbox' && value === '')
+  if (value === null || value === 'null' || value === '')
+    return !inList && !(kind === 'checkbox' && value === '')
   switch (kind) {
     case 'id':
-      return (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) || (typeof value === 'string' && DOCUMENT_ID.test(value))
+      return (
+        (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) ||
+        (typeof value === 'string' && DOCUMENT_ID.test(value))
+      )
     case 'number':
-      return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+      return (
+        (typeof value === 'number' && Number.isFinite(value)) ||
+        (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+      )
     case 'date':
-      return (typeof value === 'number' && Number.isFinite(value) && !Number.isNaN(new Date(value).getTime())) || (typeof value === 'string' && !Number.isNaN(Date.parse(value)))
+      return (
+        (typeof value === 'number' &&
+          Number.isFinite(value) &&
+          !Number.isNaN(new Date(value).getTime())) ||
+        (typeof value === 'string' && !Number.isNaN(Date.parse(value)))
+      )
     case 'checkbox':
       return typeof value === 'boolean' || value === 'true' || value === 'false'
     default:
@@ -150,54 +197,90 @@ const valueFits = (kind: FieldKind, value: unknown, { inList }: { inList: boolea
 type Tally = { terms: number; values: number }
 
 /** What is wrong with one `path[operator] = value`, or null. */
-const operatorProblem = (place: string, path: string, field: QueryField, operator: string, value: unknown, tally: Tally): string | null => {
+const operatorProblem = (
+  place: string,
+  path: string,
+  field: QueryField,
+  operator: string,
+  value: unknown,
+  tally: Tally,
+): string | null => {
   const { kind } = field
   if (GEO_OPERATORS.has(operator)) {
-    if (kind !== 'point') return `${place}: ${operator} works on point (geographic) fields only, and ${path} is not one.`
+    if (kind !== 'point')
+      return `${place}: ${operator} works on point (geographic) fields only, and ${path} is not one.`
     if (operator === 'near') {
       const parts = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : []
-      return parts.length >= 2 && parts.length <= 4 && parts.every((part) => isScalar(part) && part !== '' && Number.isFinite(Number(part)))
+      return parts.length >= 2 &&
+        parts.length <= 4 &&
+        parts.every((part) => isScalar(part) && part !== '' && Number.isFinite(Number(part)))
         ? null
         : `${place}: near takes "longitude,latitude[,maxDistance[,minDistance]]", not ${show(value)}.`
     }
-    return isObject(value) && typeof value.type === 'string' && Array.isArray(value.coordinates) ? null : `${place}: ${operator} takes a GeoJSON geometry ({"type", "coordinates"}), not ${show(value)}.`
+    return isObject(value) && typeof value.type === 'string' && Array.isArray(value.coordinates)
+      ? null
+      : `${place}: ${operator} takes a GeoJSON geometry ({"type", "coordinates"}), not ${show(value)}.`
   }
-  if (operator === 'all') return `${place}: the all operator is not supported here; use in (any of the values) or several equals joined with and.`
+  if (operator === 'all')
+    return `${place}: the all operator is not supported here; use in (any of the values) or several equals joined with and.`
   if (operator === 'exists') {
-    return value === true || value === false || value === 'true' || value === 'false' ? null : `${place}: exists takes true or false, not ${show(value)}.`
+    return value === true || value === false || value === 'true' || value === 'false'
+      ? null
+      : `${place}: exists takes true or false, not ${show(value)}.`
   }
   if (LIST_OPERATORS.has(operator)) {
-    if (!isScalar(value) && !Array.isArray(value)) return `${place}: ${operator} takes a list of values ("a,b", or [0]=a&[1]=b), not ${jsonKind(value) === 'object' ? 'an object' : jsonKind(value)}.`
-    const list: unknown[] = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [value]
-    if (list.length === 0 || (kind !== 'text' && kind !== 'any' && kind !== 'json' && list.every((item) => item === ''))) return `${place}: ${operator} needs at least one value.`
-    if (list.length > QUERY_LIMITS.listValues) return `${place}: ${list.length} values; at most ${QUERY_LIMITS.listValues} in one list.`
+    if (!isScalar(value) && !Array.isArray(value))
+      return `${place}: ${operator} takes a list of values ("a,b", or [0]=a&[1]=b), not ${jsonKind(value) === 'object' ? 'an object' : jsonKind(value)}.`
+    const list: unknown[] =
+      typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [value]
+    if (
+      list.length === 0 ||
+      (kind !== 'text' && kind !== 'any' && kind !== 'json' && list.every((item) => item === ''))
+    )
+      return `${place}: ${operator} needs at least one value.`
+    if (list.length > QUERY_LIMITS.listValues)
+      return `${place}: ${list.length} values; at most ${QUERY_LIMITS.listValues} in one list.`
     tally.values += list.length
     const nested = list.find((item) => !isScalar(item))
-    if (nested !== undefined) return `${place}: the list holds ${jsonKind(nested) === 'object' ? 'an object' : jsonKind(nested)}; only plain values can be compared.`
+    if (nested !== undefined)
+      return `${place}: the list holds ${jsonKind(nested) === 'object' ? 'an object' : jsonKind(nested)}; only plain values can be compared.`
     if (kind in EXPECTED) {
-      const bad = list.find((item) => !valueFits(kind, typeof item === 'string' ? item.trim() : item, { inList: true }))
-      if (bad !== undefined) return `${place}: ${show(bad)} is not ${EXPECTED[kind as keyof typeof EXPECTED]}.`
+      const bad = list.find(
+        (item) => !valueFits(kind, typeof item === 'string' ? item.trim() : item, { inList: true }),
+      )
+      if (bad !== undefined)
+        return `${place}: ${show(bad)} is not ${EXPECTED[kind as keyof typeof EXPECTED]}.`
     }
     return null
   }
   if (PATTERN_OPERATORS.has(operator)) {
-    if (kind === 'date' || kind === 'checkbox') return `${place}: ${operator} matches text, and ${path} is ${kind === 'date' ? 'a date (use equals, greater_than or less_than)' : 'true or false (use equals)'}.`
-    if (typeof value !== 'string' && typeof value !== 'number') return `${place}: ${operator} takes one piece of text, not ${value === null ? 'null' : jsonKind(value) === 'object' ? 'an object' : jsonKind(value)}.`
+    if (kind === 'date' || kind === 'checkbox')
+      return `${place}: ${operator} matches text, and ${path} is ${kind === 'date' ? 'a date (use equals, greater_than or less_than)' : 'true or false (use equals)'}.`
+    if (typeof value !== 'string' && typeof value !== 'number')
+      return `${place}: ${operator} takes one piece of text, not ${value === null ? 'null' : jsonKind(value) === 'object' ? 'an object' : jsonKind(value)}.`
     const text = String(value)
-    if (text.length > QUERY_LIMITS.patternLength) return `${place}: the pattern has ${text.length} characters; at most ${QUERY_LIMITS.patternLength}.`
-    if ((kind === 'id' || kind === 'number') && !valueFits(kind, text, { inList: false })) return `${place}: ${show(value)} is not ${EXPECTED[kind]}.`
+    if (text.length > QUERY_LIMITS.patternLength)
+      return `${place}: the pattern has ${text.length} characters; at most ${QUERY_LIMITS.patternLength}.`
+    if ((kind === 'id' || kind === 'number') && !valueFits(kind, text, { inList: false }))
+      return `${place}: ${show(value)} is not ${EXPECTED[kind]}.`
     if (operator === 'like') {
       // Each word becomes a LIKE of its own, all of them joined with AND.
       const words = text.split(' ').length
-      if (words > QUERY_LIMITS.likeWords) return `${place}: ${words} words; like takes at most ${QUERY_LIMITS.likeWords}.`
+      if (words > QUERY_LIMITS.likeWords)
+        return `${place}: ${words} words; like takes at most ${QUERY_LIMITS.likeWords}.`
       tally.terms += words - 1
     }
     tally.values += 1
     return null
   }
   if (SCALAR_OPERATORS.has(operator)) {
-    if (!isScalar(value)) return `${place}: ${operator} takes one value, not ${jsonKind(value) === 'object' ? 'an object' : jsonKind(value)}${Array.isArray(value) ? ' (use in for several)' : ''}.`
-    if (kind in EXPECTED && !valueFits(kind, typeof value === 'string' ? value.trim() : value, { inList: false })) return `${place}: ${show(value)} is not ${EXPECTED[kind as keyof typeof EXPECTED]}.`
+    if (!isScalar(value))
+      return `${place}: ${operator} takes one value, not ${jsonKind(value) === 'object' ? 'an object' : jsonKind(value)}${Array.isArray(value) ? ' (use in for several)' : ''}.`
+    if (
+      kind in EXPECTED &&
+      !valueFits(kind, typeof value === 'string' ? value.trim() : value, { inList: false })
+    )
+      return `${place}: ${show(value)} is not ${EXPECTED[kind as keyof typeof EXPECTED]}.`
     tally.values += 1
     return null
   }
@@ -205,13 +288,17 @@ const operatorProblem = (place: string, path: string, field: QueryField, operato
 }
 
 /** The field a path names, and whether the path itself names the locale (`name.ja`). */
-const resolvePath = (rawPath: string, context: QueryContext): { path: string; field: QueryField; localeInPath: boolean } => {
+const resolvePath = (
+  rawPath: string,
+  context: QueryContext,
+): { path: string; field: QueryField; localeInPath: boolean } => {
   const path = context.style === 'graphql' ? rawPath.replace(/__/g, '.') : rawPath
   const direct = context.fields.get(path)
   if (direct) return { path, field: direct, localeInPath: false }
   const cut = path.lastIndexOf('.')
   const base = cut > 0 ? context.fields.get(path.slice(0, cut)) : undefined
-  if (base?.localized && context.locales.includes(path.slice(cut + 1))) return { path, field: base, localeInPath: true }
+  if (base?.localized && context.locales.includes(path.slice(cut + 1)))
+    return { path, field: base, localeInPath: true }
   // Unknown paths are Payload's to refuse (400, "cannot be queried"); only the value's shape is checked here.
   return { path, field: { kind: 'any', localized: false }, localeInPath: false }
 }
@@ -220,14 +307,21 @@ const localeProblem = (place: string, path: string, context: QueryContext) =>
   `${place}: ${path} differs by language; name the locale to ${place.startsWith('sort') ? 'sort' : 'filter'} by it (${context.localeHint}).`
 
 /** The first problem of a `where` tree, or null when Payload can run it. */
-export const whereProblem = (where: unknown, context: QueryContext, root = 'where'): string | null => {
+export const whereProblem = (
+  where: unknown,
+  context: QueryContext,
+  root = 'where',
+): string | null => {
   const tally: Tally = { terms: 0, values: 0 }
   const walk = (node: unknown, at: string, level: number): string | null => {
-    if (!isObject(node)) return `${at} must be an object of conditions (${at}[field][operator]=value), not ${jsonKind(node)}.`
+    if (!isObject(node))
+      return `${at} must be an object of conditions (${at}[field][operator]=value), not ${jsonKind(node)}.`
     for (const [key, value] of Object.entries(node)) {
       if (/^(and|or)$/i.test(key)) {
-        if (level >= QUERY_LIMITS.depth) return `${at}[${key}]: conditions nest more than ${QUERY_LIMITS.depth} levels deep.`
-        if (!Array.isArray(value)) return `${at}[${key}] must be a list of conditions (${at}[${key}][0][field][operator]=value), not ${jsonKind(value) === 'object' ? 'an object' : jsonKind(value)}.`
+        if (level >= QUERY_LIMITS.depth)
+          return `${at}[${key}]: conditions nest more than ${QUERY_LIMITS.depth} levels deep.`
+        if (!Array.isArray(value))
+          return `${at}[${key}] must be a list of conditions (${at}[${key}][0][field][operator]=value), not ${jsonKind(value) === 'object' ? 'an object' : jsonKind(value)}.`
         for (const [index, item] of value.entries()) {
           const problem = walk(item, `${at}[${key}][${index}]`, level + 1)
           if (problem) return problem
@@ -239,11 +333,21 @@ export const whereProblem = (where: unknown, context: QueryContext, root = 'wher
       const { path, field, localeInPath } = resolvePath(key, context)
       for (const [operator, operand] of Object.entries(value)) {
         tally.terms += 1
-        const problem = operatorProblem(`${place}[${operator}]`, path, field, operator, operand, tally)
+        const problem = operatorProblem(
+          `${place}[${operator}]`,
+          path,
+          field,
+          operator,
+          operand,
+          tally,
+        )
         if (problem) return problem
-        if (field.localized && !localeInPath && !context.localeNamed) return localeProblem(`${place}[${operator}]`, path, context)
-        if (tally.terms > QUERY_LIMITS.terms) return `${root}: more than ${QUERY_LIMITS.terms} conditions; narrow the query.`
-        if (tally.values > QUERY_LIMITS.values) return `${root}: more than ${QUERY_LIMITS.values} values in all; narrow the query.`
+        if (field.localized && !localeInPath && !context.localeNamed)
+          return localeProblem(`${place}[${operator}]`, path, context)
+        if (tally.terms > QUERY_LIMITS.terms)
+          return `${root}: more than ${QUERY_LIMITS.terms} conditions; narrow the query.`
+        if (tally.values > QUERY_LIMITS.values)
+          return `${root}: more than ${QUERY_LIMITS.values} values in all; narrow the query.`
       }
     }
     return null
@@ -253,10 +357,16 @@ export const whereProblem = (where: unknown, context: QueryContext, root = 'wher
 
 /** A `sort` by a localized field without a locale: Payload fails on it. Sorts that are not text Payload ignores. */
 export const sortProblem = (sort: unknown, context: QueryContext): string | null => {
-  const entries = typeof sort === 'string' ? sort.split(',') : Array.isArray(sort) && sort.every((entry) => typeof entry === 'string') ? (sort as string[]) : []
+  const entries =
+    typeof sort === 'string'
+      ? sort.split(',')
+      : Array.isArray(sort) && sort.every((entry) => typeof entry === 'string')
+        ? (sort as string[])
+        : []
   for (const entry of entries) {
     const { path, field, localeInPath } = resolvePath(entry.trim().replace(/^-/, ''), context)
-    if (field.localized && !localeInPath && !context.localeNamed) return localeProblem('sort', path, context)
+    if (field.localized && !localeInPath && !context.localeNamed)
+      return localeProblem('sort', path, context)
   }
   return null
 }
@@ -274,14 +384,23 @@ export type EntityShape = {
   versionFields: QueryFields | null
 }
 
-export type ApiShape = { collections: ReadonlyMap<string, EntityShape>; globals: ReadonlyMap<string, EntityShape>; locales: readonly string[]; cookiePrefix: string }
+export type ApiShape = {
+  collections: ReadonlyMap<string, EntityShape>
+  globals: ReadonlyMap<string, EntityShape>
+  locales: readonly string[]
+  cookiePrefix: string
+}
 
 const PREFERENCES = 'payload-preferences'
 
 /** What the guards need to know of each collection and global, from the sanitized config. */
 export const apiShape = (config: SanitizedConfig): ApiShape => {
   const routesOf = (endpoints: SanitizedConfig['collections'][number]['endpoints']) =>
-    new Set((endpoints || []).map((endpoint) => endpoint.path.split('/')[1] ?? '').filter((segment) => segment && !segment.startsWith(':')))
+    new Set(
+      (endpoints || [])
+        .map((endpoint) => endpoint.path.split('/')[1] ?? '')
+        .filter((segment) => segment && !segment.startsWith(':')),
+    )
   return {
     collections: new Map(
       config.collections.map((collection) => [
@@ -292,18 +411,25 @@ export const apiShape = (config: SanitizedConfig): ApiShape => {
           addressedById: collection.slug !== PREFERENCES,
           routes: routesOf(collection.endpoints),
           fields: queryFieldsOf(collection.flattenedFields),
-          versionFields: collection.versions ? versionQueryFieldsOf(collection.flattenedFields) : null,
+          versionFields: collection.versions
+            ? versionQueryFieldsOf(collection.flattenedFields)
+            : null,
         },
       ]),
     ),
     globals: new Map(
       config.globals.map((global) => [
         global.slug,
-        { slug: global.slug, addressedById: false, routes: new Set<string>(), fields: queryFieldsOf(global.flattenedFields), versionFields: global.versions ? versionQueryFieldsOf(global.flattenedFields) : null },
+        {
+          slug: global.slug,
+          addressedById: false,
+          routes: new Set<string>(),
+          fields: queryFieldsOf(global.flattenedFields),
+          versionFields: global.versions ? versionQueryFieldsOf(global.flattenedFields) : null,
+        },
       ]),
     ),
     locales: config.localization ? config.localization.localeCodes : [],
     cookiePrefix: config.cookiePrefix || 'payload',
   }
 }
-

@@ -30,12 +30,19 @@ class BodyCounter {
   }
 
   /** The HTTP parser hands every piece of the body (and its end, as null) to the request's push. */
-  push(chunk: unknown, encoding: BufferEncoding | undefined, keep: (chunk: unknown, encoding?: BufferEncoding) => boolean): boolean {
+  push(
+    chunk: unknown,
+    encoding: BufferEncoding | undefined,
+    keep: (chunk: unknown, encoding?: BufferEncoding) => boolean,
+  ): boolean {
     if (chunk === null) {
       this.settle(this.exceeded ? 'too-large' : 'complete')
       return this.exceeded ? false : keep(null)
     }
-    this.bytes += Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? chunk.byteLength : Buffer.byteLength(String(chunk), encoding)
+    this.bytes +=
+      Buffer.isBuffer(chunk) || chunk instanceof Uint8Array
+        ? chunk.byteLength
+        : Buffer.byteLength(String(chunk), encoding)
     if (this.bytes > MAX_BODY_BYTES) this.exceeded = true
     if (this.exceeded) {
       if (this.bytes <= DISCARD_AT_MOST_BYTES) return true
@@ -76,7 +83,8 @@ export class BoundedIncomingMessage extends IncomingMessage {
 }
 
 /** How the body of a BoundedIncomingMessage ends; null for any other request. */
-export const bodyOutcome = (req: IncomingMessage): Promise<BodyOutcome> | null => counters.get(req)?.wait() ?? null
+export const bodyOutcome = (req: IncomingMessage): Promise<BodyOutcome> | null =>
+  counters.get(req)?.wait() ?? null
 
 export const tooLargeMessage = `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`
 
@@ -91,7 +99,11 @@ export const refuseTooLarge = (res: ServerResponse): void => {
     return
   }
   const body = JSON.stringify({ errors: [{ message: tooLargeMessage }] })
-  res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' })
+  res.writeHead(413, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    Connection: 'close',
+  })
   res.end(body)
 }
 

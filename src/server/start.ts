@@ -46,7 +46,10 @@ export const start = async ({
 }): Promise<Server> => {
   const root = projectPath()
 
-  Object.assign(process.env, { NODE_ENV: dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' })
+  Object.assign(process.env, {
+    NODE_ENV: dev ? 'development' : 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+  })
 
   startupLog(`Database: ${describeDatabase(database)}`)
   const payload = await openPayload(database)
@@ -62,7 +65,9 @@ export const start = async ({
   const delivery = createDeliveryService(payload, () => publicUrl)
   delivery.start()
   const dispatcher = createWebhookDispatcher(payload, dispatcherOptionsFromEnv())
-  const stopAnnouncing = onReleasePublished((release) => dispatcher.announce('release.published', release))
+  const stopAnnouncing = onReleasePublished((release) =>
+    dispatcher.announce('release.published', release),
+  )
   const watcher = watchScheduledReleases(payload, dispatcher)
 
   // Public reads skip Express entirely: its routing alone costs most of the throughput the cache buys.
@@ -85,10 +90,14 @@ export const start = async ({
   startupLog(`Kaiji is serving on http://${host}:${actualPort} (admin at /admin)`)
 
   // The main port keeps serving the public routes too; the public site is the fast way to them.
-  const publicProcess = publicSite ? await supervisePublicSite({ ...publicSite, payload }).catch((error: Error) => {
-    server.close()
-    throw new StartupError(`${error.message}\nKAIJI_PUBLIC_PORT=${publicSite.port} is where it listens; set another port, or "off" to serve the public routes on the main port only.`)
-  }) : null
+  const publicProcess = publicSite
+    ? await supervisePublicSite({ ...publicSite, payload }).catch((error: Error) => {
+        server.close()
+        throw new StartupError(
+          `${error.message}\nKAIJI_PUBLIC_PORT=${publicSite.port} is where it listens; set another port, or "off" to serve the public routes on the main port only.`,
+        )
+      })
+    : null
   if (publicProcess) {
     startupLog(`Public site (delivery only) on ${publicProcess.url}`)
     // Absolute links (the Atom feed) name the public site, whichever process serves them.
@@ -101,7 +110,13 @@ export const start = async ({
   shutdownOnSignals({
     server,
     payload,
-    steps: [() => delivery.stop(), () => watcher.stop(), () => dispatcher.stop(), stopAnnouncing, () => publicProcess?.stop()],
+    steps: [
+      () => delivery.stop(),
+      () => watcher.stop(),
+      () => dispatcher.stop(),
+      stopAnnouncing,
+      () => publicProcess?.stop(),
+    ],
   })
   return server
 }

@@ -19,27 +19,46 @@ const hasText = (value: unknown): boolean => {
   return typeof value === 'number'
 }
 
-const isByLocale = (value: Record<string, unknown>): boolean => Object.keys(value).every((key) => (LOCALES as readonly string[]).includes(key))
+const isByLocale = (value: Record<string, unknown>): boolean =>
+  Object.keys(value).every((key) => (LOCALES as readonly string[]).includes(key))
 
 /** A document read with `locale: 'all'`: each localized field is `{ [locale]: value }`, inside groups too. */
-const localeHasContent = (doc: Record<string, unknown>, localizedFields: readonly string[], locale: string): boolean =>
+const localeHasContent = (
+  doc: Record<string, unknown>,
+  localizedFields: readonly string[],
+  locale: string,
+): boolean =>
   localizedFields.some((field) => {
     const value = doc[field]
     if (!value || typeof value !== 'object') return false
     const entries = value as Record<string, unknown>
     if (isByLocale(entries)) return hasText(entries[locale])
     // A group of localized fields: { child: { [locale]: value } }.
-    return Object.values(entries).some((child) => child !== null && typeof child === 'object' && hasText((child as Record<string, unknown>)[locale]))
+    return Object.values(entries).some(
+      (child) =>
+        child !== null &&
+        typeof child === 'object' &&
+        hasText((child as Record<string, unknown>)[locale]),
+    )
   })
 
 /** Reads the page, the categories and every workflow row (three queries) and builds the overview for `user`. */
 export const loadTranslationOverview = async (payload: Payload, user: User): Promise<Overview> => {
   const [page, categories, rows] = await Promise.all([
     payload.findGlobal({ slug: 'partners-page', locale: 'all', ...system }),
-    payload.find({ collection: 'partner-categories', locale: 'all', sort: 'order', pagination: false, ...system }),
+    payload.find({
+      collection: 'partner-categories',
+      locale: 'all',
+      sort: 'order',
+      pagination: false,
+      ...system,
+    }),
     readAllWorkflowRows(payload),
   ])
-  const facts = (subject: WorkflowSubject, doc: Record<string, unknown>): Record<string, LocaleFacts> => {
+  const facts = (
+    subject: WorkflowSubject,
+    doc: Record<string, unknown>,
+  ): Record<string, LocaleFacts> => {
     const { localized } = subjectContentFields(payload, subject)
     return Object.fromEntries(
       LOCALES.map((locale) => {
@@ -50,7 +69,9 @@ export const loadTranslationOverview = async (payload: Payload, user: User): Pro
             hasContent: localeHasContent(doc, localized, locale),
             state: row?.state ?? null,
             sourceHash: row?.sourceHash ?? null,
-            editedSinceApproval: Array.isArray(row?.editedSinceApproval) ? row.editedSinceApproval.map(String) : [],
+            editedSinceApproval: Array.isArray(row?.editedSinceApproval)
+              ? row.editedSinceApproval.map(String)
+              : [],
           },
         ]
       }),
@@ -62,9 +83,20 @@ export const loadTranslationOverview = async (payload: Payload, user: User): Pro
     return typeof name?.[SOURCE_LOCALE] === 'string' ? (name[SOURCE_LOCALE] as string) : fallback
   }
   const subjects: OverviewSubject[] = [
-    { kind: 'page', id: null, key: subjectKey(pageSubject), label: 'Partners page', retired: false, locales: facts(pageSubject, page as unknown as Record<string, unknown>) },
+    {
+      kind: 'page',
+      id: null,
+      key: subjectKey(pageSubject),
+      label: 'Partners page',
+      retired: false,
+      locales: facts(pageSubject, page as unknown as Record<string, unknown>),
+    },
     ...categories.docs.map((category): OverviewSubject => {
-      const subject: WorkflowSubject = { kind: 'collection', slug: 'partner-categories', id: category.id }
+      const subject: WorkflowSubject = {
+        kind: 'collection',
+        slug: 'partner-categories',
+        id: category.id,
+      }
       const doc = category as unknown as Record<string, unknown>
       return {
         kind: 'category',
@@ -76,6 +108,16 @@ export const loadTranslationOverview = async (payload: Payload, user: User): Pro
       }
     }),
   ]
-  const sourceApprovedHashes = new Map(subjects.map((subject) => [subject.key, rows.get(`${subject.key}:${SOURCE_LOCALE}`)?.approvedHash ?? null]))
-  return buildOverview({ subjects, sourceApprovedHashes, viewer: user, locales: localeCodesVisibleTo(user) })
+  const sourceApprovedHashes = new Map(
+    subjects.map((subject) => [
+      subject.key,
+      rows.get(`${subject.key}:${SOURCE_LOCALE}`)?.approvedHash ?? null,
+    ]),
+  )
+  return buildOverview({
+    subjects,
+    sourceApprovedHashes,
+    viewer: user,
+    locales: localeCodesVisibleTo(user),
+  })
 }

@@ -2,9 +2,22 @@ import { mayEditLocale } from '../access/canEditRequestedLocale'
 import { LOCALES, SOURCE_LOCALE } from '../config/locales'
 import { isStale } from '../plugins/reviewWorkflow/sourceTracking'
 import { mayTakeAction, TRANSITIONS, type Actor } from '../plugins/reviewWorkflow/transitions'
-import { CONFIRM_SOURCE, WORKFLOW_ACTIONS, type EndpointAction, type WorkflowState } from '../plugins/reviewWorkflow/types'
+import {
+  CONFIRM_SOURCE,
+  WORKFLOW_ACTIONS,
+  type EndpointAction,
+  type WorkflowState,
+} from '../plugins/reviewWorkflow/types'
 
-export const CELL_STATUSES = ['missing', 'draft', 'in_review', 'changes_requested', 'approved', 'published', 'stale'] as const
+export const CELL_STATUSES = [
+  'missing',
+  'draft',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'published',
+  'stale',
+] as const
 export type CellStatus = (typeof CELL_STATUSES)[number]
 
 /** What the overview needs of one document in one locale. */
@@ -25,8 +38,18 @@ export type OverviewSubject = {
   locales: Record<string, LocaleFacts>
 }
 
-export type OverviewCell = { status: CellStatus; href: string; actions: Array<EndpointAction | 'edit'> }
-export type OverviewRow = { kind: OverviewSubject['kind']; key: string; label: string; retired: boolean; cells: Record<string, OverviewCell> }
+export type OverviewCell = {
+  status: CellStatus
+  href: string
+  actions: Array<EndpointAction | 'edit'>
+}
+export type OverviewRow = {
+  kind: OverviewSubject['kind']
+  key: string
+  label: string
+  retired: boolean
+  cells: Record<string, OverviewCell>
+}
 export type Overview = {
   locales: string[]
   rows: OverviewRow[]
@@ -43,12 +66,19 @@ export const cellStatus = (facts: LocaleFacts, currentSourceHash: string | null)
 }
 
 /** The actions this viewer could take on the cell now, as the workflow endpoint would allow them. */
-export const cellActions = (viewer: Viewer, locale: string, facts: LocaleFacts, stale: boolean): Array<EndpointAction | 'edit'> => {
+export const cellActions = (
+  viewer: Viewer,
+  locale: string,
+  facts: LocaleFacts,
+  stale: boolean,
+): Array<EndpointAction | 'edit'> => {
   const state = facts.state ?? 'draft'
   const actions: Array<EndpointAction | 'edit'> = mayEditLocale(viewer, locale) ? ['edit'] : []
   for (const action of WORKFLOW_ACTIONS) {
-    if (!TRANSITIONS[action].from.includes(state) || !mayTakeAction(viewer, action, locale)) continue
-    if (action === 'approve' && (stale || facts.editedSinceApproval.includes(String(viewer.id)))) continue
+    if (!TRANSITIONS[action].from.includes(state) || !mayTakeAction(viewer, action, locale))
+      continue
+    if (action === 'approve' && (stale || facts.editedSinceApproval.includes(String(viewer.id))))
+      continue
     if (action === 'submit' && !facts.hasContent) continue
     actions.push(action)
   }
@@ -61,7 +91,8 @@ const adminHref = (subject: OverviewSubject, locale: string): string =>
     ? `/admin/globals/partners-page?locale=${locale}`
     : `/admin/collections/partner-categories/${subject.id}?locale=${locale}`
 
-const emptyTotals = (): Record<CellStatus, number> => Object.fromEntries(CELL_STATUSES.map((status) => [status, 0])) as Record<CellStatus, number>
+const emptyTotals = (): Record<CellStatus, number> =>
+  Object.fromEntries(CELL_STATUSES.map((status) => [status, 0])) as Record<CellStatus, number>
 
 /**
  * The locale completeness grid: a row per document (the page first, then the categories in order),
@@ -85,14 +116,35 @@ export const buildOverview = ({
     const currentSourceHash = sourceApprovedHashes.get(subject.key) ?? null
     const cells = Object.fromEntries(
       locales.map((locale) => {
-        const facts = subject.locales[locale] ?? { hasContent: false, state: null, sourceHash: null, editedSinceApproval: [] }
-        const status = locale === SOURCE_LOCALE ? cellStatus({ ...facts, sourceHash: null }, null) : cellStatus(facts, currentSourceHash)
+        const facts = subject.locales[locale] ?? {
+          hasContent: false,
+          state: null,
+          sourceHash: null,
+          editedSinceApproval: [],
+        }
+        const status =
+          locale === SOURCE_LOCALE
+            ? cellStatus({ ...facts, sourceHash: null }, null)
+            : cellStatus(facts, currentSourceHash)
         const counts = totals[locale]
         if (counts && !subject.retired) counts[status] += 1
-        return [locale, { status, href: adminHref(subject, locale), actions: cellActions(viewer, locale, facts, status === 'stale') }]
+        return [
+          locale,
+          {
+            status,
+            href: adminHref(subject, locale),
+            actions: cellActions(viewer, locale, facts, status === 'stale'),
+          },
+        ]
       }),
     )
-    return { kind: subject.kind, key: subject.key, label: subject.label, retired: subject.retired, cells }
+    return {
+      kind: subject.kind,
+      key: subject.key,
+      label: subject.label,
+      retired: subject.retired,
+      cells,
+    }
   })
   return { locales: [...locales], rows, totals }
 }

@@ -4,9 +4,18 @@ import { SOURCE_LOCALE } from '../config/locales'
 import type { User } from '../payload-types'
 import { isStale } from '../plugins/reviewWorkflow/sourceTracking'
 import { subjectKey, type WorkflowSubject } from '../plugins/reviewWorkflow/types'
-import { readAllWorkflowRows, readLocaleWorkflow, writeLocaleWorkflow } from '../plugins/reviewWorkflow/workflowStore'
+import {
+  readAllWorkflowRows,
+  readLocaleWorkflow,
+  writeLocaleWorkflow,
+} from '../plugins/reviewWorkflow/workflowStore'
 import { matchSourceReleases } from '../releases/sourceBasisStore'
-import { planDocuments, type DocumentChange, type DocumentPlan, type DocumentSpec } from './xliff/document'
+import {
+  planDocuments,
+  type DocumentChange,
+  type DocumentPlan,
+  type DocumentSpec,
+} from './xliff/document'
 import type { FieldSpec } from './xliff/units'
 
 const system = { overrideAccess: true, depth: 0 } as const
@@ -26,59 +35,118 @@ export const translatableFields = (fields: readonly Field[], prefix = ''): Trans
   })
 
 export const valueAt = (value: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((current, key) => (current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined), value)
+  path
+    .split('.')
+    .reduce<unknown>(
+      (current, key) =>
+        current && typeof current === 'object'
+          ? (current as Record<string, unknown>)[key]
+          : undefined,
+      value,
+    )
 
-type Subjects = Array<{ subject: WorkflowSubject; fileId: string; original: string; target: Record<string, unknown>; fields: TranslatableField[] }>
+type Subjects = Array<{
+  subject: WorkflowSubject
+  fileId: string
+  original: string
+  target: Record<string, unknown>
+  fields: TranslatableField[]
+}>
 
 /** Every translatable unit of the page and the live categories in `locale`: source = approved ja content, target = the working copy. */
-export const planTranslationDocuments = async (payload: Payload, locale: string): Promise<DocumentPlan[]> => {
+export const planTranslationDocuments = async (
+  payload: Payload,
+  locale: string,
+): Promise<DocumentPlan[]> => {
   const [page, categories, rows] = await Promise.all([
     payload.findGlobal({ slug: 'partners-page', locale: locale as 'ja', ...system }),
-    payload.find({ collection: 'partner-categories', locale: locale as 'ja', sort: 'order', pagination: false, ...system }),
+    payload.find({
+      collection: 'partner-categories',
+      locale: locale as 'ja',
+      sort: 'order',
+      pagination: false,
+      ...system,
+    }),
     readAllWorkflowRows(payload),
   ])
-  const pageFields = translatableFields(payload.config.globals.find((global) => global.slug === 'partners-page')?.fields ?? [])
+  const pageFields = translatableFields(
+    payload.config.globals.find((global) => global.slug === 'partners-page')?.fields ?? [],
+  )
   const categoryFields = translatableFields(payload.collections['partner-categories'].config.fields)
   const subjects: Subjects = [
-    { subject: { kind: 'global', slug: 'partners-page' }, fileId: 'page', original: 'partners-page', target: page as unknown as Record<string, unknown>, fields: pageFields },
+    {
+      subject: { kind: 'global', slug: 'partners-page' },
+      fileId: 'page',
+      original: 'partners-page',
+      target: page as unknown as Record<string, unknown>,
+      fields: pageFields,
+    },
     ...categories.docs.map((category) => ({
-      subject: { kind: 'collection' as const, slug: 'partner-categories' as const, id: category.id },
+      subject: {
+        kind: 'collection' as const,
+        slug: 'partner-categories' as const,
+        id: category.id,
+      },
       fileId: `category.${category.key}`,
       original: `partner-categories/${category.key}`,
       target: category as unknown as Record<string, unknown>,
       fields: categoryFields,
     })),
   ]
-  const specs = subjects.flatMap(({ subject, fileId, original, target, fields }): DocumentSpec[] => {
-    const source = rows.get(`${subjectKey(subject)}:${SOURCE_LOCALE}`)
-    const approved = source?.approvedContent
-    // Only approved source is translated; a retired category leaves the page with the next release.
-    if (!approved || typeof approved !== 'object' || (approved as { retired?: unknown }).retired === true) return []
-    const translation = rows.get(`${subjectKey(subject)}:${locale}`)
-    const reviewed =
-      (translation?.state === 'approved' || translation?.state === 'published') && !isStale(translation.sourceHash ?? null, source.approvedHash ?? null)
-    return [
-      {
-        fileId,
-        original,
-        subject: subjectKey(subject),
-        sourceHash: source.approvedHash ?? null,
-        sourceRelease: null,
-        targetState: reviewed ? 'reviewed' : 'translated',
-        fields: fields.map((field) => ({ ...field, source: valueAt(approved, field.path), target: valueAt(target, field.path) })),
-      },
-    ]
-  })
+  const specs = subjects.flatMap(
+    ({ subject, fileId, original, target, fields }): DocumentSpec[] => {
+      const source = rows.get(`${subjectKey(subject)}:${SOURCE_LOCALE}`)
+      const approved = source?.approvedContent
+      // Only approved source is translated; a retired category leaves the page with the next release.
+      if (
+        !approved ||
+        typeof approved !== 'object' ||
+        (approved as { retired?: unknown }).retired === true
+      )
+        return []
+      const translation = rows.get(`${subjectKey(subject)}:${locale}`)
+      const reviewed =
+        (translation?.state === 'approved' || translation?.state === 'published') &&
+        !isStale(translation.sourceHash ?? null, source.approvedHash ?? null)
+      return [
+        {
+          fileId,
+          original,
+          subject: subjectKey(subject),
+          sourceHash: source.approvedHash ?? null,
+          sourceRelease: null,
+          targetState: reviewed ? 'reviewed' : 'translated',
+          fields: fields.map((field) => ({
+            ...field,
+            source: valueAt(approved, field.path),
+            target: valueAt(target, field.path),
+          })),
+        },
+      ]
+    },
+  )
   // Which source release each document's approved source text is in, by the same rule publishing uses.
   const match = await matchSourceReleases(payload, undefined, {
-    needs: specs.map((spec) => ({ subject: spec.subject, label: spec.fileId, sourceHash: spec.sourceHash })),
+    needs: specs.map((spec) => ({
+      subject: spec.subject,
+      label: spec.fileId,
+      sourceHash: spec.sourceHash,
+    })),
     structure: null,
     now: Date.now(),
   })
-  return planDocuments(specs.map((spec, index) => ({ ...spec, sourceRelease: match.documents[index]?.release ?? null })))
+  return planDocuments(
+    specs.map((spec, index) => ({
+      ...spec,
+      sourceRelease: match.documents[index]?.release ?? null,
+    })),
+  )
 }
 
-const subjectOfFile = (document: DocumentPlan, categoryIds: ReadonlyMap<string, number | string>): WorkflowSubject => {
+const subjectOfFile = (
+  document: DocumentPlan,
+  categoryIds: ReadonlyMap<string, number | string>,
+): WorkflowSubject => {
   if (document.fileId === 'page') return { kind: 'global', slug: 'partners-page' }
   const id = categoryIds.get(document.fileId)
   if (id === undefined) throw new Error(`no category for ${document.fileId}`)
@@ -92,7 +160,9 @@ const updateData = (change: DocumentChange): Record<string, unknown> => {
     const [group, inner] = field.path.split('.')
     if (!group || !inner || !change.values.has(field.path)) continue
     data[group] = Object.fromEntries(
-      change.document.units.filter((unit) => unit.field.path.startsWith(`${group}.`)).map((unit) => [unit.field.path.slice(group.length + 1), unit.field.target ?? null]),
+      change.document.units
+        .filter((unit) => unit.field.path.startsWith(`${group}.`))
+        .map((unit) => [unit.field.path.slice(group.length + 1), unit.field.target ?? null]),
     )
   }
   for (const [path, value] of change.values) {
@@ -114,8 +184,18 @@ export type ImportReport = {
  * so the locale goes back to draft) in the request's transaction. A document whose file was exported
  * against an older source is recorded as translating that older source, so it shows as stale.
  */
-export const writeImportedTranslations = async (req: PayloadRequest, user: User, locale: string, changes: readonly DocumentChange[]): Promise<ImportReport['written']> => {
-  const { docs } = await req.payload.find({ collection: 'partner-categories', pagination: false, req, ...system })
+export const writeImportedTranslations = async (
+  req: PayloadRequest,
+  user: User,
+  locale: string,
+  changes: readonly DocumentChange[],
+): Promise<ImportReport['written']> => {
+  const { docs } = await req.payload.find({
+    collection: 'partner-categories',
+    pagination: false,
+    req,
+    ...system,
+  })
   const categoryIds = new Map(docs.map((category) => [`category.${category.key}`, category.id]))
   const written: ImportReport['written'] = []
   for (const change of changes) {
@@ -123,15 +203,25 @@ export const writeImportedTranslations = async (req: PayloadRequest, user: User,
     if (change.values.size > 0) {
       const data = updateData(change)
       const asUser = { user, overrideAccess: false, locale: locale as 'ja', req }
-      if (subject.kind === 'global') await req.payload.updateGlobal({ slug: subject.slug, data, ...asUser })
+      if (subject.kind === 'global')
+        await req.payload.updateGlobal({ slug: subject.slug, data, ...asUser })
       else await req.payload.update({ collection: subject.slug, id: subject.id, data, ...asUser })
       if (change.staleUnits.length > 0) {
         const workflow = await readLocaleWorkflow(req.payload, req, subject, locale)
         const basis = change.exportedSourceHash ?? 'unknown (the file names no source version)'
-        if (workflow.sourceHash !== basis) await writeLocaleWorkflow(req.payload, req, subject, locale, { ...workflow, sourceHash: basis, sourceContent: null })
+        if (workflow.sourceHash !== basis)
+          await writeLocaleWorkflow(req.payload, req, subject, locale, {
+            ...workflow,
+            sourceHash: basis,
+            sourceContent: null,
+          })
       }
     }
-    written.push({ file: change.document.fileId, fields: [...change.values.keys()], staleUnits: change.staleUnits })
+    written.push({
+      file: change.document.fileId,
+      fields: [...change.values.keys()],
+      staleUnits: change.staleUnits,
+    })
   }
   return written.filter((entry) => entry.fields.length > 0)
 }

@@ -1,7 +1,8 @@
 /** Far beyond any real body (rich text included); a deeper one is an attack, not content. */
 export const MAX_JSON_DEPTH = 128
 
-export const tooDeepMessage = (what = 'The body'): string => `${what} is nested deeper than ${MAX_JSON_DEPTH} levels.`
+export const tooDeepMessage = (what = 'The body'): string =>
+  `${what} is nested deeper than ${MAX_JSON_DEPTH} levels.`
 
 /**
  * How deep JSON text nests (its `[` and `{` outside strings), read without parsing it and without
@@ -28,7 +29,8 @@ export const jsonTextDepth = (text: string, limit = MAX_JSON_DEPTH): number => {
   return deepest
 }
 
-export type JsonReading = { ok: true; value: unknown } | { ok: false; problem: 'invalid' | 'too-deep' }
+export type JsonReading =
+  { ok: true; value: unknown } | { ok: false; problem: 'invalid' | 'too-deep' }
 
 /** JSON.parse, but only of text nested at most `maxDepth` deep: what is parsed can then be walked and stringified safely. */
 export const parseBoundedJson = (text: string, maxDepth = MAX_JSON_DEPTH): JsonReading => {
@@ -48,7 +50,8 @@ export const valueDepth = (value: unknown, limit = MAX_JSON_DEPTH): number => {
     const [current, depth] = stack.pop() as [unknown, number]
     if (depth > deepest) deepest = depth
     if (deepest > limit) return deepest
-    if (current && typeof current === 'object') for (const child of Object.values(current)) stack.push([child, depth + 1])
+    if (current && typeof current === 'object')
+      for (const child of Object.values(current)) stack.push([child, depth + 1])
   }
   return deepest
 }

@@ -75,7 +75,10 @@ export const childNodes = (node: JsonObject): JsonObject[] =>
 const nodeText = (node: JsonObject, depth = 0): string => {
   if (depth > MAX_RICH_TEXT_DEPTH) return ''
   if (node.type === 'linebreak') return '\n'
-  if (node.type === 'list') return childNodes(node).map((item) => nodeText(item, depth + 1)).join('\n')
+  if (node.type === 'list')
+    return childNodes(node)
+      .map((item) => nodeText(item, depth + 1))
+      .join('\n')
   if (!Array.isArray(node.children)) return typeof node.text === 'string' ? node.text : ''
   return childNodes(node).reduce((text, child) => {
     const part = nodeText(child, depth + 1)
@@ -85,9 +88,12 @@ const nodeText = (node: JsonObject, depth = 0): string => {
 
 /** The text of every top-level block, one per paragraph (list items on their own lines); nothing else. */
 export const richTextToParagraphs = (value: unknown): string[] =>
-  isSerializedRichText(value) ? childNodes(value.root as JsonObject).map((node) => nodeText(node)) : []
+  isSerializedRichText(value)
+    ? childNodes(value.root as JsonObject).map((node) => nodeText(node))
+    : []
 
-export const richTextToPlainText = (value: unknown): string => richTextToParagraphs(value).join('\n')
+export const richTextToPlainText = (value: unknown): string =>
+  richTextToParagraphs(value).join('\n')
 
 export const isSerializedRichText = (value: unknown): value is SerializedRichText => {
   if (typeof value !== 'object' || value === null) return false

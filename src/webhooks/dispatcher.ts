@@ -20,12 +20,15 @@ export type DispatcherOptions = {
   allowPrivate: boolean
 }
 
-export const dispatcherOptionsFromEnv = (env: Readonly<Record<string, string | undefined>> = process.env): DispatcherOptions => {
+export const dispatcherOptionsFromEnv = (
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): DispatcherOptions => {
   const number = (name: string, fallback: number) => {
     const raw = env[name]
     if (raw === undefined || raw === '') return fallback
     const value = Number(raw)
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}.`)
+    if (!Number.isFinite(value) || value <= 0)
+      throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}.`)
     return value
   }
   return {
@@ -36,7 +39,13 @@ export const dispatcherOptionsFromEnv = (env: Readonly<Record<string, string | u
   }
 }
 
-type AttemptLog = { attempt: number; at: string; status: number | null; error: string | null; durationMs: number }
+type AttemptLog = {
+  attempt: number
+  at: string
+  status: number | null
+  error: string | null
+  durationMs: number
+}
 
 /** The body a receiver gets; what it needs to rebuild or purge, and nothing internal. */
 export const webhookBody = (event: WebhookEvent, release: Release, deliveryKey: string): string =>
@@ -57,7 +66,8 @@ const subscribed = (endpoint: WebhookEndpoint, event: WebhookEvent, release: Rel
   endpoint.events.includes(event) &&
   (!endpoint.forLocales?.length || endpoint.forLocales.includes(release.locale as 'ja')) &&
   // An endpoint added after a release took effect is not told about it.
-  (event !== 'release.effective' || Date.parse(endpoint.createdAt) <= Date.parse(release.effectiveAt))
+  (event !== 'release.effective' ||
+    Date.parse(endpoint.createdAt) <= Date.parse(release.effectiveAt))
 
 /**
  * Sends signed POSTs for release events. Each (event, release, endpoint) gets one delivery row,
@@ -74,10 +84,24 @@ export const createWebhookDispatcher = (payload: Payload, options: DispatcherOpt
     let status: number | null = null
     let error: string | null = null
     // Checked again at each attempt: what the name resolves to may have changed since it was saved.
-    const target = await checkWebhookUrl(endpoint.url, { allowPrivate: options.allowPrivate, lookup: systemLookup })
+    const target = await checkWebhookUrl(endpoint.url, {
+      allowPrivate: options.allowPrivate,
+      lookup: systemLookup,
+    })
     if (!target.ok && target.refused) {
-      const entry: AttemptLog = { attempt: number, at: new Date(started).toISOString(), status: null, error: `Refused, not sent: ${target.problem}`, durationMs: Date.now() - started }
-      await payload.update({ collection: 'webhook-deliveries', id: deliveryId, data: { status: 'refused', attempts: number, log: [...log, entry] }, ...system })
+      const entry: AttemptLog = {
+        attempt: number,
+        at: new Date(started).toISOString(),
+        status: null,
+        error: `Refused, not sent: ${target.problem}`,
+        durationMs: Date.now() - started,
+      }
+      await payload.update({
+        collection: 'webhook-deliveries',
+        id: deliveryId,
+        data: { status: 'refused', attempts: number, log: [...log, entry] },
+        ...system,
+      })
       payload.logger.warn(`Webhook delivery ${deliveryId} refused: ${target.problem}`)
       return
     }
@@ -98,27 +122,45 @@ export const createWebhookDispatcher = (payload: Payload, options: DispatcherOpt
     } catch (caught) {
       error = caught instanceof Error ? `${caught.name}: ${caught.message}` : String(caught)
     }
-    const entry: AttemptLog = { attempt: number, at: new Date(started).toISOString(), status, error, durationMs: Date.now() - started }
+    const entry: AttemptLog = {
+      attempt: number,
+      at: new Date(started).toISOString(),
+      status,
+      error,
+      durationMs: Date.now() - started,
+    }
     const attempts = [...log, entry]
     const delivered = error === null
     const giveUp = !delivered && number >= options.maxAttempts
     await payload.update({
       collection: 'webhook-deliveries',
       id: deliveryId,
-      data: { status: delivered ? 'delivered' : giveUp ? 'failed' : 'retrying', attempts: number, log: attempts },
+      data: {
+        status: delivered ? 'delivered' : giveUp ? 'failed' : 'retrying',
+        attempts: number,
+        log: attempts,
+      },
       ...system,
     })
     if (delivered) return
     if (giveUp) {
-      payload.logger.warn(`Webhook delivery ${deliveryId} to ${endpoint.url} failed ${number} times; giving up (${error}).`)
+      payload.logger.warn(
+        `Webhook delivery ${deliveryId} to ${endpoint.url} failed ${number} times; giving up (${error}).`,
+      )
       return
     }
-    const timer = setTimeout(() => {
-      timers.delete(timer)
-      void attempt(delivery, number + 1, attempts).catch((caught: unknown) =>
-        payload.logger.error({ err: caught }, `Webhook delivery ${deliveryId}: could not record an attempt`),
-      )
-    }, options.retryBaseMs * 2 ** (number - 1))
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer)
+        void attempt(delivery, number + 1, attempts).catch((caught: unknown) =>
+          payload.logger.error(
+            { err: caught },
+            `Webhook delivery ${deliveryId}: could not record an attempt`,
+          ),
+        )
+      },
+      options.retryBaseMs * 2 ** (number - 1),
+    )
     timer.unref()
     timers.add(timer)
   }
@@ -139,7 +181,17 @@ export const createWebhookDispatcher = (payload: Payload, options: DispatcherOpt
       try {
         const created = await payload.create({
           collection: 'webhook-deliveries',
-          data: { dedupeKey, endpoint: endpoint.id, event, locale: release.locale, releaseNumber: release.number, status: 'pending', attempts: 0, body, log: [] },
+          data: {
+            dedupeKey,
+            endpoint: endpoint.id,
+            event,
+            locale: release.locale,
+            releaseNumber: release.number,
+            status: 'pending',
+            attempts: 0,
+            body,
+            log: [],
+          },
           ...system,
         })
         id = created.id
@@ -155,7 +207,10 @@ export const createWebhookDispatcher = (payload: Payload, options: DispatcherOpt
   return {
     announce: (event: WebhookEvent, release: Release): void => {
       announce(event, release).catch((error: unknown) =>
-        payload.logger.error({ err: error }, `Webhooks: could not announce ${event} for ${release.locale} release ${release.number}`),
+        payload.logger.error(
+          { err: error },
+          `Webhooks: could not announce ${event} for ${release.locale} release ${release.number}`,
+        ),
       )
     },
     stop: () => {

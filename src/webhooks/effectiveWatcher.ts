@@ -26,7 +26,10 @@ export const watchScheduledReleases = (
     const { docs } = await payload.find({
       collection: 'releases',
       where: {
-        and: [{ effectiveAt: { greater_than: new Date(since - OVERLAP_MS).toISOString() } }, { effectiveAt: { less_than_equal: new Date(now).toISOString() } }],
+        and: [
+          { effectiveAt: { greater_than: new Date(since - OVERLAP_MS).toISOString() } },
+          { effectiveAt: { less_than_equal: new Date(now).toISOString() } },
+        ],
       },
       limit: 0,
       pagination: false,
@@ -34,20 +37,25 @@ export const watchScheduledReleases = (
       overrideAccess: true,
     })
     since = now
-    const scheduled = docs.map(toRelease).filter((release) => Date.parse(release.effectiveAt) > Date.parse(release.publishedAt))
+    const scheduled = docs
+      .map(toRelease)
+      .filter((release) => Date.parse(release.effectiveAt) > Date.parse(release.publishedAt))
     for (const release of scheduled) {
       const key = `${release.locale}:${release.number}`
       if (announced.has(key)) continue
       announced.add(key)
       // A scheduled release that a later one overtook never takes effect, so there is nothing to announce.
       const timeline = releaseTimeline(await listReleaseSummaries(payload, release.locale), now)
-      if (timeline.statusOf(release) !== 'superseded') dispatcher.announce('release.effective', release)
+      if (timeline.statusOf(release) !== 'superseded')
+        dispatcher.announce('release.effective', release)
     }
   }
 
   const loop = () => {
     tick()
-      .catch((error: unknown) => payload.logger.warn({ err: error }, 'Webhooks: could not check for releases taking effect'))
+      .catch((error: unknown) =>
+        payload.logger.warn({ err: error }, 'Webhooks: could not check for releases taking effect'),
+      )
       .finally(() => {
         if (stopped) return
         timer = setTimeout(loop, intervalMs)

@@ -11,7 +11,10 @@ const LOOKUP_TIMEOUT_MS = 5_000
 export const systemLookup: Lookup = async (hostname) => {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error('DNS lookup timed out'), { code: 'ETIMEOUT' })), LOOKUP_TIMEOUT_MS)
+    timer = setTimeout(
+      () => reject(Object.assign(new Error('DNS lookup timed out'), { code: 'ETIMEOUT' })),
+      LOOKUP_TIMEOUT_MS,
+    )
   })
   try {
     const found = await Promise.race([dnsLookup(hostname, { all: true, verbatim: true }), timeout])
@@ -22,16 +25,31 @@ export const systemLookup: Lookup = async (hostname) => {
 }
 
 /** A resolver for the connection that answers only with addresses already checked: no second DNS answer to trust. */
-const pinnedLookup = (addresses: readonly ResolvedAddress[]): LookupFunction => (_hostname, options, callback) => {
-  const usable = options.family === 4 || options.family === 6 ? addresses.filter(({ family }) => family === options.family) : addresses
-  const [first] = usable
-  if (!first) {
-    callback(Object.assign(new Error(`No checked IPv${String(options.family)} address`), { code: 'ENOTFOUND' }), '', 0)
-    return
+const pinnedLookup =
+  (addresses: readonly ResolvedAddress[]): LookupFunction =>
+  (_hostname, options, callback) => {
+    const usable =
+      options.family === 4 || options.family === 6
+        ? addresses.filter(({ family }) => family === options.family)
+        : addresses
+    const [first] = usable
+    if (!first) {
+      callback(
+        Object.assign(new Error(`No checked IPv${String(options.family)} address`), {
+          code: 'ENOTFOUND',
+        }),
+        '',
+        0,
+      )
+      return
+    }
+    if (options.all)
+      callback(
+        null,
+        usable.map(({ address, family }) => ({ address, family })),
+      )
+    else callback(null, first.address, first.family)
   }
-  if (options.all) callback(null, usable.map(({ address, family }) => ({ address, family })))
-  else callback(null, first.address, first.family)
-}
 
 /**
  * POSTs `body` to `url`, connecting only to `addresses`. The URL keeps its host name, so the Host
@@ -41,7 +59,11 @@ const pinnedLookup = (addresses: readonly ResolvedAddress[]): LookupFunction => 
 export const postToCheckedAddresses = (
   url: URL,
   addresses: readonly ResolvedAddress[],
-  { headers, body, timeoutMs }: { headers: Record<string, string>; body: string; timeoutMs: number },
+  {
+    headers,
+    body,
+    timeoutMs,
+  }: { headers: Record<string, string>; body: string; timeoutMs: number },
 ): Promise<number> =>
   new Promise((resolve, reject) => {
     const client = url.protocol === 'https:' ? https : http

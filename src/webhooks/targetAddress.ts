@@ -53,7 +53,8 @@ export const ipv6Bytes = (address: string): number[] | null => {
     text = `${text.slice(0, -dotted[1].length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`
   }
   const [head = '', tail] = text.split('::')
-  const words = (part: string) => (part === '' ? [] : part.split(':').map((word) => parseInt(word, 16)))
+  const words = (part: string) =>
+    part === '' ? [] : part.split(':').map((word) => parseInt(word, 16))
   const left = words(head)
   const right = tail === undefined ? [] : words(tail)
   const all = [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right]
@@ -62,7 +63,8 @@ export const ipv6Bytes = (address: string): number[] | null => {
 
 const ipv4Of = (bytes: number[], from: number): string => bytes.slice(from, from + 4).join('.')
 
-const startsWith = (bytes: number[], prefix: number[]): boolean => prefix.every((byte, index) => bytes[index] === byte)
+const startsWith = (bytes: number[], prefix: number[]): boolean =>
+  prefix.every((byte, index) => bytes[index] === byte)
 
 /** The IPv4 address an IPv6 one carries (IPv4-mapped, NAT64, 6to4), or null. */
 const embeddedIpv4 = (address: string): string | null => {
@@ -89,7 +91,9 @@ export const nonPublicKind = (address: string): string | null => {
 }
 
 /** `KAIJI_WEBHOOK_ALLOW_PRIVATE=true` lets webhooks reach private and loopback addresses (a receiver on the same host or network). */
-export const allowPrivateWebhookTargets = (raw: string | undefined = process.env.KAIJI_WEBHOOK_ALLOW_PRIVATE): boolean => {
+export const allowPrivateWebhookTargets = (
+  raw: string | undefined = process.env.KAIJI_WEBHOOK_ALLOW_PRIVATE,
+): boolean => {
   const value = raw?.trim().toLowerCase() ?? ''
   if (value === '' || value === 'false') return false
   if (value === 'true') return true
@@ -117,7 +121,10 @@ const refusal = (host: string, address: string, kind: string): string =>
  * answer differently between the check and the connection. With `lookup` null a host name is not
  * resolved (only addresses written in the URL are checked) and no addresses are returned.
  */
-export const checkWebhookTarget = async (url: URL, { allowPrivate, lookup }: { allowPrivate: boolean; lookup: Lookup | null }): Promise<TargetCheck> => {
+export const checkWebhookTarget = async (
+  url: URL,
+  { allowPrivate, lookup }: { allowPrivate: boolean; lookup: Lookup | null },
+): Promise<TargetCheck> => {
   const host = hostOf(url)
   const family = isIP(host)
   let addresses: ResolvedAddress[]
@@ -128,9 +135,14 @@ export const checkWebhookTarget = async (url: URL, { allowPrivate, lookup }: { a
       addresses = await lookup(host)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message
-      return { ok: false, refused: false, problem: `The host ${host} could not be resolved (${code}).` }
+      return {
+        ok: false,
+        refused: false,
+        problem: `The host ${host} could not be resolved (${code}).`,
+      }
     }
-    if (addresses.length === 0) return { ok: false, refused: false, problem: `The host ${host} has no address.` }
+    if (addresses.length === 0)
+      return { ok: false, refused: false, problem: `The host ${host} has no address.` }
   }
   if (!allowPrivate) {
     for (const { address } of addresses) {
@@ -142,14 +154,27 @@ export const checkWebhookTarget = async (url: URL, { allowPrivate, lookup }: { a
 }
 
 /** Is `value` a URL a webhook may have: absolute http(s), no credentials, a target allowed by checkWebhookTarget. */
-export const checkWebhookUrl = async (value: unknown, options: { allowPrivate: boolean; lookup: Lookup | null }): Promise<TargetCheck> => {
+export const checkWebhookUrl = async (
+  value: unknown,
+  options: { allowPrivate: boolean; lookup: Lookup | null },
+): Promise<TargetCheck> => {
   let url: URL
   try {
     url = new URL(String(value))
   } catch {
-    return { ok: false, refused: true, problem: 'Enter an absolute URL, e.g. https://example.org/hooks/kaiji.' }
+    return {
+      ok: false,
+      refused: true,
+      problem: 'Enter an absolute URL, e.g. https://example.org/hooks/kaiji.',
+    }
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, refused: true, problem: 'The URL must start with https:// or http://.' }
-  if (url.username || url.password) return { ok: false, refused: true, problem: 'Put no credentials in the URL; the signature authenticates each delivery.' }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { ok: false, refused: true, problem: 'The URL must start with https:// or http://.' }
+  if (url.username || url.password)
+    return {
+      ok: false,
+      refused: true,
+      problem: 'Put no credentials in the URL; the signature authenticates each delivery.',
+    }
   return checkWebhookTarget(url, options)
 }

@@ -20,15 +20,20 @@ const categoryNamesInList = async (page: Page): Promise<string[]> => {
 
 /** Clicks the row's link (Payload links the first column) from the category list. */
 const openCategory = async (page: Page, name: string): Promise<void> => {
-  await page.locator('tbody tr', { has: page.locator('td.cell-name', { hasText: name }) }).locator('a').first().click()
+  await page
+    .locator('tbody tr', { has: page.locator('td.cell-name', { hasText: name }) })
+    .locator('a')
+    .first()
+    .click()
 }
 
 /** One scenario on one fresh page. */
-const scenario = (label: string, run: (page: Page, outsideRequests: string[]) => Promise<void>) => () =>
-  inBrowser(browser, label, async (open) => {
-    const { page, outsideRequests } = await open()
-    await run(page, outsideRequests)
-  })
+const scenario =
+  (label: string, run: (page: Page, outsideRequests: string[]) => Promise<void>) => () =>
+    inBrowser(browser, label, async (open) => {
+      const { page, outsideRequests } = await open()
+      await run(page, outsideRequests)
+    })
 
 describe('the admin, in Chromium', () => {
   it(
@@ -44,7 +49,9 @@ describe('the admin, in Chromium', () => {
       await expect(editors.first().innerText()).resolves.toContain(
         'Zenlyは、クラウド プラットフォームを利用して運営されています。',
       )
-      await expect(editors.nth(1).innerText()).resolves.toContain('クラウド プラットフォームはZenlyの心臓部です。')
+      await expect(editors.nth(1).innerText()).resolves.toContain(
+        'クラウド プラットフォームはZenlyの心臓部です。',
+      )
       await expect(page.locator('input[name="icon"]').inputValue()).resolves.toBe('⛅')
       expect(outsideRequests).toEqual([])
     }),
@@ -57,27 +64,29 @@ describe('the admin, in Chromium', () => {
       await page.goto(`${baseURL()}/admin/collections/partner-categories?limit=50`)
       const sourceNames = page.locator('tbody tr td.cell-sourceName')
       await sourceNames.first().waitFor()
-      expect((await sourceNames.allInnerTexts()).map((text) => text.trim())).toEqual(SOURCE_CATEGORY_NAMES)
+      expect((await sourceNames.allInnerTexts()).map((text) => text.trim())).toEqual(
+        SOURCE_CATEGORY_NAMES,
+      )
       const localizer = page.locator('.localizer')
       await expect(localizer.innerText()).resolves.toContain('English')
       await localizer.locator('button').first().click()
       const options = page.locator('.popup-button-list__button')
       await options.first().waitFor()
       // Every popup list on the page renders its buttons (the list's page sizes too): keep the locales.
-      const locales = (await options.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim()).filter((text) => !/^\d+$/.test(text))
+      const locales = (await options.allInnerTexts())
+        .map((text) => text.replace(/\s+/g, ' ').trim())
+        .filter((text) => !/^\d+$/.test(text))
       expect(locales).toEqual(['English (en)'])
       expect(outsideRequests).toEqual([])
     }),
   )
 
-  it.each<TestUserName>(['admin', 'reviewer'])(
-    '%s logs in and sees the same categories',
-    (name) =>
-      scenario(`list-${name}`, async (page, outsideRequests) => {
-        await loginAs(page, name)
-        expect(await categoryNamesInList(page)).toEqual(SOURCE_CATEGORY_NAMES)
-        expect(outsideRequests).toEqual([])
-      })(),
+  it.each<TestUserName>(['admin', 'reviewer'])('%s logs in and sees the same categories', (name) =>
+    scenario(`list-${name}`, async (page, outsideRequests) => {
+      await loginAs(page, name)
+      expect(await categoryNamesInList(page)).toEqual(SOURCE_CATEGORY_NAMES)
+      expect(outsideRequests).toEqual([])
+    })(),
   )
 
   it(

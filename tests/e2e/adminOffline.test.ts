@@ -32,7 +32,10 @@ const JSON_FIELDS: Record<string, string[]> = {
 }
 
 const firstId = async (api: ApiClient, slug: string): Promise<number | undefined> => {
-  const { body } = await api.request<{ docs: Array<{ id: number }> }>(`/api/${slug}?limit=1&depth=0`, { token: await api.login('admin') })
+  const { body } = await api.request<{ docs: Array<{ id: number }> }>(
+    `/api/${slug}?limit=1&depth=0`,
+    { token: await api.login('admin') },
+  )
   return body.docs[0]?.id
 }
 
@@ -55,8 +58,19 @@ beforeAll(async () => {
   })
   expect(endpoint.status).toBe(201)
   await approveChange(api, { subject: 'page', locale: 'ja', data: { title: 'パートナー一覧' } })
-  expect((await releaseAction(api, 'publish', { locale: 'ja', summary: 'Title', changeType: 'editorial' })).status).toBe(201)
-  await waitFor('a webhook delivery', async () => (await firstId(api, 'webhook-deliveries')) !== undefined)
+  expect(
+    (
+      await releaseAction(api, 'publish', {
+        locale: 'ja',
+        summary: 'Title',
+        changeType: 'editorial',
+      })
+    ).status,
+  ).toBe(201)
+  await waitFor(
+    'a webhook delivery',
+    async () => (await firstId(api, 'webhook-deliveries')) !== undefined,
+  )
 }, 120_000)
 
 /** Opens a page and waits until the admin has rendered it and stopped fetching. */
@@ -75,9 +89,17 @@ describe('the admin contacts no other host', () => {
       await loginAs(page, 'admin', base)
       await page.waitForLoadState('networkidle')
 
-      const links = await page.locator('nav a[href]').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''))
-      const collections = [...new Set(links.flatMap((href) => /^\/admin\/collections\/([^/?#]+)$/.exec(href)?.[1] ?? []))]
-      const globals = [...new Set(links.flatMap((href) => /^\/admin\/globals\/([^/?#]+)$/.exec(href)?.[1] ?? []))]
+      const links = await page
+        .locator('nav a[href]')
+        .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''))
+      const collections = [
+        ...new Set(
+          links.flatMap((href) => /^\/admin\/collections\/([^/?#]+)$/.exec(href)?.[1] ?? []),
+        ),
+      ]
+      const globals = [
+        ...new Set(links.flatMap((href) => /^\/admin\/globals\/([^/?#]+)$/.exec(href)?.[1] ?? [])),
+      ]
       expect(collections).toEqual(expect.arrayContaining(EXPECTED_COLLECTIONS))
       expect(globals).toEqual(['partners-page'])
 
@@ -93,9 +115,17 @@ describe('the admin contacts no other host', () => {
         visited.push(slug)
       }
       const release = await firstId(own.api, 'releases')
-      await visit(page, `${base}/admin/collections/releases/${release}`, '[data-json-view="content"] pre')
-      await expect(page.locator('[data-json-view="content"] pre').innerText()).resolves.toContain('"key": "cloud-platform"')
-      await expect(page.locator('[data-json-view="sources"] pre').innerText()).resolves.toContain('"contentHash"')
+      await visit(
+        page,
+        `${base}/admin/collections/releases/${release}`,
+        '[data-json-view="content"] pre',
+      )
+      await expect(page.locator('[data-json-view="content"] pre').innerText()).resolves.toContain(
+        '"key": "cloud-platform"',
+      )
+      await expect(page.locator('[data-json-view="sources"] pre').innerText()).resolves.toContain(
+        '"contentHash"',
+      )
 
       await visit(page, `${base}/admin/globals/partners-page`, 'form .document-fields')
       await visit(page, `${base}/admin/translations`, '[data-testid="translations-overview"]')
@@ -112,43 +142,80 @@ describe('the admin contacts no other host', () => {
 /** What a person reads on the page: its text and the values of its fields. */
 const readableText = (page: Page): Promise<string> =>
   page.evaluate(() =>
-    [document.body.innerText, ...[...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].map((field) => field.value)].join('\n'),
+    [
+      document.body.innerText,
+      ...[
+        ...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'),
+      ].map((field) => field.value),
+    ].join('\n'),
   )
 
 describe('people see names in the admin', () => {
   const pagesNamingPeople = async (page: Page): Promise<string[]> => {
     const base = own.api.baseURL
     const token = await own.api.login('admin')
-    const release = (await own.api.request<{ docs: Array<{ id: number }> }>('/api/releases?where[number][equals]=2', { token })).body.docs[0]?.id
-    const row = (await own.api.request<{ docs: Array<{ id: number }> }>('/api/workflow-states?where[key][equals]=partners-page:ja', { token })).body.docs[0]?.id
+    const release = (
+      await own.api.request<{ docs: Array<{ id: number }> }>(
+        '/api/releases?where[number][equals]=2',
+        { token },
+      )
+    ).body.docs[0]?.id
+    const row = (
+      await own.api.request<{ docs: Array<{ id: number }> }>(
+        '/api/workflow-states?where[key][equals]=partners-page:ja',
+        { token },
+      )
+    ).body.docs[0]?.id
     const texts: string[] = []
     await visit(page, `${base}/admin/collections/releases`, '[data-testid="publish-panel"] h3')
     texts.push(await readableText(page))
-    await visit(page, `${base}/admin/collections/releases/${release}`, '[data-json-view="approvers"] pre')
+    await visit(
+      page,
+      `${base}/admin/collections/releases/${release}`,
+      '[data-json-view="approvers"] pre',
+    )
     texts.push(await readableText(page))
     await visit(page, `${base}/admin/collections/workflow-states`, 'table tbody tr')
     texts.push(await readableText(page))
-    await visit(page, `${base}/admin/collections/workflow-states/${row}`, '[data-json-view="lastAction"] pre')
+    await visit(
+      page,
+      `${base}/admin/collections/workflow-states/${row}`,
+      '[data-json-view="lastAction"] pre',
+    )
     texts.push(await readableText(page))
-    await visit(page, `${base}/admin/globals/partners-page?locale=ja`, '[data-testid="review-last-action"]')
+    await visit(
+      page,
+      `${base}/admin/globals/partners-page?locale=ja`,
+      '[data-testid="review-last-action"]',
+    )
     texts.push(await readableText(page))
     return texts
   }
 
-  it.each<TestUserName>(['reviewer', 'editor2'])('%s reads colleagues as role and id (no name set), never an email', async (who) => {
-    await own.scenario(`names-${who}`, async (open) => {
-      const opened = await open()
-      await loginAs(opened.page, who, own.api.baseURL)
-      const texts = await pagesNamingPeople(opened.page)
-      // The list offers a sort on every column; sorting by the publisher leaves the default order.
-      await visit(opened.page, `${own.api.baseURL}/admin/collections/releases?sort=-publishedBy`, 'table tbody tr')
-      await expect(opened.page.locator('tbody tr td.cell-number').allInnerTexts()).resolves.toEqual(['2', '1'])
-      texts.push(await readableText(opened.page))
-      for (const text of texts) expect(text.match(/\S*@\S*/g) ?? []).toEqual([])
-      expect(texts.join('\n')).toMatch(/legal-reviewer #\d+/)
-      expect(opened.consoleErrors).toEqual([])
-    })
-  }, 180_000)
+  it.each<TestUserName>(['reviewer', 'editor2'])(
+    '%s reads colleagues as role and id (no name set), never an email',
+    async (who) => {
+      await own.scenario(`names-${who}`, async (open) => {
+        const opened = await open()
+        await loginAs(opened.page, who, own.api.baseURL)
+        const texts = await pagesNamingPeople(opened.page)
+        // The list offers a sort on every column; sorting by the publisher leaves the default order.
+        await visit(
+          opened.page,
+          `${own.api.baseURL}/admin/collections/releases?sort=-publishedBy`,
+          'table tbody tr',
+        )
+        await expect(
+          opened.page.locator('tbody tr td.cell-number').allInnerTexts(),
+        ).resolves.toEqual(['2', '1'])
+        texts.push(await readableText(opened.page))
+        for (const text of texts) expect(text.match(/\S*@\S*/g) ?? []).toEqual([])
+        expect(texts.join('\n')).toMatch(/legal-reviewer #\d+/)
+        expect(opened.consoleErrors).toEqual([])
+      })
+    },
+    180_000,
+  )
 
   it('an administrator reads names and emails on the same pages', async () => {
     await own.scenario('names-admin', async (open) => {

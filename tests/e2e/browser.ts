@@ -28,14 +28,18 @@ export const launchBrowser = (): Promise<Browser> =>
 
 /** A fresh page that records every request going to a host other than this server, and every console error. */
 export const openPage = async (browser: Browser, base = baseURL()): Promise<OpenedPage> => {
-  const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 } })
+  const context = await browser.newContext({
+    locale: 'ja-JP',
+    viewport: { width: 1400, height: 1000 },
+  })
   const page = await context.newPage()
   page.setDefaultTimeout(30_000)
   const own = new URL(base).host
   const outsideRequests: string[] = []
   page.on('request', (request) => {
     const url = new URL(request.url())
-    if (!['data:', 'blob:'].includes(url.protocol) && url.host !== own) outsideRequests.push(request.url())
+    if (!['data:', 'blob:'].includes(url.protocol) && url.host !== own)
+      outsideRequests.push(request.url())
   })
   const consoleErrors: string[] = []
   page.on('console', (message) => {
@@ -57,7 +61,9 @@ export const loginAs = async (page: Page, name: TestUserName, base = baseURL()):
 export const screenshot = async (page: Page, label: string): Promise<void> => {
   const dir = path.resolve('test-results/screenshots')
   fs.mkdirSync(dir, { recursive: true })
-  await page.screenshot({ path: path.join(dir, `${label}.png`), fullPage: true }).catch(() => undefined)
+  await page
+    .screenshot({ path: path.join(dir, `${label}.png`), fullPage: true })
+    .catch(() => undefined)
 }
 
 export type OpenedPage = { page: Page; outsideRequests: string[]; consoleErrors: string[] }
@@ -116,6 +122,7 @@ export const browserOnOwnServer = (label: string, env: Record<string, string> = 
       return page
     },
     /** A browser scenario on this file's own server. */
-    scenario: (scenarioLabel: string, run: (open: Open) => Promise<void>) => inBrowser(started(), scenarioLabel, run, own.api.baseURL),
+    scenario: (scenarioLabel: string, run: (open: Open) => Promise<void>) =>
+      inBrowser(started(), scenarioLabel, run, own.api.baseURL),
   }
 }

@@ -25,18 +25,34 @@ describe('two editors in the admin, in Chromium', () => {
       await first.getByText('Draft', { exact: true }).waitFor()
       // The same editor saves again: their own save moved the form to the new revision.
       await saveName(first, 'バグの検出(A2)')
-      await first.locator('.payload-toast-container').getByText(/successfully/i).first().waitFor()
+      await first
+        .locator('.payload-toast-container')
+        .getByText(/successfully/i)
+        .first()
+        .waitFor()
 
       await saveName(second, 'バグの検出(B)')
       await second.getByText(/Someone else saved this ja content since you opened it/).waitFor()
-      const stored = await own.api.request<{ name: string }>(`/api/partner-categories/${id}?locale=ja`, { token: await own.api.login('admin') })
+      const stored = await own.api.request<{ name: string }>(
+        `/api/partner-categories/${id}?locale=ja`,
+        { token: await own.api.login('admin') },
+      )
       expect(stored.body.name).toBe('バグの検出(A2)')
 
       await second.reload()
-      await expect(second.locator('input[name="name"]').inputValue()).resolves.toBe('バグの検出(A2)')
+      await expect(second.locator('input[name="name"]').inputValue()).resolves.toBe(
+        'バグの検出(A2)',
+      )
       await saveName(second, 'バグの検出(B)')
-      await second.locator('.payload-toast-container').getByText(/successfully/i).first().waitFor()
-      const after = await own.api.request<{ name: string }>(`/api/partner-categories/${id}?locale=ja`, { token: await own.api.login('admin') })
+      await second
+        .locator('.payload-toast-container')
+        .getByText(/successfully/i)
+        .first()
+        .waitFor()
+      const after = await own.api.request<{ name: string }>(
+        `/api/partner-categories/${id}?locale=ja`,
+        { token: await own.api.login('admin') },
+      )
       expect(after.body.name).toBe('バグの検出(B)')
     })
   })

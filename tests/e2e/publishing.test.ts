@@ -30,7 +30,8 @@ afterAll(async () => {
 type Open = () => Promise<OpenedPage>
 
 /** A browser scenario on this file's own server. */
-const scenario = (label: string, run: (open: Open) => Promise<void>) => inBrowser(browser, label, run, api.baseURL)
+const scenario = (label: string, run: (open: Open) => Promise<void>) =>
+  inBrowser(browser, label, run, api.baseURL)
 
 /** A page signed in as one role, on the Releases list with its publish panel loaded. */
 const openReleases = async (open: Open, name: TestUserName): Promise<OpenedPage> => {
@@ -43,7 +44,16 @@ const openReleases = async (open: Open, name: TestUserName): Promise<OpenedPage>
 }
 
 const changeLine = `${NEW_NAME}: name changed`
-const CATEGORY_KEYS = ['cloud-platform', 'bug-detection', 'maps', 'sms-providers', 'analytics', 'marketing', 'support', 'internal-tools']
+const CATEGORY_KEYS = [
+  'cloud-platform',
+  'bug-detection',
+  'maps',
+  'sms-providers',
+  'analytics',
+  'marketing',
+  'support',
+  'internal-tools',
+]
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Asserts on the public HTML pages: no scripts at all, and the document language. */
@@ -58,8 +68,12 @@ describe('publishing a release from the admin, in Chromium', () => {
       const { page, outsideRequests } = await openReleases(open, 'editor')
       const panel = page.getByTestId('publish-panel')
       await expect(panel.locator('h3').innerText()).resolves.toBe('Publish ja')
-      await expect(page.getByTestId('publish-current').innerText()).resolves.toMatch(/^In effect: release 1 \(/)
-      await expect(page.getByTestId('publish-changes').locator('li').allInnerTexts()).resolves.toEqual([changeLine])
+      await expect(page.getByTestId('publish-current').innerText()).resolves.toMatch(
+        /^In effect: release 1 \(/,
+      )
+      await expect(
+        page.getByTestId('publish-changes').locator('li').allInnerTexts(),
+      ).resolves.toEqual([changeLine])
 
       await expect(page.getByTestId('publish-form').count()).resolves.toBe(0)
       await expect(page.getByTestId('publish-summary').count()).resolves.toBe(0)
@@ -74,8 +88,12 @@ describe('publishing a release from the admin, in Chromium', () => {
       const { page, outsideRequests } = await openReleases(open, 'reviewer')
 
       // The panel: release 1 in effect, the one approved change pending, the form with its defaults.
-      await expect(page.getByTestId('publish-current').innerText()).resolves.toMatch(/^In effect: release 1 \(/)
-      await expect(page.getByTestId('publish-changes').locator('li').allInnerTexts()).resolves.toEqual([changeLine])
+      await expect(page.getByTestId('publish-current').innerText()).resolves.toMatch(
+        /^In effect: release 1 \(/,
+      )
+      await expect(
+        page.getByTestId('publish-changes').locator('li').allInnerTexts(),
+      ).resolves.toEqual([changeLine])
       const form = page.getByTestId('publish-form')
       await form.waitFor()
       const publish = form.getByRole('button', { name: 'Publish release' })
@@ -91,7 +109,10 @@ describe('publishing a release from the admin, in Chromium', () => {
       await expect(message.innerText()).resolves.toMatch(/^Published ja release 2, effective .+\.$/)
       // After publishing, the panel reloads: release 2 is in effect and nothing is left to publish.
       await page.getByTestId('publish-unchanged').waitFor()
-      await page.getByTestId('publish-current').filter({ hasText: /^In effect: release 2 \(/ }).waitFor()
+      await page
+        .getByTestId('publish-current')
+        .filter({ hasText: /^In effect: release 2 \(/ })
+        .waitFor()
       await expect(page.getByTestId('publish-current').innerText()).resolves.toContain(SUMMARY)
       await expect(page.getByTestId('publish-form').count()).resolves.toBe(0)
       await expect(message.innerText()).resolves.toMatch(/^Published ja release 2/)
@@ -107,7 +128,9 @@ describe('publishing a release from the admin, in Chromium', () => {
       const names = await rowHeaders.evaluateAll((headers) =>
         headers.map((th) =>
           Array.from(th.childNodes)
-            .filter((node) => !(node instanceof Element && node.getAttribute('aria-hidden') === 'true'))
+            .filter(
+              (node) => !(node instanceof Element && node.getAttribute('aria-hidden') === 'true'),
+            )
             .map((node) => node.textContent ?? '')
             .join('')
             .trim(),
@@ -131,7 +154,10 @@ describe('publishing a release from the admin, in Chromium', () => {
       await expect(cells.nth(3).innerText()).resolves.toBe(SUMMARY)
       await expect(page.locator('tr#release-1 td').first().innerText()).resolves.not.toBe('現行')
       const historyRows = page.locator('main table tbody tr')
-      await expect(historyRows.evaluateAll((rows) => rows.map((row) => row.id))).resolves.toEqual(['release-2', 'release-1'])
+      await expect(historyRows.evaluateAll((rows) => rows.map((row) => row.id))).resolves.toEqual([
+        'release-2',
+        'release-1',
+      ])
 
       // Its "changes" link leads to the diff of 1 → 2.
       await release2.getByRole('link', { name: 'リリース 1 から 2 への変更点' }).click()
@@ -160,10 +186,26 @@ describe('publishing a release from the admin, in Chromium', () => {
     const announced = '地図(予告済み)'
     await approveChange(api, { subject: 'maps', locale: 'ja', data: { name: announced } })
     const jaAt = new Date(Date.now() + 40 * 86_400_000).toISOString()
-    const ja = await releaseAction(api, 'publish', { locale: 'ja', summary: 'Maps renamed, announced', changeType: 'material', effectiveAt: jaAt })
+    const ja = await releaseAction(api, 'publish', {
+      locale: 'ja',
+      summary: 'Maps renamed, announced',
+      changeType: 'material',
+      effectiveAt: jaAt,
+    })
     expect(ja.body.release?.number).toBe(3)
-    await approveChange(api, { subject: 'page', locale: 'en', editor: 'translatorEn', data: { title: 'Our partners' } })
-    for (const key of CATEGORY_KEYS) await approveChange(api, { subject: key, locale: 'en', editor: 'translatorEn', data: { name: `EN ${key}` } })
+    await approveChange(api, {
+      subject: 'page',
+      locale: 'en',
+      editor: 'translatorEn',
+      data: { title: 'Our partners' },
+    })
+    for (const key of CATEGORY_KEYS)
+      await approveChange(api, {
+        subject: key,
+        locale: 'en',
+        editor: 'translatorEn',
+        data: { name: `EN ${key}` },
+      })
     const why = `Takes effect on ${jaAt}, not before: it translates ja release 3 (category "maps"), announced to take effect then.`
 
     await scenario('publish-translation-waits', async (open) => {
@@ -174,16 +216,24 @@ describe('publishing a release from the admin, in Chromium', () => {
       await page.getByTestId('publish-panel').filter({ hasText: 'Publish en' }).waitFor()
       const effective = page.getByTestId('publish-effective')
       await effective.waitFor()
-      await expect(effective.innerText()).resolves.toMatch(new RegExp(`^Would take effect on .+\\. ${escapeRegExp(why)}$`))
+      await expect(effective.innerText()).resolves.toMatch(
+        new RegExp(`^Would take effect on .+\\. ${escapeRegExp(why)}$`),
+      )
       const form = page.getByTestId('publish-form')
       await form.getByTestId('publish-summary').fill('First English version')
       await form.getByRole('button', { name: 'Publish release' }).click()
       const message = page.getByTestId('publish-message')
       await message.waitFor()
-      await expect(message.innerText()).resolves.toMatch(new RegExp(`^Published en release 1, effective .+\\. ${escapeRegExp(why)}$`))
+      await expect(message.innerText()).resolves.toMatch(
+        new RegExp(`^Published en release 1, effective .+\\. ${escapeRegExp(why)}$`),
+      )
       await page.getByTestId('publish-unchanged').waitFor()
-      await expect(page.getByTestId('publish-current').innerText()).resolves.toBe('No en release is in effect yet.')
-      await expect(page.getByTestId('publish-panel').innerText()).resolves.toMatch(/Upcoming: release 1 takes effect .+ \(First English version\), with the Japanese release 3 it translates\./)
+      await expect(page.getByTestId('publish-current').innerText()).resolves.toBe(
+        'No en release is in effect yet.',
+      )
+      await expect(page.getByTestId('publish-panel').innerText()).resolves.toMatch(
+        /Upcoming: release 1 takes effect .+ \(First English version\), with the Japanese release 3 it translates\./,
+      )
       expect(outsideRequests).toEqual([])
     })
     const served = await api.request('/content/v1/partners/en')

@@ -12,7 +12,9 @@ const { as, scenario } = own
 
 const dashboardCell = async (page: Page, key: string, locale: string) => {
   await page.goto(`${own.api.baseURL}/admin/translations`)
-  const row = page.locator(`tr[data-row="partner-categories:${await categoryIdByKey(own.api, key)}"]`)
+  const row = page.locator(
+    `tr[data-row="partner-categories:${await categoryIdByKey(own.api, key)}"]`,
+  )
   return row.locator(`td[data-locale="${locale}"]`)
 }
 
@@ -25,7 +27,10 @@ describe('translators in the admin, in Chromium', () => {
       await translator.goto(`${own.api.baseURL}/admin/translations`)
       const headers = translator.locator('[data-testid="translations-overview"] thead th')
       await headers.first().waitFor()
-      expect((await headers.allInnerTexts()).map((text) => text.trim())).toEqual(['Document', 'English'])
+      expect((await headers.allInnerTexts()).map((text) => text.trim())).toEqual([
+        'Document',
+        'English',
+      ])
 
       // From the dashboard to the category in en: edit, save (draft), submit.
       const maps = await dashboardCell(translator, 'maps', 'en')
@@ -47,7 +52,10 @@ describe('translators in the admin, in Chromium', () => {
       // Export: the file carries the submitted translation as a target.
       await translator.goto(`${own.api.baseURL}/admin/translations`)
       await translator.getByTestId('xliff-tools').waitFor()
-      const [download] = await Promise.all([translator.waitForEvent('download'), translator.getByTestId('xliff-export').click()])
+      const [download] = await Promise.all([
+        translator.waitForEvent('download'),
+        translator.getByTestId('xliff-export').click(),
+      ])
       expect(download.suggestedFilename()).toBe('kaiji-partners-ja-en.xlf')
       const exported = fs.readFileSync((await download.path()) ?? '', 'utf8')
       expect(exported).toContain('<target>Maps</target>')
@@ -58,17 +66,24 @@ describe('translators in the admin, in Chromium', () => {
         '$1translated$2\n        <target>Analytics</target>',
       )
       expect(edited).not.toBe(exported)
-      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kaiji-xliff-')), 'partners-en.xlf')
+      const file = path.join(
+        fs.mkdtempSync(path.join(os.tmpdir(), 'kaiji-xliff-')),
+        'partners-en.xlf',
+      )
       fs.writeFileSync(file, edited)
       await translator.getByTestId('xliff-file').setInputFiles(file)
       await translator.locator('#xliff-import').click()
       await translator.getByTestId('xliff-report').waitFor()
-      await expect(translator.getByTestId('xliff-report').innerText()).resolves.toContain('category.analytics: name')
+      await expect(translator.getByTestId('xliff-report').innerText()).resolves.toContain(
+        'category.analytics: name',
+      )
       fs.rmSync(path.dirname(file), { recursive: true, force: true })
 
       const analytics = await dashboardCell(translator, 'analytics', 'en')
       await expect(analytics.getAttribute('data-status')).resolves.toBe('draft')
-      await expect((await dashboardCell(translator, 'maps', 'en')).getAttribute('data-status')).resolves.toBe('in_review')
+      await expect(
+        (await dashboardCell(translator, 'maps', 'en')).getAttribute('data-status'),
+      ).resolves.toBe('in_review')
 
       // A file for a locale they do not translate is refused, with the reason shown.
       fs.mkdirSync(path.dirname(file), { recursive: true })
@@ -76,13 +91,20 @@ describe('translators in the admin, in Chromium', () => {
       await translator.getByTestId('xliff-file').setInputFiles(file)
       await translator.locator('#xliff-import').click()
       await translator.getByTestId('xliff-errors').waitFor()
-      await expect(translator.getByTestId('xliff-errors').innerText()).resolves.toContain('You translate en, not fr.')
+      await expect(translator.getByTestId('xliff-errors').innerText()).resolves.toContain(
+        'You translate en, not fr.',
+      )
       fs.rmSync(path.dirname(file), { recursive: true, force: true })
     })
   })
 
   it('a reviewer sees a stale translation with what changed in the source, cannot approve it, and confirms the change does not affect it', async () => {
-    await editContent(own.api, { subject: 'support', locale: 'en', data: { name: 'Support' }, editor: 'translatorEn' })
+    await editContent(own.api, {
+      subject: 'support',
+      locale: 'en',
+      data: { name: 'Support' },
+      editor: 'translatorEn',
+    })
     await workflowAction(own.api, 'support', 'en', 'submit', 'translatorEn')
     await editContent(own.api, { subject: 'support', locale: 'ja', data: { name: 'サポート窓口' } })
     await workflowAction(own.api, 'support', 'ja', 'submit', 'editor')
@@ -90,7 +112,9 @@ describe('translators in the admin, in Chromium', () => {
     const id = await categoryIdByKey(own.api, 'support')
     await scenario('reviewer-stale', async (open) => {
       const reviewer = await as(open, 'reviewer')
-      await expect((await dashboardCell(reviewer, 'support', 'en')).getAttribute('data-status')).resolves.toBe('stale')
+      await expect(
+        (await dashboardCell(reviewer, 'support', 'en')).getAttribute('data-status'),
+      ).resolves.toBe('stale')
       await reviewer.goto(`${own.api.baseURL}/admin/collections/partner-categories/${id}?locale=en`)
       const notice = reviewer.getByTestId('source-stale')
       await notice.waitFor()

@@ -6,7 +6,13 @@ export type TestUserName = keyof typeof TEST_USERS
 
 export type ApiResponse<T = unknown> = { status: number; headers: Headers; body: T; text: string }
 
-type RequestOptions = { method?: string; token?: string; json?: unknown; body?: string; headers?: Record<string, string> }
+type RequestOptions = {
+  method?: string
+  token?: string
+  json?: unknown
+  body?: string
+  headers?: Record<string, string>
+}
 
 /** A client for one running server: plain fetch, JSON in and out, tokens per test user. */
 export class ApiClient {
@@ -23,7 +29,10 @@ export class ApiClient {
     return new ApiClient(this.baseURL, localAddress)
   }
 
-  async request<T = unknown>(path: string, { method = 'GET', token, json, body, headers = {} }: RequestOptions = {}): Promise<ApiResponse<T>> {
+  async request<T = unknown>(
+    path: string,
+    { method = 'GET', token, json, body, headers = {} }: RequestOptions = {},
+  ): Promise<ApiResponse<T>> {
     const init = {
       method,
       headers: {
@@ -59,7 +68,10 @@ export class ApiClient {
   }
 
   graphql<T = unknown>(query: string, token?: string, variables?: Record<string, unknown>) {
-    return this.request<{ data?: T; errors?: Array<{ message: string; extensions?: { statusCode?: number } }> }>('/api/graphql', {
+    return this.request<{
+      data?: T
+      errors?: Array<{ message: string; extensions?: { statusCode?: number } }>
+    }>('/api/graphql', {
       method: 'POST',
       token,
       json: { query, variables },
@@ -77,27 +89,45 @@ let shared: ApiClient | undefined
 /** The client of the server the global setup started. */
 const sharedClient = (): ApiClient => (shared ??= new ApiClient(baseURL()))
 
-export const request = <T = unknown>(path: string, options?: RequestOptions) => sharedClient().request<T>(path, options)
+export const request = <T = unknown>(path: string, options?: RequestOptions) =>
+  sharedClient().request<T>(path, options)
 export const login = (name: TestUserName) => sharedClient().login(name)
-export const graphql = <T = unknown>(query: string, token?: string, variables?: Record<string, unknown>) =>
-  sharedClient().graphql<T>(query, token, variables)
+export const graphql = <T = unknown>(
+  query: string,
+  token?: string,
+  variables?: Record<string, unknown>,
+) => sharedClient().graphql<T>(query, token, variables)
 
 /** fetch cannot pick its source address; node:http can. Answers with a fetch Response. */
-const requestFrom = (localAddress: string, url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<Response> =>
+const requestFrom = (
+  localAddress: string,
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string },
+): Promise<Response> =>
   new Promise((resolve, reject) => {
-    const outgoing = httpRequest(url, { method: init.method, headers: init.headers, localAddress }, (incoming) => {
-      const chunks: Buffer[] = []
-      incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
-      incoming.on('error', reject)
-      incoming.on('end', () => {
-        const headers = new Headers()
-        for (const [name, value] of Object.entries(incoming.headers)) {
-          for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one)
-        }
-        const status = incoming.statusCode ?? 0
-        resolve(new Response([204, 304].includes(status) ? null : Buffer.concat(chunks), { status, headers }))
-      })
-    })
+    const outgoing = httpRequest(
+      url,
+      { method: init.method, headers: init.headers, localAddress },
+      (incoming) => {
+        const chunks: Buffer[] = []
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
+        incoming.on('error', reject)
+        incoming.on('end', () => {
+          const headers = new Headers()
+          for (const [name, value] of Object.entries(incoming.headers)) {
+            for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
+              headers.append(name, one)
+          }
+          const status = incoming.statusCode ?? 0
+          resolve(
+            new Response([204, 304].includes(status) ? null : Buffer.concat(chunks), {
+              status,
+              headers,
+            }),
+          )
+        })
+      },
+    )
     outgoing.on('error', reject)
     outgoing.end(init.body)
   })

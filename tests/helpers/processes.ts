@@ -23,7 +23,10 @@ export const residentMb = (pid: number): number => {
 }
 
 /** The highest resident memory of `pid` while `work` runs, sampled every 20 ms, with the figure before. */
-export const peakResidentMb = async <T>(pid: number, work: () => Promise<T>): Promise<{ beforeMb: number; peakMb: number; result: T }> => {
+export const peakResidentMb = async <T>(
+  pid: number,
+  work: () => Promise<T>,
+): Promise<{ beforeMb: number; peakMb: number; result: T }> => {
   const beforeMb = residentMb(pid)
   let peakMb = beforeMb
   const timer = setInterval(() => {

@@ -1,6 +1,12 @@
 import { request } from 'node:http'
 
-export type RawAnswer = { status?: number; text?: string; connection?: string; sentBytes: number; error?: string }
+export type RawAnswer = {
+  status?: number
+  text?: string
+  connection?: string
+  sentBytes: number
+  error?: string
+}
 
 /**
  * One request over node:http, for what fetch cannot send: a chunked body (no Content-Length), or a
@@ -9,7 +15,25 @@ export type RawAnswer = { status?: number; text?: string; connection?: string; s
  */
 export const sendRaw = (
   baseURL: string,
-  { method = 'POST', path, headers = {}, body, size, prefix = '', suffix = '', chunked = true }: { method?: string; path: string; headers?: Record<string, string>; body?: string; size?: number; prefix?: string; suffix?: string; chunked?: boolean },
+  {
+    method = 'POST',
+    path,
+    headers = {},
+    body,
+    size,
+    prefix = '',
+    suffix = '',
+    chunked = true,
+  }: {
+    method?: string
+    path: string
+    headers?: Record<string, string>
+    body?: string
+    size?: number
+    prefix?: string
+    suffix?: string
+    chunked?: boolean
+  },
 ): Promise<RawAnswer> =>
   new Promise((resolve) => {
     const url = new URL(path, baseURL)
@@ -17,13 +41,26 @@ export const sendRaw = (
     const total = body !== undefined ? Buffer.byteLength(body) : (size ?? 0)
     let sentBytes = 0
     const outgoing = request(
-      { host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method, headers: { ...headers, ...(chunked ? { 'Transfer-Encoding': 'chunked' } : { 'Content-Length': String(total) }) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method,
+        headers: {
+          ...headers,
+          ...(chunked ? { 'Transfer-Encoding': 'chunked' } : { 'Content-Length': String(total) }),
+        },
+      },
       (res) => {
         let text = ''
         res.setEncoding('utf8')
         res.on('data', (part: string) => (text += part))
-        res.on('end', () => resolve({ status: res.statusCode, text, connection: res.headers.connection, sentBytes }))
-        res.on('error', (error) => resolve({ status: res.statusCode, text, error: error.message, sentBytes }))
+        res.on('end', () =>
+          resolve({ status: res.statusCode, text, connection: res.headers.connection, sentBytes }),
+        )
+        res.on('error', (error) =>
+          resolve({ status: res.statusCode, text, error: error.message, sentBytes }),
+        )
       },
     )
     outgoing.on('error', (error) => resolve({ error: error.message, sentBytes }))

@@ -9,10 +9,17 @@ export declare const runScript: (
   env: Record<string, string>,
 ) => Promise<{ code: number | null; stdout: string; stderr: string }>
 export declare const START_ARGS: string[]
-export declare const runStart: (env: Record<string, string>) => Promise<{ code: number | null; stdout: string; stderr: string }>
+export declare const runStart: (
+  env: Record<string, string>,
+) => Promise<{ code: number | null; stdout: string; stderr: string }>
 export declare const startServer: (options: {
   dataDir: string
   env?: Record<string, string>
   timeoutMs?: number
-}) => Promise<{ child: ChildProcess; baseURL: string; publicURL: string | null; output: () => string }>
+}) => Promise<{
+  child: ChildProcess
+  baseURL: string
+  publicURL: string | null
+  output: () => string
+}>
 export declare const stopServer: (child: ChildProcess) => Promise<void>

@@ -13,7 +13,15 @@ export const makeDataDir = (label) => fs.mkdtempSync(path.join(os.tmpdir(), `kai
 /** Environment for a child process: the caller's, minus anything that would steer it elsewhere. */
 export const childEnv = (extra) => {
   const env = { ...process.env }
-  for (const name of ['NODE_ENV', 'DATABASE_URL', 'PAYLOAD_SECRET', 'PORT', 'NODE_OPTIONS', 'JEST_WORKER_ID']) delete env[name]
+  for (const name of [
+    'NODE_ENV',
+    'DATABASE_URL',
+    'PAYLOAD_SECRET',
+    'PORT',
+    'NODE_OPTIONS',
+    'JEST_WORKER_ID',
+  ])
+    delete env[name]
   return { ...env, NEXT_TELEMETRY_DISABLED: '1', ...extra }
 }
 
@@ -46,7 +54,13 @@ export const startServer = ({ dataDir, env = {}, timeoutMs = 300_000 }) =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, START_ARGS, {
       cwd: PROJECT_ROOT,
-      env: childEnv({ PORT: '0', KAIJI_DATA_DIR: dataDir, KAIJI_PUBLIC_PORT: 'off', ...TEST_RATE_LIMITS, ...env }),
+      env: childEnv({
+        PORT: '0',
+        KAIJI_DATA_DIR: dataDir,
+        KAIJI_PUBLIC_PORT: 'off',
+        ...TEST_RATE_LIMITS,
+        ...env,
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     const withPublicSite = (env.KAIJI_PUBLIC_PORT ?? 'off') !== 'off'
@@ -61,7 +75,12 @@ export const startServer = ({ dataDir, env = {}, timeoutMs = 300_000 }) =>
       const publicSite = /Public site \(delivery only\) on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
       if (main && (publicSite || !withPublicSite)) {
         clearTimeout(timer)
-        resolve({ child, baseURL: main[1], publicURL: publicSite?.[1] ?? null, output: () => output })
+        resolve({
+          child,
+          baseURL: main[1],
+          publicURL: publicSite?.[1] ?? null,
+          output: () => output,
+        })
       }
     }
     child.stdout.on('data', onData)

@@ -4,7 +4,12 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-export type TestPayload = { payload: Payload; dataDir: string; databaseFile: string; cleanup: () => Promise<void> }
+export type TestPayload = {
+  payload: Payload
+  dataDir: string
+  databaseFile: string
+  cleanup: () => Promise<void>
+}
 
 /**
  * A Payload instance on a fresh temporary SQLite file, migrated with the files in migrations/.

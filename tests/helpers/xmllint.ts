@@ -5,9 +5,16 @@ import path from 'node:path'
 import { PROJECT_ROOT } from './serverProcess.mjs'
 
 /** Runs Debian's xmllint (libxml2-utils) on `input`; a missing binary fails the test rather than skipping it. */
-export const xmllint = (args: readonly string[], input: string, env: NodeJS.ProcessEnv = process.env) => {
+export const xmllint = (
+  args: readonly string[],
+  input: string,
+  env: NodeJS.ProcessEnv = process.env,
+) => {
   const result = spawnSync('xmllint', [...args, '-'], { input, encoding: 'utf8', env })
-  if (result.error) throw new Error(`xmllint did not run (apt-get install -y libxml2-utils): ${result.error.message}`)
+  if (result.error)
+    throw new Error(
+      `xmllint did not run (apt-get install -y libxml2-utils): ${result.error.message}`,
+    )
   return result
 }
 
@@ -17,7 +24,13 @@ export const XLIFF_SCHEMA_DIR = path.resolve(PROJECT_ROOT, '../shared/schemas/xl
 /** Validates against the XLIFF 2.0 core schema offline (the catalog maps xml.xsd to the local copy). */
 export const validateXliff = (xml: string): { ok: boolean; output: string } => {
   const schema = path.join(XLIFF_SCHEMA_DIR, 'xliff_core_2.0.xsd')
-  if (!fs.existsSync(schema)) throw new Error(`The XLIFF 2.0 schema is missing at ${schema} (the shared folder belongs beside the project).`)
-  const result = xmllint(['--noout', '--nonet', '--schema', schema], xml, { ...process.env, XML_CATALOG_FILES: path.join(XLIFF_SCHEMA_DIR, 'catalog.xml') })
+  if (!fs.existsSync(schema))
+    throw new Error(
+      `The XLIFF 2.0 schema is missing at ${schema} (the shared folder belongs beside the project).`,
+    )
+  const result = xmllint(['--noout', '--nonet', '--schema', schema], xml, {
+    ...process.env,
+    XML_CATALOG_FILES: path.join(XLIFF_SCHEMA_DIR, 'catalog.xml'),
+  })
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}`.trim() }
 }

@@ -10,8 +10,15 @@ let payload: Payload
 const users: Record<string, User> = {}
 let category: PartnerCategory
 
-const makeUser = (email: string, role: User['role'], assignedLocales: User['assignedLocales'] = []) =>
-  payload.create({ collection: 'users', data: { email, password: 'Kaiji-Local-Passw0rd', role, assignedLocales } })
+const makeUser = (
+  email: string,
+  role: User['role'],
+  assignedLocales: User['assignedLocales'] = [],
+) =>
+  payload.create({
+    collection: 'users',
+    data: { email, password: 'Kaiji-Local-Passw0rd', role, assignedLocales },
+  })
 
 beforeAll(async () => {
   testPayload = await createTestPayload('access')
@@ -21,7 +28,10 @@ beforeAll(async () => {
   users.editor = await makeUser('editor@local.test', 'legal-editor')
   users.reviewer = await makeUser('reviewer@local.test', 'legal-reviewer')
   users.translatorEn = await makeUser('en@local.test', 'translator', ['en'])
-  const { docs } = await payload.find({ collection: 'partner-categories', where: { key: { equals: 'maps' } } })
+  const { docs } = await payload.find({
+    collection: 'partner-categories',
+    where: { key: { equals: 'maps' } },
+  })
   category = docs[0] as PartnerCategory
 })
 afterAll(async () => testPayload.cleanup())
@@ -31,7 +41,10 @@ const asUser = (name: string) => ({ user: users[name], overrideAccess: false })
 describe('partner categories, Local API with a real user and overrideAccess: false', () => {
   it('every role reads; editing follows the locale', async () => {
     for (const name of ['admin', 'editor', 'reviewer', 'translatorEn']) {
-      const { totalDocs } = await payload.find({ collection: 'partner-categories', ...asUser(name) })
+      const { totalDocs } = await payload.find({
+        collection: 'partner-categories',
+        ...asUser(name),
+      })
       expect(totalDocs).toBe(8)
     }
   })
@@ -49,16 +62,34 @@ describe('partner categories, Local API with a real user and overrideAccess: fal
 
   it('a reviewer edits nothing', async () => {
     await expect(
-      payload.update({ collection: 'partner-categories', id: category.id, locale: 'ja', data: { name: 'x' }, ...asUser('reviewer') }),
+      payload.update({
+        collection: 'partner-categories',
+        id: category.id,
+        locale: 'ja',
+        data: { name: 'x' },
+        ...asUser('reviewer'),
+      }),
     ).rejects.toThrow(/not allowed/)
   })
 
   it('a translator edits only an assigned target locale, and never the structure', async () => {
     await expect(
-      payload.update({ collection: 'partner-categories', id: category.id, locale: 'ja', data: { name: 'x' }, ...asUser('translatorEn') }),
+      payload.update({
+        collection: 'partner-categories',
+        id: category.id,
+        locale: 'ja',
+        data: { name: 'x' },
+        ...asUser('translatorEn'),
+      }),
     ).rejects.toThrow(/not allowed/)
     await expect(
-      payload.update({ collection: 'partner-categories', id: category.id, locale: 'fr', data: { name: 'Cartes' }, ...asUser('translatorEn') }),
+      payload.update({
+        collection: 'partner-categories',
+        id: category.id,
+        locale: 'fr',
+        data: { name: 'Cartes' },
+        ...asUser('translatorEn'),
+      }),
     ).rejects.toThrow(/not allowed/)
     await expect(
       payload.update({
@@ -68,9 +99,19 @@ describe('partner categories, Local API with a real user and overrideAccess: fal
         data: { name: 'Maps', order: 99, key: 'hijacked', icon: '🧭' },
         ...asUser('translatorEn'),
       }),
-    ).rejects.toThrow('Translators edit translatable text only; key, icon, order are the same in every locale and set by legal editors.')
-    const unchanged = await payload.findByID({ collection: 'partner-categories', id: category.id, locale: 'en' })
-    expect({ ...unchanged, name: unchanged.name ?? null }).toMatchObject({ order: 3, key: 'maps', name: null })
+    ).rejects.toThrow(
+      'Translators edit translatable text only; key, icon, order are the same in every locale and set by legal editors.',
+    )
+    const unchanged = await payload.findByID({
+      collection: 'partner-categories',
+      id: category.id,
+      locale: 'en',
+    })
+    expect({ ...unchanged, name: unchanged.name ?? null }).toMatchObject({
+      order: 3,
+      key: 'maps',
+      name: null,
+    })
     // The admin form sends every field: unchanged structure values pass with the translation.
     const updated = await payload.update({
       collection: 'partner-categories',
@@ -89,28 +130,71 @@ describe('partner categories, Local API with a real user and overrideAccess: fal
       return createLocalReq({ user: users[name] }, payload)
     }
     const copy = async (name: string, fromLocale: string, toLocale: string) =>
-      copyDataFromLocale({ req: await asRequest(name), collectionSlug: 'partner-categories', docID: category.id, fromLocale, toLocale, overrideData: true })
-    const before = await payload.findByID({ collection: 'partner-categories', id: category.id, locale: 'ja' })
+      copyDataFromLocale({
+        req: await asRequest(name),
+        collectionSlug: 'partner-categories',
+        docID: category.id,
+        fromLocale,
+        toLocale,
+        overrideData: true,
+      })
+    const before = await payload.findByID({
+      collection: 'partner-categories',
+      id: category.id,
+      locale: 'ja',
+    })
     await expect(copy('translatorEn', 'en', 'ja')).rejects.toThrow(/not allowed/)
     await expect(copy('translatorEn', 'ja', 'fr')).rejects.toThrow(/not allowed/)
     await expect(copy('reviewer', 'ja', 'en')).rejects.toThrow(/not allowed/)
-    const after = await payload.findByID({ collection: 'partner-categories', id: category.id, locale: 'ja' })
+    const after = await payload.findByID({
+      collection: 'partner-categories',
+      id: category.id,
+      locale: 'ja',
+    })
     expect(after.name).toBe(before.name)
-    expect((await payload.findByID({ collection: 'partner-categories', id: category.id, locale: 'fr' })).name ?? null).toBeNull()
+    expect(
+      (await payload.findByID({ collection: 'partner-categories', id: category.id, locale: 'fr' }))
+        .name ?? null,
+    ).toBeNull()
     // Into an assigned locale it is an ordinary edit by that translator.
     await copy('translatorEn', 'ja', 'en')
-    expect((await payload.findByID({ collection: 'partner-categories', id: category.id, locale: 'en' })).name).toBe(before.name)
+    expect(
+      (await payload.findByID({ collection: 'partner-categories', id: category.id, locale: 'en' }))
+        .name,
+    ).toBe(before.name)
     // …tracked by the workflow like any save: en goes to draft with the translator as its editor.
     const stateOf = async (locale: string) =>
-      (await payload.find({ collection: 'workflow-states', where: { key: { equals: `partner-categories:${category.id}:${locale}` } } })).docs[0]
-    expect(await stateOf('en')).toMatchObject({ state: 'draft', editedSinceApproval: [String(users.translatorEn?.id)] })
-    const events = await payload.find({ collection: 'audit-events', where: { subject: { equals: `partner-categories:${category.id}` } }, sort: '-id', limit: 1 })
-    expect(events.docs[0]).toMatchObject({ action: 'edit', locale: 'en', actorId: String(users.translatorEn?.id) })
+      (
+        await payload.find({
+          collection: 'workflow-states',
+          where: { key: { equals: `partner-categories:${category.id}:${locale}` } },
+        })
+      ).docs[0]
+    expect(await stateOf('en')).toMatchObject({
+      state: 'draft',
+      editedSinceApproval: [String(users.translatorEn?.id)],
+    })
+    const events = await payload.find({
+      collection: 'audit-events',
+      where: { subject: { equals: `partner-categories:${category.id}` } },
+      sort: '-id',
+      limit: 1,
+    })
+    expect(events.docs[0]).toMatchObject({
+      action: 'edit',
+      locale: 'en',
+      actorId: String(users.translatorEn?.id),
+    })
   })
 
   it('only admins and legal editors create categories; only admins delete', async () => {
     await expect(
-      payload.create({ collection: 'partner-categories', locale: 'ja', data: { key: 'x-ray', order: 10, name: 'X' }, ...asUser('translatorEn') }),
+      payload.create({
+        collection: 'partner-categories',
+        locale: 'ja',
+        data: { key: 'x-ray', order: 10, name: 'X' },
+        ...asUser('translatorEn'),
+      }),
     ).rejects.toThrow(/not allowed/)
     const created = await payload.create({
       collection: 'partner-categories',
@@ -118,21 +202,38 @@ describe('partner categories, Local API with a real user and overrideAccess: fal
       data: { key: 'payments', order: 9, name: '決済' },
       ...asUser('editor'),
     })
-    await expect(payload.delete({ collection: 'partner-categories', id: created.id, ...asUser('editor') })).rejects.toThrow(/not allowed/)
+    await expect(
+      payload.delete({ collection: 'partner-categories', id: created.id, ...asUser('editor') }),
+    ).rejects.toThrow(/not allowed/)
     await payload.delete({ collection: 'partner-categories', id: created.id, ...asUser('admin') })
   })
 
   it('the source locale needs a name; a target locale may stay empty', async () => {
     expect(
       await fieldErrors(
-        payload.create({ collection: 'partner-categories', locale: 'ja', data: { key: 'nameless', order: 9 }, ...asUser('editor') }),
+        payload.create({
+          collection: 'partner-categories',
+          locale: 'ja',
+          data: { key: 'nameless', order: 9 },
+          ...asUser('editor'),
+        }),
       ),
     ).toEqual([{ path: 'name', message: 'This field is required in the source locale (ja).' }])
     expect(
       await fieldErrors(
-        payload.create({ collection: 'partner-categories', locale: 'ja', data: { key: 'Bad Key', order: 9, name: 'x' }, ...asUser('editor') }),
+        payload.create({
+          collection: 'partner-categories',
+          locale: 'ja',
+          data: { key: 'Bad Key', order: 9, name: 'x' },
+          ...asUser('editor'),
+        }),
       ),
-    ).toEqual([{ path: 'key', message: 'The key is lowercase words joined by hyphens, e.g. cloud-platform.' }])
+    ).toEqual([
+      {
+        path: 'key',
+        message: 'The key is lowercase words joined by hyphens, e.g. cloud-platform.',
+      },
+    ])
     const translated = await payload.update({
       collection: 'partner-categories',
       id: category.id,
@@ -165,19 +266,46 @@ describe('users', () => {
 
   it('nobody but an admin changes a role or assigned locales, including their own', async () => {
     await expect(
-      payload.update({ collection: 'users', id: users.editor?.id ?? 0, data: { role: 'admin' }, ...asUser('editor') }),
+      payload.update({
+        collection: 'users',
+        id: users.editor?.id ?? 0,
+        data: { role: 'admin' },
+        ...asUser('editor'),
+      }),
     ).rejects.toThrow("Only an administrator can change a user's role.")
     await expect(
-      payload.update({ collection: 'users', id: users.translatorEn?.id ?? 0, data: { assignedLocales: ['en', 'fr'] }, ...asUser('translatorEn') }),
+      payload.update({
+        collection: 'users',
+        id: users.translatorEn?.id ?? 0,
+        data: { assignedLocales: ['en', 'fr'] },
+        ...asUser('translatorEn'),
+      }),
     ).rejects.toThrow("Only an administrator can change a user's assigned locales.")
-    expect((await payload.findByID({ collection: 'users', id: users.editor?.id ?? 0 })).role).toBe('legal-editor')
+    expect((await payload.findByID({ collection: 'users', id: users.editor?.id ?? 0 })).role).toBe(
+      'legal-editor',
+    )
 
-    const renamed = await payload.update({ collection: 'users', id: users.editor?.id ?? 0, data: { name: 'Eri', role: 'legal-editor' }, ...asUser('editor') })
+    const renamed = await payload.update({
+      collection: 'users',
+      id: users.editor?.id ?? 0,
+      data: { name: 'Eri', role: 'legal-editor' },
+      ...asUser('editor'),
+    })
     expect(renamed).toMatchObject({ name: 'Eri', role: 'legal-editor' })
 
-    const promoted = await payload.update({ collection: 'users', id: users.reviewer?.id ?? 0, data: { role: 'admin' }, ...asUser('admin') })
+    const promoted = await payload.update({
+      collection: 'users',
+      id: users.reviewer?.id ?? 0,
+      data: { role: 'admin' },
+      ...asUser('admin'),
+    })
     expect(promoted.role).toBe('admin')
-    await payload.update({ collection: 'users', id: users.reviewer?.id ?? 0, data: { role: 'legal-reviewer' }, ...asUser('admin') })
+    await payload.update({
+      collection: 'users',
+      id: users.reviewer?.id ?? 0,
+      data: { role: 'legal-reviewer' },
+      ...asUser('admin'),
+    })
   })
 
   it('a translator must have assigned locales; other roles have none', async () => {
@@ -190,17 +318,34 @@ describe('users', () => {
 
   it('enforces the password policy on every write', async () => {
     expect(
-      await fieldErrors(payload.create({ collection: 'users', data: { email: 'weak@local.test', password: 'weak', role: 'legal-editor' } })),
-    ).toEqual([{ path: 'password', message: 'the password must have at least 12 characters (it has 4)' }])
+      await fieldErrors(
+        payload.create({
+          collection: 'users',
+          data: { email: 'weak@local.test', password: 'weak', role: 'legal-editor' },
+        }),
+      ),
+    ).toEqual([
+      { path: 'password', message: 'the password must have at least 12 characters (it has 4)' },
+    ])
     expect(
       await fieldErrors(
-        payload.update({ collection: 'users', id: users.editor?.id ?? 0, data: { password: 'editor-editor' }, ...asUser('editor') }),
+        payload.update({
+          collection: 'users',
+          id: users.editor?.id ?? 0,
+          data: { password: 'editor-editor' },
+          ...asUser('editor'),
+        }),
       ),
     ).toEqual([{ path: 'password', message: 'the password must not contain the email address' }])
   })
 
   it('never returns password hashes or salts', async () => {
-    const found = await payload.findByID({ collection: 'users', id: users.admin?.id ?? 0, ...asUser('admin'), showHiddenFields: false })
+    const found = await payload.findByID({
+      collection: 'users',
+      id: users.admin?.id ?? 0,
+      ...asUser('admin'),
+      showHiddenFields: false,
+    })
     expect(found).not.toHaveProperty('hash')
     expect(found).not.toHaveProperty('salt')
   })

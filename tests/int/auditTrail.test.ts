@@ -14,12 +14,23 @@ beforeAll(async () => {
   testPayload = await createTestPayload('audit')
   payload = testPayload.payload
   await importSourceFile({ payload, actor: 'seed import (test)' })
-  const [first] = (await payload.find({ collection: 'partner-categories', sort: 'order', limit: 1 })).docs
-  await payload.update({ collection: 'partner-categories', id: first?.id ?? 0, locale: 'ja', data: { name: '変更' } })
+  const [first] = (
+    await payload.find({ collection: 'partner-categories', sort: 'order', limit: 1 })
+  ).docs
+  await payload.update({
+    collection: 'partner-categories',
+    id: first?.id ?? 0,
+    locale: 'ja',
+    data: { name: '変更' },
+  })
 })
 afterAll(async () => testPayload.cleanup())
 
-const verifyCli = () => runScript('src/cli/auditVerify.ts', [], { KAIJI_DATA_DIR: testPayload.dataDir, DATABASE_URL: `file:${testPayload.databaseFile}` })
+const verifyCli = () =>
+  runScript('src/cli/auditVerify.ts', [], {
+    KAIJI_DATA_DIR: testPayload.dataDir,
+    DATABASE_URL: `file:${testPayload.databaseFile}`,
+  })
 
 describe('the audit trail', () => {
   // 9 imports, release 1 and the 9 documents it published, 1 edit.
@@ -39,12 +50,29 @@ describe('the audit trail', () => {
     })
     const [event] = (await payload.find({ collection: 'audit-events', limit: 1 })).docs
     const asAdmin = { user: admin, overrideAccess: false } as const
-    await expect(payload.update({ collection: 'audit-events', id: event?.id ?? 0, data: { reason: 'x' }, ...asAdmin })).rejects.toThrow(/not allowed/)
-    await expect(payload.delete({ collection: 'audit-events', id: event?.id ?? 0, ...asAdmin })).rejects.toThrow(/not allowed/)
+    await expect(
+      payload.update({
+        collection: 'audit-events',
+        id: event?.id ?? 0,
+        data: { reason: 'x' },
+        ...asAdmin,
+      }),
+    ).rejects.toThrow(/not allowed/)
+    await expect(
+      payload.delete({ collection: 'audit-events', id: event?.id ?? 0, ...asAdmin }),
+    ).rejects.toThrow(/not allowed/)
     await expect(
       payload.create({
         collection: 'audit-events',
-        data: { at: new Date().toISOString(), actorLabel: 'x', action: 'approve', subject: 'x', locale: 'ja', previousHash: 'x', hash: 'x' },
+        data: {
+          at: new Date().toISOString(),
+          actorLabel: 'x',
+          action: 'approve',
+          subject: 'x',
+          locale: 'ja',
+          previousHash: 'x',
+          hash: 'x',
+        },
         ...asAdmin,
       }),
     ).rejects.toThrow(/not allowed/)
@@ -53,24 +81,47 @@ describe('the audit trail', () => {
 
   it('npm run audit:verify catches a row edited directly in SQLite, naming the first broken link', async () => {
     const db = (payload.db as unknown as SQLiteAdapter).drizzle
-    const { docs } = await payload.find({ collection: 'audit-events', sort: 'id', limit: 0, pagination: false })
+    const { docs } = await payload.find({
+      collection: 'audit-events',
+      sort: 'id',
+      limit: 0,
+      pagination: false,
+    })
     const victim = docs[3]
-    await db.run(sql`UPDATE audit_events SET reason = 'nothing to see here' WHERE id = ${victim?.id}`)
+    await db.run(
+      sql`UPDATE audit_events SET reason = 'nothing to see here' WHERE id = ${victim?.id}`,
+    )
     const { broken } = await verifyAuditTrail(payload)
-    expect(broken).toMatchObject({ id: victim?.id, position: 3, problem: expect.stringMatching(/altered/) })
+    expect(broken).toMatchObject({
+      id: victim?.id,
+      position: 3,
+      problem: expect.stringMatching(/altered/),
+    })
     const cli = await verifyCli()
     expect(cli.code).toBe(1)
-    expect(cli.stderr).toMatch(new RegExp(`Audit trail BROKEN at event ${victim?.id} \\(position 4 of 20\\)`))
+    expect(cli.stderr).toMatch(
+      new RegExp(`Audit trail BROKEN at event ${victim?.id} \\(position 4 of 20\\)`),
+    )
   })
 
   it('and a deleted row', async () => {
     const db = (payload.db as unknown as SQLiteAdapter).drizzle
-    const { docs } = await payload.find({ collection: 'audit-events', sort: 'id', limit: 0, pagination: false })
+    const { docs } = await payload.find({
+      collection: 'audit-events',
+      sort: 'id',
+      limit: 0,
+      pagination: false,
+    })
     // Undo the previous test's tampering, so the deletion is the only break.
-    await db.run(sql`UPDATE audit_events SET reason = 'imported from the source file' WHERE id = ${docs[3]?.id}`)
+    await db.run(
+      sql`UPDATE audit_events SET reason = 'imported from the source file' WHERE id = ${docs[3]?.id}`,
+    )
     expect((await verifyAuditTrail(payload)).broken).toBeNull()
     await db.run(sql`DELETE FROM audit_events WHERE id = ${docs[6]?.id}`)
     const { broken } = await verifyAuditTrail(payload)
-    expect(broken).toMatchObject({ id: docs[7]?.id, problem: expect.stringMatching(/previous-hash/) })
+    expect(broken).toMatchObject({
+      id: docs[7]?.id,
+      problem: expect.stringMatching(/previous-hash/),
+    })
   })
 })

@@ -8,7 +8,11 @@ import { DEFAULT_SOURCE_FILE, importSourceFile } from '../../seed/importSource'
 import { DeliveryService } from '../../src/delivery/deliveryService'
 import { subjectContentFields } from '../../src/plugins/reviewWorkflow/contentFields'
 import type { WorkflowSubject } from '../../src/plugins/reviewWorkflow/types'
-import { readLocaleContent, readLocaleWorkflow, writeLocaleWorkflow } from '../../src/plugins/reviewWorkflow/workflowStore'
+import {
+  readLocaleContent,
+  readLocaleWorkflow,
+  writeLocaleWorkflow,
+} from '../../src/plugins/reviewWorkflow/workflowStore'
 import { publishRelease } from '../../src/releases/publish'
 import { createTestPayload, type TestPayload } from '../helpers/testPayload'
 
@@ -28,7 +32,12 @@ beforeAll(async () => {
   await importSourceFile({ payload, actor: 'clock test' })
   // A re-import of an edited source approves the change in ja: something new to publish.
   const edited = path.join(testPayload.dataDir, 'edited.ja.txt')
-  fs.writeFileSync(edited, fs.readFileSync(DEFAULT_SOURCE_FILE, 'utf8').replace('地図プロバイダーと提携し', '地図の提供会社と提携し'))
+  fs.writeFileSync(
+    edited,
+    fs
+      .readFileSync(DEFAULT_SOURCE_FILE, 'utf8')
+      .replace('地図プロバイダーと提携し', '地図の提供会社と提携し'),
+  )
   await importSourceFile({ payload, file: edited, actor: 'clock test' })
   const req = await createLocalReq({}, payload)
   await publishRelease(payload, req, {
@@ -52,7 +61,11 @@ afterAll(async () => {
 
 const served = async () => {
   const response = await fetch(`${base}/content/v1/partners/ja`)
-  return (await response.json()) as { release: { number: number }; upcoming: Array<{ number: number }>; categories: Array<{ description: { html: string } }> }
+  return (await response.json()) as {
+    release: { number: number }
+    upcoming: Array<{ number: number }>
+    categories: Array<{ description: { html: string } }>
+  }
 }
 
 describe('the effective release is decided at read time (controllable clock)', () => {
@@ -83,9 +96,30 @@ describe('a translation waits for the ja release it translates (controllable clo
   /** Writes an English translation and its approval (four-eyes is the workflow tests' business; here only the time matters). */
   const approveTranslation = async (subject: WorkflowSubject, data: Record<string, unknown>) => {
     const req = await createLocalReq({}, payload)
-    if (subject.kind === 'global') await payload.updateGlobal({ slug: subject.slug, locale: 'en', data, req, overrideAccess: true })
-    else await payload.update({ collection: subject.slug, id: subject.id, locale: 'en', data, req, overrideAccess: true })
-    const current = await readLocaleContent(payload, req, subject, subjectContentFields(payload, subject), 'en')
+    if (subject.kind === 'global')
+      await payload.updateGlobal({
+        slug: subject.slug,
+        locale: 'en',
+        data,
+        req,
+        overrideAccess: true,
+      })
+    else
+      await payload.update({
+        collection: subject.slug,
+        id: subject.id,
+        locale: 'en',
+        data,
+        req,
+        overrideAccess: true,
+      })
+    const current = await readLocaleContent(
+      payload,
+      req,
+      subject,
+      subjectContentFields(payload, subject),
+      'en',
+    )
     const source = await readLocaleWorkflow(payload, req, subject, 'ja')
     const workflow = await readLocaleWorkflow(payload, req, subject, 'en')
     await writeLocaleWorkflow(payload, req, subject, 'en', {
@@ -103,15 +137,30 @@ describe('a translation waits for the ja release it translates (controllable clo
   }
   const english = async () => {
     const response = await fetch(`${base}/content/v1/partners/en`)
-    return { status: response.status, body: (await response.json()) as { release?: { number: number }; translation?: Record<string, unknown>; errors?: Array<{ message: string }> } }
+    return {
+      status: response.status,
+      body: (await response.json()) as {
+        release?: { number: number }
+        translation?: Record<string, unknown>
+        errors?: Array<{ message: string }>
+      },
+    }
   }
 
   it('published a day after ja announced the map wording for day 30, the English release takes effect on day 30, not before', async () => {
     now = start + DAY
     service.invalidate()
     await approveTranslation({ kind: 'global', slug: 'partners-page' }, { title: 'Our partners' })
-    const { docs } = await payload.find({ collection: 'partner-categories', pagination: false, overrideAccess: true })
-    for (const category of docs) await approveTranslation({ kind: 'collection', slug: 'partner-categories', id: category.id }, { name: `EN ${category.key}` })
+    const { docs } = await payload.find({
+      collection: 'partner-categories',
+      pagination: false,
+      overrideAccess: true,
+    })
+    for (const category of docs)
+      await approveTranslation(
+        { kind: 'collection', slug: 'partner-categories', id: category.id },
+        { name: `EN ${category.key}` },
+      )
 
     const en = await publishRelease(payload, await createLocalReq({}, payload), {
       locale: 'en',
@@ -122,13 +171,30 @@ describe('a translation waits for the ja release it translates (controllable clo
     })
     expect(en.effectiveAt).toBe(new Date(start + 30 * DAY).toISOString())
     expect(en.sourceReleaseNumber).toBe(2)
-    expect(en.sourceTiming).toMatchObject({ heldBySource: true, sourceRelease: { number: 2, standing: 'upcoming' } })
+    expect(en.sourceTiming).toMatchObject({
+      heldBySource: true,
+      sourceRelease: { number: 2, standing: 'upcoming' },
+    })
     service.invalidate()
 
-    expect(await english()).toEqual({ status: 404, body: { errors: [{ message: 'No en release is in effect yet.' }] } })
-    const upcoming = (await (await fetch(`${base}/content/v1/partners/en/upcoming`)).json()) as { upcoming: Array<{ release: { number: number; effectiveAt: string }; translation: Record<string, unknown> }> }
-    expect(upcoming.upcoming.map((entry) => [entry.release.number, entry.release.effectiveAt])).toEqual([[1, new Date(start + 30 * DAY).toISOString()]])
-    expect(upcoming.upcoming[0]?.translation).toMatchObject({ behindSource: false, translatedFromSourceRelease: 2, sourceReleaseInEffect: 2 })
+    expect(await english()).toEqual({
+      status: 404,
+      body: { errors: [{ message: 'No en release is in effect yet.' }] },
+    })
+    const upcoming = (await (await fetch(`${base}/content/v1/partners/en/upcoming`)).json()) as {
+      upcoming: Array<{
+        release: { number: number; effectiveAt: string }
+        translation: Record<string, unknown>
+      }>
+    }
+    expect(
+      upcoming.upcoming.map((entry) => [entry.release.number, entry.release.effectiveAt]),
+    ).toEqual([[1, new Date(start + 30 * DAY).toISOString()]])
+    expect(upcoming.upcoming[0]?.translation).toMatchObject({
+      behindSource: false,
+      translatedFromSourceRelease: 2,
+      sourceReleaseInEffect: 2,
+    })
 
     now = start + 30 * DAY - 1
     expect((await english()).status).toBe(404)
@@ -136,6 +202,11 @@ describe('a translation waits for the ja release it translates (controllable clo
     const served = await english()
     expect(served.status).toBe(200)
     expect(served.body.release?.number).toBe(1)
-    expect(served.body.translation).toMatchObject({ behindSource: false, sourceUpdatedAt: null, translatedFromSourceRelease: 2, sourceReleaseInEffect: 2 })
+    expect(served.body.translation).toMatchObject({
+      behindSource: false,
+      sourceUpdatedAt: null,
+      translatedFromSourceRelease: 2,
+      sourceReleaseInEffect: 2,
+    })
   })
 })

@@ -10,7 +10,10 @@ type UserDoc = { id: number; email: string; role: string; [key: string]: unknown
 
 const categoryId = async (key: string): Promise<number> => {
   const token = await login('editor')
-  const { body } = await request<Docs<Category>>(`/api/partner-categories?where[key][equals]=${key}`, { token })
+  const { body } = await request<Docs<Category>>(
+    `/api/partner-categories?where[key][equals]=${key}`,
+    { token },
+  )
   const id = body.docs[0]?.id
   if (!id) throw new Error(`no category ${key}`)
   return id
@@ -57,7 +60,11 @@ describe('anonymous requests get no content', () => {
     ['POST', '/api/partner-categories', { key: 'x', order: 1, name: 'x' }],
     ['DELETE', '/api/partner-categories/1', undefined],
     ['POST', '/api/globals/partners-page', { title: 'x' }],
-    ['POST', '/api/users', { email: 'intruder@x.test', password: 'Intruder-Passw0rd', role: 'admin' }],
+    [
+      'POST',
+      '/api/users',
+      { email: 'intruder@x.test', password: 'Intruder-Passw0rd', role: 'admin' },
+    ],
     ['POST', '/api/partner-categories/1/workflow', { action: 'approve', locale: 'ja' }],
     ['POST', '/api/globals/partners-page/workflow', { action: 'approve', locale: 'ja' }],
     ['POST', '/api/audit-events', { action: 'approve' }],
@@ -93,18 +100,30 @@ describe('anonymous requests get no content', () => {
   })
 
   it('GraphQL mutations are forbidden', async () => {
-    const { body } = await graphql(`mutation { updatePartnerCategory(id: 1, data: { name: "x" }) { name } }`)
+    const { body } = await graphql(`
+      mutation {
+        updatePartnerCategory(id: 1, data: { name: "x" }) {
+          name
+        }
+      }
+    `)
     expect(body.errors?.[0]?.message).toBe(FORBIDDEN)
   })
 })
 
 describe('signed-in users', () => {
-  it.each<TestUserName>(['admin', 'editor', 'reviewer', 'translatorEn'])('%s reads the eight imported categories in order', async (name) => {
-    const token = await login(name)
-    const { status, body } = await request<Docs<Category>>('/api/partner-categories?locale=ja&sort=order&limit=50', { token })
-    expect(status).toBe(200)
-    expect(body.docs.map((doc) => doc.name)).toEqual(SOURCE_CATEGORY_NAMES)
-  })
+  it.each<TestUserName>(['admin', 'editor', 'reviewer', 'translatorEn'])(
+    '%s reads the eight imported categories in order',
+    async (name) => {
+      const token = await login(name)
+      const { status, body } = await request<Docs<Category>>(
+        '/api/partner-categories?locale=ja&sort=order&limit=50',
+        { token },
+      )
+      expect(status).toBe(200)
+      expect(body.docs.map((doc) => doc.name)).toEqual(SOURCE_CATEGORY_NAMES)
+    },
+  )
 
   it('password hashes and salts never leave the server (REST and GraphQL)', async () => {
     const token = await login('admin')
@@ -118,10 +137,9 @@ describe('signed-in users', () => {
     }
     expect(list.text).not.toMatch(/"(hash|salt)"/)
     // Payload's schema lists hash and salt on User but never resolves them.
-    const { body } = await graphql<{ Users: { docs: Array<{ email: string; hash: unknown; salt: unknown }> } }>(
-      '{ Users { docs { email hash salt } } }',
-      token,
-    )
+    const { body } = await graphql<{
+      Users: { docs: Array<{ email: string; hash: unknown; salt: unknown }> }
+    }>('{ Users { docs { email hash salt } } }', token)
     expect(body.errors).toBeUndefined()
     expect(body.data?.Users.docs.length).toBeGreaterThanOrEqual(6)
     for (const user of body.data?.Users.docs ?? []) {
@@ -130,10 +148,14 @@ describe('signed-in users', () => {
     }
   })
 
-  it('the session token carries the role and a translator\'s locales', async () => {
-    const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'))
+  it("the session token carries the role and a translator's locales", async () => {
+    const claims = (token: string) =>
+      JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'))
     expect(claims(await login('reviewer'))).toMatchObject({ role: 'legal-reviewer' })
-    expect(claims(await login('translatorFrRu'))).toMatchObject({ role: 'translator', assignedLocales: ['fr', 'ru'] })
+    expect(claims(await login('translatorFrRu'))).toMatchObject({
+      role: 'translator',
+      assignedLocales: ['fr', 'ru'],
+    })
   })
 
   it('a non-admin sees only their own user record', async () => {
@@ -153,11 +175,16 @@ describe('signed-in users', () => {
     expect(rest.status).toBe(403)
     expect(rest.body.errors[0]?.message).toBe("Only an administrator can change a user's role.")
 
-    const gql = await graphql(`mutation { updateUser(id: ${me.id}, data: { role: admin }) { role } }`, token)
+    const gql = await graphql(
+      `mutation { updateUser(id: ${me.id}, data: { role: admin }) { role } }`,
+      token,
+    )
     expect(gql.body.errors?.[0]?.message).toBe("Only an administrator can change a user's role.")
 
     const translatorToken = await login('translatorEn')
-    const translator = (await request<{ user: UserDoc }>('/api/users/me', { token: translatorToken })).body.user
+    const translator = (
+      await request<{ user: UserDoc }>('/api/users/me', { token: translatorToken })
+    ).body.user
     const widen = await request(`/api/users/${translator.id}`, {
       method: 'PATCH',
       token: translatorToken,
@@ -168,7 +195,9 @@ describe('signed-in users', () => {
     const adminToken = await login('admin')
     const check = await request<UserDoc>(`/api/users/${me.id}`, { token: adminToken })
     expect(check.body.role).toBe('legal-editor')
-    const checkTranslator = await request<UserDoc>(`/api/users/${translator.id}`, { token: adminToken })
+    const checkTranslator = await request<UserDoc>(`/api/users/${translator.id}`, {
+      token: adminToken,
+    })
     expect(checkTranslator.body.assignedLocales).toEqual(['en'])
   })
 
@@ -185,11 +214,22 @@ describe('signed-in users', () => {
   it('a translator edits an assigned target locale only, over REST and GraphQL', async () => {
     const id = await categoryId('analytics')
     const token = await login('translatorEn')
-    const ja = await request(`/api/partner-categories/${id}?locale=ja`, { method: 'PATCH', token, json: { name: 'x' } })
+    const ja = await request(`/api/partner-categories/${id}?locale=ja`, {
+      method: 'PATCH',
+      token,
+      json: { name: 'x' },
+    })
     expect(ja.status).toBe(403)
-    const fr = await request(`/api/partner-categories/${id}?locale=fr`, { method: 'PATCH', token, json: { name: 'Analyse' } })
+    const fr = await request(`/api/partner-categories/${id}?locale=fr`, {
+      method: 'PATCH',
+      token,
+      json: { name: 'Analyse' },
+    })
     expect(fr.status).toBe(403)
-    const gqlJa = await graphql(`mutation { updatePartnerCategory(id: ${id}, locale: ja, data: { name: "x" }) { name } }`, token)
+    const gqlJa = await graphql(
+      `mutation { updatePartnerCategory(id: ${id}, locale: ja, data: { name: "x" }) { name } }`,
+      token,
+    )
     expect(gqlJa.body.errors?.[0]?.message).toBe(FORBIDDEN)
     const en = await request<{ doc: Category }>(`/api/partner-categories/${id}?locale=en`, {
       method: 'PATCH',
@@ -204,7 +244,8 @@ describe('signed-in users', () => {
 
   it("a translator's admin opens in an assigned locale: login sets the saved locale preference when it is not one of theirs", async () => {
     const preference = async (token: string) =>
-      (await request<{ value?: string }>('/api/payload-preferences/locale', { token })).body.value ?? null
+      (await request<{ value?: string }>('/api/payload-preferences/locale', { token })).body
+        .value ?? null
     const translator = await login('translatorFrRu')
     expect(await preference(translator)).toBe('fr')
     // A preference for another of their locales is kept; one for the source is replaced at the next login.
@@ -215,31 +256,59 @@ describe('signed-in users', () => {
       })
       return body.token
     }
-    await request('/api/payload-preferences/locale', { method: 'POST', token: translator, json: { value: 'ru' } })
+    await request('/api/payload-preferences/locale', {
+      method: 'POST',
+      token: translator,
+      json: { value: 'ru' },
+    })
     expect(await preference(await fresh())).toBe('ru')
-    await request('/api/payload-preferences/locale', { method: 'POST', token: translator, json: { value: 'ja' } })
+    await request('/api/payload-preferences/locale', {
+      method: 'POST',
+      token: translator,
+      json: { value: 'ja' },
+    })
     expect(await preference(await fresh())).toBe('fr')
     // Other roles keep whatever they chose.
     const editor = await login('editor')
-    await request('/api/payload-preferences/locale', { method: 'POST', token: editor, json: { value: 'ru' } })
-    const editorAgain = await request<{ token: string }>('/api/users/login', { method: 'POST', json: { email: TEST_USERS.editor.email, password: TEST_PASSWORD } })
+    await request('/api/payload-preferences/locale', {
+      method: 'POST',
+      token: editor,
+      json: { value: 'ru' },
+    })
+    const editorAgain = await request<{ token: string }>('/api/users/login', {
+      method: 'POST',
+      json: { email: TEST_USERS.editor.email, password: TEST_PASSWORD },
+    })
     expect(await preference(editorAgain.body.token)).toBe('ru')
-    await request('/api/payload-preferences/locale', { method: 'POST', token: editor, json: { value: 'ja' } })
+    await request('/api/payload-preferences/locale', {
+      method: 'POST',
+      token: editor,
+      json: { value: 'ja' },
+    })
   })
 
   it('a translator who sends a structure change (key, icon, order, retired) is refused, over REST and GraphQL, and nothing is written', async () => {
     const id = await categoryId('marketing')
     const token = await login('translatorEn')
-    const message = 'Translators edit translatable text only; order, retired are the same in every locale and set by legal editors.'
-    const rest = await request<{ errors: Array<{ message: string }> }>(`/api/partner-categories/${id}?locale=en`, {
-      method: 'PATCH',
-      token,
-      json: { name: 'Marketing', order: 1, retired: true },
-    })
+    const message =
+      'Translators edit translatable text only; order, retired are the same in every locale and set by legal editors.'
+    const rest = await request<{ errors: Array<{ message: string }> }>(
+      `/api/partner-categories/${id}?locale=en`,
+      {
+        method: 'PATCH',
+        token,
+        json: { name: 'Marketing', order: 1, retired: true },
+      },
+    )
     expect(rest.status).toBe(403)
     expect(rest.body.errors[0]?.message).toBe(message)
-    const gql = await graphql(`mutation { updatePartnerCategory(id: ${id}, locale: en, data: { name: "Marketing", key: "ads" }) { name } }`, token)
-    expect(gql.body.errors?.[0]?.message).toBe('Translators edit translatable text only; key is the same in every locale and set by legal editors.')
+    const gql = await graphql(
+      `mutation { updatePartnerCategory(id: ${id}, locale: en, data: { name: "Marketing", key: "ads" }) { name } }`,
+      token,
+    )
+    expect(gql.body.errors?.[0]?.message).toBe(
+      'Translators edit translatable text only; key is the same in every locale and set by legal editors.',
+    )
     const after = await request<Category>(`/api/partner-categories/${id}?locale=en`, { token })
     expect(after.body).toMatchObject({ key: 'marketing', order: 6, retired: false })
     expect(after.body.name ?? null).toBeNull()
@@ -249,9 +318,22 @@ describe('signed-in users', () => {
     const reviewer = await login('reviewer')
     const translator = await login('translatorEn')
     for (const token of [reviewer, translator]) {
-      const created = await request('/api/partner-categories?locale=ja', { method: 'POST', token, json: { key: 'x-ray', order: 9, name: 'X' } })
+      const created = await request('/api/partner-categories?locale=ja', {
+        method: 'POST',
+        token,
+        json: { key: 'x-ray', order: 9, name: 'X' },
+      })
       expect(created.status).toBe(403)
-      const gql = await graphql(`mutation { createPartnerCategory(data: { key: "x-ray", order: 9, name: "X" }) { id } }`, token)
+      const gql = await graphql(
+        `
+          mutation {
+            createPartnerCategory(data: { key: "x-ray", order: 9, name: "X" }) {
+              id
+            }
+          }
+        `,
+        token,
+      )
       expect(gql.body.errors?.[0]?.message).toBe(FORBIDDEN)
     }
     const editor = await login('editor')
@@ -262,15 +344,30 @@ describe('signed-in users', () => {
     })
     expect(created.status).toBe(201)
     const id = created.body.doc.id
-    expect((await request(`/api/partner-categories/${id}`, { method: 'DELETE', token: editor })).status).toBe(403)
+    expect(
+      (await request(`/api/partner-categories/${id}`, { method: 'DELETE', token: editor })).status,
+    ).toBe(403)
     const gqlDelete = await graphql(`mutation { deletePartnerCategory(id: ${id}) { id } }`, editor)
     expect(gqlDelete.body.errors?.[0]?.message).toBe(FORBIDDEN)
-    expect((await request(`/api/partner-categories/${id}`, { method: 'DELETE', token: await login('admin') })).status).toBe(200)
+    expect(
+      (
+        await request(`/api/partner-categories/${id}`, {
+          method: 'DELETE',
+          token: await login('admin'),
+        })
+      ).status,
+    ).toBe(200)
   })
 
   it('a non-admin cannot create users over GraphQL either', async () => {
     const { body } = await graphql(
-      `mutation { createUser(data: { email: "gql@kaiji.test", password: "Another-Passw0rd", role: admin }) { id } }`,
+      `
+        mutation {
+          createUser(data: { email: "gql@kaiji.test", password: "Another-Passw0rd", role: admin }) {
+            id
+          }
+        }
+      `,
       await login('editor'),
     )
     expect(body.errors?.[0]?.message).toBe(FORBIDDEN)
@@ -278,13 +375,20 @@ describe('signed-in users', () => {
 
   it('a translator edits the partners page only in an assigned target locale', async () => {
     const token = await login('translatorEn')
-    const ja = await request('/api/globals/partners-page?locale=ja', { method: 'POST', token, json: { title: 'x' } })
-    expect(ja.status).toBe(403)
-    const en = await request<{ result: { title: string } }>('/api/globals/partners-page?locale=en', {
+    const ja = await request('/api/globals/partners-page?locale=ja', {
       method: 'POST',
       token,
-      json: { title: 'Our partners' },
+      json: { title: 'x' },
     })
+    expect(ja.status).toBe(403)
+    const en = await request<{ result: { title: string } }>(
+      '/api/globals/partners-page?locale=en',
+      {
+        method: 'POST',
+        token,
+        json: { title: 'Our partners' },
+      },
+    )
     expect(en.status).toBe(200)
     expect(en.body.result.title).toBe('Our partners')
   })
@@ -292,9 +396,17 @@ describe('signed-in users', () => {
   it('a reviewer cannot edit content', async () => {
     const id = await categoryId('marketing')
     const token = await login('reviewer')
-    const { status } = await request(`/api/partner-categories/${id}?locale=ja`, { method: 'PATCH', token, json: { name: 'x' } })
+    const { status } = await request(`/api/partner-categories/${id}?locale=ja`, {
+      method: 'PATCH',
+      token,
+      json: { name: 'x' },
+    })
     expect(status).toBe(403)
-    const page = await request('/api/globals/partners-page?locale=ja', { method: 'POST', token, json: { title: 'x' } })
+    const page = await request('/api/globals/partners-page?locale=ja', {
+      method: 'POST',
+      token,
+      json: { title: 'x' },
+    })
     expect(page.status).toBe(403)
   })
 })

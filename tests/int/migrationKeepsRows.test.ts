@@ -26,7 +26,9 @@ const rowCounts = async (): Promise<Record<string, number>> => {
   )
   const counts: Record<string, number> = {}
   for (const { name } of tables) {
-    const [row] = await adapter.drizzle.all<{ count: number }>(sql.raw(`SELECT count(*) AS count FROM "${name}"`))
+    const [row] = await adapter.drizzle.all<{ count: number }>(
+      sql.raw(`SELECT count(*) AS count FROM "${name}"`),
+    )
     counts[name] = Number(row?.count ?? 0)
   }
   return counts
@@ -53,27 +55,64 @@ afterAll(async () => {
 describe('the AUTOINCREMENT migration on a database in use', () => {
   it('keeps every row, locale, version and reference, and ids are never handed out again', async () => {
     await importSourceFile({ payload, actor: 'test' })
-    const user = await payload.create({ collection: 'users', data: { email: 'kept@local.test', password: 'Kaiji-Local-Passw0rd', role: 'legal-editor' } })
-    await payload.update({ collection: 'partner-categories', where: { key: { equals: 'maps' } }, locale: 'en', data: { name: 'Maps' }, user })
+    const user = await payload.create({
+      collection: 'users',
+      data: { email: 'kept@local.test', password: 'Kaiji-Local-Passw0rd', role: 'legal-editor' },
+    })
+    await payload.update({
+      collection: 'partner-categories',
+      where: { key: { equals: 'maps' } },
+      locale: 'en',
+      data: { name: 'Maps' },
+      user,
+    })
     const before = await rowCounts()
     expect(before.partner_categories_locales).toBeGreaterThan(8)
     expect(before._partner_categories_v).toBeGreaterThan(8)
-    const maps = await payload.find({ collection: 'partner-categories', where: { key: { equals: 'maps' } }, locale: 'all', depth: 0 })
+    const maps = await payload.find({
+      collection: 'partner-categories',
+      where: { key: { equals: 'maps' } },
+      locale: 'all',
+      depth: 0,
+    })
 
     await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
 
     expect(await rowCounts()).toEqual(before)
     expect(await adapter.drizzle.all(sql`PRAGMA foreign_key_check`)).toEqual([])
-    expect(await adapter.drizzle.all(sql`PRAGMA integrity_check`)).toEqual([{ integrity_check: 'ok' }])
-    const orphans = await adapter.drizzle.all(sql`SELECT id FROM _partner_categories_v WHERE parent_id IS NULL`)
+    expect(await adapter.drizzle.all(sql`PRAGMA integrity_check`)).toEqual([
+      { integrity_check: 'ok' },
+    ])
+    const orphans = await adapter.drizzle.all(
+      sql`SELECT id FROM _partner_categories_v WHERE parent_id IS NULL`,
+    )
     expect(orphans).toEqual([])
-    expect((await payload.find({ collection: 'partner-categories', where: { key: { equals: 'maps' } }, locale: 'all', depth: 0 })).docs).toEqual(maps.docs)
+    expect(
+      (
+        await payload.find({
+          collection: 'partner-categories',
+          where: { key: { equals: 'maps' } },
+          locale: 'all',
+          depth: 0,
+        })
+      ).docs,
+    ).toEqual(maps.docs)
 
-    const [schema] = await adapter.drizzle.all<{ sql: string }>(sql`SELECT sql FROM sqlite_master WHERE name = 'partner_categories'`)
+    const [schema] = await adapter.drizzle.all<{ sql: string }>(
+      sql`SELECT sql FROM sqlite_master WHERE name = 'partner_categories'`,
+    )
     expect(schema?.sql).toMatch(/AUTOINCREMENT/)
-    const doomed = await payload.create({ collection: 'partner-categories', locale: 'ja', data: { key: 'doomed', order: 20, name: '一時' } })
+    const doomed = await payload.create({
+      collection: 'partner-categories',
+      locale: 'ja',
+      data: { key: 'doomed', order: 20, name: '一時' },
+    })
     await payload.delete({ collection: 'partner-categories', id: doomed.id })
-    const next = await payload.create({ collection: 'partner-categories', locale: 'ja', data: { key: 'next-one', order: 21, name: '次' } })
+    const next = await payload.create({
+      collection: 'partner-categories',
+      locale: 'ja',
+      data: { key: 'next-one', order: 21, name: '次' },
+    })
     expect(next.id).toBeGreaterThan(doomed.id)
   })
 })

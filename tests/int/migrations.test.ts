@@ -16,7 +16,11 @@ afterAll(async () => testPayload.cleanup())
 
 describe('migrations/', () => {
   it('were applied to the fresh database, each once', async () => {
-    const { docs } = await testPayload.payload.find({ collection: 'payload-migrations', limit: 0, pagination: false })
+    const { docs } = await testPayload.payload.find({
+      collection: 'payload-migrations',
+      limit: 0,
+      pagination: false,
+    })
     const files = fs.readdirSync('migrations').filter((file) => /^\d{8}_\d{6}_.+\.ts$/.test(file))
     expect(docs.map((doc) => `${doc.name}.ts`).sort()).toEqual(files.sort())
   })
@@ -24,7 +28,10 @@ describe('migrations/', () => {
   it('leave the database exactly as the config describes it (no drift)', async () => {
     // Payload types requireDrizzleKit for every dialect; this is drizzle-kit's pushSQLiteSchema.
     const { pushSchema } = adapter.requireDrizzleKit()
-    const { statementsToExecute, hasDataLoss } = (await pushSchema(adapter.schema, adapter.drizzle as never)) as unknown as {
+    const { statementsToExecute, hasDataLoss } = (await pushSchema(
+      adapter.schema,
+      adapter.drizzle as never,
+    )) as unknown as {
       statementsToExecute: string[]
       hasDataLoss: boolean
     }

@@ -15,7 +15,8 @@ beforeAll(async () => {
 }, 180_000)
 afterAll(async () => server?.stop())
 
-const servedNumber = async (api: ApiClient) => ((await publicGet(api, '/content/v1/partners/ja')).body as Delivered).release.number
+const servedNumber = async (api: ApiClient) =>
+  ((await publicGet(api, '/content/v1/partners/ja')).body as Delivered).release.number
 
 /** Polls until `api` serves release `number`; returns the milliseconds it took from `since`. */
 const msUntilServed = async (api: ApiClient, number: number, since: number): Promise<number> => {
@@ -31,15 +32,27 @@ describe('two server processes on one SQLite database', () => {
     // Both have the current release in memory before the publish.
     expect([await servedNumber(first), await servedNumber(second)]).toEqual([1, 1])
 
-    await approveChange(first, { subject: 'analytics', locale: 'ja', data: { name: '分析(第2版)' } })
-    const published = await releaseAction(first, 'publish', { locale: 'ja', summary: 'Analytics renamed', changeType: 'editorial' })
+    await approveChange(first, {
+      subject: 'analytics',
+      locale: 'ja',
+      data: { name: '分析(第2版)' },
+    })
+    const published = await releaseAction(first, 'publish', {
+      locale: 'ja',
+      summary: 'Analytics renamed',
+      changeType: 'editorial',
+    })
     expect(published.status).toBe(201)
     const since = Date.now()
     expect(await msUntilServed(first, 2, since)).toBeLessThan(100)
     expect(await msUntilServed(second, 2, since)).toBeLessThanOrEqual(1_000)
 
     // And the other way round: a rollback through the second process reaches the first.
-    const rolledBack = await releaseAction(second, 'rollback', { locale: 'ja', toRelease: 1, reason: 'Back to the import' })
+    const rolledBack = await releaseAction(second, 'rollback', {
+      locale: 'ja',
+      toRelease: 1,
+      reason: 'Back to the import',
+    })
     expect(rolledBack.status).toBe(201)
     const back = Date.now()
     expect(await msUntilServed(first, 3, back)).toBeLessThanOrEqual(1_000)

@@ -23,11 +23,24 @@ beforeAll(async () => {
 afterAll(async () => testPayload.cleanup())
 
 const categoriesInJa = async (): Promise<PartnerCategory[]> =>
-  (await payload.find({ collection: 'partner-categories', locale: 'ja', sort: 'order', limit: 0, pagination: false })).docs
+  (
+    await payload.find({
+      collection: 'partner-categories',
+      locale: 'ja',
+      sort: 'order',
+      limit: 0,
+      pagination: false,
+    })
+  ).docs
 
 /** Everything a partial import could have touched, to prove a refused import changed nothing. */
 const snapshot = async () => ({
-  categories: await payload.find({ collection: 'partner-categories', locale: 'all', limit: 0, pagination: false }),
+  categories: await payload.find({
+    collection: 'partner-categories',
+    locale: 'all',
+    limit: 0,
+    pagination: false,
+  }),
   page: await payload.findGlobal({ slug: 'partners-page', locale: 'all' }),
   versions: await payload.countVersions({ collection: 'partner-categories' }),
 })
@@ -43,9 +56,17 @@ describe('importing a malformed source changes nothing', () => {
   it.each([
     ['missing file', null, /missing\.txt:0: cannot read the source file: no such file/],
     ['empty file', '', /empty\.txt:1: the file is empty/],
-    ['missing header row', [...lines.slice(0, 2), ...lines.slice(5)].join('\n'), /no-header\.txt:3: missing header row/],
+    [
+      'missing header row',
+      [...lines.slice(0, 2), ...lines.slice(5)].join('\n'),
+      /no-header\.txt:3: missing header row/,
+    ],
     ['short row', lines.slice(0, -1).join('\n'), /short-row\.txt:27: row 8 has 2 cells/],
-    ['invalid UTF-8', Buffer.concat([Buffer.from(lines.slice(0, 4).join('\n') + '\n'), Buffer.from([0xff, 0xfe])]), /bad-utf8\.txt:5: invalid UTF-8/],
+    [
+      'invalid UTF-8',
+      Buffer.concat([Buffer.from(lines.slice(0, 4).join('\n') + '\n'), Buffer.from([0xff, 0xfe])]),
+      /bad-utf8\.txt:5: invalid UTF-8/,
+    ],
   ])('%s', async (label, content, message) => {
     const names: Record<string, string> = {
       'missing file': 'missing.txt',
@@ -55,7 +76,8 @@ describe('importing a malformed source changes nothing', () => {
       'invalid UTF-8': 'bad-utf8.txt',
     }
     const name = names[label] ?? 'x.txt'
-    const file = content === null ? path.join(testPayload.dataDir, name) : writeSource(name, content)
+    const file =
+      content === null ? path.join(testPayload.dataDir, name) : writeSource(name, content)
     const before = await snapshot()
     await expect(importSourceFile({ payload, file, actor: 'test' })).rejects.toThrow(message)
     expect(await snapshot()).toEqual(before)
@@ -66,13 +88,17 @@ describe('importing the Zenly source', () => {
   it('rolls back everything when a write fails half-way (one transaction)', async () => {
     const originalCreate = payload.create.bind(payload)
     let calls = 0
-    const spy = jest.spyOn(payload, 'create').mockImplementation(((args: Parameters<Payload['create']>[0]) => {
+    const spy = jest.spyOn(payload, 'create').mockImplementation(((
+      args: Parameters<Payload['create']>[0],
+    ) => {
       calls += 1
       if (calls === 4) throw new Error('disk full (simulated)')
       return originalCreate(args)
     }) as Payload['create'])
     const before = await snapshot()
-    await expect(importSourceFile({ payload, actor: 'test' })).rejects.toThrow('disk full (simulated)')
+    await expect(importSourceFile({ payload, actor: 'test' })).rejects.toThrow(
+      'disk full (simulated)',
+    )
     spy.mockRestore()
     expect(calls).toBe(4)
     expect(await snapshot()).toEqual(before)
@@ -86,7 +112,9 @@ describe('importing the Zenly source', () => {
     const categories = await categoriesInJa()
     expect(categories.map((category) => category.name)).toEqual(SOURCE_CATEGORY_NAMES)
     expect(categories.map((category) => category.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
-    expect(categories.find((category) => category.key === 'support')?.icon).toBe('\u{1F469}\u{1F4BB}')
+    expect(categories.find((category) => category.key === 'support')?.icon).toBe(
+      '\u{1F469}\u{1F4BB}',
+    )
   })
 
   it('stores every character: the source is rebuilt exactly from the stored ja content', async () => {
@@ -123,7 +151,9 @@ describe('importing the Zenly source', () => {
   })
 
   it('leaves the target locales empty: nothing is invented', async () => {
-    const [first] = (await payload.find({ collection: 'partner-categories', locale: 'en', sort: 'order' })).docs
+    const [first] = (
+      await payload.find({ collection: 'partner-categories', locale: 'en', sort: 'order' })
+    ).docs
     expect(first?.name ?? null).toBeNull()
     expect(first?.description ?? null).toBeNull()
     const page = await payload.findGlobal({ slug: 'partners-page', locale: 'fr' })
@@ -133,7 +163,13 @@ describe('importing the Zenly source', () => {
   it('is idempotent: a second run changes nothing and says so', async () => {
     const before = await snapshot()
     const report = await importSourceFile({ payload, actor: 'seed import (again)' })
-    expect(report).toEqual({ created: [], updated: [], unchanged: expect.any(Array), notInSource: [], pageUpdated: false })
+    expect(report).toEqual({
+      created: [],
+      updated: [],
+      unchanged: expect.any(Array),
+      notInSource: [],
+      pageUpdated: false,
+    })
     expect(report.unchanged).toHaveLength(8)
     expect(describeSeedReport(report)).toMatch(/^Nothing to change/)
     expect(await snapshot()).toEqual(before)
@@ -141,8 +177,17 @@ describe('importing the Zenly source', () => {
 
   it('restores edited source wording and keeps categories the source does not list', async () => {
     const [first] = await categoriesInJa()
-    await payload.update({ collection: 'partner-categories', id: first?.id ?? 0, locale: 'ja', data: { name: '変更' } })
-    await payload.create({ collection: 'partner-categories', locale: 'ja', data: { key: 'payments', order: 9, name: '決済' } })
+    await payload.update({
+      collection: 'partner-categories',
+      id: first?.id ?? 0,
+      locale: 'ja',
+      data: { name: '変更' },
+    })
+    await payload.create({
+      collection: 'partner-categories',
+      locale: 'ja',
+      data: { key: 'payments', order: 9, name: '決済' },
+    })
     const report = await importSourceFile({ payload, actor: 'seed import (restore)' })
     expect(report.updated).toEqual(['cloud-platform'])
     expect(report.notInSource).toEqual(['payments'])

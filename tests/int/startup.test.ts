@@ -1,7 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { makeDataDir, runScript, runStart, startServer, stopServer } from '../helpers/serverProcess.mjs'
+import {
+  makeDataDir,
+  runScript,
+  runStart,
+  startServer,
+  stopServer,
+} from '../helpers/serverProcess.mjs'
 
 /** Runs the server entry point expecting it to refuse to start; returns how and how fast. */
 const startExpectingFailure = async (env: Record<string, string>) => {
@@ -12,7 +18,9 @@ const startExpectingFailure = async (env: Record<string, string>) => {
 
 describe('start-up refuses a bad environment, clearly', () => {
   it('an unsupported DATABASE_URL', async () => {
-    const { code, stderr } = await startExpectingFailure({ DATABASE_URL: 'postgres://db.internal/kaiji' })
+    const { code, stderr } = await startExpectingFailure({
+      DATABASE_URL: 'postgres://db.internal/kaiji',
+    })
     expect(code).not.toBe(0)
     expect(stderr).toMatch(/DATABASE_URL "postgres:\/\/db\.internal\/kaiji" is not supported/)
   })
@@ -20,8 +28,13 @@ describe('start-up refuses a bad environment, clearly', () => {
   it('production without a PAYLOAD_SECRET, or with a short one', async () => {
     const missing = await startExpectingFailure({ NODE_ENV: 'production' })
     expect(missing.code).not.toBe(0)
-    expect(missing.stderr).toMatch(/PAYLOAD_SECRET must be set to at least 32 characters when NODE_ENV=production \(it is not set\)/)
-    const short = await startExpectingFailure({ NODE_ENV: 'production', PAYLOAD_SECRET: 'too-short' })
+    expect(missing.stderr).toMatch(
+      /PAYLOAD_SECRET must be set to at least 32 characters when NODE_ENV=production \(it is not set\)/,
+    )
+    const short = await startExpectingFailure({
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: 'too-short',
+    })
     expect(short.code).not.toBe(0)
     expect(short.stderr).toMatch(/\(it has 9\)/)
   })
@@ -29,9 +42,13 @@ describe('start-up refuses a bad environment, clearly', () => {
   it('a data directory it cannot write', async () => {
     const parent = makeDataDir('unwritable')
     fs.writeFileSync(path.join(parent, 'a-file'), '')
-    const { code, stderr } = await startExpectingFailure({ KAIJI_DATA_DIR: path.join(parent, 'a-file', 'data') })
+    const { code, stderr } = await startExpectingFailure({
+      KAIJI_DATA_DIR: path.join(parent, 'a-file', 'data'),
+    })
     expect(code).not.toBe(0)
-    expect(stderr).toMatch(/The SQLite database folder .*a-file\/data is not writable \(ENOTDIR\): point it at a folder this user can write/)
+    expect(stderr).toMatch(
+      /The SQLite database folder .*a-file\/data is not writable \(ENOTDIR\): point it at a folder this user can write/,
+    )
     fs.rmSync(parent, { recursive: true, force: true })
   })
 
@@ -42,7 +59,9 @@ describe('start-up refuses a bad environment, clearly', () => {
   })
 
   it('an unreachable MongoDB: exits non-zero within 10 s, saying so', async () => {
-    const { code, stderr, seconds } = await startExpectingFailure({ DATABASE_URL: 'mongodb://127.0.0.1:9/kaiji' })
+    const { code, stderr, seconds } = await startExpectingFailure({
+      DATABASE_URL: 'mongodb://127.0.0.1:9/kaiji',
+    })
     expect(code).not.toBe(0)
     expect(stderr).toMatch(/MongoDB is unreachable at mongodb:\/\/127\.0\.0\.1:9\/kaiji/)
     expect(seconds).toBeLessThan(10)
@@ -57,7 +76,10 @@ describe('start-up refuses a bad environment, clearly', () => {
     expect(code).not.toBe(0)
     expect(stderr).toMatch(/MongoDB is unreachable at mongodb:\/\/127\.0\.0\.1:9\/kaiji/)
     expect((Date.now() - started) / 1000).toBeLessThan(10)
-    const secret = await runScript('src/cli/preflight.ts', [], { KAIJI_DATA_DIR: makeDataDir('preflight'), NODE_ENV: 'production' })
+    const secret = await runScript('src/cli/preflight.ts', [], {
+      KAIJI_DATA_DIR: makeDataDir('preflight'),
+      NODE_ENV: 'production',
+    })
     expect(secret.code).not.toBe(0)
     expect(secret.stderr).toMatch(/PAYLOAD_SECRET must be set/)
   })
@@ -76,7 +98,9 @@ describe('the quick start on an empty data folder', () => {
   })
 
   it('needs no environment: it made and keeps a secret and a SQLite database under the data folder', () => {
-    expect(fs.readFileSync(path.join(dataDir, '.payload-secret'), 'utf8').trim().length).toBeGreaterThanOrEqual(32)
+    expect(
+      fs.readFileSync(path.join(dataDir, '.payload-secret'), 'utf8').trim().length,
+    ).toBeGreaterThanOrEqual(32)
     expect(fs.existsSync(path.join(dataDir, 'kaiji.db'))).toBe(true)
     expect(server.output()).toMatch(/Empty database: Imported: created 8 categories/)
   })
@@ -85,17 +109,29 @@ describe('the quick start on an empty data folder', () => {
     const register = await fetch(`${server.baseURL}/api/users/first-register`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'founder@kaiji.test', password: 'Quick-Start-Passw0rd', role: 'translator', assignedLocales: ['en'] }),
+      body: JSON.stringify({
+        email: 'founder@kaiji.test',
+        password: 'Quick-Start-Passw0rd',
+        role: 'translator',
+        assignedLocales: ['en'],
+      }),
     })
     expect(register.status).toBe(200)
-    const { user, token } = (await register.json()) as { user: { role: string; assignedLocales: string[] }; token: string }
+    const { user, token } = (await register.json()) as {
+      user: { role: string; assignedLocales: string[] }
+      token: string
+    }
     expect(user.role).toBe('admin')
     expect(user.assignedLocales).toEqual([])
 
     const again = await fetch(`${server.baseURL}/api/users/first-register`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'second@kaiji.test', password: 'Second-Passw0rd', role: 'admin' }),
+      body: JSON.stringify({
+        email: 'second@kaiji.test',
+        password: 'Second-Passw0rd',
+        role: 'admin',
+      }),
     })
     expect(again.status).toBe(403)
 
@@ -130,7 +166,8 @@ describe('start-up refuses a database it cannot safely migrate', () => {
       client.close()
     }
   }
-  const migrationNames = async () => (await sql('SELECT name FROM payload_migrations ORDER BY name')).map((row) => String(row.name))
+  const migrationNames = async () =>
+    (await sql('SELECT name FROM payload_migrations ORDER BY name')).map((row) => String(row.name))
 
   beforeAll(async () => {
     const server = await startServer({ dataDir })
@@ -139,11 +176,19 @@ describe('start-up refuses a database it cannot safely migrate', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
 
   it('one migrated by a newer version (a migration this code does not know): refused, nothing touched', async () => {
-    await sql("INSERT INTO payload_migrations (name, batch, updated_at, created_at) VALUES ('20991231_000000_from_the_future', 99, '2099-12-31', '2099-12-31')")
+    await sql(
+      "INSERT INTO payload_migrations (name, batch, updated_at, created_at) VALUES ('20991231_000000_from_the_future', 99, '2099-12-31', '2099-12-31')",
+    )
     const before = await migrationNames()
-    const { code, stderr } = await runStart({ KAIJI_DATA_DIR: dataDir, PORT: '0', KAIJI_PUBLIC_PORT: 'off' })
+    const { code, stderr } = await runStart({
+      KAIJI_DATA_DIR: dataDir,
+      PORT: '0',
+      KAIJI_PUBLIC_PORT: 'off',
+    })
     expect(code).not.toBe(0)
-    expect(stderr).toMatch(/The database has migrations this version of Kaiji does not know \(20991231_000000_from_the_future\)/)
+    expect(stderr).toMatch(
+      /The database has migrations this version of Kaiji does not know \(20991231_000000_from_the_future\)/,
+    )
     expect(await migrationNames()).toEqual(before)
     await sql("DELETE FROM payload_migrations WHERE name = '20991231_000000_from_the_future'")
   })
@@ -155,12 +200,19 @@ describe('start-up refuses a database it cannot safely migrate', () => {
     const latest = '20261204_125922_document_revisions'
     expect(names).toContain(latest)
     await sql('DELETE FROM payload_migrations WHERE name = ?', [latest])
-    const { code, stdout, stderr } = await runStart({ KAIJI_DATA_DIR: dataDir, PORT: '0', KAIJI_PUBLIC_PORT: 'off' })
+    const { code, stdout, stderr } = await runStart({
+      KAIJI_DATA_DIR: dataDir,
+      PORT: '0',
+      KAIJI_PUBLIC_PORT: 'off',
+    })
     expect(code).not.toBe(0)
     expect(`${stdout}${stderr}`).toContain(`Error running migration ${latest}`)
     expect(`${stdout}${stderr}`).not.toMatch(/serving on/)
     expect(await migrationNames()).toEqual(names.filter((name) => name !== latest))
-    await sql("INSERT INTO payload_migrations (name, batch, updated_at, created_at) VALUES (?, 1, '2026-01-01', '2026-01-01')", [latest])
+    await sql(
+      "INSERT INTO payload_migrations (name, batch, updated_at, created_at) VALUES (?, 1, '2026-01-01', '2026-01-01')",
+      [latest],
+    )
     const server = await startServer({ dataDir })
     await stopServer(server.child)
   }, 300_000)

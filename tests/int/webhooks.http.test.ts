@@ -2,12 +2,25 @@ import { createServer, type Server } from 'node:http'
 
 import { verifySignature } from '../../src/webhooks/signature'
 import { approveChange, releaseAction } from '../helpers/contentChanges'
-import { graphql as sharedGraphql, login as sharedLogin, request as sharedRequest, type ApiClient, type TestUserName } from '../helpers/http'
+import {
+  graphql as sharedGraphql,
+  login as sharedLogin,
+  request as sharedRequest,
+  type ApiClient,
+  type TestUserName,
+} from '../helpers/http'
 import { startIsolatedServer } from '../helpers/isolatedServer'
 
 type Received = { path: string; event: string; signature: string; body: string; at: number }
 type Endpoint = { id: number; secret: string }
-type Delivery = { event: string; status: string; attempts: number; releaseNumber: number; endpoint: number; log: Array<{ status: number | null; error: string | null }> }
+type Delivery = {
+  event: string
+  status: string
+  attempts: number
+  releaseNumber: number
+  endpoint: number
+  log: Array<{ status: number | null; error: string | null }>
+}
 
 const SECRET = 'receiver-shared-secret-0123456789abcdef'
 
@@ -31,7 +44,8 @@ beforeAll(async () => {
         body: Buffer.concat(chunks).toString('utf8'),
         at: Date.now(),
       })
-      if (path === '/down' || (path === '/flaky' && flakyFailures-- > 0)) res.writeHead(503).end('not now')
+      if (path === '/down' || (path === '/flaky' && flakyFailures-- > 0))
+        res.writeHead(503).end('not now')
       else res.writeHead(204).end()
     })
   })
@@ -39,7 +53,11 @@ beforeAll(async () => {
   const address = receiver.address()
   receiverUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
   // The receiver is on this machine: a loopback target, allowed only with KAIJI_WEBHOOK_ALLOW_PRIVATE.
-  server = await startIsolatedServer('webhooks', { KAIJI_WEBHOOK_RETRY_BASE_MS: '200', KAIJI_WEBHOOK_MAX_ATTEMPTS: '4', KAIJI_WEBHOOK_ALLOW_PRIVATE: 'true' })
+  server = await startIsolatedServer('webhooks', {
+    KAIJI_WEBHOOK_RETRY_BASE_MS: '200',
+    KAIJI_WEBHOOK_MAX_ATTEMPTS: '4',
+    KAIJI_WEBHOOK_ALLOW_PRIVATE: 'true',
+  })
   api = server.client
 }, 120_000)
 afterAll(async () => {
@@ -50,15 +68,30 @@ afterAll(async () => {
 
 const asUser = async (name: TestUserName | null) => (name ? await api.login(name) : undefined)
 const createEndpoint = async (who: TestUserName | null, json: Record<string, unknown>) =>
-  api.request<{ doc?: Endpoint; errors?: Array<{ message: string; data?: { errors?: Array<{ message: string; path: string }> } }> }>(
-    '/api/webhook-endpoints',
-    { method: 'POST', token: await asUser(who), json },
-  )
+  api.request<{
+    doc?: Endpoint
+    errors?: Array<{
+      message: string
+      data?: { errors?: Array<{ message: string; path: string }> }
+    }>
+  }>('/api/webhook-endpoints', { method: 'POST', token: await asUser(who), json })
 const endpointCount = async () =>
-  (await api.request<{ totalDocs: number }>('/api/webhook-endpoints?limit=1', { token: await api.login('admin') })).body.totalDocs
+  (
+    await api.request<{ totalDocs: number }>('/api/webhook-endpoints?limit=1', {
+      token: await api.login('admin'),
+    })
+  ).body.totalDocs
 const deliveries = async () =>
-  (await api.request<{ docs: Delivery[] }>('/api/webhook-deliveries?limit=100&sort=createdAt', { token: await api.login('admin') })).body.docs
-const eventually = async <T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> => {
+  (
+    await api.request<{ docs: Delivery[] }>('/api/webhook-deliveries?limit=100&sort=createdAt', {
+      token: await api.login('admin'),
+    })
+  ).body.docs
+const eventually = async <T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> => {
   const deadline = Date.now() + timeoutMs
   let value = await read()
   while (!done(value) && Date.now() < deadline) {
@@ -69,31 +102,57 @@ const eventually = async <T>(read: () => Promise<T>, done: (value: T) => boolean
 }
 
 describe('webhook endpoints are for admins only', () => {
-  it.each<TestUserName | null>([null, 'editor', 'reviewer', 'translatorEn'])('%s cannot create, list or read them (REST and GraphQL)', async (who) => {
-    const created = await createEndpoint(who, { name: 'x', url: `${receiverUrl}/ok`, events: ['release.published'] })
-    expect([401, 403]).toContain(created.status)
-    const listed = await api.request('/api/webhook-endpoints', { token: await asUser(who) })
-    expect([401, 403]).toContain(listed.status)
-    expect([401, 403]).toContain((await api.request('/api/webhook-deliveries', { token: await asUser(who) })).status)
-    const graph = await api.graphql<{ WebhookEndpoints: unknown }>('{ WebhookEndpoints { docs { secret url } } }', await asUser(who))
-    expect(graph.body.data?.WebhookEndpoints ?? null).toBeNull()
-    const mutation = await api.graphql(`mutation { createWebhookEndpoint(data: { name: "x", url: "${receiverUrl}/ok", secret: "${SECRET}", events: release_published }) { id } }`, await asUser(who))
-    expect(mutation.body.errors?.length).toBeGreaterThan(0)
-    expect(await endpointCount()).toBe(0)
-  })
+  it.each<TestUserName | null>([null, 'editor', 'reviewer', 'translatorEn'])(
+    '%s cannot create, list or read them (REST and GraphQL)',
+    async (who) => {
+      const created = await createEndpoint(who, {
+        name: 'x',
+        url: `${receiverUrl}/ok`,
+        events: ['release.published'],
+      })
+      expect([401, 403]).toContain(created.status)
+      const listed = await api.request('/api/webhook-endpoints', { token: await asUser(who) })
+      expect([401, 403]).toContain(listed.status)
+      expect([401, 403]).toContain(
+        (await api.request('/api/webhook-deliveries', { token: await asUser(who) })).status,
+      )
+      const graph = await api.graphql<{ WebhookEndpoints: unknown }>(
+        '{ WebhookEndpoints { docs { secret url } } }',
+        await asUser(who),
+      )
+      expect(graph.body.data?.WebhookEndpoints ?? null).toBeNull()
+      const mutation = await api.graphql(
+        `mutation { createWebhookEndpoint(data: { name: "x", url: "${receiverUrl}/ok", secret: "${SECRET}", events: release_published }) { id } }`,
+        await asUser(who),
+      )
+      expect(mutation.body.errors?.length).toBeGreaterThan(0)
+      expect(await endpointCount()).toBe(0)
+    },
+  )
 
   it.each([
-    ['a non-HTTP URL', { name: 'x', url: 'ftp://127.0.0.1/hook' }, /must start with https:\/\/ or http:\/\//],
+    [
+      'a non-HTTP URL',
+      { name: 'x', url: 'ftp://127.0.0.1/hook' },
+      /must start with https:\/\/ or http:\/\//,
+    ],
     ['a relative URL', { name: 'x', url: '/hook' }, /absolute URL/],
-    ['credentials in the URL', { name: 'x', url: 'http://user:pw@127.0.0.1/hook' }, /no credentials/],
+    [
+      'credentials in the URL',
+      { name: 'x', url: 'http://user:pw@127.0.0.1/hook' },
+      /no credentials/,
+    ],
     ['a short secret', { name: 'x', url: `http://127.0.0.1/hook`, secret: 'short' }, /secret/i],
     ['no name', { url: `http://127.0.0.1/hook` }, /name/i],
-  ])('%s is refused with a message naming it, and nothing is saved', async (_label, json, message) => {
-    const refused = await createEndpoint('admin', json)
-    expect(refused.status).toBe(400)
-    expect(JSON.stringify(refused.body.errors)).toMatch(message)
-    expect(await endpointCount()).toBe(0)
-  })
+  ])(
+    '%s is refused with a message naming it, and nothing is saved',
+    async (_label, json, message) => {
+      const refused = await createEndpoint('admin', json)
+      expect(refused.status).toBe(400)
+      expect(JSON.stringify(refused.body.errors)).toMatch(message)
+      expect(await endpointCount()).toBe(0)
+    },
+  )
 })
 
 describe('deliveries', () => {
@@ -101,56 +160,126 @@ describe('deliveries', () => {
   let flaky: Endpoint
 
   it('an admin configures endpoints; a secret is generated when none is given', async () => {
-    const created = await createEndpoint('admin', { name: 'site rebuild', url: `${receiverUrl}/ok`, secret: SECRET })
+    const created = await createEndpoint('admin', {
+      name: 'site rebuild',
+      url: `${receiverUrl}/ok`,
+      secret: SECRET,
+    })
     expect(created.status).toBe(201)
     ok = created.body.doc as Endpoint
-    const generated = await createEndpoint('admin', { name: 'cdn purge', url: `${receiverUrl}/flaky`, events: ['release.published'] })
+    const generated = await createEndpoint('admin', {
+      name: 'cdn purge',
+      url: `${receiverUrl}/flaky`,
+      events: ['release.published'],
+    })
     expect(generated.status).toBe(201)
     flaky = generated.body.doc as Endpoint
     expect(flaky.secret).toMatch(/^[0-9a-f]{64}$/)
-    expect((await createEndpoint('admin', { name: 'gone', url: `${receiverUrl}/down`, forLocales: ['ja'] })).status).toBe(201)
-    expect((await createEndpoint('admin', { name: 'english site', url: `${receiverUrl}/en-only`, forLocales: ['en'] })).status).toBe(201)
+    expect(
+      (
+        await createEndpoint('admin', {
+          name: 'gone',
+          url: `${receiverUrl}/down`,
+          forLocales: ['ja'],
+        })
+      ).status,
+    ).toBe(201)
+    expect(
+      (
+        await createEndpoint('admin', {
+          name: 'english site',
+          url: `${receiverUrl}/en-only`,
+          forLocales: ['en'],
+        })
+      ).status,
+    ).toBe(201)
   })
 
   it('only an admin changes or removes an endpoint; delivery rows cannot be changed by anyone (REST and GraphQL)', async () => {
     for (const who of [null, 'editor', 'reviewer', 'translatorEn'] as const) {
       const token = await asUser(who)
-      expect([401, 403]).toContain((await api.request(`/api/webhook-endpoints/${ok.id}`, { method: 'PATCH', token, json: { url: `${receiverUrl}/stolen` } })).status)
-      expect([401, 403]).toContain((await api.request(`/api/webhook-endpoints/${ok.id}`, { method: 'DELETE', token })).status)
-      const update = await api.graphql(`mutation { updateWebhookEndpoint(id: ${ok.id}, data: { url: "${receiverUrl}/stolen" }) { id } }`, token)
+      expect([401, 403]).toContain(
+        (
+          await api.request(`/api/webhook-endpoints/${ok.id}`, {
+            method: 'PATCH',
+            token,
+            json: { url: `${receiverUrl}/stolen` },
+          })
+        ).status,
+      )
+      expect([401, 403]).toContain(
+        (await api.request(`/api/webhook-endpoints/${ok.id}`, { method: 'DELETE', token })).status,
+      )
+      const update = await api.graphql(
+        `mutation { updateWebhookEndpoint(id: ${ok.id}, data: { url: "${receiverUrl}/stolen" }) { id } }`,
+        token,
+      )
       expect(update.body.errors?.length).toBeGreaterThan(0)
-      const remove = await api.graphql(`mutation { deleteWebhookEndpoint(id: ${ok.id}) { id } }`, token)
+      const remove = await api.graphql(
+        `mutation { deleteWebhookEndpoint(id: ${ok.id}) { id } }`,
+        token,
+      )
       expect(remove.body.errors?.length).toBeGreaterThan(0)
     }
     const admin = await api.login('admin')
-    const stored = await api.request<{ url: string; secret: string }>(`/api/webhook-endpoints/${ok.id}`, { token: admin })
+    const stored = await api.request<{ url: string; secret: string }>(
+      `/api/webhook-endpoints/${ok.id}`,
+      { token: admin },
+    )
     expect(stored.body).toMatchObject({ url: `${receiverUrl}/ok`, secret: SECRET })
-    for (const [method, path] of [['POST', '/api/webhook-deliveries'], ['PATCH', '/api/webhook-deliveries/1'], ['DELETE', '/api/webhook-deliveries/1']] as const) {
-      const result = await api.request(path, { method, token: admin, json: method === 'DELETE' ? undefined : { status: 'delivered' } })
+    for (const [method, path] of [
+      ['POST', '/api/webhook-deliveries'],
+      ['PATCH', '/api/webhook-deliveries/1'],
+      ['DELETE', '/api/webhook-deliveries/1'],
+    ] as const) {
+      const result = await api.request(path, {
+        method,
+        token: admin,
+        json: method === 'DELETE' ? undefined : { status: 'delivered' },
+      })
       expect([path, result.status]).toEqual([path, 403])
     }
   })
 
   it('a publish POSTs a signed body to each subscribed endpoint, retrying failures with backoff and logging every attempt', async () => {
     await approveChange(api, { subject: 'maps', locale: 'ja', data: { name: '地図(改)' } })
-    const published = await releaseAction(api, 'publish', { locale: 'ja', summary: 'Maps renamed', changeType: 'editorial' })
+    const published = await releaseAction(api, 'publish', {
+      locale: 'ja',
+      summary: 'Maps renamed',
+      changeType: 'editorial',
+    })
     expect(published.status).toBe(201)
 
-    const all = await eventually(deliveries, (rows) => rows.length === 3 && rows.every((row) => ['delivered', 'failed'].includes(row.status)))
+    const all = await eventually(
+      deliveries,
+      (rows) =>
+        rows.length === 3 && rows.every((row) => ['delivered', 'failed'].includes(row.status)),
+    )
     const byStatus = Object.fromEntries(all.map((row) => [`${row.status}:${row.attempts}`, row]))
     expect(Object.keys(byStatus).sort()).toEqual(['delivered:1', 'delivered:3', 'failed:4'])
     expect(byStatus['delivered:3']?.log.map((entry) => entry.status)).toEqual([503, 503, 204])
-    expect(byStatus['failed:4']?.log.map((entry) => entry.error)).toEqual(['HTTP 503', 'HTTP 503', 'HTTP 503', 'HTTP 503'])
+    expect(byStatus['failed:4']?.log.map((entry) => entry.error)).toEqual([
+      'HTTP 503',
+      'HTTP 503',
+      'HTTP 503',
+      'HTTP 503',
+    ])
 
     const toOk = received.filter((request) => request.path === '/ok')
     expect(toOk).toHaveLength(1)
     const [first] = toOk
     expect(first?.event).toBe('release.published')
     expect(verifySignature(SECRET, first?.body ?? '', first?.signature)).toBe(true)
-    expect(JSON.parse(first?.body ?? '{}')).toMatchObject({ event: 'release.published', locale: 'ja', release: { number: 2, summary: 'Maps renamed' } })
+    expect(JSON.parse(first?.body ?? '{}')).toMatchObject({
+      event: 'release.published',
+      locale: 'ja',
+      release: { number: 2, summary: 'Maps renamed' },
+    })
     const toFlaky = received.filter((request) => request.path === '/flaky')
     expect(toFlaky).toHaveLength(3)
-    expect(toFlaky.every((request) => verifySignature(flaky.secret, request.body, request.signature))).toBe(true)
+    expect(
+      toFlaky.every((request) => verifySignature(flaky.secret, request.body, request.signature)),
+    ).toBe(true)
     // Backoff: each retry waits longer than the one before (200 ms, then 400 ms).
     const gaps = toFlaky.slice(1).map((request, index) => request.at - (toFlaky[index]?.at ?? 0))
     expect(gaps[0]).toBeGreaterThanOrEqual(180)
@@ -163,7 +292,12 @@ describe('deliveries', () => {
     received.length = 0
     await approveChange(api, { subject: 'maps', locale: 'ja', data: { name: '地図(予定)' } })
     const effectiveAt = new Date(Date.now() + 3_000).toISOString()
-    const published = await releaseAction(api, 'publish', { locale: 'ja', summary: 'Scheduled rename', changeType: 'editorial', effectiveAt })
+    const published = await releaseAction(api, 'publish', {
+      locale: 'ja',
+      summary: 'Scheduled rename',
+      changeType: 'editorial',
+      effectiveAt,
+    })
     expect(published.status).toBe(201)
     const toOk = await eventually(
       async () => received.filter((request) => request.path === '/ok'),
@@ -172,16 +306,28 @@ describe('deliveries', () => {
     )
     expect(toOk.map((request) => request.event)).toEqual(['release.published', 'release.effective'])
     expect(toOk[1]?.at).toBeGreaterThanOrEqual(Date.parse(effectiveAt))
-    expect(toOk.every((request) => verifySignature(SECRET, request.body, request.signature))).toBe(true)
-    expect(JSON.parse(toOk[1]?.body ?? '{}')).toMatchObject({ event: 'release.effective', release: { number: 3, effectiveAt } })
+    expect(toOk.every((request) => verifySignature(SECRET, request.body, request.signature))).toBe(
+      true,
+    )
+    expect(JSON.parse(toOk[1]?.body ?? '{}')).toMatchObject({
+      event: 'release.effective',
+      release: { number: 3, effectiveAt },
+    })
     // The CDN endpoint subscribed to publications only.
     await new Promise((resolve) => setTimeout(resolve, 1_500))
-    expect(received.filter((request) => request.path === '/flaky').map((request) => request.event)).toEqual(['release.published'])
+    expect(
+      received.filter((request) => request.path === '/flaky').map((request) => request.event),
+    ).toEqual(['release.published'])
   })
 })
 
 describe('webhook targets on a server without KAIJI_WEBHOOK_ALLOW_PRIVATE (the default)', () => {
-  type Refused = { errors?: Array<{ message: string; data?: { errors?: Array<{ message: string; path: string }> } }> }
+  type Refused = {
+    errors?: Array<{
+      message: string
+      data?: { errors?: Array<{ message: string; path: string }> }
+    }>
+  }
   const PRIVATE_TARGETS: Array<[url: string, problem: RegExp]> = [
     ['http://127.0.0.1:8080/hook', /The host 127\.0\.0\.1 is a loopback address/],
     ['http://127.1/hook', /The host 127\.0\.0\.1 is a loopback address/],
@@ -197,40 +343,74 @@ describe('webhook targets on a server without KAIJI_WEBHOOK_ALLOW_PRIVATE (the d
     ['http://[fd00::1]/hook', /is a private address/],
     ['http://[fe80::1]/hook', /is a link-local address/],
     ['http://100.64.0.1/hook', /is a shared \(carrier-grade NAT\) address/],
-    ['http://localhost:8080/hook', /The host localhost resolves to (127\.0\.0\.1|::1), which is a loopback address/],
+    [
+      'http://localhost:8080/hook',
+      /The host localhost resolves to (127\.0\.0\.1|::1), which is a loopback address/,
+    ],
   ]
-  const count = async () => (await sharedRequest<{ totalDocs: number }>('/api/webhook-endpoints?limit=1', { token: await sharedLogin('admin') })).body.totalDocs
+  const count = async () =>
+    (
+      await sharedRequest<{ totalDocs: number }>('/api/webhook-endpoints?limit=1', {
+        token: await sharedLogin('admin'),
+      })
+    ).body.totalDocs
 
-  it.each(PRIVATE_TARGETS)('saving %s is refused with 400 naming the problem, over REST and GraphQL, and nothing is saved', async (url, problem) => {
-    const token = await sharedLogin('admin')
-    const before = await count()
-    const rest = await sharedRequest<Refused>('/api/webhook-endpoints', { method: 'POST', token, json: { name: 'internal', url } })
-    expect(rest.status).toBe(400)
-    expect(rest.body.errors?.[0]?.data?.errors).toEqual([{ label: 'Url', path: 'url', message: expect.stringMatching(problem) }])
-    expect(rest.body.errors?.[0]?.data?.errors?.[0]?.message).toMatch(/webhooks may only be sent to the public internet \(KAIJI_WEBHOOK_ALLOW_PRIVATE=true allows private targets\)/)
-    const mutation = await sharedGraphql<{ createWebhookEndpoint: unknown }>(
-      'mutation ($url: String!) { createWebhookEndpoint(data: { name: "internal", url: $url, secret: "0123456789abcdef0123456789abcdef", events: release_published }) { id } }',
-      token,
-      { url },
-    )
-    expect(mutation.body.data?.createWebhookEndpoint ?? null).toBeNull()
-    expect(mutation.body.errors?.[0]?.extensions?.statusCode).toBe(400)
-    expect(JSON.stringify(mutation.body.errors)).toMatch(problem)
-    expect(await count()).toBe(before)
-  })
+  it.each(PRIVATE_TARGETS)(
+    'saving %s is refused with 400 naming the problem, over REST and GraphQL, and nothing is saved',
+    async (url, problem) => {
+      const token = await sharedLogin('admin')
+      const before = await count()
+      const rest = await sharedRequest<Refused>('/api/webhook-endpoints', {
+        method: 'POST',
+        token,
+        json: { name: 'internal', url },
+      })
+      expect(rest.status).toBe(400)
+      expect(rest.body.errors?.[0]?.data?.errors).toEqual([
+        { label: 'Url', path: 'url', message: expect.stringMatching(problem) },
+      ])
+      expect(rest.body.errors?.[0]?.data?.errors?.[0]?.message).toMatch(
+        /webhooks may only be sent to the public internet \(KAIJI_WEBHOOK_ALLOW_PRIVATE=true allows private targets\)/,
+      )
+      const mutation = await sharedGraphql<{ createWebhookEndpoint: unknown }>(
+        'mutation ($url: String!) { createWebhookEndpoint(data: { name: "internal", url: $url, secret: "0123456789abcdef0123456789abcdef", events: release_published }) { id } }',
+        token,
+        { url },
+      )
+      expect(mutation.body.data?.createWebhookEndpoint ?? null).toBeNull()
+      expect(mutation.body.errors?.[0]?.extensions?.statusCode).toBe(400)
+      expect(JSON.stringify(mutation.body.errors)).toMatch(problem)
+      expect(await count()).toBe(before)
+    },
+  )
 
   it('changing a saved endpoint to a private target is refused too (REST and GraphQL) and changes nothing', async () => {
     const token = await sharedLogin('admin')
-    const created = await sharedRequest<{ doc: { id: number } }>('/api/webhook-endpoints', { method: 'POST', token, json: { name: 'public', url: 'https://192.0.2.10/hook', active: false } })
+    const created = await sharedRequest<{ doc: { id: number } }>('/api/webhook-endpoints', {
+      method: 'POST',
+      token,
+      json: { name: 'public', url: 'https://192.0.2.10/hook', active: false },
+    })
     expect(created.status).toBe(201)
     const id = created.body.doc.id
     try {
-      const patched = await sharedRequest<Refused>(`/api/webhook-endpoints/${id}`, { method: 'PATCH', token, json: { url: 'http://169.254.169.254/latest/meta-data' } })
+      const patched = await sharedRequest<Refused>(`/api/webhook-endpoints/${id}`, {
+        method: 'PATCH',
+        token,
+        json: { url: 'http://169.254.169.254/latest/meta-data' },
+      })
       expect(patched.status).toBe(400)
-      expect(JSON.stringify(patched.body.errors)).toMatch(/The host 169\.254\.169\.254 is a link-local address/)
-      const mutation = await sharedGraphql(`mutation { updateWebhookEndpoint(id: ${id}, data: { url: "http://[::1]:3000/api" }) { id } }`, token)
+      expect(JSON.stringify(patched.body.errors)).toMatch(
+        /The host 169\.254\.169\.254 is a link-local address/,
+      )
+      const mutation = await sharedGraphql(
+        `mutation { updateWebhookEndpoint(id: ${id}, data: { url: "http://[::1]:3000/api" }) { id } }`,
+        token,
+      )
       expect(JSON.stringify(mutation.body.errors)).toMatch(/The host ::1 is a loopback address/)
-      expect((await sharedRequest<{ url: string }>(`/api/webhook-endpoints/${id}`, { token })).body.url).toBe('https://192.0.2.10/hook')
+      expect(
+        (await sharedRequest<{ url: string }>(`/api/webhook-endpoints/${id}`, { token })).body.url,
+      ).toBe('https://192.0.2.10/hook')
     } finally {
       await sharedRequest(`/api/webhook-endpoints/${id}`, { method: 'DELETE', token })
     }
@@ -238,14 +418,22 @@ describe('webhook targets on a server without KAIJI_WEBHOOK_ALLOW_PRIVATE (the d
 
   it('a delivery due when its target is no longer allowed is refused and recorded, and nothing is sent', async () => {
     // Saved while private targets were allowed (the name, too, resolves to this machine) ...
-    const named = await createEndpoint('admin', { name: 'by name', url: `${receiverUrl.replace('127.0.0.1', 'localhost')}/named`, events: ['release.published'] })
+    const named = await createEndpoint('admin', {
+      name: 'by name',
+      url: `${receiverUrl.replace('127.0.0.1', 'localhost')}/named`,
+      events: ['release.published'],
+    })
     expect(named.status).toBe(201)
     // ... then a second server process on the same database, without KAIJI_WEBHOOK_ALLOW_PRIVATE, publishes.
     const strict = await server.startAnother({ KAIJI_WEBHOOK_ALLOW_PRIVATE: 'false' })
     received.length = 0
     const before = (await deliveries()).length
     await approveChange(strict, { subject: 'maps', locale: 'ja', data: { name: '地図(非公開先)' } })
-    const published = await releaseAction(strict, 'publish', { locale: 'ja', summary: 'Renamed again', changeType: 'editorial' })
+    const published = await releaseAction(strict, 'publish', {
+      locale: 'ja',
+      summary: 'Renamed again',
+      changeType: 'editorial',
+    })
     expect(published.status).toBe(201)
     const number = published.body.release?.number
     const rows = await eventually(
@@ -253,11 +441,21 @@ describe('webhook targets on a server without KAIJI_WEBHOOK_ALLOW_PRIVATE (the d
       (found) => found.length === 4 && found.every((row) => row.status !== 'pending'),
     )
     expect((await deliveries()).length).toBe(before + 4)
-    expect(rows.map((row) => [row.status, row.attempts, row.log.length, row.log[0]?.status])).toEqual(Array(4).fill(['refused', 1, 1, null]))
+    expect(
+      rows.map((row) => [row.status, row.attempts, row.log.length, row.log[0]?.status]),
+    ).toEqual(Array(4).fill(['refused', 1, 1, null]))
     const errors = rows.map((row) => row.log[0]?.error ?? '')
     expect(errors.every((error) => error.startsWith('Refused, not sent: '))).toBe(true)
-    expect(errors.filter((error) => /The host 127\.0\.0\.1 is a loopback address/.test(error))).toHaveLength(3)
-    expect(errors.filter((error) => /The host localhost resolves to (127\.0\.0\.1|::1), which is a loopback address/.test(error))).toHaveLength(1)
+    expect(
+      errors.filter((error) => /The host 127\.0\.0\.1 is a loopback address/.test(error)),
+    ).toHaveLength(3)
+    expect(
+      errors.filter((error) =>
+        /The host localhost resolves to (127\.0\.0\.1|::1), which is a loopback address/.test(
+          error,
+        ),
+      ),
+    ).toHaveLength(1)
     await new Promise((resolve) => setTimeout(resolve, 500))
     expect(received).toEqual([])
   }, 240_000)

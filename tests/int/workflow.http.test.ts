@@ -8,7 +8,13 @@ type WorkflowView = {
   approvedBy: string | null
   changedSinceApproval: boolean
   lastAction: { action: string; reason: string | null; by: string } | null
-  history: Array<{ action: string; from: string | null; to: string | null; reason: string | null; actor: string }>
+  history: Array<{
+    action: string
+    from: string | null
+    to: string | null
+    reason: string | null
+    actor: string
+  }>
   diff: Array<{ field: string; changed: boolean; approved: string | null; working: string | null }>
 }
 type Category = { id: number; key: string; name: string | null; reviewState: string | null }
@@ -26,7 +32,9 @@ const token = (name: TestUserName) => api.login(name)
 
 const act = async (name: TestUserName | null, id: number | 'page', body: unknown) =>
   api.request<{ state?: string; errors?: Array<{ message: string }> }>(
-    id === 'page' ? '/api/globals/partners-page/workflow' : `/api/partner-categories/${id}/workflow`,
+    id === 'page'
+      ? '/api/globals/partners-page/workflow'
+      : `/api/partner-categories/${id}/workflow`,
     { method: 'POST', token: name ? await token(name) : undefined, json: body },
   )
 
@@ -39,15 +47,26 @@ const view = async (id: number | 'page', locale = 'ja') =>
   ).body
 
 const auditCount = async () =>
-  (await api.request<{ totalDocs: number }>('/api/audit-events?limit=1', { token: await token('admin') })).body.totalDocs
+  (
+    await api.request<{ totalDocs: number }>('/api/audit-events?limit=1', {
+      token: await token('admin'),
+    })
+  ).body.totalDocs
 
 const categoryId = async (key: string) => {
-  const { body } = await api.request<{ docs: Category[] }>(`/api/partner-categories?where[key][equals]=${key}`, { token: await token('editor') })
+  const { body } = await api.request<{ docs: Category[] }>(
+    `/api/partner-categories?where[key][equals]=${key}`,
+    { token: await token('editor') },
+  )
   return body.docs[0]?.id ?? 0
 }
 
 const editName = async (name: TestUserName, id: number, value: string, locale = 'ja') => {
-  const result = await api.request(`/api/partner-categories/${id}?locale=${locale}`, { method: 'PATCH', token: await token(name), json: { name: value } })
+  const result = await api.request(`/api/partner-categories/${id}?locale=${locale}`, {
+    method: 'PATCH',
+    token: await token(name),
+    json: { name: value },
+  })
   expect(result.status).toBe(200)
 }
 
@@ -55,11 +74,14 @@ let created = 0
 /** A new category (made by the editor, so it starts in draft with the editor as its editor). */
 const newCategory = async (): Promise<number> => {
   created += 1
-  const { status, body } = await api.request<{ doc: Category }>('/api/partner-categories?locale=ja', {
-    method: 'POST',
-    token: await token('editor'),
-    json: { key: `matrix-${created}`, order: 100 + created, name: `行列 ${created}` },
-  })
+  const { status, body } = await api.request<{ doc: Category }>(
+    '/api/partner-categories?locale=ja',
+    {
+      method: 'POST',
+      token: await token('editor'),
+      json: { key: `matrix-${created}`, order: 100 + created, name: `行列 ${created}` },
+    },
+  )
   expect(status).toBe(201)
   return body.doc.id
 }
@@ -67,8 +89,12 @@ const newCategory = async (): Promise<number> => {
 const driveTo = async (id: number, state: string) => {
   if (state === 'draft') return
   expect((await act('editor', id, { action: 'submit', locale: 'ja' })).status).toBe(200)
-  if (state === 'changes_requested') expect((await act('reviewer', id, { action: 'request-changes', locale: 'ja', reason: 'r' })).status).toBe(200)
-  if (state === 'approved') expect((await act('reviewer', id, { action: 'approve', locale: 'ja' })).status).toBe(200)
+  if (state === 'changes_requested')
+    expect(
+      (await act('reviewer', id, { action: 'request-changes', locale: 'ja', reason: 'r' })).status,
+    ).toBe(200)
+  if (state === 'approved')
+    expect((await act('reviewer', id, { action: 'approve', locale: 'ja' })).status).toBe(200)
 }
 
 describe('the imported source', () => {
@@ -79,8 +105,17 @@ describe('the imported source', () => {
     expect(ja.approvedHash).toBe(ja.contentHash)
     expect(ja.approvedBy).toBe('seed import (first start)')
     expect(ja.history).toEqual([
-      expect.objectContaining({ action: 'publish', from: 'approved', to: 'published', reason: 'published in release 1' }),
-      expect.objectContaining({ action: 'import', to: 'approved', actor: 'seed import (first start)' }),
+      expect.objectContaining({
+        action: 'publish',
+        from: 'approved',
+        to: 'published',
+        reason: 'published in release 1',
+      }),
+      expect.objectContaining({
+        action: 'import',
+        to: 'approved',
+        actor: 'seed import (first start)',
+      }),
     ])
     expect((await view(id, 'en')).state).toBe('draft')
     expect((await view('page')).state).toBe('published')
@@ -92,9 +127,19 @@ describe('bad requests change nothing', () => {
     ['an unknown action', { action: 'publish', locale: 'ja' }, 400, /Unknown action "publish"/],
     ['an unknown locale', { action: 'submit', locale: 'de' }, 400, /Unknown locale "de"/],
     ['a missing locale', { action: 'submit' }, 400, /Unknown locale undefined/],
-    ['request-changes without a reason', { action: 'request-changes', locale: 'ja' }, 400, /needs a reason/],
+    [
+      'request-changes without a reason',
+      { action: 'request-changes', locale: 'ja' },
+      400,
+      /needs a reason/,
+    ],
     ['a non-object body', ['submit'], 400, /must be a JSON object/],
-    ['an oversized reason', { action: 'request-changes', locale: 'ja', reason: 'x'.repeat(2001) }, 400, /at most 2000 characters/],
+    [
+      'an oversized reason',
+      { action: 'request-changes', locale: 'ja', reason: 'x'.repeat(2001) },
+      400,
+      /at most 2000 characters/,
+    ],
   ])('%s', async (_label, body, status, message) => {
     const id = await categoryId('analytics')
     const before = { state: (await view(id)).state, events: await auditCount() }
@@ -107,10 +152,21 @@ describe('bad requests change nothing', () => {
   it('an unknown document is 404, an anonymous caller 401', async () => {
     const missing = await act('reviewer', 99_999, { action: 'approve', locale: 'ja' })
     expect(missing.status).toBe(404)
-    expect(missing.body.errors?.[0]?.message).toMatch(/No partner-categories document with id "99999"/)
-    const anonymous = await act(null, await categoryId('analytics'), { action: 'approve', locale: 'ja' })
+    expect(missing.body.errors?.[0]?.message).toMatch(
+      /No partner-categories document with id "99999"/,
+    )
+    const anonymous = await act(null, await categoryId('analytics'), {
+      action: 'approve',
+      locale: 'ja',
+    })
     expect(anonymous.status).toBe(401)
-    expect((await api.request(`/api/partner-categories/${await categoryId('analytics')}/workflow?locale=ja`)).status).toBe(401)
+    expect(
+      (
+        await api.request(
+          `/api/partner-categories/${await categoryId('analytics')}/workflow?locale=ja`,
+        )
+      ).status,
+    ).toBe(401)
   })
 })
 
@@ -136,11 +192,23 @@ describe('role × action × state over HTTP (ja)', () => {
     reviewer: REVIEWING,
     admin: REVIEWING,
     // ja is not a translator's locale: refused whatever the state.
-    translatorEn: { submit: REFUSED, withdraw: REFUSED, approve: REFUSED, 'request-changes': REFUSED },
+    translatorEn: {
+      submit: REFUSED,
+      withdraw: REFUSED,
+      approve: REFUSED,
+      'request-changes': REFUSED,
+    },
   }
-  const TO: Record<string, string> = { submit: 'in_review', withdraw: 'draft', approve: 'approved', 'request-changes': 'changes_requested' }
+  const TO: Record<string, string> = {
+    submit: 'in_review',
+    withdraw: 'draft',
+    approve: 'approved',
+    'request-changes': 'changes_requested',
+  }
   const cases = Object.entries(EXPECTED).flatMap(([actor, actions]) =>
-    Object.entries(actions).flatMap(([action, byState]) => STATES.map((state) => [actor, action, state, byState[state]] as const)),
+    Object.entries(actions).flatMap(([action, byState]) =>
+      STATES.map((state) => [actor, action, state, byState[state]] as const),
+    ),
   )
 
   it.each(cases)('%s %s from %s → %i', async (actor, action, state, status) => {
@@ -172,7 +240,12 @@ describe('the workflow in use', () => {
     await editName('editor', id, 'マーケティング(改訂)')
     const revoked = await view(id)
     expect(revoked.state).toBe('draft')
-    expect(revoked.history[0]).toMatchObject({ action: 'edit', from: 'published', to: 'draft', reason: 'approval revoked by an edit' })
+    expect(revoked.history[0]).toMatchObject({
+      action: 'edit',
+      from: 'published',
+      to: 'draft',
+      reason: 'approval revoked by an edit',
+    })
     expect(revoked.diff.find((field) => field.field === 'name')).toEqual({
       field: 'name',
       changed: true,
@@ -185,11 +258,18 @@ describe('the workflow in use', () => {
     const ownApproval = await act('editor', id, { action: 'approve', locale: 'ja' })
     expect(ownApproval.status).toBe(403)
 
-    const changes = await act('reviewer', id, { action: 'request-changes', locale: 'ja', reason: '「改訂」は不要です' })
+    const changes = await act('reviewer', id, {
+      action: 'request-changes',
+      locale: 'ja',
+      reason: '「改訂」は不要です',
+    })
     expect(changes.status).toBe(200)
     const seenByEditor = await view(id)
     expect(seenByEditor.state).toBe('changes_requested')
-    expect(seenByEditor.lastAction).toMatchObject({ action: 'request-changes', reason: '「改訂」は不要です' })
+    expect(seenByEditor.lastAction).toMatchObject({
+      action: 'request-changes',
+      reason: '「改訂」は不要です',
+    })
 
     await editName('editor', id, 'マーケティング')
     expect((await act('editor', id, { action: 'submit', locale: 'ja' })).status).toBe(200)
@@ -201,7 +281,10 @@ describe('the workflow in use', () => {
     const edited = await view(id)
     expect(edited.changedSinceApproval).toBe(true)
     expect(edited.approvedHash).toBe(approved.approvedHash)
-    expect(edited.diff.find((field) => field.field === 'name')).toMatchObject({ approved: 'マーケティング', working: '広告' })
+    expect(edited.diff.find((field) => field.field === 'name')).toMatchObject({
+      approved: 'マーケティング',
+      working: '広告',
+    })
   })
 
   it('admins are held to four-eyes too', async () => {
@@ -224,7 +307,15 @@ describe('the workflow in use', () => {
 
   it('the partners page has the same workflow', async () => {
     const editor = await token('editor')
-    expect((await api.request('/api/globals/partners-page?locale=ja', { method: 'POST', token: editor, json: { title: '取引先' } })).status).toBe(200)
+    expect(
+      (
+        await api.request('/api/globals/partners-page?locale=ja', {
+          method: 'POST',
+          token: editor,
+          json: { title: '取引先' },
+        })
+      ).status,
+    ).toBe(200)
     expect((await view('page')).state).toBe('draft')
     expect((await act('editor', 'page', { action: 'submit', locale: 'ja' })).status).toBe(200)
     expect((await act('reviewer', 'page', { action: 'approve', locale: 'ja' })).status).toBe(200)
@@ -232,9 +323,12 @@ describe('the workflow in use', () => {
   })
 
   it('lists show the review state of the requested locale', async () => {
-    const { body } = await api.request<{ docs: Category[] }>('/api/partner-categories?locale=ja&where[key][equals]=bug-detection', {
-      token: await token('reviewer'),
-    })
+    const { body } = await api.request<{ docs: Category[] }>(
+      '/api/partner-categories?locale=ja&where[key][equals]=bug-detection',
+      {
+        token: await token('reviewer'),
+      },
+    )
     expect(body.docs[0]?.reviewState).toBe('published')
   })
 })
@@ -242,9 +336,14 @@ describe('the workflow in use', () => {
 describe('workflow records are written only by the workflow', () => {
   it('REST refuses every write to workflow states and the audit trail, admins included', async () => {
     const admin = await token('admin')
-    const { body } = await api.request<{ docs: Array<{ id: number }> }>('/api/workflow-states?limit=1', { token: admin })
+    const { body } = await api.request<{ docs: Array<{ id: number }> }>(
+      '/api/workflow-states?limit=1',
+      { token: admin },
+    )
     const stateId = body.docs[0]?.id
-    const events = await api.request<{ docs: Array<{ id: number }> }>('/api/audit-events?limit=1', { token: admin })
+    const events = await api.request<{ docs: Array<{ id: number }> }>('/api/audit-events?limit=1', {
+      token: admin,
+    })
     const eventId = events.body.docs[0]?.id
     for (const [method, path, json] of [
       ['POST', '/api/workflow-states', { key: 'x', subject: 'x', locale: 'ja', state: 'approved' }],
@@ -254,7 +353,11 @@ describe('workflow records are written only by the workflow', () => {
       ['PATCH', `/api/audit-events/${eventId}`, { reason: 'rewritten' }],
       ['DELETE', `/api/audit-events/${eventId}`, undefined],
     ] as const) {
-      expect([method, path, (await api.request(path, { method, token: admin, json })).status]).toEqual([method, path, 403])
+      expect([
+        method,
+        path,
+        (await api.request(path, { method, token: admin, json })).status,
+      ]).toEqual([method, path, 403])
     }
   })
 
@@ -270,12 +373,18 @@ describe('workflow records are written only by the workflow', () => {
       expect(body.errors?.[0]?.message).toBe('You are not allowed to perform this action.')
     }
     const id = await categoryId('internal-tools')
-    await api.request(`/api/partner-categories/${id}?locale=en`, { method: 'PATCH', token: admin, json: { reviewState: 'approved' } })
+    await api.request(`/api/partner-categories/${id}?locale=en`, {
+      method: 'PATCH',
+      token: admin,
+      json: { reviewState: 'approved' },
+    })
     expect((await view(id, 'en')).state).toBe('draft')
   })
 
   it('non-admins cannot read the audit trail', async () => {
-    expect((await api.request('/api/audit-events', { token: await token('editor') })).status).toBe(403)
+    expect((await api.request('/api/audit-events', { token: await token('editor') })).status).toBe(
+      403,
+    )
     expect((await api.request('/api/audit-events')).status).toBe(403)
   })
 })
@@ -299,7 +408,11 @@ describe('races', () => {
     await driveTo(id, 'in_review')
     const [approval] = await Promise.all([
       act('reviewer', id, { action: 'approve', locale: 'ja' }),
-      api.request(`/api/partner-categories/${id}?locale=ja`, { method: 'PATCH', token: await token('editor2'), json: { name: '競合' } }),
+      api.request(`/api/partner-categories/${id}?locale=ja`, {
+        method: 'PATCH',
+        token: await token('editor2'),
+        json: { name: '競合' },
+      }),
     ])
     const final = await view(id)
     expect(final.state).toBe(final.history[0]?.to)

@@ -50,15 +50,41 @@ export type RestProbe = {
 }
 
 const category = (t: Targets) => `/api/partner-categories/${t.categoryId}`
-const unique = (caller: Caller) => `${caller}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+const unique = (caller: Caller) =>
+  `${caller}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
 
 export const REST_PROBES: readonly RestProbe[] = [
   // partner-categories
-  { what: 'list categories', method: 'GET', path: () => '/api/partner-categories?locale=ja', allowed: SIGNED_IN },
-  { what: 'read a category', method: 'GET', path: (t) => `${category(t)}?locale=ja`, allowed: SIGNED_IN },
-  { what: 'count categories', method: 'GET', path: () => '/api/partner-categories/count', allowed: SIGNED_IN },
-  { what: 'list category versions', method: 'GET', path: () => '/api/partner-categories/versions', allowed: SIGNED_IN },
-  { what: 'read a category version', method: 'GET', path: (t) => `/api/partner-categories/versions/${t.categoryVersionId}`, allowed: SIGNED_IN },
+  {
+    what: 'list categories',
+    method: 'GET',
+    path: () => '/api/partner-categories?locale=ja',
+    allowed: SIGNED_IN,
+  },
+  {
+    what: 'read a category',
+    method: 'GET',
+    path: (t) => `${category(t)}?locale=ja`,
+    allowed: SIGNED_IN,
+  },
+  {
+    what: 'count categories',
+    method: 'GET',
+    path: () => '/api/partner-categories/count',
+    allowed: SIGNED_IN,
+  },
+  {
+    what: 'list category versions',
+    method: 'GET',
+    path: () => '/api/partner-categories/versions',
+    allowed: SIGNED_IN,
+  },
+  {
+    what: 'read a category version',
+    method: 'GET',
+    path: (t) => `/api/partner-categories/versions/${t.categoryVersionId}`,
+    allowed: SIGNED_IN,
+  },
   {
     what: 'create a category',
     method: 'POST',
@@ -66,13 +92,55 @@ export const REST_PROBES: readonly RestProbe[] = [
     body: (_t, caller) => ({ key: unique(caller), order: 900, name: `probe ${caller}` }),
     allowed: SOURCE_EDITORS,
   },
-  { what: 'save a category in ja', method: 'PATCH', path: (t) => `${category(t)}?locale=ja`, body: () => ({ name: 'matrix probe (ja)' }), allowed: SOURCE_EDITORS },
-  { what: 'save a category in en', method: 'PATCH', path: (t) => `${category(t)}?locale=en`, body: () => ({ name: 'matrix probe (en)' }), allowed: EN_EDITORS },
-  { what: 'save a category in fr', method: 'PATCH', path: (t) => `${category(t)}?locale=fr`, body: () => ({ name: 'matrix probe (fr)' }), allowed: SOURCE_EDITORS },
-  { what: 'delete a category', method: 'DELETE', path: (t) => `/api/partner-categories/${t.disposableCategoryId}`, allowed: ADMIN },
-  { what: 'read a category workflow', method: 'GET', path: (t) => `${category(t)}/workflow?locale=en`, allowed: SIGNED_IN },
-  { what: 'submit a category in en', method: 'POST', path: (t) => `${category(t)}/workflow`, body: () => ({ action: 'submit', locale: 'en' }), allowed: ['translatorEn', 'editor'], grantedAlso: [409] },
-  { what: 'submit a category in ja', method: 'POST', path: (t) => `${category(t)}/workflow`, body: () => ({ action: 'submit', locale: 'ja' }), allowed: ['editor'], grantedAlso: [409] },
+  {
+    what: 'save a category in ja',
+    method: 'PATCH',
+    path: (t) => `${category(t)}?locale=ja`,
+    body: () => ({ name: 'matrix probe (ja)' }),
+    allowed: SOURCE_EDITORS,
+  },
+  {
+    what: 'save a category in en',
+    method: 'PATCH',
+    path: (t) => `${category(t)}?locale=en`,
+    body: () => ({ name: 'matrix probe (en)' }),
+    allowed: EN_EDITORS,
+  },
+  {
+    what: 'save a category in fr',
+    method: 'PATCH',
+    path: (t) => `${category(t)}?locale=fr`,
+    body: () => ({ name: 'matrix probe (fr)' }),
+    allowed: SOURCE_EDITORS,
+  },
+  {
+    what: 'delete a category',
+    method: 'DELETE',
+    path: (t) => `/api/partner-categories/${t.disposableCategoryId}`,
+    allowed: ADMIN,
+  },
+  {
+    what: 'read a category workflow',
+    method: 'GET',
+    path: (t) => `${category(t)}/workflow?locale=en`,
+    allowed: SIGNED_IN,
+  },
+  {
+    what: 'submit a category in en',
+    method: 'POST',
+    path: (t) => `${category(t)}/workflow`,
+    body: () => ({ action: 'submit', locale: 'en' }),
+    allowed: ['translatorEn', 'editor'],
+    grantedAlso: [409],
+  },
+  {
+    what: 'submit a category in ja',
+    method: 'POST',
+    path: (t) => `${category(t)}/workflow`,
+    body: () => ({ action: 'submit', locale: 'ja' }),
+    allowed: ['editor'],
+    grantedAlso: [409],
+  },
   {
     what: 'approve a category in ru',
     method: 'POST',
@@ -83,12 +151,46 @@ export const REST_PROBES: readonly RestProbe[] = [
   },
 
   // partners-page (global)
-  { what: 'read the page', method: 'GET', path: () => '/api/globals/partners-page?locale=ja', allowed: SIGNED_IN },
-  { what: 'list page versions', method: 'GET', path: () => '/api/globals/partners-page/versions', allowed: SIGNED_IN },
-  { what: 'save the page in ja', method: 'POST', path: () => '/api/globals/partners-page?locale=ja', body: () => ({ columnLabels: { type: '種類' } }), allowed: SOURCE_EDITORS },
-  { what: 'save the page in en', method: 'POST', path: () => '/api/globals/partners-page?locale=en', body: () => ({ columnLabels: { type: 'Type' } }), allowed: EN_EDITORS },
-  { what: 'read the page workflow', method: 'GET', path: () => '/api/globals/partners-page/workflow?locale=ja', allowed: SIGNED_IN },
-  { what: 'withdraw the page in ja', method: 'POST', path: () => '/api/globals/partners-page/workflow', body: () => ({ action: 'withdraw', locale: 'ja' }), allowed: ['editor'], grantedAlso: [409] },
+  {
+    what: 'read the page',
+    method: 'GET',
+    path: () => '/api/globals/partners-page?locale=ja',
+    allowed: SIGNED_IN,
+  },
+  {
+    what: 'list page versions',
+    method: 'GET',
+    path: () => '/api/globals/partners-page/versions',
+    allowed: SIGNED_IN,
+  },
+  {
+    what: 'save the page in ja',
+    method: 'POST',
+    path: () => '/api/globals/partners-page?locale=ja',
+    body: () => ({ columnLabels: { type: '種類' } }),
+    allowed: SOURCE_EDITORS,
+  },
+  {
+    what: 'save the page in en',
+    method: 'POST',
+    path: () => '/api/globals/partners-page?locale=en',
+    body: () => ({ columnLabels: { type: 'Type' } }),
+    allowed: EN_EDITORS,
+  },
+  {
+    what: 'read the page workflow',
+    method: 'GET',
+    path: () => '/api/globals/partners-page/workflow?locale=ja',
+    allowed: SIGNED_IN,
+  },
+  {
+    what: 'withdraw the page in ja',
+    method: 'POST',
+    path: () => '/api/globals/partners-page/workflow',
+    body: () => ({ action: 'withdraw', locale: 'ja' }),
+    allowed: ['editor'],
+    grantedAlso: [409],
+  },
   {
     what: 'request changes to the page in ru',
     method: 'POST',
@@ -100,11 +202,38 @@ export const REST_PROBES: readonly RestProbe[] = [
 
   // releases: written only through publish and rollback
   { what: 'list releases', method: 'GET', path: () => '/api/releases', allowed: SIGNED_IN },
-  { what: 'read a release', method: 'GET', path: (t) => `/api/releases/${t.releaseId}`, allowed: SIGNED_IN },
-  { what: 'create a release directly', method: 'POST', path: () => '/api/releases', body: () => ({ title: 'x', locale: 'ja', number: 99, summary: 'x', changeType: 'editorial' }), allowed: NOBODY },
-  { what: 'change a release', method: 'PATCH', path: (t) => `/api/releases/${t.releaseId}`, body: () => ({ summary: 'rewritten' }), allowed: NOBODY },
-  { what: 'delete a release', method: 'DELETE', path: (t) => `/api/releases/${t.releaseId}`, allowed: NOBODY },
-  { what: 'preview a publish', method: 'GET', path: () => '/api/releases/preview?locale=ja', allowed: SIGNED_IN },
+  {
+    what: 'read a release',
+    method: 'GET',
+    path: (t) => `/api/releases/${t.releaseId}`,
+    allowed: SIGNED_IN,
+  },
+  {
+    what: 'create a release directly',
+    method: 'POST',
+    path: () => '/api/releases',
+    body: () => ({ title: 'x', locale: 'ja', number: 99, summary: 'x', changeType: 'editorial' }),
+    allowed: NOBODY,
+  },
+  {
+    what: 'change a release',
+    method: 'PATCH',
+    path: (t) => `/api/releases/${t.releaseId}`,
+    body: () => ({ summary: 'rewritten' }),
+    allowed: NOBODY,
+  },
+  {
+    what: 'delete a release',
+    method: 'DELETE',
+    path: (t) => `/api/releases/${t.releaseId}`,
+    allowed: NOBODY,
+  },
+  {
+    what: 'preview a publish',
+    method: 'GET',
+    path: () => '/api/releases/preview?locale=ja',
+    allowed: SIGNED_IN,
+  },
   {
     what: 'publish',
     method: 'POST',
@@ -123,48 +252,185 @@ export const REST_PROBES: readonly RestProbe[] = [
   },
 
   // webhooks
-  { what: 'list webhook endpoints', method: 'GET', path: () => '/api/webhook-endpoints', allowed: ADMIN },
-  { what: 'read a webhook endpoint', method: 'GET', path: (t) => `/api/webhook-endpoints/${t.webhookId}`, allowed: ADMIN },
-  { what: 'create a webhook endpoint', method: 'POST', path: () => '/api/webhook-endpoints', body: (_t, caller) => ({ name: `probe ${caller}`, url: 'http://192.0.2.1:9/hook' }), allowed: ADMIN },
-  { what: 'change a webhook endpoint', method: 'PATCH', path: (t) => `/api/webhook-endpoints/${t.webhookId}`, body: () => ({ name: 'renamed by probe' }), allowed: ADMIN },
-  { what: 'delete a webhook endpoint', method: 'DELETE', path: (t) => `/api/webhook-endpoints/${t.webhookId}`, allowed: ADMIN },
-  { what: 'list webhook deliveries', method: 'GET', path: () => '/api/webhook-deliveries', allowed: ADMIN },
-  { what: 'create a webhook delivery', method: 'POST', path: () => '/api/webhook-deliveries', body: () => ({ dedupeKey: 'x', event: 'release.published', locale: 'ja', releaseNumber: 1, body: '{}' }), allowed: NOBODY },
+  {
+    what: 'list webhook endpoints',
+    method: 'GET',
+    path: () => '/api/webhook-endpoints',
+    allowed: ADMIN,
+  },
+  {
+    what: 'read a webhook endpoint',
+    method: 'GET',
+    path: (t) => `/api/webhook-endpoints/${t.webhookId}`,
+    allowed: ADMIN,
+  },
+  {
+    what: 'create a webhook endpoint',
+    method: 'POST',
+    path: () => '/api/webhook-endpoints',
+    body: (_t, caller) => ({ name: `probe ${caller}`, url: 'http://192.0.2.1:9/hook' }),
+    allowed: ADMIN,
+  },
+  {
+    what: 'change a webhook endpoint',
+    method: 'PATCH',
+    path: (t) => `/api/webhook-endpoints/${t.webhookId}`,
+    body: () => ({ name: 'renamed by probe' }),
+    allowed: ADMIN,
+  },
+  {
+    what: 'delete a webhook endpoint',
+    method: 'DELETE',
+    path: (t) => `/api/webhook-endpoints/${t.webhookId}`,
+    allowed: ADMIN,
+  },
+  {
+    what: 'list webhook deliveries',
+    method: 'GET',
+    path: () => '/api/webhook-deliveries',
+    allowed: ADMIN,
+  },
+  {
+    what: 'create a webhook delivery',
+    method: 'POST',
+    path: () => '/api/webhook-deliveries',
+    body: () => ({
+      dedupeKey: 'x',
+      event: 'release.published',
+      locale: 'ja',
+      releaseNumber: 1,
+      body: '{}',
+    }),
+    allowed: NOBODY,
+  },
 
   // users
   { what: 'list users', method: 'GET', path: () => '/api/users', allowed: SIGNED_IN },
-  { what: "read another user's account", method: 'GET', path: (t) => `/api/users/${t.otherUserId}`, allowed: ADMIN, refusedAlso: [404] },
+  {
+    what: "read another user's account",
+    method: 'GET',
+    path: (t) => `/api/users/${t.otherUserId}`,
+    allowed: ADMIN,
+    refusedAlso: [404],
+  },
   {
     what: 'create a user',
     method: 'POST',
     path: () => '/api/users',
-    body: (_t, caller) => ({ email: `${unique(caller)}@kaiji.test`, password: 'Probe-Passw0rd-long', role: 'legal-editor' }),
+    body: (_t, caller) => ({
+      email: `${unique(caller)}@kaiji.test`,
+      password: 'Probe-Passw0rd-long',
+      role: 'legal-editor',
+    }),
     allowed: ADMIN,
   },
-  { what: "change another user's account", method: 'PATCH', path: (t) => `/api/users/${t.otherUserId}`, body: () => ({ name: 'renamed by probe' }), allowed: ADMIN, refusedAlso: [404] },
-  { what: 'delete a user', method: 'DELETE', path: (t) => `/api/users/${t.disposableUserId}`, allowed: ADMIN, refusedAlso: [404] },
-  { what: 'unlock an account', method: 'POST', path: () => '/api/users/unlock', body: () => ({ email: 'editor2@kaiji.test' }), allowed: ADMIN },
+  {
+    what: "change another user's account",
+    method: 'PATCH',
+    path: (t) => `/api/users/${t.otherUserId}`,
+    body: () => ({ name: 'renamed by probe' }),
+    allowed: ADMIN,
+    refusedAlso: [404],
+  },
+  {
+    what: 'delete a user',
+    method: 'DELETE',
+    path: (t) => `/api/users/${t.disposableUserId}`,
+    allowed: ADMIN,
+    refusedAlso: [404],
+  },
+  {
+    what: 'unlock an account',
+    method: 'POST',
+    path: () => '/api/users/unlock',
+    body: () => ({ email: 'editor2@kaiji.test' }),
+    allowed: ADMIN,
+  },
   {
     what: 'register a first user when users exist',
     method: 'POST',
     path: () => '/api/users/first-register',
-    body: (_t, caller) => ({ email: `${unique(caller)}@kaiji.test`, password: 'Probe-Passw0rd-long', role: 'admin' }),
+    body: (_t, caller) => ({
+      email: `${unique(caller)}@kaiji.test`,
+      password: 'Probe-Passw0rd-long',
+      role: 'admin',
+    }),
     allowed: NOBODY,
   },
 
   // the review workflow's own records: written by the workflow only
-  { what: 'list workflow states', method: 'GET', path: () => '/api/workflow-states?where[state][equals]=approved', allowed: SIGNED_IN },
-  { what: 'create a workflow state', method: 'POST', path: () => '/api/workflow-states', body: () => ({ key: 'x', subject: 'x', locale: 'ja', state: 'approved' }), allowed: NOBODY },
-  { what: 'change a workflow state', method: 'PATCH', path: (t) => `/api/workflow-states/${t.workflowStateId}`, body: () => ({ state: 'approved' }), allowed: NOBODY },
-  { what: 'list the audit trail', method: 'GET', path: () => '/api/audit-events?where[action][equals]=approve', allowed: ADMIN },
-  { what: 'add to the audit trail', method: 'POST', path: () => '/api/audit-events', body: () => ({ action: 'approve', subject: 'x', locale: 'ja', actorLabel: 'x', previousHash: 'x' }), allowed: NOBODY },
-  { what: 'change an audit event', method: 'PATCH', path: (t) => `/api/audit-events/${t.auditEventId}`, body: () => ({ reason: 'rewritten' }), allowed: NOBODY },
-  { what: 'delete an audit event', method: 'DELETE', path: (t) => `/api/audit-events/${t.auditEventId}`, allowed: NOBODY },
+  {
+    what: 'list workflow states',
+    method: 'GET',
+    path: () => '/api/workflow-states?where[state][equals]=approved',
+    allowed: SIGNED_IN,
+  },
+  {
+    what: 'create a workflow state',
+    method: 'POST',
+    path: () => '/api/workflow-states',
+    body: () => ({ key: 'x', subject: 'x', locale: 'ja', state: 'approved' }),
+    allowed: NOBODY,
+  },
+  {
+    what: 'change a workflow state',
+    method: 'PATCH',
+    path: (t) => `/api/workflow-states/${t.workflowStateId}`,
+    body: () => ({ state: 'approved' }),
+    allowed: NOBODY,
+  },
+  {
+    what: 'list the audit trail',
+    method: 'GET',
+    path: () => '/api/audit-events?where[action][equals]=approve',
+    allowed: ADMIN,
+  },
+  {
+    what: 'add to the audit trail',
+    method: 'POST',
+    path: () => '/api/audit-events',
+    body: () => ({
+      action: 'approve',
+      subject: 'x',
+      locale: 'ja',
+      actorLabel: 'x',
+      previousHash: 'x',
+    }),
+    allowed: NOBODY,
+  },
+  {
+    what: 'change an audit event',
+    method: 'PATCH',
+    path: (t) => `/api/audit-events/${t.auditEventId}`,
+    body: () => ({ reason: 'rewritten' }),
+    allowed: NOBODY,
+  },
+  {
+    what: 'delete an audit event',
+    method: 'DELETE',
+    path: (t) => `/api/audit-events/${t.auditEventId}`,
+    allowed: NOBODY,
+  },
 
   // translations
-  { what: 'translation overview', method: 'GET', path: () => '/api/translations/overview', allowed: SIGNED_IN },
-  { what: 'export XLIFF for en', method: 'GET', path: () => '/api/translations/xliff?locale=en', allowed: SIGNED_IN },
-  { what: 'export XLIFF for fr', method: 'GET', path: () => '/api/translations/xliff?locale=fr', allowed: ['editor', 'reviewer', 'admin'] },
+  {
+    what: 'translation overview',
+    method: 'GET',
+    path: () => '/api/translations/overview',
+    allowed: SIGNED_IN,
+  },
+  {
+    what: 'export XLIFF for en',
+    method: 'GET',
+    path: () => '/api/translations/xliff?locale=en',
+    allowed: SIGNED_IN,
+  },
+  {
+    what: 'export XLIFF for fr',
+    method: 'GET',
+    path: () => '/api/translations/xliff?locale=fr',
+    allowed: ['editor', 'reviewer', 'admin'],
+  },
   {
     what: 'import XLIFF for en',
     method: 'POST',
@@ -174,15 +440,54 @@ export const REST_PROBES: readonly RestProbe[] = [
   },
 
   // Payload's own collections
-  { what: 'list document locks', method: 'GET', path: () => '/api/payload-locked-documents?depth=2', allowed: SIGNED_IN },
-  { what: 'list preferences', method: 'GET', path: () => '/api/payload-preferences', allowed: SIGNED_IN },
-  { what: 'read the key-value store', method: 'GET', path: () => '/api/payload-kv', allowed: NOBODY },
-  { what: 'write the key-value store', method: 'POST', path: () => '/api/payload-kv', body: () => ({ key: 'x', data: {} }), allowed: NOBODY },
-  { what: 'list migrations', method: 'GET', path: () => '/api/payload-migrations', allowed: NOBODY, refusedAlso: [404] },
-  { what: 'record a migration', method: 'POST', path: () => '/api/payload-migrations', body: () => ({ name: 'x', batch: 99 }), allowed: NOBODY, refusedAlso: [404] },
+  {
+    what: 'list document locks',
+    method: 'GET',
+    path: () => '/api/payload-locked-documents?depth=2',
+    allowed: SIGNED_IN,
+  },
+  {
+    what: 'list preferences',
+    method: 'GET',
+    path: () => '/api/payload-preferences',
+    allowed: SIGNED_IN,
+  },
+  {
+    what: 'read the key-value store',
+    method: 'GET',
+    path: () => '/api/payload-kv',
+    allowed: NOBODY,
+  },
+  {
+    what: 'write the key-value store',
+    method: 'POST',
+    path: () => '/api/payload-kv',
+    body: () => ({ key: 'x', data: {} }),
+    allowed: NOBODY,
+  },
+  {
+    what: 'list migrations',
+    method: 'GET',
+    path: () => '/api/payload-migrations',
+    allowed: NOBODY,
+    refusedAlso: [404],
+  },
+  {
+    what: 'record a migration',
+    method: 'POST',
+    path: () => '/api/payload-migrations',
+    body: () => ({ name: 'x', batch: 99 }),
+    allowed: NOBODY,
+    refusedAlso: [404],
+  },
 
   // the public site
-  { what: 'public content API', method: 'GET', path: () => '/content/v1/partners/ja', allowed: EVERYONE },
+  {
+    what: 'public content API',
+    method: 'GET',
+    path: () => '/content/v1/partners/ja',
+    allowed: EVERYONE,
+  },
   { what: 'public page', method: 'GET', path: () => '/partners/ja', allowed: EVERYONE },
 ]
 
@@ -235,29 +540,87 @@ const ABSENT = () => 999_999
  */
 const collectionOperations = (c: CollectionRules): GraphqlProbe[] => {
   const locale = c.locale ? `locale: ${c.locale}, ` : ''
-  const absent = (allowed: readonly Caller[], hidden = c.hides) => (hidden || allowed.length === 0 ? { refusedAlso: [404] } : { grantedAlso: [404] })
+  const absent = (allowed: readonly Caller[], hidden = c.hides) =>
+    hidden || allowed.length === 0 ? { refusedAlso: [404] } : { grantedAlso: [404] }
   const duplicate = c.duplicate ?? c.create
   return [
-    { operation: c.single, query: (t) => `{ ${c.single}(${locale}id: ${JSON.stringify(c.id(t))}) { id } }`, allowed: c.read, ...absent(c.read) },
-    { operation: c.plural, query: () => `{ ${c.plural}(${locale}limit: 5) { docs { id } } }`, allowed: c.read },
-    { operation: `count${c.plural}`, query: () => `{ count${c.plural} { totalDocs } }`, allowed: c.read },
-    { operation: `create${c.single}`, query: (t, caller) => `mutation { create${c.single}(${locale}data: ${c.createData(caller, t)}) { id } }`, allowed: c.create },
-    { operation: `update${c.single}`, query: (t) => `mutation { update${c.single}(${locale}id: ${JSON.stringify(c.id(t))}, data: ${c.updateData}) { id } }`, allowed: c.update, ...absent(c.update) },
-    { operation: `delete${c.single}`, query: () => `mutation { delete${c.single}(id: ${ABSENT()}) { id } }`, allowed: c.delete, ...absent(c.delete, false) },
+    {
+      operation: c.single,
+      query: (t) => `{ ${c.single}(${locale}id: ${JSON.stringify(c.id(t))}) { id } }`,
+      allowed: c.read,
+      ...absent(c.read),
+    },
+    {
+      operation: c.plural,
+      query: () => `{ ${c.plural}(${locale}limit: 5) { docs { id } } }`,
+      allowed: c.read,
+    },
+    {
+      operation: `count${c.plural}`,
+      query: () => `{ count${c.plural} { totalDocs } }`,
+      allowed: c.read,
+    },
+    {
+      operation: `create${c.single}`,
+      query: (t, caller) =>
+        `mutation { create${c.single}(${locale}data: ${c.createData(caller, t)}) { id } }`,
+      allowed: c.create,
+    },
+    {
+      operation: `update${c.single}`,
+      query: (t) =>
+        `mutation { update${c.single}(${locale}id: ${JSON.stringify(c.id(t))}, data: ${c.updateData}) { id } }`,
+      allowed: c.update,
+      ...absent(c.update),
+    },
+    {
+      operation: `delete${c.single}`,
+      query: () => `mutation { delete${c.single}(id: ${ABSENT()}) { id } }`,
+      allowed: c.delete,
+      ...absent(c.delete, false),
+    },
     ...(c.auth
       ? []
-      : [{ operation: `duplicate${c.single}`, query: (t: Targets) => `mutation { duplicate${c.single}(id: ${JSON.stringify(c.id(t))}, data: ${c.createData('admin', t)}) { id } }`, allowed: duplicate, ...absent(duplicate) }]),
+      : [
+          {
+            operation: `duplicate${c.single}`,
+            query: (t: Targets) =>
+              `mutation { duplicate${c.single}(id: ${JSON.stringify(c.id(t))}, data: ${c.createData('admin', t)}) { id } }`,
+            allowed: duplicate,
+            ...absent(duplicate),
+          },
+        ]),
     ...(c.versions
       ? [
-          { operation: `version${c.single}`, query: (t: Targets) => `{ version${c.single}(id: ${t.categoryVersionId}) { id } }`, allowed: c.read },
-          { operation: `versions${c.plural}`, query: () => `{ versions${c.plural} { docs { id } } }`, allowed: c.read },
-          { operation: `restoreVersion${c.single}`, query: (t: Targets) => `mutation { restoreVersion${c.single}(id: ${t.categoryVersionId}) { id } }`, allowed: c.restore ?? c.update },
+          {
+            operation: `version${c.single}`,
+            query: (t: Targets) => `{ version${c.single}(id: ${t.categoryVersionId}) { id } }`,
+            allowed: c.read,
+          },
+          {
+            operation: `versions${c.plural}`,
+            query: () => `{ versions${c.plural} { docs { id } } }`,
+            allowed: c.read,
+          },
+          {
+            operation: `restoreVersion${c.single}`,
+            query: (t: Targets) =>
+              `mutation { restoreVersion${c.single}(id: ${t.categoryVersionId}) { id } }`,
+            allowed: c.restore ?? c.update,
+          },
         ]
       : []),
   ]
 }
 
-const systemWritten = (single: string, plural: string, id: IdOf, read: readonly Caller[], createData: string, updateData: string): CollectionRules => ({
+const systemWritten = (
+  single: string,
+  plural: string,
+  id: IdOf,
+  read: readonly Caller[],
+  createData: string,
+  updateData: string,
+): CollectionRules => ({
   single,
   plural,
   id,
@@ -285,7 +648,14 @@ export const GRAPHQL_PROBES: readonly GraphqlProbe[] = [
     restore: NOBODY,
   }),
   ...collectionOperations(
-    systemWritten('Release', 'Releases', (t) => t.releaseId, SIGNED_IN, '{ title: "x", locale: ja, number: 98, summary: "x", changeType: editorial, effectiveAt: "2026-01-01T00:00:00Z", publishedAt: "2026-01-01T00:00:00Z", publishedBy: "x", approvers: [], contentHash: "x", content: {}, sources: [] }', '{ summary: "rewritten" }'),
+    systemWritten(
+      'Release',
+      'Releases',
+      (t) => t.releaseId,
+      SIGNED_IN,
+      '{ title: "x", locale: ja, number: 98, summary: "x", changeType: editorial, effectiveAt: "2026-01-01T00:00:00Z", publishedAt: "2026-01-01T00:00:00Z", publishedBy: "x", approvers: [], contentHash: "x", content: {}, sources: [] }',
+      '{ summary: "rewritten" }',
+    ),
   ),
   ...collectionOperations({
     single: 'WebhookEndpoint',
@@ -295,10 +665,20 @@ export const GRAPHQL_PROBES: readonly GraphqlProbe[] = [
     create: ADMIN,
     update: ADMIN,
     delete: ADMIN,
-    createData: (caller) => `{ name: "gql probe ${caller}", url: "http://192.0.2.1:9/gql", secret: "${'s'.repeat(40)}", events: [release_published] }`,
+    createData: (caller) =>
+      `{ name: "gql probe ${caller}", url: "http://192.0.2.1:9/gql", secret: "${'s'.repeat(40)}", events: [release_published] }`,
     updateData: '{ name: "renamed by gql probe" }',
   }),
-  ...collectionOperations(systemWritten('WebhookDelivery', 'WebhookDeliveries', ABSENT, ADMIN, '{ dedupeKey: "x", endpoint: 1, event: release_published, locale: "ja", releaseNumber: 1, status: pending, attempts: 0, body: "{}" }', '{ attempts: 5 }')),
+  ...collectionOperations(
+    systemWritten(
+      'WebhookDelivery',
+      'WebhookDeliveries',
+      ABSENT,
+      ADMIN,
+      '{ dedupeKey: "x", endpoint: 1, event: release_published, locale: "ja", releaseNumber: 1, status: pending, attempts: 0, body: "{}" }',
+      '{ attempts: 5 }',
+    ),
+  ),
   ...collectionOperations({
     single: 'User',
     plural: 'Users',
@@ -307,15 +687,51 @@ export const GRAPHQL_PROBES: readonly GraphqlProbe[] = [
     create: ADMIN,
     update: ADMIN,
     delete: ADMIN,
-    createData: (caller) => `{ email: "${unique(caller)}@kaiji.test", password: "Probe-Passw0rd-long", role: legal_editor }`,
+    createData: (caller) =>
+      `{ email: "${unique(caller)}@kaiji.test", password: "Probe-Passw0rd-long", role: legal_editor }`,
     updateData: '{ name: "renamed by gql probe" }',
     hides: true,
     auth: true,
-  }).map((probe) => (probe.operation === 'Users' || probe.operation === 'countUsers' ? { ...probe, allowed: SIGNED_IN } : probe)),
-  { operation: 'unlockUser', query: () => 'mutation { unlockUser(email: "editor2@kaiji.test") }', allowed: ADMIN },
-  ...collectionOperations(systemWritten('WorkflowState', 'WorkflowStates', (t) => t.workflowStateId, SIGNED_IN, '{ key: "x", subject: "x", locale: "ja", state: approved }', '{ state: approved }')),
-  ...collectionOperations(systemWritten('AuditEvent', 'AuditEvents', (t) => t.auditEventId, ADMIN, '{ at: "2026-01-01T00:00:00Z", action: "approve", subject: "x", locale: "ja", actorLabel: "x", previousHash: "x", hash: "x" }', '{ reason: "rewritten" }')),
-  ...collectionOperations(systemWritten('PayloadKv', 'PayloadKvs', ABSENT, NOBODY, '{ key: "x", data: {} }', '{ key: "y" }')),
+  }).map((probe) =>
+    probe.operation === 'Users' || probe.operation === 'countUsers'
+      ? { ...probe, allowed: SIGNED_IN }
+      : probe,
+  ),
+  {
+    operation: 'unlockUser',
+    query: () => 'mutation { unlockUser(email: "editor2@kaiji.test") }',
+    allowed: ADMIN,
+  },
+  ...collectionOperations(
+    systemWritten(
+      'WorkflowState',
+      'WorkflowStates',
+      (t) => t.workflowStateId,
+      SIGNED_IN,
+      '{ key: "x", subject: "x", locale: "ja", state: approved }',
+      '{ state: approved }',
+    ),
+  ),
+  ...collectionOperations(
+    systemWritten(
+      'AuditEvent',
+      'AuditEvents',
+      (t) => t.auditEventId,
+      ADMIN,
+      '{ at: "2026-01-01T00:00:00Z", action: "approve", subject: "x", locale: "ja", actorLabel: "x", previousHash: "x", hash: "x" }',
+      '{ reason: "rewritten" }',
+    ),
+  ),
+  ...collectionOperations(
+    systemWritten(
+      'PayloadKv',
+      'PayloadKvs',
+      ABSENT,
+      NOBODY,
+      '{ key: "x", data: {} }',
+      '{ key: "y" }',
+    ),
+  ),
   ...collectionOperations({
     // Payload's edit locks: any signed-in user may take or release one; the revision check guards the content.
     single: 'PayloadLockedDocument',
@@ -325,7 +741,8 @@ export const GRAPHQL_PROBES: readonly GraphqlProbe[] = [
     create: SIGNED_IN,
     update: SIGNED_IN,
     delete: SIGNED_IN,
-    createData: (caller, t) => `{ globalSlug: "partners-page", user: { relationTo: users, value: ${t.userIds[caller] ?? 0} } }`,
+    createData: (caller, t) =>
+      `{ globalSlug: "partners-page", user: { relationTo: users, value: ${t.userIds[caller] ?? 0} } }`,
     updateData: '{ globalSlug: "partners-page" }',
   }),
   ...collectionOperations({
@@ -343,12 +760,33 @@ export const GRAPHQL_PROBES: readonly GraphqlProbe[] = [
     updateData: '{ key: "gql-probe" }',
   }),
 
-  { operation: 'PartnersPage', query: () => '{ PartnersPage(locale: ja) { title } }', allowed: SIGNED_IN },
-  { operation: 'updatePartnersPage', query: () => 'mutation { updatePartnersPage(locale: en, data: { columnLabels: { type: "Type" } }) { title } }', allowed: EN_EDITORS },
-  { operation: 'versionsPartnersPage', query: () => '{ versionsPartnersPage { docs { id } } }', allowed: SIGNED_IN },
-  { operation: 'versionPartnersPage', query: (t) => `{ versionPartnersPage(id: ${t.pageVersionId}) { id } }`, allowed: SIGNED_IN },
+  {
+    operation: 'PartnersPage',
+    query: () => '{ PartnersPage(locale: ja) { title } }',
+    allowed: SIGNED_IN,
+  },
+  {
+    operation: 'updatePartnersPage',
+    query: () =>
+      'mutation { updatePartnersPage(locale: en, data: { columnLabels: { type: "Type" } }) { title } }',
+    allowed: EN_EDITORS,
+  },
+  {
+    operation: 'versionsPartnersPage',
+    query: () => '{ versionsPartnersPage { docs { id } } }',
+    allowed: SIGNED_IN,
+  },
+  {
+    operation: 'versionPartnersPage',
+    query: (t) => `{ versionPartnersPage(id: ${t.pageVersionId}) { id } }`,
+    allowed: SIGNED_IN,
+  },
   // As for categories: a restore writes every locale, which no update rule allows.
-  { operation: 'restoreVersionPartnersPage', query: (t) => `mutation { restoreVersionPartnersPage(id: ${t.pageVersionId}) { title } }`, allowed: NOBODY },
+  {
+    operation: 'restoreVersionPartnersPage',
+    query: (t) => `mutation { restoreVersionPartnersPage(id: ${t.pageVersionId}) { title } }`,
+    allowed: NOBODY,
+  },
 ]
 
 /**

@@ -1,4 +1,9 @@
-import { jsonTextDepth, MAX_JSON_DEPTH, parseBoundedJson, valueDepth } from '../../src/utilities/boundedJson'
+import {
+  jsonTextDepth,
+  MAX_JSON_DEPTH,
+  parseBoundedJson,
+  valueDepth,
+} from '../../src/utilities/boundedJson'
 
 const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`
 
@@ -27,9 +32,15 @@ describe('parseBoundedJson', () => {
   })
 
   it('refuses deeper JSON before parsing, and says which problem it is', () => {
-    expect(parseBoundedJson(`{"locale":${nested(MAX_JSON_DEPTH)}}`)).toEqual({ ok: false, problem: 'too-deep' })
+    expect(parseBoundedJson(`{"locale":${nested(MAX_JSON_DEPTH)}}`)).toEqual({
+      ok: false,
+      problem: 'too-deep',
+    })
     // Deep enough that JSON.stringify of the parsed value would overflow the stack.
-    expect(parseBoundedJson(`{"locale":${nested(500_000)}}`)).toEqual({ ok: false, problem: 'too-deep' })
+    expect(parseBoundedJson(`{"locale":${nested(500_000)}}`)).toEqual({
+      ok: false,
+      problem: 'too-deep',
+    })
     expect(parseBoundedJson('{"a":')).toEqual({ ok: false, problem: 'invalid' })
     expect(parseBoundedJson('')).toEqual({ ok: false, problem: 'invalid' })
   })

@@ -63,7 +63,9 @@ describe('closeConnectionsAfterTransactions (libsql client 0.14 leaks one connec
     const closes = await countingCloses(async () => {
       const transaction = await client.transaction('write')
       await transaction.execute('INSERT INTO t VALUES (1)')
-      await expect(transaction.execute('INSERT INTO missing VALUES (1)')).rejects.toThrow(/no such table/)
+      await expect(transaction.execute('INSERT INTO missing VALUES (1)')).rejects.toThrow(
+        /no such table/,
+      )
       await transaction.rollback()
     })
     expect(closes).toBe(1)

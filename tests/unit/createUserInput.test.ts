@@ -16,7 +16,10 @@ describe('validateCreateUserInput', () => {
   })
 
   it('accepts a translator with target locales', () => {
-    expect(validateCreateUserInput({ ...good, role: 'translator', locales: 'fr, en,fr' }).assignedLocales).toEqual(['fr', 'en'])
+    expect(
+      validateCreateUserInput({ ...good, role: 'translator', locales: 'fr, en,fr' })
+        .assignedLocales,
+    ).toEqual(['fr', 'en'])
   })
 
   it.each([
@@ -25,7 +28,10 @@ describe('validateCreateUserInput', () => {
     [{ ...good, password: undefined }, /--password is required/],
     [{ ...good, password: 'short1' }, /too weak: .*at least 12 characters/],
     [{ ...good, role: undefined }, /--role is required/],
-    [{ ...good, role: 'owner' }, /--role "owner" is not a role; use one of admin, legal-editor, legal-reviewer, translator/],
+    [
+      { ...good, role: 'owner' },
+      /--role "owner" is not a role; use one of admin, legal-editor, legal-reviewer, translator/,
+    ],
     [{ ...good, role: 'translator' }, /--locales is required for a translator/],
     [{ ...good, role: 'translator', locales: 'en,de' }, /unknown locale "de"/],
     [{ ...good, role: 'translator', locales: 'ja' }, /"ja" is the source locale/],
@@ -44,7 +50,9 @@ describe('passwordWeakness', () => {
   it('names what is wrong', () => {
     expect(passwordWeakness('abcdefghijkl')).toMatch(/at least two of/)
     expect(passwordWeakness('aaaaaaaaaaA1')).toMatch(/too few distinct/)
-    expect(passwordWeakness('alice-Secret-9', 'alice@example.org')).toMatch(/must not contain the email/)
+    expect(passwordWeakness('alice-Secret-9', 'alice@example.org')).toMatch(
+      /must not contain the email/,
+    )
   })
 })
 

@@ -1,6 +1,10 @@
 import path from 'node:path'
 
-import { DatabaseUrlError, parseDatabaseUrl, redactDatabaseUrl } from '../../src/database/databaseUrl'
+import {
+  DatabaseUrlError,
+  parseDatabaseUrl,
+  redactDatabaseUrl,
+} from '../../src/database/databaseUrl'
 import { isUniqueViolation } from '../../src/database/uniqueViolation'
 
 describe('parseDatabaseUrl', () => {
@@ -14,9 +18,16 @@ describe('parseDatabaseUrl', () => {
   })
 
   it('takes file: URLs as SQLite, relative or absolute', () => {
-    expect(parseDatabaseUrl('file:./data/x.db', '/d')).toMatchObject({ filePath: path.resolve('data/x.db') })
-    expect(parseDatabaseUrl('file:/var/lib/kaiji.db', '/d')).toMatchObject({ kind: 'sqlite', url: 'file:/var/lib/kaiji.db' })
-    expect(parseDatabaseUrl('file:///var/lib/kaiji.db', '/d')).toMatchObject({ filePath: '/var/lib/kaiji.db' })
+    expect(parseDatabaseUrl('file:./data/x.db', '/d')).toMatchObject({
+      filePath: path.resolve('data/x.db'),
+    })
+    expect(parseDatabaseUrl('file:/var/lib/kaiji.db', '/d')).toMatchObject({
+      kind: 'sqlite',
+      url: 'file:/var/lib/kaiji.db',
+    })
+    expect(parseDatabaseUrl('file:///var/lib/kaiji.db', '/d')).toMatchObject({
+      filePath: '/var/lib/kaiji.db',
+    })
   })
 
   it('takes mongodb:// and mongodb+srv:// as MongoDB', () => {
@@ -27,24 +38,39 @@ describe('parseDatabaseUrl', () => {
     expect(parseDatabaseUrl('mongodb+srv://u:p@cluster.example/kaiji', '/d').kind).toBe('mongodb')
   })
 
-  it.each(['postgres://localhost/kaiji', 'mysql://x', 'kaiji.db', 'file:', 'mongodb://'])('refuses %s, naming DATABASE_URL', (url) => {
-    expect(() => parseDatabaseUrl(url, '/d')).toThrow(DatabaseUrlError)
-    expect(() => parseDatabaseUrl(url, '/d')).toThrow(/DATABASE_URL/)
-  })
+  it.each(['postgres://localhost/kaiji', 'mysql://x', 'kaiji.db', 'file:', 'mongodb://'])(
+    'refuses %s, naming DATABASE_URL',
+    (url) => {
+      expect(() => parseDatabaseUrl(url, '/d')).toThrow(DatabaseUrlError)
+      expect(() => parseDatabaseUrl(url, '/d')).toThrow(/DATABASE_URL/)
+    },
+  )
 
   it('never repeats credentials in its error', () => {
-    expect(() => parseDatabaseUrl('postgres://admin:s3cret@db/kaiji', '/d')).toThrow(/postgres:\/\/\*\*\*@db\/kaiji/)
+    expect(() => parseDatabaseUrl('postgres://admin:s3cret@db/kaiji', '/d')).toThrow(
+      /postgres:\/\/\*\*\*@db\/kaiji/,
+    )
     expect(redactDatabaseUrl('mongodb://u:p@h/db')).toBe('mongodb://***@h/db')
   })
 })
 
 describe('unique-index violations', () => {
   it.each([
-    ['SQLite', new Error('SQLITE_CONSTRAINT: UNIQUE constraint failed: releases.locale, releases.number')],
-    ['MongoDB', new Error('E11000 duplicate key error collection: kaiji.releases index: locale_1_number_1 dup key')],
+    [
+      'SQLite',
+      new Error('SQLITE_CONSTRAINT: UNIQUE constraint failed: releases.locale, releases.number'),
+    ],
+    [
+      'MongoDB',
+      new Error(
+        'E11000 duplicate key error collection: kaiji.releases index: locale_1_number_1 dup key',
+      ),
+    ],
     [
       "Payload's validation",
-      Object.assign(new Error('The following field is invalid: dedupeKey'), { data: { errors: [{ message: 'Value must be unique', path: 'dedupeKey' }] } }),
+      Object.assign(new Error('The following field is invalid: dedupeKey'), {
+        data: { errors: [{ message: 'Value must be unique', path: 'dedupeKey' }] },
+      }),
     ],
   ])('are recognised from %s', (_label, error) => {
     expect(isUniqueViolation(error)).toBe(true)

@@ -15,7 +15,9 @@ type Service = {
 }
 
 describe('docker-compose.yml', () => {
-  const compose = parse(fs.readFileSync('docker-compose.yml', 'utf8')) as { services: Record<string, Service> }
+  const compose = parse(fs.readFileSync('docker-compose.yml', 'utf8')) as {
+    services: Record<string, Service>
+  }
   const { app, mongo } = compose.services
 
   it('has exactly the app and MongoDB services', () => {

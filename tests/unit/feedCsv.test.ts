@@ -3,8 +3,14 @@ import { renderAtomFeed } from '../../src/delivery/render/feed'
 import type { Release } from '../../src/releases/types'
 import { paragraphsToRichText } from '../../src/utilities/lexical'
 import { xmllint } from '../helpers/xmllint'
-import { codePoints, enRelease, HOSTILE_STRINGS, hostileRelease, jaSource, makeRelease } from './fixtures/partnersRelease'
-
+import {
+  codePoints,
+  enRelease,
+  HOSTILE_STRINGS,
+  hostileRelease,
+  jaSource,
+  makeRelease,
+} from './fixtures/partnersRelease'
 
 const expectWellFormed = (xml: string) => {
   const result = xmllint(['--noout'], xml)
@@ -28,16 +34,35 @@ const BASE_URL = 'https://kaiji.example/'
 
 const releases = (): Release[] => [
   makeRelease({ number: 3, summary: '分析の説明を更新', publishedAt: '2026-04-01T09:30:00.000Z' }),
-  makeRelease({ number: 2, summary: '地図を追加', changeType: 'material', publishedAt: '2026-03-01T00:00:00.000Z' }),
-  makeRelease({ number: 1, summary: '初版', publishedAt: '2026-01-15T00:00:00.000Z', effectiveAt: '2026-01-15T00:00:00.000Z' }),
+  makeRelease({
+    number: 2,
+    summary: '地図を追加',
+    changeType: 'material',
+    publishedAt: '2026-03-01T00:00:00.000Z',
+  }),
+  makeRelease({
+    number: 1,
+    summary: '初版',
+    publishedAt: '2026-01-15T00:00:00.000Z',
+    effectiveAt: '2026-01-15T00:00:00.000Z',
+  }),
 ]
 
 describe('renderAtomFeed', () => {
-  const xml = renderAtomFeed({ locale: 'ja', releases: releases(), baseUrl: BASE_URL, title: 'サードパーティパートナー' })
+  const xml = renderAtomFeed({
+    locale: 'ja',
+    releases: releases(),
+    baseUrl: BASE_URL,
+    title: 'サードパーティパートナー',
+  })
 
   it('is well-formed XML (xmllint) with the Atom namespace and the locale as xml:lang', () => {
     expectWellFormed(xml)
-    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">')).toBe(true)
+    expect(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">',
+      ),
+    ).toBe(true)
   })
 
   it('has the feed id, title, updated (latest publishedAt), author and self/alternate links', () => {
@@ -45,32 +70,56 @@ describe('renderAtomFeed', () => {
     expect(xpath(xml, `string(/${atom('feed/title')})`)).toBe('サードパーティパートナー')
     expect(xpath(xml, `string(/${atom('feed/updated')})`)).toBe('2026-04-01T09:30:00.000Z')
     expect(xpath(xml, `string(/${atom('feed/author/name')})`)).not.toBe('')
-    expect(xpath(xml, `string(/${atom('feed/link')}[@rel='self']/@href)`)).toBe('https://kaiji.example/partners/ja/feed.atom')
-    expect(xpath(xml, `string(/${atom('feed/link')}[@rel='alternate']/@href)`)).toBe('https://kaiji.example/partners/ja')
+    expect(xpath(xml, `string(/${atom('feed/link')}[@rel='self']/@href)`)).toBe(
+      'https://kaiji.example/partners/ja/feed.atom',
+    )
+    expect(xpath(xml, `string(/${atom('feed/link')}[@rel='alternate']/@href)`)).toBe(
+      'https://kaiji.example/partners/ja',
+    )
   })
 
   it('has one entry per release, newest first, with id, title, dates, link and summary', () => {
     expect(xpath(xml, `count(/${atom('feed/entry')})`)).toBe('3')
-    const ids = [1, 2, 3].map((i) => xpath(xml, `string(/${atom('feed/entry')}[${i}]/${atom('id')})`))
+    const ids = [1, 2, 3].map((i) =>
+      xpath(xml, `string(/${atom('feed/entry')}[${i}]/${atom('id')})`),
+    )
     expect(ids).toEqual([3, 2, 1].map((n) => `tag:kaiji,2026:partners/ja/releases/${n}`))
     const first = `/${atom('feed/entry')}[1]/`
     expect(xpath(xml, `string(${first}${atom('title')})`)).toBe('リリース 3: 分析の説明を更新')
     expect(xpath(xml, `string(${first}${atom('updated')})`)).toBe('2026-04-01T09:30:00.000Z')
     expect(xpath(xml, `string(${first}${atom('published')})`)).toBe('2026-04-01T09:30:00.000Z')
-    expect(xpath(xml, `string(${first}${atom('link')}[@rel='alternate']/@href)`)).toBe('https://kaiji.example/partners/ja/releases/3')
-    expect(xpath(xml, `string(/${atom('feed/entry')}[2]/${atom('summary')})`)).toBe('重要な変更、2026年5月1日 (UTC)発効。地図を追加')
+    expect(xpath(xml, `string(${first}${atom('link')}[@rel='alternate']/@href)`)).toBe(
+      'https://kaiji.example/partners/ja/releases/3',
+    )
+    expect(xpath(xml, `string(/${atom('feed/entry')}[2]/${atom('summary')})`)).toBe(
+      '重要な変更、2026年5月1日 (UTC)発効。地図を追加',
+    )
   })
 
   it('words entries in the feed locale and falls back to the default heading for a null title', () => {
-    const en = renderAtomFeed({ locale: 'en', releases: [enRelease()], baseUrl: 'https://kaiji.example', title: null })
+    const en = renderAtomFeed({
+      locale: 'en',
+      releases: [enRelease()],
+      baseUrl: 'https://kaiji.example',
+      title: null,
+    })
     expectWellFormed(en)
     expect(xpath(en, `string(/${atom('feed/title')})`)).toBe('Our third-party partners')
-    expect(xpath(en, `string(/${atom('feed/entry/title')})`)).toBe('Release 2: First English release')
-    expect(xpath(en, `string(/${atom('feed/entry/summary')})`)).toBe('Editorial change, effective May 1, 2026 (UTC). First English release')
+    expect(xpath(en, `string(/${atom('feed/entry/title')})`)).toBe(
+      'Release 2: First English release',
+    )
+    expect(xpath(en, `string(/${atom('feed/entry/summary')})`)).toBe(
+      'Editorial change, effective May 1, 2026 (UTC). First English release',
+    )
   })
 
   it('is still a valid feed with no releases (fixed epoch as updated)', () => {
-    const empty = renderAtomFeed({ locale: 'fr', releases: [], baseUrl: BASE_URL, title: 'Partenaires' })
+    const empty = renderAtomFeed({
+      locale: 'fr',
+      releases: [],
+      baseUrl: BASE_URL,
+      title: 'Partenaires',
+    })
     expectWellFormed(empty)
     expect(xpath(empty, `count(/${atom('feed/entry')})`)).toBe('0')
     expect(xpath(empty, `string(/${atom('feed/updated')})`)).toBe('1970-01-01T00:00:00.000Z')
@@ -87,9 +136,13 @@ describe('renderAtomFeed', () => {
     expectWellFormed(hostile)
     expect(hostile).not.toMatch(/<script|<img|[\u0000\u0001\u000B\uFFFE]/)
     expect(xpath(hostile, `count(/${atom('feed/entry')})`)).toBe('1')
-    expect(xpath(hostile, `string(/${atom('feed/entry/title')})`)).toContain('<script>alert(1)</script>')
+    expect(xpath(hostile, `string(/${atom('feed/entry/title')})`)).toContain(
+      '<script>alert(1)</script>',
+    )
     // The text survives as text; only the characters XML cannot carry at all are gone.
-    expect(xpath(hostile, `string(/${atom('feed/entry/title')})`)).toContain(' ]]> <![CDATA[ x ]]> &amp;  end')
+    expect(xpath(hostile, `string(/${atom('feed/entry/title')})`)).toContain(
+      ' ]]> <![CDATA[ x ]]> &amp;  end',
+    )
   })
 })
 
@@ -109,7 +162,8 @@ const parseCsv = (text: string): string[][] => {
       } else if (char === '"') {
         quoted = false
         i += 1
-        if (i < text.length && text[i] !== ',' && text[i] !== '\r') throw new Error(`text after a closing quote at ${i}`)
+        if (i < text.length && text[i] !== ',' && text[i] !== '\r')
+          throw new Error(`text after a closing quote at ${i}`)
       } else {
         field += char
         i += 1
@@ -139,7 +193,17 @@ const parseCsv = (text: string): string[][] => {
   return records
 }
 
-const HEADER = ['release', 'locale', 'effective_at', 'order', 'key', 'icon', 'name', 'description', 'data_use_note']
+const HEADER = [
+  'release',
+  'locale',
+  'effective_at',
+  'order',
+  'key',
+  'icon',
+  'name',
+  'description',
+  'data_use_note',
+]
 
 describe('renderCsv', () => {
   const csv = renderCsv(makeRelease())
@@ -211,7 +275,9 @@ describe('renderCsv', () => {
 
   it('is only the BOM and the header when there are no categories; empty values stay empty', () => {
     const release = enRelease()
-    expect(parse(renderCsv({ ...release, content: { ...release.content, categories: [] } }))).toEqual([HEADER])
+    expect(
+      parse(renderCsv({ ...release, content: { ...release.content, categories: [] } })),
+    ).toEqual([HEADER])
     const rows = parse(renderCsv(release)).slice(1)
     expect(rows[0]?.slice(6)).toEqual(['', '', ''])
   })

@@ -1,4 +1,9 @@
-import { isSerializedRichText, paragraphsToRichText, richTextToParagraphs, richTextToPlainText } from '../../src/utilities/lexical'
+import {
+  isSerializedRichText,
+  paragraphsToRichText,
+  richTextToParagraphs,
+  richTextToPlainText,
+} from '../../src/utilities/lexical'
 import { stableStringify } from '../../src/utilities/stableStringify'
 
 describe('Lexical helpers', () => {
@@ -37,6 +42,8 @@ describe('Lexical helpers', () => {
 
 describe('stableStringify', () => {
   it('ignores key order', () => {
-    expect(stableStringify({ b: 1, a: { d: [2, { y: 1, x: 2 }], c: 3 } })).toBe(stableStringify({ a: { c: 3, d: [2, { x: 2, y: 1 }] }, b: 1 }))
+    expect(stableStringify({ b: 1, a: { d: [2, { y: 1, x: 2 }], c: 3 } })).toBe(
+      stableStringify({ a: { c: 3, d: [2, { x: 2, y: 1 }] }, b: 1 }),
+    )
   })
 })

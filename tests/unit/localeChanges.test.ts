@@ -43,20 +43,28 @@ describe('localeView', () => {
       revision: 2,
       updatedAt: '2026-12-01T00:00:00.000Z',
     })
-    expect(localeView(stored, fields, 'fr')).toMatchObject({ name: null, columnLabels: { type: null, note: null } })
+    expect(localeView(stored, fields, 'fr')).toMatchObject({
+      name: null,
+      columnLabels: { type: null, note: null },
+    })
   })
 })
 
 describe('changedLocales', () => {
-  const change = (patch: Record<string, unknown>) => changedLocales(stored, { ...stored, ...patch }, fields, LOCALES)
+  const change = (patch: Record<string, unknown>) =>
+    changedLocales(stored, { ...stored, ...patch }, fields, LOCALES)
 
   it('finds nothing when only bookkeeping changed (revision, updatedAt) or an unset checkbox reads as false', () => {
-    expect(change({ revision: { ja: 5, en: 3 }, updatedAt: '2026-12-02T00:00:00.000Z', retired: false })).toEqual([])
+    expect(
+      change({ revision: { ja: 5, en: 3 }, updatedAt: '2026-12-02T00:00:00.000Z', retired: false }),
+    ).toEqual([])
   })
 
   it('gives a shared field to the source locale, whatever locale the request named', () => {
     expect(change({ retired: true })).toEqual([{ locale: 'ja', fields: ['retired'] }])
-    expect(change({ key: 'maps-2', order: 9 })).toEqual([{ locale: 'ja', fields: ['key', 'order'] }])
+    expect(change({ key: 'maps-2', order: 9 })).toEqual([
+      { locale: 'ja', fields: ['key', 'order'] },
+    ])
   })
 
   it('finds every locale a single write changed, and only those', () => {
@@ -64,7 +72,9 @@ describe('changedLocales', () => {
       { locale: 'en', fields: ['name'] },
       { locale: 'fr', fields: ['name'] },
     ])
-    expect(change({ columnLabels: { type: { ja: '種類', en: 'Type' }, note: { ja: '注意' } } })).toEqual([{ locale: 'ja', fields: ['columnLabels'] }])
+    expect(
+      change({ columnLabels: { type: { ja: '種類', en: 'Type' }, note: { ja: '注意' } } }),
+    ).toEqual([{ locale: 'ja', fields: ['columnLabels'] }])
   })
 
   it('treats a new document as changed in every locale that has content', () => {

@@ -1,7 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { decodeSource, parseSource, renderSource, SourceFormatError, splitTypeCell } from '../../seed/parseSource'
+import {
+  decodeSource,
+  parseSource,
+  renderSource,
+  SourceFormatError,
+  splitTypeCell,
+} from '../../seed/parseSource'
 
 const FILE = 'zenly-partners.ja.txt'
 const sourceBytes = fs.readFileSync(path.resolve('seed/source/zenly-partners.ja.txt'))
@@ -18,13 +24,16 @@ const formatError = (run: () => unknown): SourceFormatError => {
   throw new Error('expected a SourceFormatError')
 }
 
-const codePoints = (text: string) => [...text].map((char) => `U+${char.codePointAt(0)?.toString(16).toUpperCase()}`)
+const codePoints = (text: string) =>
+  [...text].map((char) => `U+${char.codePointAt(0)?.toString(16).toUpperCase()}`)
 
 describe('parseSource on the Zenly source', () => {
   const parsed = parseSource(decodeSource(sourceBytes, FILE), FILE)
 
   it('is a byte-identical copy of the shared source', () => {
-    expect(sourceBytes.equals(fs.readFileSync(path.resolve('../shared/source/zenly-partners.ja.txt')))).toBe(true)
+    expect(
+      sourceBytes.equals(fs.readFileSync(path.resolve('../shared/source/zenly-partners.ja.txt'))),
+    ).toBe(true)
   })
 
   it('maps the two paragraphs to the intro and the not-named note', () => {
@@ -36,24 +45,31 @@ describe('parseSource on the Zenly source', () => {
   })
 
   it('reads the header row as the column labels', () => {
-    expect(parsed.columnLabels).toEqual({ type: 'タイプ', description: '説明', dataUsageNote: 'データ使用上の注意' })
+    expect(parsed.columnLabels).toEqual({
+      type: 'タイプ',
+      description: '説明',
+      dataUsageNote: 'データ使用上の注意',
+    })
   })
 
   it('finds the eight categories in order with stable keys, names and icons', () => {
-    expect(parsed.categories.map(({ order, key, name, icon }) => [order, key, name, icon])).toEqual([
-      [1, 'cloud-platform', 'クラウド プラットフォーム:計算とストレージ', '⛅'],
-      [2, 'bug-detection', 'バグの検出', '🐜'],
-      [3, 'maps', '地図', '🗺'],
-      [4, 'sms-providers', 'SMS プロバイダー', '💬'],
-      [5, 'analytics', '分析', '📊'],
-      [6, 'marketing', 'マーケティング', '💌'],
-      [7, 'support', 'サポート', '👩💻'],
-      [8, 'internal-tools', '内部ツールとソフトウェア', '🏠'],
-    ])
+    expect(parsed.categories.map(({ order, key, name, icon }) => [order, key, name, icon])).toEqual(
+      [
+        [1, 'cloud-platform', 'クラウド プラットフォーム:計算とストレージ', '⛅'],
+        [2, 'bug-detection', 'バグの検出', '🐜'],
+        [3, 'maps', '地図', '🗺'],
+        [4, 'sms-providers', 'SMS プロバイダー', '💬'],
+        [5, 'analytics', '分析', '📊'],
+        [6, 'marketing', 'マーケティング', '💌'],
+        [7, 'support', 'サポート', '👩💻'],
+        [8, 'internal-tools', '内部ツールとソフトウェア', '🏠'],
+      ],
+    )
   })
 
   it('keeps every code point of the icons, with no joiner added', () => {
-    const icon = (key: string) => parsed.categories.find((category) => category.key === key)?.icon ?? ''
+    const icon = (key: string) =>
+      parsed.categories.find((category) => category.key === key)?.icon ?? ''
     expect(codePoints(icon('support'))).toEqual(['U+1F469', 'U+1F4BB'])
     expect(codePoints(icon('maps'))).toEqual(['U+1F5FA'])
   })
@@ -134,10 +150,15 @@ describe('parseSource refuses malformed input, naming file and line', () => {
   })
 
   it('invalid UTF-8', () => {
-    const bytes = Buffer.concat([Buffer.from(sourceLines.slice(0, 3).join('\n') + '\n', 'utf8'), Buffer.from([0xe3, 0x28, 0xa1, 0x0a])])
+    const bytes = Buffer.concat([
+      Buffer.from(sourceLines.slice(0, 3).join('\n') + '\n', 'utf8'),
+      Buffer.from([0xe3, 0x28, 0xa1, 0x0a]),
+    ])
     const error = formatError(() => decodeSource(bytes, FILE))
     expect(error.line).toBe(4)
-    expect(error.message).toBe(`${FILE}:4: invalid UTF-8 byte sequence; the source must be UTF-8 text`)
+    expect(error.message).toBe(
+      `${FILE}:4: invalid UTF-8 byte sequence; the source must be UTF-8 text`,
+    )
   })
 })
 

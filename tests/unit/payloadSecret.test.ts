@@ -2,7 +2,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { PayloadSecretError, resolvePayloadSecret, SECRET_FILE_NAME } from '../../src/config/payloadSecret'
+import {
+  PayloadSecretError,
+  resolvePayloadSecret,
+  SECRET_FILE_NAME,
+} from '../../src/config/payloadSecret'
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kaiji-secret-'))
 const strong = 'x'.repeat(20) + 'Y'.repeat(20)
@@ -27,8 +31,14 @@ describe('resolvePayloadSecret', () => {
     const dir = tempDir()
     resolvePayloadSecret({}, dir)
     expect(() => resolvePayloadSecret({ NODE_ENV: 'production' }, dir)).toThrow(PayloadSecretError)
-    expect(() => resolvePayloadSecret({ NODE_ENV: 'production' }, dir)).toThrow(/PAYLOAD_SECRET .*at least 32 characters.*not set/)
-    expect(() => resolvePayloadSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'short' }, dir)).toThrow(/it has 5/)
-    expect(resolvePayloadSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: strong }, dir)).toBe(strong)
+    expect(() => resolvePayloadSecret({ NODE_ENV: 'production' }, dir)).toThrow(
+      /PAYLOAD_SECRET .*at least 32 characters.*not set/,
+    )
+    expect(() =>
+      resolvePayloadSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'short' }, dir),
+    ).toThrow(/it has 5/)
+    expect(resolvePayloadSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: strong }, dir)).toBe(
+      strong,
+    )
   })
 })

@@ -9,7 +9,10 @@ describe('public routes', () => {
     ['/content/v1/partners/en?x=1', { kind: 'api-current', locale: 'en' }],
     ['/content/v1/partners/ja/releases', { kind: 'api-releases', locale: 'ja' }],
     ['/content/v1/partners/ja/releases/12', { kind: 'api-release', locale: 'ja', number: 12 }],
-    ['/content/v1/partners/ja/releases/3/diff/1', { kind: 'api-diff', locale: 'ja', from: 3, to: 1 }],
+    [
+      '/content/v1/partners/ja/releases/3/diff/1',
+      { kind: 'api-diff', locale: 'ja', from: 3, to: 1 },
+    ],
     ['/content/v1/partners/ja/upcoming', { kind: 'api-upcoming', locale: 'ja' }],
     ['/partners/fr', { kind: 'page-current', locale: 'fr' }],
     ['/partners/fr/history', { kind: 'page-history', locale: 'fr' }],
@@ -18,21 +21,37 @@ describe('public routes', () => {
     ['/partners/fr/feed.atom', { kind: 'feed', locale: 'fr' }],
     ['/partners/ru.json', { kind: 'export-json', locale: 'ru' }],
     ['/partners/ru.csv', { kind: 'export-csv', locale: 'ru' }],
-    ['/content/v1/partners/ja/releases/0', { kind: 'bad-number', locale: 'ja', value: '0', api: true }],
+    [
+      '/content/v1/partners/ja/releases/0',
+      { kind: 'bad-number', locale: 'ja', value: '0', api: true },
+    ],
     ['/partners/ja/diff/1/x', { kind: 'bad-number', locale: 'ja', value: 'x', api: false }],
-    ['/content/v1/partners/ja/releases/1e3', { kind: 'bad-number', locale: 'ja', value: '1e3', api: true }],
+    [
+      '/content/v1/partners/ja/releases/1e3',
+      { kind: 'bad-number', locale: 'ja', value: '1e3', api: true },
+    ],
   ])('%s', (url, route) => {
     expect(isPublicPath(url)).toBe(true)
     expect(matchPublicRoute(url)).toEqual(route)
   })
 
-  it.each(['/content/v1/partners/', '/content/v1/partners/ja/other', '/partners/ja/releases', '/partners/%E0%A4%A', '/partners/ja/diff/1'])(
-    '%s matches nothing',
-    (url) => expect(matchPublicRoute(url)).toBeNull(),
-  )
+  it.each([
+    '/content/v1/partners/',
+    '/content/v1/partners/ja/other',
+    '/partners/ja/releases',
+    '/partners/%E0%A4%A',
+    '/partners/ja/diff/1',
+  ])('%s matches nothing', (url) => expect(matchPublicRoute(url)).toBeNull())
 
   it('leaves the admin, REST and GraphQL to the app', () => {
-    for (const url of ['/admin', '/api/releases', '/api/graphql', '/partners', '/healthz', '/content/v2/partners/ja']) {
+    for (const url of [
+      '/admin',
+      '/api/releases',
+      '/api/graphql',
+      '/partners',
+      '/healthz',
+      '/content/v2/partners/ja',
+    ]) {
       expect(isPublicPath(url)).toBe(false)
     }
   })

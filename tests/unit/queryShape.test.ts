@@ -1,6 +1,14 @@
 import type { FlattenedField } from 'payload'
 
-import { QUERY_LIMITS, queryFieldsOf, sortProblem, versionQueryFieldsOf, whereProblem, type QueryContext, type QueryField } from '../../src/server/queryShape'
+import {
+  QUERY_LIMITS,
+  queryFieldsOf,
+  sortProblem,
+  versionQueryFieldsOf,
+  whereProblem,
+  type QueryContext,
+  type QueryField,
+} from '../../src/server/queryShape'
 
 const field = (kind: QueryField['kind'], localized = false): QueryField => ({ kind, localized })
 const fields = new Map<string, QueryField>([
@@ -13,8 +21,14 @@ const fields = new Map<string, QueryField>([
   ['description', field('json', true)],
   ['where', field('point')],
 ])
-const context: QueryContext = { fields, locales: ['ja', 'en'], localeNamed: true, localeHint: '?locale=ja' }
-const problemOf = (where: unknown, overrides: Partial<QueryContext> = {}) => whereProblem(where, { ...context, ...overrides })
+const context: QueryContext = {
+  fields,
+  locales: ['ja', 'en'],
+  localeNamed: true,
+  localeHint: '?locale=ja',
+}
+const problemOf = (where: unknown, overrides: Partial<QueryContext> = {}) =>
+  whereProblem(where, { ...context, ...overrides })
 
 describe('whereProblem: operator × value kind', () => {
   const list = ['a', 'b']
@@ -36,35 +50,87 @@ describe('whereProblem: operator × value kind', () => {
     ['a point near', { where: { near: '1,2,100' } }, null],
     ['an unknown path is left to Payload', { nope: { equals: 'x' } }, null],
     // Operators on fields that cannot take them.
-    ['near on text', { name: { near: '1,2' } }, /where\[name\]\[near\]: near works on point \(geographic\) fields only, and name is not one/],
+    [
+      'near on text',
+      { name: { near: '1,2' } },
+      /where\[name\]\[near\]: near works on point \(geographic\) fields only, and name is not one/,
+    ],
     ['within on a date', { createdAt: { within: object } }, /within works on point/],
     ['intersects on an id', { id: { intersects: list } }, /intersects works on point/],
     ['near with junk on a point', { where: { near: 'x' } }, /near takes "longitude,latitude/],
-    ['all (unsupported on SQLite)', { key: { all: list } }, /the all operator is not supported here/],
+    [
+      'all (unsupported on SQLite)',
+      { key: { all: list } },
+      /the all operator is not supported here/,
+    ],
     ['an unknown operator', { key: { resembles: 'x' } }, /unknown operator "resembles"/],
-    ['like on a date', { createdAt: { like: '2026' } }, /like matches text, and createdAt is a date/],
-    ['contains on a checkbox', { retired: { contains: 'true' } }, /contains matches text, and retired is true or false/],
+    [
+      'like on a date',
+      { createdAt: { like: '2026' } },
+      /like matches text, and createdAt is a date/,
+    ],
+    [
+      'contains on a checkbox',
+      { retired: { contains: 'true' } },
+      /contains matches text, and retired is true or false/,
+    ],
     // Values of the wrong shape.
     ['like with a list', { name: { like: list } }, /like takes one piece of text, not a list/],
-    ['contains with an object', { name: { contains: object } }, /contains takes one piece of text, not an object/],
-    ['not_like with null', { name: { not_like: null } }, /not_like takes one piece of text, not null/],
-    ['equals with a list', { key: { equals: list } }, /equals takes one value, not a list \(use in for several\)/],
-    ['greater_than with an object', { order: { greater_than: object } }, /greater_than takes one value, not an object/],
+    [
+      'contains with an object',
+      { name: { contains: object } },
+      /contains takes one piece of text, not an object/,
+    ],
+    [
+      'not_like with null',
+      { name: { not_like: null } },
+      /not_like takes one piece of text, not null/,
+    ],
+    [
+      'equals with a list',
+      { key: { equals: list } },
+      /equals takes one value, not a list \(use in for several\)/,
+    ],
+    [
+      'greater_than with an object',
+      { order: { greater_than: object } },
+      /greater_than takes one value, not an object/,
+    ],
     ['in with an object', { key: { in: object } }, /in takes a list of values/],
     ['not_in with a nested list', { key: { not_in: [['a']] } }, /the list holds a list/],
     ['all with an object', { key: { all: object } }, /all operator is not supported/],
     ['exists with junk', { name: { exists: 'maybe' } }, /exists takes true or false, not "maybe"/],
     ['in with nothing, on ids', { id: { in: '' } }, /in needs at least one value/],
     ['in with an empty list', { key: { in: [] } }, /in needs at least one value/],
-    ['a path with no operator', { key: 'x' }, /where\[key\] needs an operator, as in where\[key\]\[equals\]=value/],
-    ['or that is not a list', { or: { 0: { key: { equals: 'x' } } } }, /where\[or\] must be a list of conditions/],
-    ['a condition that is not an object', { and: ['x'] }, /where\[and\]\[0\] must be an object of conditions/],
+    [
+      'a path with no operator',
+      { key: 'x' },
+      /where\[key\] needs an operator, as in where\[key\]\[equals\]=value/,
+    ],
+    [
+      'or that is not a list',
+      { or: { 0: { key: { equals: 'x' } } } },
+      /where\[or\] must be a list of conditions/,
+    ],
+    [
+      'a condition that is not an object',
+      { and: ['x'] },
+      /where\[and\]\[0\] must be an object of conditions/,
+    ],
     ['a where that is not an object', 'x', /where must be an object of conditions/],
     // Values that cannot be compared with the field.
-    ['an id that is not one', { id: { equals: 'abc' } }, /where\[id\]\[equals\]: "abc" is not a document id/],
+    [
+      'an id that is not one',
+      { id: { equals: 'abc' } },
+      /where\[id\]\[equals\]: "abc" is not a document id/,
+    ],
     ['an id list with a bad one', { id: { in: '1,abc' } }, /"abc" is not a document id/],
     ['"null" inside an id list', { id: { in: '1,null' } }, /"null" is not a document id/],
-    ['a date that is not one', { or: [{ createdAt: { equals: 'yesterday' } }] }, /where\[or\]\[0\]\[createdAt\]\[equals\]: "yesterday" is not a date/],
+    [
+      'a date that is not one',
+      { or: [{ createdAt: { equals: 'yesterday' } }] },
+      /where\[or\]\[0\]\[createdAt\]\[equals\]: "yesterday" is not a date/,
+    ],
     ['a number that is not one', { order: { less_than: 'ten' } }, /"ten" is not a number/],
     ['like on a number that is not one', { order: { like: 'x' } }, /"x" is not a number/],
     ['a checkbox that is not one', { retired: { equals: 'yes' } }, /"yes" is not true or false/],
@@ -77,7 +143,9 @@ describe('whereProblem: operator × value kind', () => {
 
 describe('whereProblem: locales', () => {
   it('a localized field needs a locale, named in the request or the path', () => {
-    expect(problemOf({ name: { equals: 'x' } }, { localeNamed: false })).toMatch(/where\[name\]\[equals\]: name differs by language; name the locale to filter by it \(\?locale=ja\)/)
+    expect(problemOf({ name: { equals: 'x' } }, { localeNamed: false })).toMatch(
+      /where\[name\]\[equals\]: name differs by language; name the locale to filter by it \(\?locale=ja\)/,
+    )
     expect(problemOf({ 'name.ja': { equals: 'x' } }, { localeNamed: false })).toBeNull()
     expect(problemOf({ key: { equals: 'x' } }, { localeNamed: false })).toBeNull()
   })
@@ -88,30 +156,68 @@ describe("whereProblem: SQLite's limits", () => {
     let deep: unknown = { key: { equals: 'x' } }
     for (let level = 0; level <= QUERY_LIMITS.depth; level++) deep = { or: [deep] }
     expect(problemOf(deep)).toMatch(/conditions nest more than 8 levels deep/)
-    expect(problemOf({ or: Array.from({ length: QUERY_LIMITS.terms + 1 }, (_, index) => ({ key: { equals: `k${index}` } })) })).toMatch(/more than 100 conditions/)
-    expect(problemOf({ or: Array.from({ length: QUERY_LIMITS.terms }, (_, index) => ({ key: { equals: `k${index}` } })) })).toBeNull()
-    expect(problemOf({ key: { in: Array.from({ length: 40_000 }, (_, index) => `k${index}`) } })).toMatch(/40000 values; at most 1000 in one list/)
-    const lists = Array.from({ length: 6 }, () => ({ key: { in: Array.from({ length: 1000 }, (_, index) => `k${index}`) } }))
+    expect(
+      problemOf({
+        or: Array.from({ length: QUERY_LIMITS.terms + 1 }, (_, index) => ({
+          key: { equals: `k${index}` },
+        })),
+      }),
+    ).toMatch(/more than 100 conditions/)
+    expect(
+      problemOf({
+        or: Array.from({ length: QUERY_LIMITS.terms }, (_, index) => ({
+          key: { equals: `k${index}` },
+        })),
+      }),
+    ).toBeNull()
+    expect(
+      problemOf({ key: { in: Array.from({ length: 40_000 }, (_, index) => `k${index}`) } }),
+    ).toMatch(/40000 values; at most 1000 in one list/)
+    const lists = Array.from({ length: 6 }, () => ({
+      key: { in: Array.from({ length: 1000 }, (_, index) => `k${index}`) },
+    }))
     expect(problemOf({ and: lists })).toMatch(/more than 5000 values in all/)
-    expect(problemOf({ name: { contains: 'a'.repeat(100_000) } })).toMatch(/the pattern has 100000 characters; at most 1000/)
-    expect(problemOf({ name: { like: 'a '.repeat(30).trim() } })).toMatch(/30 words; like takes at most 20/)
+    expect(problemOf({ name: { contains: 'a'.repeat(100_000) } })).toMatch(
+      /the pattern has 100000 characters; at most 1000/,
+    )
+    expect(problemOf({ name: { like: 'a '.repeat(30).trim() } })).toMatch(
+      /30 words; like takes at most 20/,
+    )
     expect(problemOf({ name: { like: 'a%_'.repeat(300) } })).toBeNull()
   })
 })
 
 describe('whereProblem in GraphQL spelling', () => {
   it('reads AND/OR and __ paths', () => {
-    const graphql = { ...context, style: 'graphql' as const, localeNamed: false, localeHint: 'pass locale: ja' }
-    expect(whereProblem({ OR: [{ key: { all: ['x'] } }] }, graphql)).toMatch(/where\[OR\]\[0\]\[key\]\[all\]/)
-    const versions = { ...graphql, fields: versionQueryFieldsOf([{ name: 'title', type: 'text', localized: true }] as unknown as FlattenedField[]) }
-    expect(whereProblem({ version__title: { like: 'a' } }, versions)).toMatch(/version\.title differs by language; name the locale to filter by it \(pass locale: ja\)/)
-    expect(whereProblem({ parent: { equals: 'abc' } }, versions)).toMatch(/"abc" is not a document id/)
+    const graphql = {
+      ...context,
+      style: 'graphql' as const,
+      localeNamed: false,
+      localeHint: 'pass locale: ja',
+    }
+    expect(whereProblem({ OR: [{ key: { all: ['x'] } }] }, graphql)).toMatch(
+      /where\[OR\]\[0\]\[key\]\[all\]/,
+    )
+    const versions = {
+      ...graphql,
+      fields: versionQueryFieldsOf([
+        { name: 'title', type: 'text', localized: true },
+      ] as unknown as FlattenedField[]),
+    }
+    expect(whereProblem({ version__title: { like: 'a' } }, versions)).toMatch(
+      /version\.title differs by language; name the locale to filter by it \(pass locale: ja\)/,
+    )
+    expect(whereProblem({ parent: { equals: 'abc' } }, versions)).toMatch(
+      /"abc" is not a document id/,
+    )
   })
 })
 
 describe('sortProblem', () => {
   it('refuses a sort by a localized field without a locale, and nothing else', () => {
-    expect(sortProblem('-name,key', { ...context, localeNamed: false })).toMatch(/sort: name differs by language; name the locale to sort by it/)
+    expect(sortProblem('-name,key', { ...context, localeNamed: false })).toMatch(
+      /sort: name differs by language; name the locale to sort by it/,
+    )
     expect(sortProblem(['key', '-createdAt'], { ...context, localeNamed: false })).toBeNull()
     expect(sortProblem('name', context)).toBeNull()
     expect(sortProblem({ a: 'b' }, { ...context, localeNamed: false })).toBeNull()
@@ -123,7 +229,12 @@ describe('queryFieldsOf', () => {
     const map = queryFieldsOf([
       { name: 'title', type: 'text', localized: true },
       { name: 'count', type: 'number' },
-      { name: 'labels', type: 'group', localized: true, flattenedFields: [{ name: 'type', type: 'text' }] },
+      {
+        name: 'labels',
+        type: 'group',
+        localized: true,
+        flattenedFields: [{ name: 'type', type: 'text' }],
+      },
       { name: 'owner', type: 'relationship', relationTo: 'users' },
       { name: 'user', type: 'relationship', relationTo: ['users'] },
       { name: 'body', type: 'richText' },

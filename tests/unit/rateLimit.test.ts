@@ -1,7 +1,11 @@
 import { clientAddressOf, trustedProxyHops } from '../../src/security/clientAddress'
 import { RateLimiter, tooManyRequestsMessage } from '../../src/security/rateLimit'
 import { DEFAULT_LOGIN_RATE_LIMIT, parseRateLimit } from '../../src/security/rateLimitSettings'
-import { parseAllowedOrigins, secureCookies, serverOrigins } from '../../src/security/allowedOrigins'
+import {
+  parseAllowedOrigins,
+  secureCookies,
+  serverOrigins,
+} from '../../src/security/allowedOrigins'
 
 describe('RateLimiter', () => {
   const clockAt = (start: number) => {
@@ -24,7 +28,8 @@ describe('RateLimiter', () => {
   it('forgets clients whose window ended, so memory stays bounded', () => {
     const clock = clockAt(0)
     const limiter = new RateLimiter({ limit: 1, windowSeconds: 1 }, clock.now)
-    for (let client = 0; client < 1000; client++) limiter.take(`10.0.${client >> 8}.${client & 255}`)
+    for (let client = 0; client < 1000; client++)
+      limiter.take(`10.0.${client >> 8}.${client & 255}`)
     expect(limiter.trackedClients).toBe(1000)
     clock.advance(1_000)
     limiter.take('one more')
@@ -40,26 +45,37 @@ describe('RateLimiter', () => {
 
 describe('rate limit settings', () => {
   it('reads LIMIT/SECONDS, "off" and the default', () => {
-    expect(parseRateLimit('X', '5/30', DEFAULT_LOGIN_RATE_LIMIT)).toEqual({ limit: 5, windowSeconds: 30 })
+    expect(parseRateLimit('X', '5/30', DEFAULT_LOGIN_RATE_LIMIT)).toEqual({
+      limit: 5,
+      windowSeconds: 30,
+    })
     expect(parseRateLimit('X', ' OFF ', DEFAULT_LOGIN_RATE_LIMIT)).toBeNull()
     expect(parseRateLimit('X', undefined, DEFAULT_LOGIN_RATE_LIMIT)).toBe(DEFAULT_LOGIN_RATE_LIMIT)
   })
 
   it.each(['10', '0/60', '10/0', 'ten/60', '-1/60', '1.5/60'])('refuses %p by name', (raw) => {
-    expect(() => parseRateLimit('KAIJI_RATE_LIMIT_LOGIN', raw, DEFAULT_LOGIN_RATE_LIMIT)).toThrow(/KAIJI_RATE_LIMIT_LOGIN ".*" is not a rate limit/)
+    expect(() => parseRateLimit('KAIJI_RATE_LIMIT_LOGIN', raw, DEFAULT_LOGIN_RATE_LIMIT)).toThrow(
+      /KAIJI_RATE_LIMIT_LOGIN ".*" is not a rate limit/,
+    )
   })
 })
 
 describe('client address', () => {
   it('is the socket address unless proxies are trusted', () => {
-    expect(clientAddressOf({ socketAddress: '127.0.0.1', forwardedFor: '6.6.6.6' }, 0)).toBe('127.0.0.1')
+    expect(clientAddressOf({ socketAddress: '127.0.0.1', forwardedFor: '6.6.6.6' }, 0)).toBe(
+      '127.0.0.1',
+    )
   })
 
   it('takes the entry the farthest trusted proxy saw, never a client-written one further left', () => {
     const forwardedFor = '6.6.6.6, 203.0.113.9'
     expect(clientAddressOf({ socketAddress: '10.0.0.2', forwardedFor }, 1)).toBe('203.0.113.9')
-    expect(clientAddressOf({ socketAddress: '10.0.0.2', forwardedFor: '203.0.113.9, 10.0.0.1' }, 2)).toBe('203.0.113.9')
-    expect(clientAddressOf({ socketAddress: '10.0.0.2', forwardedFor: undefined }, 1)).toBe('10.0.0.2')
+    expect(
+      clientAddressOf({ socketAddress: '10.0.0.2', forwardedFor: '203.0.113.9, 10.0.0.1' }, 2),
+    ).toBe('203.0.113.9')
+    expect(clientAddressOf({ socketAddress: '10.0.0.2', forwardedFor: undefined }, 1)).toBe(
+      '10.0.0.2',
+    )
   })
 
   it('refuses a KAIJI_TRUST_PROXY that is not a small number', () => {
@@ -71,16 +87,27 @@ describe('client address', () => {
 
 describe('allowed origins and cookies', () => {
   it('reads origins and refuses anything with a path or another scheme', () => {
-    expect(parseAllowedOrigins('https://cms.example.com, http://localhost:8080/')).toEqual(['https://cms.example.com', 'http://localhost:8080'])
+    expect(parseAllowedOrigins('https://cms.example.com, http://localhost:8080/')).toEqual([
+      'https://cms.example.com',
+      'http://localhost:8080',
+    ])
     expect(parseAllowedOrigins(undefined)).toEqual([])
-    expect(() => parseAllowedOrigins('https://cms.example.com/admin')).toThrow(/"https:\/\/cms.example.com\/admin" is not an origin/)
+    expect(() => parseAllowedOrigins('https://cms.example.com/admin')).toThrow(
+      /"https:\/\/cms.example.com\/admin" is not an origin/,
+    )
     expect(() => parseAllowedOrigins('ftp://x.example')).toThrow(/not an origin/)
     expect(() => parseAllowedOrigins('*')).toThrow(/not an origin/)
   })
 
   it('lists both loopback names for a loopback or wildcard host', () => {
-    expect(serverOrigins('127.0.0.1', 3000)).toEqual(['http://127.0.0.1:3000', 'http://localhost:3000'])
-    expect(serverOrigins('0.0.0.0', 3000)).toEqual(['http://127.0.0.1:3000', 'http://localhost:3000'])
+    expect(serverOrigins('127.0.0.1', 3000)).toEqual([
+      'http://127.0.0.1:3000',
+      'http://localhost:3000',
+    ])
+    expect(serverOrigins('0.0.0.0', 3000)).toEqual([
+      'http://127.0.0.1:3000',
+      'http://localhost:3000',
+    ])
     expect(serverOrigins('cms.internal', 80)).toEqual(['http://cms.internal:80'])
   })
 

@@ -1,11 +1,17 @@
 import type { Config, Field } from 'payload'
 
-import { JSON_VIEW, readableJsonFields, withJsonView } from '../../src/components/readableJsonFields'
+import {
+  JSON_VIEW,
+  readableJsonFields,
+  withJsonView,
+} from '../../src/components/readableJsonFields'
 
 /** The inner fields of a group, array, row or collapsible. */
-const inner = (field: Field | undefined): Field[] => (field && 'fields' in field ? field.fields : [])
+const inner = (field: Field | undefined): Field[] =>
+  field && 'fields' in field ? field.fields : []
 
-const componentOf = (field: Field | undefined) => (field?.type === 'json' ? field.admin?.components?.Field : 'not json')
+const componentOf = (field: Field | undefined) =>
+  field?.type === 'json' ? field.admin?.components?.Field : 'not json'
 
 describe('JSON fields are read in the admin without Monaco (pure)', () => {
   it('gives every JSON field the read-only view, inside groups, arrays, rows, tabs and blocks', () => {
@@ -15,7 +21,11 @@ describe('JSON fields are read in the admin without Monaco (pure)', () => {
       { name: 'list', type: 'array', fields: [{ name: 'inArray', type: 'json' }] },
       { type: 'row', fields: [{ name: 'inRow', type: 'json' }] },
       { type: 'tabs', tabs: [{ label: 'T', fields: [{ name: 'inTab', type: 'json' }] }] },
-      { name: 'blocks', type: 'blocks', blocks: [{ slug: 'b', fields: [{ name: 'inBlock', type: 'json' }] }] },
+      {
+        name: 'blocks',
+        type: 'blocks',
+        blocks: [{ slug: 'b', fields: [{ name: 'inBlock', type: 'json' }] }],
+      },
       { name: 'title', type: 'text' },
     ]
     const result = withJsonView(fields)
@@ -33,10 +43,18 @@ describe('JSON fields are read in the admin without Monaco (pure)', () => {
 
   it('keeps a JSON field that has its own component, and its other admin options', () => {
     const own: Field = { name: 'own', type: 'json', admin: { components: { Field: '/x#X' } } }
-    const described: Field = { name: 'described', type: 'json', admin: { description: 'd', disableListFilter: true } }
+    const described: Field = {
+      name: 'described',
+      type: 'json',
+      admin: { description: 'd', disableListFilter: true },
+    }
     const [first, second] = withJsonView([own, described])
     expect(first).toBe(own)
-    expect(second).toEqual({ name: 'described', type: 'json', admin: { description: 'd', disableListFilter: true, components: { Field: JSON_VIEW } } })
+    expect(second).toEqual({
+      name: 'described',
+      type: 'json',
+      admin: { description: 'd', disableListFilter: true, components: { Field: JSON_VIEW } },
+    })
   })
 
   it('covers the collections and globals the plugins before it added', () => {

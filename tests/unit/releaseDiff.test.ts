@@ -10,7 +10,9 @@ const INTRO = [
 const page = (overrides: Partial<ReleasedPage> = {}): ReleasedPage => ({
   title: 'パートナー',
   intro: paragraphsToRichText(INTRO),
-  notNamedNote: paragraphsToRichText(['ご参考までに、Zenlyがパートナーの企業名を公開しない理由をお教えします。']),
+  notNamedNote: paragraphsToRichText([
+    'ご参考までに、Zenlyがパートナーの企業名を公開しない理由をお教えします。',
+  ]),
   columnLabels: { type: 'タイプ', description: '説明', dataUsageNote: 'データ使用上の注意' },
   authoritativeLanguageNote: null,
   ...overrides,
@@ -21,7 +23,9 @@ const CLOUD: ReleasedCategory = {
   icon: '⛅',
   order: 1,
   name: 'クラウド プラットフォーム:計算とストレージ',
-  description: paragraphsToRichText(['Zenlyは、クラウド プラットフォームを利用して運営されています。']),
+  description: paragraphsToRichText([
+    'Zenlyは、クラウド プラットフォームを利用して運営されています。',
+  ]),
   dataUsageNote: paragraphsToRichText(['クラウド プラットフォームはZenlyの心臓部です。']),
 }
 
@@ -30,7 +34,9 @@ const MAPS: ReleasedCategory = {
   icon: '🗺',
   order: 2,
   name: '地図',
-  description: paragraphsToRichText(['地図プロバイダーと提携し、地図や、関連する地図機能を運用しています。']),
+  description: paragraphsToRichText([
+    '地図プロバイダーと提携し、地図や、関連する地図機能を運用しています。',
+  ]),
   dataUsageNote: paragraphsToRichText(['地図プロバイダーには情報がほとんど共有されません。']),
 }
 
@@ -108,8 +114,14 @@ describe('diffReleases', () => {
 
   describe('page', () => {
     it('reports a rich-text change as plain text with the inserted word', () => {
-      const changedIntro = [INTRO[0] ?? '', (INTRO[1] ?? '').replace('個人データ', '個人暗号化されたデータ')]
-      const diff = diffReleases(release(1), release(2, { page: { intro: paragraphsToRichText(changedIntro) } }))
+      const changedIntro = [
+        INTRO[0] ?? '',
+        (INTRO[1] ?? '').replace('個人データ', '個人暗号化されたデータ'),
+      ]
+      const diff = diffReleases(
+        release(1),
+        release(2, { page: { intro: paragraphsToRichText(changedIntro) } }),
+      )
       expect(diff.page).toEqual([
         {
           field: 'intro',
@@ -121,7 +133,10 @@ describe('diffReleases', () => {
               text: `${INTRO[0]}\n当然のことながら、Zenlyはすべてのパートナーと協定を結んでいて、すべてのパートナーにお客様の個人`,
             },
             { kind: 'insert', text: '暗号化された' },
-            { kind: 'equal', text: 'データを保護するための強力な技術的・組織的対策を講じるよう要求しています。❤️' },
+            {
+              kind: 'equal',
+              text: 'データを保護するための強力な技術的・組織的対策を講じるよう要求しています。❤️',
+            },
           ],
         },
       ])
@@ -141,15 +156,19 @@ describe('diffReleases', () => {
       expect(diff.page.map(({ field, before, after }) => ({ field, before, after }))).toEqual([
         { field: 'title', before: 'パートナー', after: 'ビジネスパートナー' },
         { field: 'columnLabels.description', before: '説明', after: null },
-        { field: 'columnLabels.dataUsageNote', before: 'データ使用上の注意', after: 'データの使用' },
+        {
+          field: 'columnLabels.dataUsageNote',
+          before: 'データ使用上の注意',
+          after: 'データの使用',
+        },
         { field: 'authoritativeLanguageNote', before: null, after: note },
       ])
-      expect(diff.page.find((change) => change.field === 'authoritativeLanguageNote')?.changes).toEqual([
-        { kind: 'insert', text: note },
-      ])
-      expect(diff.page.find((change) => change.field === 'columnLabels.description')?.changes).toEqual([
-        { kind: 'delete', text: '説明' },
-      ])
+      expect(
+        diff.page.find((change) => change.field === 'authoritativeLanguageNote')?.changes,
+      ).toEqual([{ kind: 'insert', text: note }])
+      expect(
+        diff.page.find((change) => change.field === 'columnLabels.description')?.changes,
+      ).toEqual([{ kind: 'delete', text: '説明' }])
     })
 
     it('treats rich text with only an empty paragraph like a missing field', () => {
@@ -208,7 +227,8 @@ describe('diffReleases', () => {
             {
               field: 'dataUsageNote',
               before: '地図プロバイダーには情報がほとんど共有されません。',
-              after: '地図プロバイダーには情報がほとんど共有されません。\n天気の情報も表示されます。',
+              after:
+                '地図プロバイダーには情報がほとんど共有されません。\n天気の情報も表示されます。',
               changes: [
                 { kind: 'equal', text: '地図プロバイダーには情報がほとんど共有されません。' },
                 { kind: 'insert', text: '\n天気の情報も表示されます。' },
@@ -278,7 +298,9 @@ describe('diffReleases', () => {
     it('reports additions, removals and changes together', () => {
       const described: ReleasedCategory = {
         ...CLOUD,
-        description: paragraphsToRichText(['Zenlyは、安全なクラウド プラットフォームを利用して運営されています。']),
+        description: paragraphsToRichText([
+          'Zenlyは、安全なクラウド プラットフォームを利用して運営されています。',
+        ]),
       }
       const diff = diffReleases(
         release(1, { categories: [CLOUD, MAPS, SMS] }),

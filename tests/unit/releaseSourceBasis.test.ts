@@ -23,7 +23,12 @@ const MAPS = 'partner-categories:3'
 const SUPPORT = 'partner-categories:7'
 
 /** A source release: its number, effective time, and each document's approved hash. */
-const ja = (number: number, effective: number, hashes: Record<string, string>, structure = 'S1') => ({
+const ja = (
+  number: number,
+  effective: number,
+  hashes: Record<string, string>,
+  structure = 'S1',
+) => ({
   number,
   effectiveAt: at(effective),
   hashes: new Map(Object.entries(hashes)),
@@ -41,7 +46,10 @@ describe('which source releases are asked, in which order', () => {
       ja(5, NOW + 60 * DAY, {}),
       ja(6, NOW + 50 * DAY, {}),
     ]
-    const order = sourceCandidates(releases, NOW).map((release) => [release.number, release.standing])
+    const order = sourceCandidates(releases, NOW).map((release) => [
+      release.number,
+      release.standing,
+    ])
     // 3 (+40 days) is superseded by 4 (+20 days): a later-numbered release that takes effect earlier.
     expect(order).toEqual([
       [2, 'current'],
@@ -53,24 +61,50 @@ describe('which source releases are asked, in which order', () => {
 })
 
 describe('the source release a translation is based on', () => {
-  const candidates = (releases: Array<ReturnType<typeof ja>>, now = NOW): Array<SourceCandidate & SourceFacts> =>
-    sourceCandidates(releases, now).map((release) => ({ ...release, hashes: release.hashes, structure: release.structure }))
+  const candidates = (
+    releases: Array<ReturnType<typeof ja>>,
+    now = NOW,
+  ): Array<SourceCandidate & SourceFacts> =>
+    sourceCandidates(releases, now).map((release) => ({
+      ...release,
+      hashes: release.hashes,
+      structure: release.structure,
+    }))
 
   const needs = (hashes: Record<string, string | null>) =>
-    Object.entries(hashes).map(([subject, sourceHash]) => ({ subject, label: subject === PAGE ? 'the partners page' : `category "${subject}"`, sourceHash }))
+    Object.entries(hashes).map(([subject, sourceHash]) => ({
+      subject,
+      label: subject === PAGE ? 'the partners page' : `category "${subject}"`,
+      sourceHash,
+    }))
 
   it('a material ja change announced 40 days ahead holds its English translation until that date', () => {
-    const releases = [ja(1, NOW - DAY, { [PAGE]: 'p1', [MAPS]: 'm1' }), ja(2, NOW + 40 * DAY, { [PAGE]: 'p1', [MAPS]: 'm2' })]
-    const match = matchSourceBasis({ needs: needs({ [PAGE]: 'p1', [MAPS]: 'm2' }), structure: 'S1', candidates: candidates(releases) })
+    const releases = [
+      ja(1, NOW - DAY, { [PAGE]: 'p1', [MAPS]: 'm1' }),
+      ja(2, NOW + 40 * DAY, { [PAGE]: 'p1', [MAPS]: 'm2' }),
+    ]
+    const match = matchSourceBasis({
+      needs: needs({ [PAGE]: 'p1', [MAPS]: 'm2' }),
+      structure: 'S1',
+      candidates: candidates(releases),
+    })
     expect(match.documents.map((document) => document.release?.number)).toEqual([1, 2])
     expect(match.structure).toEqual({ number: 1, effectiveAt: at(NOW - DAY), standing: 'current' })
     const decided = decideSourceBasis('en', match, true)
     expect(decided).toEqual({
       ok: true,
-      basis: { release: { number: 2, effectiveAt: at(NOW + 40 * DAY), standing: 'upcoming' }, waitingFor: [`category "${MAPS}"`] },
+      basis: {
+        release: { number: 2, effectiveAt: at(NOW + 40 * DAY), standing: 'upcoming' },
+        waitingFor: [`category "${MAPS}"`],
+      },
     })
     if (!decided.ok) return
-    const effective = effectiveAfterSource({ locale: 'en', requested: null, now: NOW, basis: decided.basis })
+    const effective = effectiveAfterSource({
+      locale: 'en',
+      requested: null,
+      now: NOW,
+      basis: decided.basis,
+    })
     expect(effective).toEqual({
       ok: true,
       effectiveAt: NOW + 40 * DAY,
@@ -80,33 +114,87 @@ describe('the source release a translation is based on', () => {
   })
 
   it('a translation of the text in effect takes effect at once; one of older text is at once too (it is behind, not ahead)', () => {
-    const releases = [ja(1, NOW - 9 * DAY, { [PAGE]: 'p1', [MAPS]: 'm1' }), ja(2, NOW - DAY, { [PAGE]: 'p1', [MAPS]: 'm2' })]
-    const current = decideSourceBasis('en', matchSourceBasis({ needs: needs({ [PAGE]: 'p1', [MAPS]: 'm2' }), structure: 'S1', candidates: candidates(releases) }), true)
-    expect(current.ok && current.basis.release).toEqual({ number: 2, effectiveAt: at(NOW - DAY), standing: 'current' })
-    const older = decideSourceBasis('en', matchSourceBasis({ needs: needs({ [PAGE]: 'p1', [MAPS]: 'm1' }), structure: 'S1', candidates: candidates(releases) }), true)
+    const releases = [
+      ja(1, NOW - 9 * DAY, { [PAGE]: 'p1', [MAPS]: 'm1' }),
+      ja(2, NOW - DAY, { [PAGE]: 'p1', [MAPS]: 'm2' }),
+    ]
+    const current = decideSourceBasis(
+      'en',
+      matchSourceBasis({
+        needs: needs({ [PAGE]: 'p1', [MAPS]: 'm2' }),
+        structure: 'S1',
+        candidates: candidates(releases),
+      }),
+      true,
+    )
+    expect(current.ok && current.basis.release).toEqual({
+      number: 2,
+      effectiveAt: at(NOW - DAY),
+      standing: 'current',
+    })
+    const older = decideSourceBasis(
+      'en',
+      matchSourceBasis({
+        needs: needs({ [PAGE]: 'p1', [MAPS]: 'm1' }),
+        structure: 'S1',
+        candidates: candidates(releases),
+      }),
+      true,
+    )
     // The page's text is in release 2 (in effect) as well as in 1: the one in effect is asked first.
     expect(older.ok && older.basis.release.number).toBe(2)
     if (!older.ok) return
-    const effective = effectiveAfterSource({ locale: 'en', requested: null, now: NOW, basis: older.basis })
+    const effective = effectiveAfterSource({
+      locale: 'en',
+      requested: null,
+      now: NOW,
+      basis: older.basis,
+    })
     expect(effective.ok && [effective.effectiveAt, effective.heldBySource]).toEqual([NOW, false])
   })
 
   it('text that returns (A, then B, then A announced again) waits for the announced A, not the old one', () => {
-    const releases = [ja(1, NOW - 20 * DAY, { [MAPS]: 'A' }), ja(2, NOW - DAY, { [MAPS]: 'B' }), ja(3, NOW + 30 * DAY, { [MAPS]: 'A' })]
-    const match = matchSourceBasis({ needs: needs({ [MAPS]: 'A' }), structure: null, candidates: candidates(releases) })
-    expect(match.documents[0]?.release).toEqual({ number: 3, effectiveAt: at(NOW + 30 * DAY), standing: 'upcoming' })
+    const releases = [
+      ja(1, NOW - 20 * DAY, { [MAPS]: 'A' }),
+      ja(2, NOW - DAY, { [MAPS]: 'B' }),
+      ja(3, NOW + 30 * DAY, { [MAPS]: 'A' }),
+    ]
+    const match = matchSourceBasis({
+      needs: needs({ [MAPS]: 'A' }),
+      structure: null,
+      candidates: candidates(releases),
+    })
+    expect(match.documents[0]?.release).toEqual({
+      number: 3,
+      effectiveAt: at(NOW + 30 * DAY),
+      standing: 'upcoming',
+    })
   })
 
   it('the category list counts too: a retirement or a new icon announced in ja holds the translation', () => {
-    const releases = [ja(1, NOW - DAY, { [PAGE]: 'p1' }, 'with internal-tools'), ja(2, NOW + 35 * DAY, { [PAGE]: 'p1' }, 'without internal-tools')]
-    const match = matchSourceBasis({ needs: needs({ [PAGE]: 'p1' }), structure: 'without internal-tools', candidates: candidates(releases) })
+    const releases = [
+      ja(1, NOW - DAY, { [PAGE]: 'p1' }, 'with internal-tools'),
+      ja(2, NOW + 35 * DAY, { [PAGE]: 'p1' }, 'without internal-tools'),
+    ]
+    const match = matchSourceBasis({
+      needs: needs({ [PAGE]: 'p1' }),
+      structure: 'without internal-tools',
+      candidates: candidates(releases),
+    })
     const decided = decideSourceBasis('fr', match, true)
-    expect(decided.ok && decided.basis).toEqual({ release: { number: 2, effectiveAt: at(NOW + 35 * DAY), standing: 'upcoming' }, waitingFor: ['the list of categories'] })
+    expect(decided.ok && decided.basis).toEqual({
+      release: { number: 2, effectiveAt: at(NOW + 35 * DAY), standing: 'upcoming' },
+      waitingFor: ['the list of categories'],
+    })
   })
 
   it('source text in no release (approved, not yet published), a translation with no recorded source, or a category list ja never published: refused, by name', () => {
     const releases = [ja(1, NOW - DAY, { [PAGE]: 'p1', [MAPS]: 'm1', [SUPPORT]: 's1' })]
-    const match = matchSourceBasis({ needs: needs({ [PAGE]: 'p1', [MAPS]: 'm2', [SUPPORT]: null }), structure: 'S2', candidates: candidates(releases) })
+    const match = matchSourceBasis({
+      needs: needs({ [PAGE]: 'p1', [MAPS]: 'm2', [SUPPORT]: null }),
+      structure: 'S2',
+      candidates: candidates(releases),
+    })
     expect(isMatched(match, true)).toBe(false)
     expect(decideSourceBasis('en', match, true)).toEqual({
       ok: false,
@@ -119,17 +207,46 @@ describe('the source release a translation is based on', () => {
   })
 
   it('a translation of text only in a cancelled (superseded) release is refused: that text never takes effect', () => {
-    const releases = [ja(1, NOW - DAY, { [MAPS]: 'm1' }), ja(2, NOW + 40 * DAY, { [MAPS]: 'm2' }), ja(3, NOW, { [MAPS]: 'm1' })]
-    const decided = decideSourceBasis('en', matchSourceBasis({ needs: needs({ [MAPS]: 'm2' }), structure: null, candidates: candidates(releases) }), false)
+    const releases = [
+      ja(1, NOW - DAY, { [MAPS]: 'm1' }),
+      ja(2, NOW + 40 * DAY, { [MAPS]: 'm2' }),
+      ja(3, NOW, { [MAPS]: 'm1' }),
+    ]
+    const decided = decideSourceBasis(
+      'en',
+      matchSourceBasis({
+        needs: needs({ [MAPS]: 'm2' }),
+        structure: null,
+        candidates: candidates(releases),
+      }),
+      false,
+    )
     expect(decided.ok).toBe(false)
   })
 
   it('isMatched: complete once every findable document and the list are found (a translation with no recorded source can never be)', () => {
     const releases = candidates([ja(1, NOW - DAY, { [MAPS]: 'm1' })])
-    expect(isMatched(matchSourceBasis({ needs: needs({ [MAPS]: 'm1' }), structure: 'S1', candidates: releases }), true)).toBe(true)
-    expect(isMatched(matchSourceBasis({ needs: needs({ [MAPS]: null }), structure: null, candidates: releases }), false)).toBe(true)
-    expect(isMatched(matchSourceBasis({ needs: needs({ [MAPS]: 'm2' }), structure: null, candidates: releases }), false)).toBe(false)
-    expect(isMatched(matchSourceBasis({ needs: [], structure: 'S9', candidates: releases }), true)).toBe(false)
+    expect(
+      isMatched(
+        matchSourceBasis({ needs: needs({ [MAPS]: 'm1' }), structure: 'S1', candidates: releases }),
+        true,
+      ),
+    ).toBe(true)
+    expect(
+      isMatched(
+        matchSourceBasis({ needs: needs({ [MAPS]: null }), structure: null, candidates: releases }),
+        false,
+      ),
+    ).toBe(true)
+    expect(
+      isMatched(
+        matchSourceBasis({ needs: needs({ [MAPS]: 'm2' }), structure: null, candidates: releases }),
+        false,
+      ),
+    ).toBe(false)
+    expect(
+      isMatched(matchSourceBasis({ needs: [], structure: 'S9', candidates: releases }), true),
+    ).toBe(false)
   })
 })
 
@@ -141,10 +258,19 @@ describe('the effective time of a translation', () => {
 
   it('is max(requested or now, the source release): a later request is kept, an earlier one refused naming the date', () => {
     const source = basis(NOW + 40 * DAY, 'upcoming')
-    const later = effectiveAfterSource({ locale: 'en', requested: NOW + 45 * DAY, now: NOW, basis: source })
+    const later = effectiveAfterSource({
+      locale: 'en',
+      requested: NOW + 45 * DAY,
+      now: NOW,
+      basis: source,
+    })
     expect(later.ok && [later.effectiveAt, later.heldBySource]).toEqual([NOW + 45 * DAY, false])
-    expect(effectiveAfterSource({ locale: 'en', requested: NOW + 40 * DAY, now: NOW, basis: source })).toMatchObject({ ok: true, effectiveAt: NOW + 40 * DAY })
-    expect(effectiveAfterSource({ locale: 'en', requested: NOW + 10 * DAY, now: NOW, basis: source })).toEqual({
+    expect(
+      effectiveAfterSource({ locale: 'en', requested: NOW + 40 * DAY, now: NOW, basis: source }),
+    ).toMatchObject({ ok: true, effectiveAt: NOW + 40 * DAY })
+    expect(
+      effectiveAfterSource({ locale: 'en', requested: NOW + 10 * DAY, now: NOW, basis: source }),
+    ).toEqual({
       ok: false,
       message:
         `The en release translates ja release 5 (the partners page), which takes effect on ${at(NOW + 40 * DAY)}; ` +
@@ -153,37 +279,79 @@ describe('the effective time of a translation', () => {
   })
 
   it('says why it takes effect when it does', () => {
-    expect(effectiveAfterSource({ locale: 'en', requested: null, now: NOW, basis: basis(NOW - DAY, 'current') })).toMatchObject({
+    expect(
+      effectiveAfterSource({
+        locale: 'en',
+        requested: null,
+        now: NOW,
+        basis: basis(NOW - DAY, 'current'),
+      }),
+    ).toMatchObject({
       ok: true,
       effectiveAt: NOW,
       explanation: 'Takes effect at once: it translates ja release 5, which is in effect.',
     })
-    expect(effectiveAfterSource({ locale: 'en', requested: null, now: NOW, basis: basis(NOW - 9 * DAY, 'past') })).toMatchObject({
+    expect(
+      effectiveAfterSource({
+        locale: 'en',
+        requested: null,
+        now: NOW,
+        basis: basis(NOW - 9 * DAY, 'past'),
+      }),
+    ).toMatchObject({
       explanation: expect.stringContaining('this translation is behind it'),
     })
   })
 })
 
 describe('assembling a target release records the source each translation translates', () => {
-  const approval = (content: Record<string, unknown>, hash: string, sourceHash?: string | null) => ({ content, hash, approvedBy: 'Rev', ...(sourceHash === undefined ? {} : { sourceHash }) })
+  const approval = (
+    content: Record<string, unknown>,
+    hash: string,
+    sourceHash?: string | null,
+  ) => ({ content, hash, approvedBy: 'Rev', ...(sourceHash === undefined ? {} : { sourceHash }) })
 
   it('needs name each document; a source-locale release records none', () => {
-    const jaCategory = { key: 'maps', icon: '🗺️', order: 3, name: '地図', description: null, dataUsageNote: null }
+    const jaCategory = {
+      key: 'maps',
+      icon: '🗺️',
+      order: 3,
+      name: '地図',
+      description: null,
+      dataUsageNote: null,
+    }
     const target = assembleRelease({
       page: { subject: PAGE, ...approval({ title: 'Partners' }, 'en-page', 'ja-page') },
-      categories: [{ subject: MAPS, source: approval(jaCategory, 'ja-maps'), target: approval({ name: 'Maps' }, 'en-maps', null) }],
+      categories: [
+        {
+          subject: MAPS,
+          source: approval(jaCategory, 'ja-maps'),
+          target: approval({ name: 'Maps' }, 'en-maps', null),
+        },
+      ],
     })
     expect(target.ok && target.needs).toEqual([
       { subject: PAGE, label: 'the partners page', sourceHash: 'ja-page' },
       { subject: MAPS, label: 'category "maps"', sourceHash: null },
     ])
-    expect(target.ok && target.sources.map((source) => source.sourceHash)).toEqual(['ja-page', null])
+    expect(target.ok && target.sources.map((source) => source.sourceHash)).toEqual([
+      'ja-page',
+      null,
+    ])
     expect(target.ok && structureOf(target.content)).toBe('[["maps","🗺️",3]]')
     const source = assembleRelease({
       page: { subject: PAGE, ...approval({ title: '取引先' }, 'ja-page') },
-      categories: [{ subject: MAPS, source: approval(jaCategory, 'ja-maps'), target: approval(jaCategory, 'ja-maps') }],
+      categories: [
+        {
+          subject: MAPS,
+          source: approval(jaCategory, 'ja-maps'),
+          target: approval(jaCategory, 'ja-maps'),
+        },
+      ],
     })
-    expect(source.ok && [source.needs, source.sources.every((entry) => !('sourceHash' in entry))]).toEqual([[], true])
+    expect(
+      source.ok && [source.needs, source.sources.every((entry) => !('sourceHash' in entry))],
+    ).toEqual([[], true])
   })
 })
 
@@ -204,16 +372,35 @@ describe('translation.behindSource', () => {
     ...overrides,
   })
   const jaRelease = (number: number, hashes: Record<string, string>) => ({
-    ...summary({ locale: 'ja', number, sourceReleaseNumber: null, contentHash: `ja-${number}`, effectiveAt: at(NOW - number * DAY) }),
-    sources: Object.entries(hashes).map(([subject, contentHash]) => ({ subject, contentHash, approvedBy: null })),
+    ...summary({
+      locale: 'ja',
+      number,
+      sourceReleaseNumber: null,
+      contentHash: `ja-${number}`,
+      effectiveAt: at(NOW - number * DAY),
+    }),
+    sources: Object.entries(hashes).map(([subject, contentHash]) => ({
+      subject,
+      contentHash,
+      approvedBy: null,
+    })),
   })
   const en = (hashes: Record<string, string | null>) => ({
     ...summary({}),
-    sources: Object.entries(hashes).map(([subject, sourceHash]) => ({ subject, contentHash: `en-${subject}`, approvedBy: null, sourceHash })),
+    sources: Object.entries(hashes).map(([subject, sourceHash]) => ({
+      subject,
+      contentHash: `en-${subject}`,
+      approvedBy: null,
+      sourceHash,
+    })),
   })
 
   it('is false when every document translates the source in effect, and names both releases', () => {
-    const status = translationStatus(en({ [PAGE]: 'p', [MAPS]: 'm2' }), jaRelease(2, { [PAGE]: 'p', [MAPS]: 'm2' }), [])
+    const status = translationStatus(
+      en({ [PAGE]: 'p', [MAPS]: 'm2' }),
+      jaRelease(2, { [PAGE]: 'p', [MAPS]: 'm2' }),
+      [],
+    )
     expect(status).toEqual({
       sourceLocale: 'ja',
       isSource: false,
@@ -226,38 +413,77 @@ describe('translation.behindSource', () => {
 
   it('is true when one document translates older text, or a category was added or retired in ja since', () => {
     const inEffect = jaRelease(3, { [PAGE]: 'p', [MAPS]: 'm2' })
-    expect(translationStatus(en({ [PAGE]: 'p', [MAPS]: 'm1' }), inEffect, [])).toMatchObject({ behindSource: true, sourceUpdatedAt: inEffect.effectiveAt, sourceReleaseInEffect: 3 })
+    expect(translationStatus(en({ [PAGE]: 'p', [MAPS]: 'm1' }), inEffect, [])).toMatchObject({
+      behindSource: true,
+      sourceUpdatedAt: inEffect.effectiveAt,
+      sourceReleaseInEffect: 3,
+    })
     expect(translationStatus(en({ [PAGE]: 'p' }), inEffect, []).behindSource).toBe(true)
-    expect(translationStatus(en({ [PAGE]: 'p', [MAPS]: 'm2', [SUPPORT]: 's' }), inEffect, []).behindSource).toBe(true)
+    expect(
+      translationStatus(en({ [PAGE]: 'p', [MAPS]: 'm2', [SUPPORT]: 's' }), inEffect, [])
+        .behindSource,
+    ).toBe(true)
   })
 
   it('releases published before per-document source hashes compare the whole source release they recorded', () => {
-    const legacy = { ...summary({ sourceReleaseNumber: 1 }), sources: [{ subject: PAGE, contentHash: 'en', approvedBy: null }] }
+    const legacy = {
+      ...summary({ sourceReleaseNumber: 1 }),
+      sources: [{ subject: PAGE, contentHash: 'en', approvedBy: null }],
+    }
     const one = jaRelease(1, {})
     expect(translationStatus(legacy, one, [one]).behindSource).toBe(false)
     expect(translationStatus(legacy, jaRelease(2, {}), [one]).behindSource).toBe(true)
   })
 
   it('the source locale is never behind itself', () => {
-    expect(translationStatus({ ...summary({ locale: 'ja', sourceReleaseNumber: null }) }, null, [])).toMatchObject({ isSource: true, behindSource: false })
+    expect(
+      translationStatus({ ...summary({ locale: 'ja', sourceReleaseNumber: null }) }, null, []),
+    ).toMatchObject({ isSource: true, behindSource: false })
   })
 })
 
 describe('announced translations waiting for a ja release that is cancelled', () => {
-  const scheduled = (number: number, effective: number, sourceReleaseNumber: number | null = null) => ({ number, effectiveAt: at(effective), sourceReleaseNumber })
+  const scheduled = (
+    number: number,
+    effective: number,
+    sourceReleaseNumber: number | null = null,
+  ) => ({ number, effectiveAt: at(effective), sourceReleaseNumber })
 
   it('are named when a later ja release takes effect no later than the one they wait for, and only then', () => {
-    const en = { locale: 'en', releases: [scheduled(1, NOW - DAY, 1), scheduled(2, NOW + 40 * DAY, 2)] }
+    const en = {
+      locale: 'en',
+      releases: [scheduled(1, NOW - DAY, 1), scheduled(2, NOW + 40 * DAY, 2)],
+    }
     const announced = [scheduled(1, NOW - 2 * DAY), scheduled(2, NOW + 40 * DAY)]
-    expect(waitingOnCancelledSource({ sourceReleases: announced, targets: [en], now: NOW })).toEqual([])
+    expect(
+      waitingOnCancelledSource({ sourceReleases: announced, targets: [en], now: NOW }),
+    ).toEqual([])
     // ja release 3 (a rollback, at once) cancels the announced release 2.
-    const cancelled = waitingOnCancelledSource({ sourceReleases: [...announced, scheduled(3, NOW)], targets: [en], now: NOW })
-    expect(cancelled).toEqual([{ locale: 'en', number: 2, effectiveAt: at(NOW + 40 * DAY), sourceRelease: 2, cancelledBy: 3 }])
+    const cancelled = waitingOnCancelledSource({
+      sourceReleases: [...announced, scheduled(3, NOW)],
+      targets: [en],
+      now: NOW,
+    })
+    expect(cancelled).toEqual([
+      {
+        locale: 'en',
+        number: 2,
+        effectiveAt: at(NOW + 40 * DAY),
+        sourceRelease: 2,
+        cancelledBy: 3,
+      },
+    ])
     expect(cancelledBasisWarning(cancelled[0]!)).toBe(
       `en release 2 waits for ja release 2, which ja release 3 cancels; it still takes effect on ${at(NOW + 40 * DAY)}. Republish or roll back en if its text should not take effect then.`,
     )
     // A translation already in effect, or one a later translation supersedes, is not announced: nothing to say.
     const superseded = { locale: 'en', releases: [...en.releases, scheduled(3, NOW, 1)] }
-    expect(waitingOnCancelledSource({ sourceReleases: [...announced, scheduled(3, NOW)], targets: [superseded], now: NOW })).toEqual([])
+    expect(
+      waitingOnCancelledSource({
+        sourceReleases: [...announced, scheduled(3, NOW)],
+        targets: [superseded],
+        now: NOW,
+      }),
+    ).toEqual([])
   })
 })

@@ -21,12 +21,16 @@ import {
 
 const LOCALES = ['ja', 'en', 'fr', 'ru'] as const
 
-const partnersPage = (release: Release = makeRelease(), extra: Partial<Parameters<typeof renderPartnersPage>[0]> = {}) =>
-  renderPartnersPage({ release, upcoming: [], sourceNotice: null, locales: LOCALES, ...extra })
+const partnersPage = (
+  release: Release = makeRelease(),
+  extra: Partial<Parameters<typeof renderPartnersPage>[0]> = {},
+) => renderPartnersPage({ release, upcoming: [], sourceNotice: null, locales: LOCALES, ...extra })
 
-const count = (html: string, pattern: RegExp): number => html.match(new RegExp(pattern.source, 'g'))?.length ?? 0
+const count = (html: string, pattern: RegExp): number =>
+  html.match(new RegExp(pattern.source, 'g'))?.length ?? 0
 
-const tableOf = (html: string): string => html.slice(html.indexOf('<table>'), html.indexOf('</table>') + '</table>'.length)
+const tableOf = (html: string): string =>
+  html.slice(html.indexOf('<table>'), html.indexOf('</table>') + '</table>'.length)
 
 /** One h1, first; no heading skips a level on the way down. */
 const expectHeadingOutline = (html: string) => {
@@ -41,7 +45,9 @@ const expectHeadingOutline = (html: string) => {
 }
 
 const expectDocument = (html: string, lang: string) => {
-  expect(html.startsWith(`<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n`)).toBe(true)
+  expect(
+    html.startsWith(`<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n`),
+  ).toBe(true)
   expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">')
   expect(count(html, /<title>[^<]+<\/title>/)).toBe(1)
   expect(html).toContain('<a class="skip-link" href="#content">')
@@ -62,9 +68,17 @@ describe('renderPartnersPage', () => {
 
   it('navigates to the current page, history, feed, JSON, CSV and the other locales', () => {
     const html = partnersPage()
-    const nav = html.slice(html.indexOf('<nav aria-label="パートナーのページ">'), html.indexOf('</nav>'))
+    const nav = html.slice(
+      html.indexOf('<nav aria-label="パートナーのページ">'),
+      html.indexOf('</nav>'),
+    )
     expect(nav).toContain('<a href="/partners/ja" aria-current="page">')
-    for (const href of ['/partners/ja/history', '/partners/ja/feed.atom', '/partners/ja.json', '/partners/ja.csv']) {
+    for (const href of [
+      '/partners/ja/history',
+      '/partners/ja/feed.atom',
+      '/partners/ja.json',
+      '/partners/ja.csv',
+    ]) {
       expect(nav).toContain(`href="${href}"`)
     }
     expect(nav).toContain('<a href="/partners/en" hreflang="en" lang="en">English</a>')
@@ -84,7 +98,9 @@ describe('renderPartnersPage', () => {
     )
     expect(count(table, /<th scope="row">/)).toBe(8)
     for (const category of jaSource.categories) {
-      expect(table).toContain(`<th scope="row"><span aria-hidden="true">${category.icon}</span> ${category.name}</th>`)
+      expect(table).toContain(
+        `<th scope="row"><span aria-hidden="true">${category.icon}</span> ${category.name}</th>`,
+      )
       expect(table).toContain(`<td><p>${category.description}</p></td>`)
       expect(table).toContain(`<td><p>${category.dataUsageNote}</p></td>`)
     }
@@ -92,7 +108,8 @@ describe('renderPartnersPage', () => {
 
   it('keeps icons code point for code point (no joiner, no variation selector added)', () => {
     const html = partnersPage()
-    const iconOf = (name: string) => new RegExp(`<span aria-hidden="true">([^<]*)</span> ${name}</th>`).exec(html)?.[1] ?? ''
+    const iconOf = (name: string) =>
+      new RegExp(`<span aria-hidden="true">([^<]*)</span> ${name}</th>`).exec(html)?.[1] ?? ''
     expect(codePoints(iconOf('サポート'))).toEqual(['U+1F469', 'U+1F4BB'])
     expect(codePoints(iconOf('クラウド プラットフォーム:計算とストレージ'))).toEqual(['U+26C5'])
     expect(codePoints(iconOf('地図'))).toEqual(['U+1F5FA'])
@@ -109,13 +126,20 @@ describe('renderPartnersPage', () => {
   })
 
   it('announces upcoming releases with date, change type and summary, linking only to the upcoming API', () => {
-    const next = makeRelease({ number: 4, changeType: 'material', summary: '分析 <の> 変更', effectiveAt: '2026-06-15T00:00:00Z' })
+    const next = makeRelease({
+      number: 4,
+      changeType: 'material',
+      summary: '分析 <の> 変更',
+      effectiveAt: '2026-06-15T00:00:00Z',
+    })
     const html = partnersPage(makeRelease(), { upcoming: [next] })
     expect(html).toContain('<h2 id="upcoming-heading">今後の変更</h2>')
     expect(html).toContain('<time datetime="2026-06-15T00:00:00.000Z">2026年6月15日 (UTC)</time>')
     expect(html).toContain('重要な変更:分析 &lt;の&gt; 変更')
     expect(html).toContain('<li>リリース 4(')
-    expect(html).toContain('<a href="/content/v1/partners/ja/upcoming">予告中の変更の全文(JSON)</a>')
+    expect(html).toContain(
+      '<a href="/content/v1/partners/ja/upcoming">予告中の変更の全文(JSON)</a>',
+    )
     expect(html).not.toContain('/partners/ja/diff/3/4')
     expect(html).not.toContain('/partners/ja/releases/4"')
     expect(partnersPage()).not.toContain('upcoming-heading')
@@ -126,7 +150,9 @@ describe('renderPartnersPage', () => {
     const html = partnersPage(enRelease())
     expectDocument(html, 'en')
     expect(html).toContain('<h1>Our third-party partners</h1>')
-    expect(html).toContain('<th scope="col">Type</th><th scope="col">Description</th><th scope="col">Data-use note</th>')
+    expect(html).toContain(
+      '<th scope="col">Type</th><th scope="col">Description</th><th scope="col">Data-use note</th>',
+    )
     expect(html).not.toContain('タイプ')
     expect(html).not.toContain(jaSource.intro)
     for (const category of jaSource.categories) {
@@ -139,17 +165,23 @@ describe('renderPartnersPage', () => {
   it('falls back to the Japanese column labels only for ja', () => {
     const release = makeRelease()
     release.content.page.columnLabels = { type: null, description: null, dataUsageNote: null }
-    expect(partnersPage(release)).toContain('<th scope="col">タイプ</th><th scope="col">説明</th><th scope="col">データ使用上の注意</th>')
+    expect(partnersPage(release)).toContain(
+      '<th scope="col">タイプ</th><th scope="col">説明</th><th scope="col">データ使用上の注意</th>',
+    )
     const fr = enRelease({ locale: 'fr' })
     fr.content.page.columnLabels = { type: 'Type', description: null, dataUsageNote: 'Données' }
-    expect(partnersPage(fr)).toContain('<th scope="col">Type</th><th scope="col">Description</th><th scope="col">Données</th>')
+    expect(partnersPage(fr)).toContain(
+      '<th scope="col">Type</th><th scope="col">Description</th><th scope="col">Données</th>',
+    )
   })
 
   it('shows the source notice in the page locale, then the authoritative-language note, once', () => {
     const note = 'La version japonaise fait foi.'
     const release = enRelease({ locale: 'fr' })
     release.content.page.authoritativeLanguageNote = note
-    const html = partnersPage(release, { sourceNotice: { updatedAt: '2026-05-01T00:00:00Z', authoritativeLanguageNote: note } })
+    const html = partnersPage(release, {
+      sourceNotice: { updatedAt: '2026-05-01T00:00:00Z', authoritativeLanguageNote: note },
+    })
     expectDocument(html, 'fr')
     expect(html).toContain(
       '<div class="notice" role="note"><p>La version japonaise a été mise à jour le ' +
@@ -161,7 +193,9 @@ describe('renderPartnersPage', () => {
 
   it('shows the release’s own authoritative-language note when the translation is up to date', () => {
     const html = partnersPage(enRelease())
-    expect(html).toContain('<div class="notice" role="note"><p>The Japanese version is the authoritative one.</p></div>')
+    expect(html).toContain(
+      '<div class="notice" role="note"><p>The Japanese version is the authoritative one.</p></div>',
+    )
     expect(html).not.toContain('was updated on')
   })
 
@@ -170,7 +204,9 @@ describe('renderPartnersPage', () => {
       sourceNotice: { updatedAt: '2026-05-01T00:00:00Z', authoritativeLanguageNote: null },
       basePath: '/legal/partners/',
     })
-    expect(html).toContain('Японская версия обновлена <time datetime="2026-05-01T00:00:00.000Z">1 мая 2026 г. (UTC)</time>')
+    expect(html).toContain(
+      'Японская версия обновлена <time datetime="2026-05-01T00:00:00.000Z">1 мая 2026 г. (UTC)</time>',
+    )
     expect(html).toContain('<a href="/legal/partners/ru/history">История</a>')
     expect(html).toContain('<a href="/legal/partners/ja" hreflang="ja" lang="ja">日本語</a>')
   })
@@ -179,27 +215,49 @@ describe('renderPartnersPage', () => {
 describe('the notice across locales', () => {
   it('names the Japanese release the translation follows and the one in effect', () => {
     const html = partnersPage(enRelease(), {
-      sourceNotice: { updatedAt: '2026-05-01T00:00:00Z', authoritativeLanguageNote: null, sourceReleaseInEffect: 4, translatedFromSourceRelease: 3 },
+      sourceNotice: {
+        updatedAt: '2026-05-01T00:00:00Z',
+        authoritativeLanguageNote: null,
+        sourceReleaseInEffect: 4,
+        translatedFromSourceRelease: 3,
+      },
     })
     expect(html).toContain(
       '<div class="notice" role="note"><p>The Japanese version was updated on <time datetime="2026-05-01T00:00:00.000Z">',
     )
-    expect(html).toContain('<p>This translation follows Japanese release 3; Japanese release 4 is in effect.</p></div>')
+    expect(html).toContain(
+      '<p>This translation follows Japanese release 3; Japanese release 4 is in effect.</p></div>',
+    )
   })
 
   it('an announced translation names the Japanese release it waits for; a Japanese one names none', () => {
-    const next = enRelease({ number: 3, effectiveAt: '2027-01-10T00:00:00.000Z', sourceReleaseNumber: 5, summary: 'Maps translated' })
+    const next = enRelease({
+      number: 3,
+      effectiveAt: '2027-01-10T00:00:00.000Z',
+      sourceReleaseNumber: 5,
+      summary: 'Maps translated',
+    })
     const html = partnersPage(enRelease(), { upcoming: [next] })
-    expect(html).toMatch(/<li>Release 3, effective <time datetime="2027-01-10T00:00:00.000Z">[^<]*<\/time> — Editorial change: Maps translated \(translates Japanese release 5\)<\/li>/)
-    const ja = partnersPage(makeRelease(), { upcoming: [makeRelease({ number: 4, effectiveAt: '2027-01-10T00:00:00.000Z' })] })
+    expect(html).toMatch(
+      /<li>Release 3, effective <time datetime="2027-01-10T00:00:00.000Z">[^<]*<\/time> — Editorial change: Maps translated \(translates Japanese release 5\)<\/li>/,
+    )
+    const ja = partnersPage(makeRelease(), {
+      upcoming: [makeRelease({ number: 4, effectiveAt: '2027-01-10T00:00:00.000Z' })],
+    })
     expect(ja).not.toContain('日本語版リリース')
   })
 })
 
 describe('renderHistoryPage', () => {
   const releases = [
-    { release: makeRelease({ number: 3, rollbackOf: 1, summary: 'リリース 1 に戻す' }), status: 'current' as const },
-    { release: makeRelease({ number: 2, changeType: 'material', summary: '地図を追加' }), status: 'superseded' as const },
+    {
+      release: makeRelease({ number: 3, rollbackOf: 1, summary: 'リリース 1 に戻す' }),
+      status: 'current' as const,
+    },
+    {
+      release: makeRelease({ number: 2, changeType: 'material', summary: '地図を追加' }),
+      status: 'superseded' as const,
+    },
     { release: makeRelease({ number: 1, summary: '初版' }), status: 'past' as const },
   ]
   const html = renderHistoryPage({ locale: 'ja', releases, locales: LOCALES })
@@ -216,21 +274,27 @@ describe('renderHistoryPage', () => {
     expect(count(table, /<th scope="row">/)).toBe(3)
     const numbers = [...table.matchAll(/<tr id="release-(\d+)">/g)].map((match) => Number(match[1]))
     expect(numbers).toEqual([3, 2, 1])
-    expect(table).toContain('<th scope="row"><a href="/partners/ja/releases/3">リリース 3</a></th>\n<td>現行</td>\n<td>編集上の変更</td>')
+    expect(table).toContain(
+      '<th scope="row"><a href="/partners/ja/releases/3">リリース 3</a></th>\n<td>現行</td>\n<td>編集上の変更</td>',
+    )
     expect(table).toContain('<td>差し替え済み</td>\n<td>重要な変更</td>\n<td>地図を追加</td>')
     expect(table).toContain('<td>過去</td>')
     expect(table).toContain('<time datetime="2026-05-01T00:00:00.000Z">2026年5月1日 (UTC)</time>')
   })
 
   it('mentions rollbacks and links each release to its diff with the previous one', () => {
-    expect(html).toContain('リリース 1 に戻す (<a href="/partners/ja/releases/1">リリース 1 へのロールバック</a>)')
+    expect(html).toContain(
+      'リリース 1 に戻す (<a href="/partners/ja/releases/1">リリース 1 へのロールバック</a>)',
+    )
     expect(html).toContain('<a href="/partners/ja/diff/2/3">リリース 2 から 3 への変更点</a>')
     expect(html).toContain('<a href="/partners/ja/diff/1/2">')
     expect(html).not.toContain('/diff/0/1')
   })
 
   it('translates the interface and falls back to English for an unknown locale', () => {
-    expect(renderHistoryPage({ locale: 'fr', releases, locales: LOCALES })).toContain('<h1>Historique des versions</h1>')
+    expect(renderHistoryPage({ locale: 'fr', releases, locales: LOCALES })).toContain(
+      '<h1>Historique des versions</h1>',
+    )
     const unknown = renderHistoryPage({ locale: 'de', releases, locales: LOCALES })
     expectDocument(unknown, 'de')
     expect(unknown).toContain('<h1>Release history</h1>')
@@ -239,7 +303,12 @@ describe('renderHistoryPage', () => {
 
 describe('renderArchivedReleasePage', () => {
   const release = makeRelease({ number: 2 })
-  const html = renderArchivedReleasePage({ release, status: 'superseded', currentNumber: 3, locales: LOCALES })
+  const html = renderArchivedReleasePage({
+    release,
+    status: 'superseded',
+    currentNumber: 3,
+    locales: LOCALES,
+  })
 
   it('says which release this is, its status, and links to the current page and the changes since', () => {
     expectDocument(html, 'ja')
@@ -256,12 +325,24 @@ describe('renderArchivedReleasePage', () => {
   })
 
   it('has no diff link when it is the current release or there is none', () => {
-    const current = renderArchivedReleasePage({ release, status: 'current', currentNumber: 2, locales: LOCALES })
+    const current = renderArchivedReleasePage({
+      release,
+      status: 'current',
+      currentNumber: 2,
+      locales: LOCALES,
+    })
     expect(current).not.toContain('/diff/')
-    const upcoming = renderArchivedReleasePage({ release: makeRelease({ number: 5 }), status: 'upcoming', currentNumber: 3, locales: LOCALES })
+    const upcoming = renderArchivedReleasePage({
+      release: makeRelease({ number: 5 }),
+      status: 'upcoming',
+      currentNumber: 3,
+      locales: LOCALES,
+    })
     expect(upcoming).toContain('<a href="/partners/ja/diff/3/5">')
     expect(upcoming).toContain('(予定)')
-    expect(renderArchivedReleasePage({ release, status: 'past', currentNumber: null, locales: LOCALES })).not.toContain('/diff/')
+    expect(
+      renderArchivedReleasePage({ release, status: 'past', currentNumber: null, locales: LOCALES }),
+    ).not.toContain('/diff/')
   })
 })
 
@@ -304,7 +385,12 @@ describe('renderDiffPage', () => {
           name: '地図',
           fields: [
             { field: 'dataUsageNote', before: 'x', after: 'y', changes: [] },
-            { field: 'retiredField', before: '1', after: '2', changes: [{ kind: 'insert', text: '2' }] },
+            {
+              field: 'retiredField',
+              before: '1',
+              after: '2',
+              changes: [{ kind: 'insert', text: '2' }],
+            },
           ],
         },
       ],
@@ -315,28 +401,44 @@ describe('renderDiffPage', () => {
   it('is a complete document headed with the two release numbers', () => {
     expectDocument(html, 'ja')
     expect(html).toContain('<h1>リリース 2 から 3 への変更点</h1>')
-    expect(html).toContain('<a href="/partners/ja/releases/2">リリース 2</a>(<time datetime="2026-05-01T00:00:00.000Z">')
+    expect(html).toContain(
+      '<a href="/partners/ja/releases/2">リリース 2</a>(<time datetime="2026-05-01T00:00:00.000Z">',
+    )
   })
 
   it('redlines page fields: equal text plain, insertions in <ins>, deletions in <del>, newlines as <br>', () => {
     expect(html).toContain('<h3>タイトル</h3>\n<p><del>旧</del><ins>新</ins>タイトル</p>')
-    expect(html).toContain('<h3>導入文</h3>\n<p>a<br><del>b</del><ins>c &lt;script&gt;alert(1)&lt;/script&gt;</ins></p>')
+    expect(html).toContain(
+      '<h3>導入文</h3>\n<p>a<br><del>b</del><ins>c &lt;script&gt;alert(1)&lt;/script&gt;</ins></p>',
+    )
   })
 
   it('redlines changed category fields under the category name, with readable or raw labels', () => {
-    expect(html).toContain('<h3>地図</h3>\n<h4>データ使用上の注意</h4>\n<p><del>x</del><ins>y</ins></p>')
+    expect(html).toContain(
+      '<h3>地図</h3>\n<h4>データ使用上の注意</h4>\n<p><del>x</del><ins>y</ins></p>',
+    )
     expect(html).toContain('<h4>retiredField</h4>\n<p><ins>2</ins></p>')
   })
 
   it('shows added categories as inserted rows and removed ones as deleted rows', () => {
-    expect(html).toMatch(/<h2>追加<\/h2>\n<ins class="block"><table>\n<caption>追加<\/caption>[\s\S]*新しいカテゴリ[\s\S]*<\/table><\/ins>/)
-    expect(html).toMatch(/<h2>削除<\/h2>\n<del class="block"><table>[\s\S]*クラウド プラットフォーム[\s\S]*<\/table><\/del>/)
+    expect(html).toMatch(
+      /<h2>追加<\/h2>\n<ins class="block"><table>\n<caption>追加<\/caption>[\s\S]*新しいカテゴリ[\s\S]*<\/table><\/ins>/,
+    )
+    expect(html).toMatch(
+      /<h2>削除<\/h2>\n<del class="block"><table>[\s\S]*クラウド プラットフォーム[\s\S]*<\/table><\/del>/,
+    )
     expect(html).toContain('<span aria-hidden="true">🆕</span> 新しいカテゴリ</th>')
   })
 
   it('says so plainly when nothing changed', () => {
     const empty = renderDiffPage({
-      diff: { locale: 'en', from: 1, to: 2, page: [], categories: { added: [], removed: [], changed: [] } },
+      diff: {
+        locale: 'en',
+        from: 1,
+        to: 2,
+        page: [],
+        categories: { added: [], removed: [], changed: [] },
+      },
       fromRelease: enRelease({ number: 1 }),
       toRelease: enRelease({ number: 2 }),
       locales: LOCALES,
@@ -349,15 +451,25 @@ describe('renderDiffPage', () => {
 
 describe('renderErrorPage', () => {
   it('is a small document in the given language with the message escaped', () => {
-    const html = renderErrorPage({ status: 404, message: 'No release 9 for "fr" <here>', locale: 'fr' })
+    const html = renderErrorPage({
+      status: 404,
+      message: 'No release 9 for "fr" <here>',
+      locale: 'fr',
+    })
     expectDocument(html, 'fr')
     expect(html).toContain('<title>404 — Page introuvable</title>')
     expect(html).toContain('<p>No release 9 for &quot;fr&quot; &lt;here&gt;</p>')
-    expect(renderErrorPage({ status: 400, message: 'x', locale: 'ja' })).toContain('<h1>不正なリクエストです</h1>')
+    expect(renderErrorPage({ status: 400, message: 'x', locale: 'ja' })).toContain(
+      '<h1>不正なリクエストです</h1>',
+    )
   })
 
   it('never writes a hostile locale into the lang attribute', () => {
-    const html = renderErrorPage({ status: 404, message: '<script>alert(1)</script>', locale: 'x"><script>alert(1)</script>' })
+    const html = renderErrorPage({
+      status: 404,
+      message: '<script>alert(1)</script>',
+      locale: 'x"><script>alert(1)</script>',
+    })
     expectDocument(html, 'en')
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
   })
@@ -371,11 +483,24 @@ describe('hostile content in every field', () => {
     locale: 'ja',
     from: 3,
     to: 4,
-    page: [{ field: evilText, before: evilText, after: null, changes: HOSTILE_STRINGS.map((text) => ({ kind: 'insert', text })) }],
+    page: [
+      {
+        field: evilText,
+        before: evilText,
+        after: null,
+        changes: HOSTILE_STRINGS.map((text) => ({ kind: 'insert', text })),
+      },
+    ],
     categories: {
       added: evil.content.categories.slice(-1),
       removed: evil.content.categories.slice(-1),
-      changed: [{ key: evilText, name: null, fields: [{ field: evilText, before: null, after: evilText, changes: [] }] }],
+      changed: [
+        {
+          key: evilText,
+          name: null,
+          fields: [{ field: evilText, before: null, after: evilText, changes: [] }],
+        },
+      ],
     },
   }
   const pages: Array<[string, string]> = [
@@ -389,11 +514,32 @@ describe('hostile content in every field', () => {
         basePath: '/p"><script>alert(1)</script>',
       }),
     ],
-    ['history page', renderHistoryPage({ locale: 'ja', releases: [{ release: evil, status: 'current' }], locales: LOCALES })],
-    ['archived page', renderArchivedReleasePage({ release: evil, status: 'past', currentNumber: 4, locales: LOCALES })],
-    ['diff page', renderDiffPage({ diff: evilDiff, fromRelease: evil, toRelease: next, locales: LOCALES })],
+    [
+      'history page',
+      renderHistoryPage({
+        locale: 'ja',
+        releases: [{ release: evil, status: 'current' }],
+        locales: LOCALES,
+      }),
+    ],
+    [
+      'archived page',
+      renderArchivedReleasePage({
+        release: evil,
+        status: 'past',
+        currentNumber: 4,
+        locales: LOCALES,
+      }),
+    ],
+    [
+      'diff page',
+      renderDiffPage({ diff: evilDiff, fromRelease: evil, toRelease: next, locales: LOCALES }),
+    ],
     ['error page', renderErrorPage({ status: 400, message: evilText, locale: 'ja' })],
-    ['page in a hostile locale', partnersPage(hostileRelease({ locale: '"><script>alert(1)</script>' }))],
+    [
+      'page in a hostile locale',
+      partnersPage(hostileRelease({ locale: '"><script>alert(1)</script>' })),
+    ],
   ]
 
   it.each(pages)('%s: nothing hostile is live markup', (_name, html) => {

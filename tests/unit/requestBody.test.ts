@@ -3,7 +3,13 @@ import type { AddressInfo } from 'node:net'
 
 import express from 'express'
 
-import { BoundedIncomingMessage, DISCARD_AT_MOST_BYTES, ignoreBody, MAX_BODY_BYTES, whenBodyFits } from '../../src/server/requestBody'
+import {
+  BoundedIncomingMessage,
+  DISCARD_AT_MOST_BYTES,
+  ignoreBody,
+  MAX_BODY_BYTES,
+  whenBodyFits,
+} from '../../src/server/requestBody'
 
 /** A server as the real one is built: bounded requests, Express in front, a handler that reads the body itself (as Next does). */
 const serve = async () => {
@@ -30,18 +36,40 @@ const serve = async () => {
   return { server, handled, port: (server.address() as AddressInfo).port }
 }
 
-type Sent = { status?: number; body?: string; connection?: string; sentBytes: number; error?: string }
+type Sent = {
+  status?: number
+  body?: string
+  connection?: string
+  sentBytes: number
+  error?: string
+}
 
 /** Sends `total` bytes in 64 KB chunks (chunked unless a length is declared), as fast as the server takes them. */
-const send = (port: number, path: string, total: number, { declare = false, method = 'POST' } = {}) =>
+const send = (
+  port: number,
+  path: string,
+  total: number,
+  { declare = false, method = 'POST' } = {},
+) =>
   new Promise<Sent>((resolve) => {
     let sentBytes = 0
     const chunk = Buffer.alloc(64 * 1024, 'a')
-    const outgoing = request({ host: '127.0.0.1', port, path, method, headers: declare ? { 'Content-Length': total } : { 'Transfer-Encoding': 'chunked' } }, (res) => {
-      let body = ''
-      res.on('data', (part: Buffer) => (body += part.toString()))
-      res.on('end', () => resolve({ status: res.statusCode, body, connection: res.headers.connection, sentBytes }))
-    })
+    const outgoing = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method,
+        headers: declare ? { 'Content-Length': total } : { 'Transfer-Encoding': 'chunked' },
+      },
+      (res) => {
+        let body = ''
+        res.on('data', (part: Buffer) => (body += part.toString()))
+        res.on('end', () =>
+          resolve({ status: res.statusCode, body, connection: res.headers.connection, sentBytes }),
+        )
+      },
+    )
     outgoing.on('error', (error) => resolve({ error: error.message, sentBytes }))
     const write = () => {
       while (sentBytes < total) {
@@ -73,7 +101,9 @@ describe('request bodies are counted as they arrive', () => {
   it('a chunked body over the limit gets 413 and never reaches the handler', async () => {
     const answer = await send(running.port, '/api/users/login', MAX_BODY_BYTES + 1)
     expect(answer.status).toBe(413)
-    expect(JSON.parse(answer.body ?? '{}')).toEqual({ errors: [{ message: 'The request body is larger than 2 MB.' }] })
+    expect(JSON.parse(answer.body ?? '{}')).toEqual({
+      errors: [{ message: 'The request body is larger than 2 MB.' }],
+    })
     expect(answer.connection).toBe('close')
     expect(running.handled).toEqual([])
   })
@@ -87,7 +117,9 @@ describe('request bodies are counted as they arrive', () => {
   }, 30_000)
 
   it('a declared length over the limit gets 413 too', async () => {
-    expect(await send(running.port, '/api/x', MAX_BODY_BYTES + 10, { declare: true })).toMatchObject({ status: 413 })
+    expect(
+      await send(running.port, '/api/x', MAX_BODY_BYTES + 10, { declare: true }),
+    ).toMatchObject({ status: 413 })
     expect(running.handled).toEqual([])
   })
 

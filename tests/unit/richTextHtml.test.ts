@@ -1,22 +1,42 @@
 import { escapeHtml, escapeXml } from '../../src/delivery/render/escape'
 import { richTextToHtml, safeHref } from '../../src/delivery/render/richTextHtml'
-import { paragraphsToRichText, richTextToParagraphs, type SerializedLexicalNode } from '../../src/utilities/lexical'
-import { expectInertHtml, hostileRichText, HOSTILE_STRINGS, HOSTILE_URLS, jaSource } from './fixtures/partnersRelease'
+import {
+  paragraphsToRichText,
+  richTextToParagraphs,
+  type SerializedLexicalNode,
+} from '../../src/utilities/lexical'
+import {
+  expectInertHtml,
+  hostileRichText,
+  HOSTILE_STRINGS,
+  HOSTILE_URLS,
+  jaSource,
+} from './fixtures/partnersRelease'
 
-const RICH_TEXT_TAGS = new Set('p h2 h3 h4 h5 h6 blockquote ul ol li a br strong em s u code sub sup'.split(' '))
+const RICH_TEXT_TAGS = new Set(
+  'p h2 h3 h4 h5 h6 blockquote ul ol li a br strong em s u code sub sup'.split(' '),
+)
 const RICH_TEXT_ATTRIBUTES = new Set(['href', 'rel'])
 
 const doc = (...children: unknown[]) => ({ root: { type: 'root', version: 1, children } })
 const text = (value: string, format = 0) => ({ type: 'text', version: 1, text: value, format })
-const node = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({ type, version: 1, children, ...extra })
+const node = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
+  type,
+  version: 1,
+  children,
+  ...extra,
+})
 
 describe('escapeHtml / escapeXml', () => {
   it('escapes the five special characters', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;')
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    )
   })
 
   it('drops what XML 1.0 forbids and keeps tab, newline, emoji and Japanese', () => {
-    const input = 'a\u0000b\u0008c\u000Bd\u000Ce\u001Ff\uFFFEg\uFFFF\tH\nI\rJ\uD800K\uDC00L 👩💻 ⛅ 日本 <&>'
+    const input =
+      'a\u0000b\u0008c\u000Bd\u000Ce\u001Ff\uFFFEg\uFFFF\tH\nI\rJ\uD800K\uDC00L 👩💻 ⛅ 日本 <&>'
     expect(escapeXml(input)).toBe('abcdefg\tH\nI\rJKL 👩💻 ⛅ 日本 &lt;&amp;&gt;')
   })
 })
@@ -34,9 +54,16 @@ describe('richTextToHtml', () => {
         node('heading', [text('One')], { tag: 'h1' }),
         node('heading', [text('Three')], { tag: 'h3' }),
         node('quote', [text('Q')]),
-        node('list', [node('listitem', [text('a')]), node('listitem', [text('b')])], { listType: 'bullet' }),
+        node('list', [node('listitem', [text('a')]), node('listitem', [text('b')])], {
+          listType: 'bullet',
+        }),
         node('list', [node('listitem', [text('1')])], { listType: 'number', tag: 'ol' }),
-        node('paragraph', [text('x'), { type: 'linebreak', version: 1 }, text('y'), { type: 'tab', version: 1, text: '\t' }]),
+        node('paragraph', [
+          text('x'),
+          { type: 'linebreak', version: 1 },
+          text('y'),
+          { type: 'tab', version: 1, text: '\t' },
+        ]),
       ),
     )
     expect(html).toBe(
@@ -46,7 +73,13 @@ describe('richTextToHtml', () => {
 
   it('keeps nested lists inside their item and wraps stray list children in <li>', () => {
     const nested = node('list', [node('listitem', [text('inner')])], { listType: 'bullet' })
-    const html = richTextToHtml(doc(node('list', [node('listitem', [text('outer'), nested]), text('stray')], { listType: 'bullet' })))
+    const html = richTextToHtml(
+      doc(
+        node('list', [node('listitem', [text('outer'), nested]), text('stray')], {
+          listType: 'bullet',
+        }),
+      ),
+    )
     expect(html).toBe('<ul><li>outer<ul><li>inner</li></ul></li><li>stray</li></ul>')
   })
 
@@ -61,16 +94,22 @@ describe('richTextToHtml', () => {
       [64, 'sup'],
     ]
     for (const [bit, tag] of formats) {
-      expect(richTextToHtml(doc(node('paragraph', [text('t', bit)])))).toBe(`<p><${tag}>t</${tag}></p>`)
+      expect(richTextToHtml(doc(node('paragraph', [text('t', bit)])))).toBe(
+        `<p><${tag}>t</${tag}></p>`,
+      )
     }
-    expect(richTextToHtml(doc(node('paragraph', [text('t', 1 | 2 | 8)])))).toBe('<p><u><em><strong>t</strong></em></u></p>')
+    expect(richTextToHtml(doc(node('paragraph', [text('t', 1 | 2 | 8)])))).toBe(
+      '<p><u><em><strong>t</strong></em></u></p>',
+    )
   })
 
   it('links http, https and mailto with rel and no target', () => {
     const html = richTextToHtml(
       doc(
         node('paragraph', [
-          node('link', [text('a')], { fields: { url: 'https://example.com/a?b=1&c=2', newTab: true, linkType: 'custom' } }),
+          node('link', [text('a')], {
+            fields: { url: 'https://example.com/a?b=1&c=2', newTab: true, linkType: 'custom' },
+          }),
           node('link', [text('b')], { url: 'http://example.com' }),
           node('autolink', [text('c')], { url: 'mailto:dpo@example.com' }),
         ]),
@@ -86,7 +125,9 @@ describe('richTextToHtml', () => {
 
   it.each(HOSTILE_URLS)('renders a link to %j as its plain text', (url) => {
     expect(safeHref(url)).toBeNull()
-    const html = richTextToHtml(doc(node('paragraph', [node('link', [text('click me')], { fields: { url } })])))
+    const html = richTextToHtml(
+      doc(node('paragraph', [node('link', [text('click me')], { fields: { url } })])),
+    )
     expect(html).toBe('<p>click me</p>')
   })
 
@@ -96,22 +137,36 @@ describe('richTextToHtml', () => {
       doc(
         node('paragraph', [
           node('link', [text('outer '), inner], { url: 'https://a.example' }),
-          node('link', [text('doc')], { fields: { linkType: 'internal', doc: { relationTo: 'pages', value: 1 } } }),
+          node('link', [text('doc')], {
+            fields: { linkType: 'internal', doc: { relationTo: 'pages', value: 1 } },
+          }),
         ]),
       ),
     )
-    expect(html).toBe('<p><a href="https://a.example/" rel="noopener noreferrer">outer inner</a>doc</p>')
+    expect(html).toBe(
+      '<p><a href="https://a.example/" rel="noopener noreferrer">outer inner</a>doc</p>',
+    )
   })
 
   it('drops block tags where they would be invalid (a paragraph inside a paragraph)', () => {
-    const html = richTextToHtml(doc(node('paragraph', [text('a'), node('paragraph', [text('b')]), node('heading', [text('c')], { tag: 'h2' })])))
+    const html = richTextToHtml(
+      doc(
+        node('paragraph', [
+          text('a'),
+          node('paragraph', [text('b')]),
+          node('heading', [text('c')], { tag: 'h2' }),
+        ]),
+      ),
+    )
     expect(html).toBe('<p>abc</p>')
   })
 
   it('renders unknown nodes as their children or their escaped text, never their own markup', () => {
     const html = richTextToHtml(
       doc(
-        node('paragraph', [{ type: 'mention', version: 1, text: '<b>@x</b>', html: '<script>alert(1)</script>' }]),
+        node('paragraph', [
+          { type: 'mention', version: 1, text: '<b>@x</b>', html: '<script>alert(1)</script>' },
+        ]),
         node('custom-block', [text('kept')], { tag: 'script', className: 'evil' }),
         { type: 'upload', version: 1, value: { url: 'javascript:alert(1)' } },
         { type: 'horizontalrule', version: 1 },
@@ -139,8 +194,18 @@ describe('richTextToHtml', () => {
       { root: null },
       { root: { type: 'paragraph', children: [] } },
       { root: { type: 'root', children: 'nope' } },
-      { root: { type: 'root', children: [null, 1, 'x', [], { type: 'paragraph', children: { 0: 'x' } }] } },
-      { root: { type: 'root', children: [{ type: 'text', text: { toString: 'x' } }, { type: 42 }, { children: [] }] } },
+      {
+        root: {
+          type: 'root',
+          children: [null, 1, 'x', [], { type: 'paragraph', children: { 0: 'x' } }],
+        },
+      },
+      {
+        root: {
+          type: 'root',
+          children: [{ type: 'text', text: { toString: 'x' } }, { type: 42 }, { children: [] }],
+        },
+      },
     ]
     for (const value of malformed) expect(() => richTextToHtml(value)).not.toThrow()
     expect(richTextToHtml(null)).toBe('')
@@ -160,15 +225,28 @@ describe('richTextToHtml', () => {
 describe('richTextToParagraphs', () => {
   it('gives one string per block, line breaks and list items on their own lines', () => {
     const value = doc(
-      node('paragraph', [text('a, "b"'), { type: 'linebreak', version: 1 }, node('link', [text('c')], { url: 'https://x.example' })]),
-      node('list', [node('listitem', [text('one')]), node('listitem', [text('two'), node('list', [node('listitem', [text('2a')])])])]),
+      node('paragraph', [
+        text('a, "b"'),
+        { type: 'linebreak', version: 1 },
+        node('link', [text('c')], { url: 'https://x.example' }),
+      ]),
+      node('list', [
+        node('listitem', [text('one')]),
+        node('listitem', [text('two'), node('list', [node('listitem', [text('2a')])])]),
+      ]),
     )
     expect(richTextToParagraphs(value)).toEqual(['a, "b"\nc', 'one\ntwo\n2a'])
   })
 
   it('keeps markup-looking text as text and ignores malformed input', () => {
-    expect(richTextToParagraphs(paragraphsToRichText(['<script>x</script>']))).toEqual(['<script>x</script>'])
-    expect(richTextToParagraphs({ root: { type: 'root', children: [{ type: 'paragraph', children: 'x' }] } })).toEqual([''])
+    expect(richTextToParagraphs(paragraphsToRichText(['<script>x</script>']))).toEqual([
+      '<script>x</script>',
+    ])
+    expect(
+      richTextToParagraphs({
+        root: { type: 'root', children: [{ type: 'paragraph', children: 'x' }] },
+      }),
+    ).toEqual([''])
     expect(richTextToParagraphs(undefined)).toEqual([])
   })
 })

@@ -1,7 +1,16 @@
 import { pbkdf2Sync } from 'node:crypto'
 
-import { CURRENT_HASH, CURRENT_HASH_PREFIX, LEGACY_HASH, verifyPassword } from '../../src/auth/passwordHash'
-import { DEFAULT_SIGN_IN_LOCKOUT, lockedOutMessage, SignInLockout } from '../../src/security/signInLockout'
+import {
+  CURRENT_HASH,
+  CURRENT_HASH_PREFIX,
+  LEGACY_HASH,
+  verifyPassword,
+} from '../../src/auth/passwordHash'
+import {
+  DEFAULT_SIGN_IN_LOCKOUT,
+  lockedOutMessage,
+  SignInLockout,
+} from '../../src/security/signInLockout'
 
 const clockAt = (start: number) => {
   let now = start
@@ -50,7 +59,9 @@ describe('SignInLockout: per account and client address', () => {
     for (const address of ['1', '2', '3']) lockout.fail('victim', address)
     lockout.fail('other', '1')
     lockout.unlock('victim')
-    expect(['1', '2', '3'].map((address) => lockout.lockedFor('victim', address))).toEqual([0, 0, 0])
+    expect(['1', '2', '3'].map((address) => lockout.lockedFor('victim', address))).toEqual([
+      0, 0, 0,
+    ])
     expect(lockout.lockedFor('other', '1')).toBe(60)
     expect(lockout.trackedPairs).toBe(1)
   })
@@ -81,7 +92,13 @@ describe('SignInLockout: per account and client address', () => {
 describe('verifyPassword: Payload’s hashes', () => {
   const salt = 'ab'.repeat(32)
   const current = `${CURRENT_HASH_PREFIX}${pbkdf2Sync('Right-Passw0rd!', salt, CURRENT_HASH.iterations, CURRENT_HASH.keyLength, 'sha256').toString('hex')}`
-  const legacy = pbkdf2Sync('Right-Passw0rd!', salt, LEGACY_HASH.iterations, LEGACY_HASH.keyLength, 'sha256').toString('hex')
+  const legacy = pbkdf2Sync(
+    'Right-Passw0rd!',
+    salt,
+    LEGACY_HASH.iterations,
+    LEGACY_HASH.keyLength,
+    'sha256',
+  ).toString('hex')
 
   it('accepts the right password and refuses a wrong one, for current and legacy hashes', async () => {
     expect(await verifyPassword('Right-Passw0rd!', { hash: current, salt })).toBe(true)

@@ -1,4 +1,8 @@
-import { checkSourceConfirmation, diffSourceContent, isStale } from '../../src/plugins/reviewWorkflow/sourceTracking'
+import {
+  checkSourceConfirmation,
+  diffSourceContent,
+  isStale,
+} from '../../src/plugins/reviewWorkflow/sourceTracking'
 import { paragraphsToRichText } from '../../src/utilities/lexical'
 
 describe('source tracking (pure)', () => {
@@ -24,12 +28,22 @@ describe('source tracking (pure)', () => {
       order: 3,
     }
     const changes = diffSourceContent(before, after)
-    expect(changes.map((change) => change.field)).toEqual(['name', 'description', 'columnLabels.description'])
+    expect(changes.map((change) => change.field)).toEqual([
+      'name',
+      'description',
+      'columnLabels.description',
+    ])
     const description = changes.find((change) => change.field === 'description')
-    expect(description?.changes.filter((part) => part.kind !== 'equal')).toEqual([{ kind: 'insert', text: 'と検索語' }])
-    expect(description?.changes.map((part) => part.text).join('')).toBe('地図を表示するために位置情報と検索語を使います。')
+    expect(description?.changes.filter((part) => part.kind !== 'equal')).toEqual([
+      { kind: 'insert', text: 'と検索語' },
+    ])
+    expect(description?.changes.map((part) => part.text).join('')).toBe(
+      '地図を表示するために位置情報と検索語を使います。',
+    )
     // Nothing recorded before: every present field is new.
-    expect(diffSourceContent(null, { name: '地図' })).toEqual([{ field: 'name', before: null, after: '地図', changes: [{ kind: 'insert', text: '地図' }] }])
+    expect(diffSourceContent(null, { name: '地図' })).toEqual([
+      { field: 'name', before: null, after: '地図', changes: [{ kind: 'insert', text: '地図' }] },
+    ])
     expect(diffSourceContent(before, before)).toEqual([])
   })
 
@@ -38,10 +52,24 @@ describe('source tracking (pure)', () => {
     const base = { actor: reviewer, locale: 'en', reason: 'Only punctuation changed', stale: true }
     expect(checkSourceConfirmation(base)).toEqual({ ok: true })
     expect(checkSourceConfirmation({ ...base, actor: { role: 'admin' } })).toEqual({ ok: true })
-    expect(checkSourceConfirmation({ ...base, locale: 'ja' })).toMatchObject({ ok: false, status: 400 })
-    expect(checkSourceConfirmation({ ...base, reason: '  ' })).toMatchObject({ ok: false, status: 400 })
-    expect(checkSourceConfirmation({ ...base, actor: { role: 'translator', assignedLocales: ['en'] } })).toMatchObject({ ok: false, status: 403 })
-    expect(checkSourceConfirmation({ ...base, actor: { role: 'legal-editor' } })).toMatchObject({ ok: false, status: 403 })
-    expect(checkSourceConfirmation({ ...base, stale: false })).toMatchObject({ ok: false, status: 409 })
+    expect(checkSourceConfirmation({ ...base, locale: 'ja' })).toMatchObject({
+      ok: false,
+      status: 400,
+    })
+    expect(checkSourceConfirmation({ ...base, reason: '  ' })).toMatchObject({
+      ok: false,
+      status: 400,
+    })
+    expect(
+      checkSourceConfirmation({ ...base, actor: { role: 'translator', assignedLocales: ['en'] } }),
+    ).toMatchObject({ ok: false, status: 403 })
+    expect(checkSourceConfirmation({ ...base, actor: { role: 'legal-editor' } })).toMatchObject({
+      ok: false,
+      status: 403,
+    })
+    expect(checkSourceConfirmation({ ...base, stale: false })).toMatchObject({
+      ok: false,
+      status: 409,
+    })
   })
 })

@@ -2,7 +2,12 @@ import { createServer as createHttpServer, type IncomingHttpHeaders } from 'node
 import { createServer as createTcpServer, type AddressInfo } from 'node:net'
 
 import { postToCheckedAddresses, systemLookup } from '../../src/webhooks/sendWebhook'
-import { allowPrivateWebhookTargets, checkWebhookUrl, ipv6Bytes, nonPublicKind } from '../../src/webhooks/targetAddress'
+import {
+  allowPrivateWebhookTargets,
+  checkWebhookUrl,
+  ipv6Bytes,
+  nonPublicKind,
+} from '../../src/webhooks/targetAddress'
 
 const literalOnly = { allowPrivate: false, lookup: null }
 
@@ -41,7 +46,11 @@ describe('webhook targets: addresses that are not the public internet', () => {
   ])('%s is refused as %s, naming the host', async (url, kind) => {
     const check = await checkWebhookUrl(url, literalOnly)
     expect(check).toMatchObject({ ok: false, refused: true })
-    expect(!check.ok && check.problem).toMatch(new RegExp(`^The host \\S+ is an? ${kind.replace(/[()]/g, '\\$&')} address: webhooks may only be sent to the public internet \\(KAIJI_WEBHOOK_ALLOW_PRIVATE=true allows private targets\\)\\.$`))
+    expect(!check.ok && check.problem).toMatch(
+      new RegExp(
+        `^The host \\S+ is an? ${kind.replace(/[()]/g, '\\$&')} address: webhooks may only be sent to the public internet \\(KAIJI_WEBHOOK_ALLOW_PRIVATE=true allows private targets\\)\\.$`,
+      ),
+    )
   })
 
   it.each([
@@ -60,16 +69,31 @@ describe('webhook targets: addresses that are not the public internet', () => {
 
   it('KAIJI_WEBHOOK_ALLOW_PRIVATE=true lets loopback and private targets through', async () => {
     for (const url of ['http://127.0.0.1:4000/hook', 'http://[::1]/hook', 'http://10.0.0.1/hook']) {
-      expect(await checkWebhookUrl(url, { allowPrivate: true, lookup: null })).toMatchObject({ ok: true })
+      expect(await checkWebhookUrl(url, { allowPrivate: true, lookup: null })).toMatchObject({
+        ok: true,
+      })
     }
-    expect([undefined, '', 'false', 'FALSE', ' true '].map((raw) => allowPrivateWebhookTargets(raw))).toEqual([false, false, false, false, true])
-    expect(() => allowPrivateWebhookTargets('yes')).toThrow('KAIJI_WEBHOOK_ALLOW_PRIVATE "yes" must be "true" or "false".')
+    expect(
+      [undefined, '', 'false', 'FALSE', ' true '].map((raw) => allowPrivateWebhookTargets(raw)),
+    ).toEqual([false, false, false, false, true])
+    expect(() => allowPrivateWebhookTargets('yes')).toThrow(
+      'KAIJI_WEBHOOK_ALLOW_PRIVATE "yes" must be "true" or "false".',
+    )
   })
 
   it('refuses what is not an http(s) URL without credentials', async () => {
-    expect(await checkWebhookUrl('ftp://8.8.8.8/hook', literalOnly)).toMatchObject({ ok: false, problem: 'The URL must start with https:// or http://.' })
-    expect(await checkWebhookUrl('/hook', literalOnly)).toMatchObject({ ok: false, problem: /absolute URL/ })
-    expect(await checkWebhookUrl('http://u:p@8.8.8.8/hook', literalOnly)).toMatchObject({ ok: false, problem: /no credentials/ })
+    expect(await checkWebhookUrl('ftp://8.8.8.8/hook', literalOnly)).toMatchObject({
+      ok: false,
+      problem: 'The URL must start with https:// or http://.',
+    })
+    expect(await checkWebhookUrl('/hook', literalOnly)).toMatchObject({
+      ok: false,
+      problem: /absolute URL/,
+    })
+    expect(await checkWebhookUrl('http://u:p@8.8.8.8/hook', literalOnly)).toMatchObject({
+      ok: false,
+      problem: /no credentials/,
+    })
   })
 
   it('reads IPv6 addresses into bytes, with :: and a dotted IPv4 tail', () => {
@@ -83,11 +107,22 @@ describe('webhook targets: addresses that are not the public internet', () => {
 
 describe('webhook targets: host names are resolved and every address checked', () => {
   it('a name that resolves to loopback (localhost, through the system resolver) is refused, naming the address', async () => {
-    const check = await checkWebhookUrl('http://localhost:4000/hook', { allowPrivate: false, lookup: systemLookup })
+    const check = await checkWebhookUrl('http://localhost:4000/hook', {
+      allowPrivate: false,
+      lookup: systemLookup,
+    })
     expect(check).toMatchObject({ ok: false, refused: true })
-    expect(!check.ok && check.problem).toMatch(/^The host localhost resolves to (127\.0\.0\.1|::1), which is a loopback address/)
-    const allowed = await checkWebhookUrl('http://localhost:4000/hook', { allowPrivate: true, lookup: systemLookup })
-    expect(allowed.ok && allowed.addresses.some(({ address }) => address === '127.0.0.1' || address === '::1')).toBe(true)
+    expect(!check.ok && check.problem).toMatch(
+      /^The host localhost resolves to (127\.0\.0\.1|::1), which is a loopback address/,
+    )
+    const allowed = await checkWebhookUrl('http://localhost:4000/hook', {
+      allowPrivate: true,
+      lookup: systemLookup,
+    })
+    expect(
+      allowed.ok &&
+        allowed.addresses.some(({ address }) => address === '127.0.0.1' || address === '::1'),
+    ).toBe(true)
   })
 
   it('one private address among public ones is enough to refuse (the connection could pick it)', async () => {
@@ -95,17 +130,39 @@ describe('webhook targets: host names are resolved and every address checked', (
       { address: '203.0.113.10', family: 4 as const },
       { address: '10.0.0.7', family: 4 as const },
     ]
-    const check = await checkWebhookUrl('https://hooks.example.org/kaiji', { allowPrivate: false, lookup })
-    expect(check).toMatchObject({ ok: false, refused: true, problem: expect.stringMatching(/^The host hooks\.example\.org resolves to 10\.0\.0\.7, which is a private address/) })
+    const check = await checkWebhookUrl('https://hooks.example.org/kaiji', {
+      allowPrivate: false,
+      lookup,
+    })
+    expect(check).toMatchObject({
+      ok: false,
+      refused: true,
+      problem: expect.stringMatching(
+        /^The host hooks\.example\.org resolves to 10\.0\.0\.7, which is a private address/,
+      ),
+    })
   })
 
   it('a name that does not resolve is a failure to resolve, not a refusal', async () => {
-    const check = await checkWebhookUrl('https://hooks.kaiji.invalid/x', { allowPrivate: false, lookup: systemLookup })
-    expect(check).toMatchObject({ ok: false, refused: false, problem: expect.stringMatching(/^The host hooks\.kaiji\.invalid could not be resolved \(\w+\)\.$/) })
+    const check = await checkWebhookUrl('https://hooks.kaiji.invalid/x', {
+      allowPrivate: false,
+      lookup: systemLookup,
+    })
+    expect(check).toMatchObject({
+      ok: false,
+      refused: false,
+      problem: expect.stringMatching(
+        /^The host hooks\.kaiji\.invalid could not be resolved \(\w+\)\.$/,
+      ),
+    })
   })
 
   it('while the admin form is typed in, names are not resolved (only what the URL says is checked)', async () => {
-    expect(await checkWebhookUrl('https://localhost/hook', literalOnly)).toEqual({ ok: true, host: 'localhost', addresses: [] })
+    expect(await checkWebhookUrl('https://localhost/hook', literalOnly)).toEqual({
+      ok: true,
+      host: 'localhost',
+      addresses: [],
+    })
   })
 })
 
@@ -122,7 +179,11 @@ describe('sending to the checked address', () => {
     try {
       // The name does not resolve anywhere: only the pinned address can have been used.
       const url = new URL(`http://receiver.kaiji.invalid:${port}/hook`)
-      const status = await postToCheckedAddresses(url, [{ address: '127.0.0.1', family: 4 }], { headers: { 'X-Test': '1' }, body: '{"a":1}', timeoutMs: 5_000 })
+      const status = await postToCheckedAddresses(url, [{ address: '127.0.0.1', family: 4 }], {
+        headers: { 'X-Test': '1' },
+        body: '{"a":1}',
+        timeoutMs: 5_000,
+      })
       expect(status).toBe(204)
       expect(seen?.host).toBe(`receiver.kaiji.invalid:${port}`)
       expect(seen?.['content-length']).toBe('7')
@@ -144,7 +205,13 @@ describe('sending to the checked address', () => {
     const { port } = tcp.address() as AddressInfo
     try {
       const url = new URL(`https://receiver.kaiji.invalid:${port}/hook`)
-      await expect(postToCheckedAddresses(url, [{ address: '127.0.0.1', family: 4 }], { headers: {}, body: '{}', timeoutMs: 5_000 })).rejects.toThrow()
+      await expect(
+        postToCheckedAddresses(url, [{ address: '127.0.0.1', family: 4 }], {
+          headers: {},
+          body: '{}',
+          timeoutMs: 5_000,
+        }),
+      ).rejects.toThrow()
       expect(hello[0]).toBe(0x16) // a TLS handshake record
       expect(hello.includes(Buffer.from('receiver.kaiji.invalid'))).toBe(true)
     } finally {

@@ -8,9 +8,13 @@ const textOf = (changes: TextChange[], skip: TextChange['kind']): string =>
     .join('')
 
 /** The text before the change (equal + delete runs) and after it (equal + insert runs). */
-const sides = (changes: TextChange[]) => ({ before: textOf(changes, 'insert'), after: textOf(changes, 'delete') })
+const sides = (changes: TextChange[]) => ({
+  before: textOf(changes, 'insert'),
+  after: textOf(changes, 'delete'),
+})
 
-const edits = (changes: TextChange[]): TextChange[] => changes.filter((change) => change.kind !== 'equal')
+const edits = (changes: TextChange[]): TextChange[] =>
+  changes.filter((change) => change.kind !== 'equal')
 
 const expectWellFormed = (before: string, after: string, changes: TextChange[]): void => {
   expect(sides(changes)).toEqual({ before, after })
@@ -36,7 +40,10 @@ describe('diffWords', () => {
       expect(changes).toEqual([
         { kind: 'equal', text: 'すべてのパートナーにお客様の個人' },
         { kind: 'insert', text: '暗号化された' },
-        { kind: 'equal', text: 'データを保護するための強力な技術的・組織的対策を講じるよう要求しています。' },
+        {
+          kind: 'equal',
+          text: 'データを保護するための強力な技術的・組織的対策を講じるよう要求しています。',
+        },
       ])
     })
 
@@ -58,7 +65,10 @@ describe('diffWords', () => {
     })
 
     it('keeps separate edits separate', () => {
-      const after = SMS.replace('電話番号のみ', 'メールアドレスと電話番号').replace('使用します', '利用します')
+      const after = SMS.replace('電話番号のみ', 'メールアドレスと電話番号').replace(
+        '使用します',
+        '利用します',
+      )
       const changes = diffWords(SMS, after, 'ja')
       expect(edits(changes)).toEqual([
         { kind: 'insert', text: 'メールアドレスと' },
@@ -122,12 +132,20 @@ describe('diffWords', () => {
       ['a skin-tone modifier', '👍🏽'],
     ])('never splits %s', (_name, emoji) => {
       const before = `サポート ${emoji} |`
-      expect(edits(diffWords(before, 'サポート |', 'ja'))).toEqual([{ kind: 'delete', text: `${emoji} ` }])
-      expect(edits(diffWords('サポート |', before, 'ja'))).toEqual([{ kind: 'insert', text: `${emoji} ` }])
+      expect(edits(diffWords(before, 'サポート |', 'ja'))).toEqual([
+        { kind: 'delete', text: `${emoji} ` },
+      ])
+      expect(edits(diffWords('サポート |', before, 'ja'))).toEqual([
+        { kind: 'insert', text: `${emoji} ` },
+      ])
     })
 
     it('replaces one emoji with another whole', () => {
-      const changes = diffWords(`クラウド プラットフォーム ${technologist}`, 'クラウド プラットフォーム ⛅', 'ja')
+      const changes = diffWords(
+        `クラウド プラットフォーム ${technologist}`,
+        'クラウド プラットフォーム ⛅',
+        'ja',
+      )
       expect(changes).toEqual([
         { kind: 'equal', text: 'クラウド プラットフォーム ' },
         { kind: 'delete', text: technologist },
@@ -185,14 +203,21 @@ describe('diffWords', () => {
     }
 
     const tokens = (text: string): string[] =>
-      Array.from(new Intl.Segmenter('en', { granularity: 'word' }).segment(text), ({ segment }) => segment)
+      Array.from(
+        new Intl.Segmenter('en', { granularity: 'word' }).segment(text),
+        ({ segment }) => segment,
+      )
 
     const lcsLength = (a: string[], b: string[]): number => {
       let previous = new Array<number>(b.length + 1).fill(0)
       for (const token of a) {
         const current = [0]
         b.forEach((other, j) => {
-          current.push(token === other ? (previous[j] ?? 0) + 1 : Math.max(previous[j + 1] ?? 0, current[j] ?? 0))
+          current.push(
+            token === other
+              ? (previous[j] ?? 0) + 1
+              : Math.max(previous[j + 1] ?? 0, current[j] ?? 0),
+          )
         })
         previous = current
       }
@@ -204,7 +229,10 @@ describe('diffWords', () => {
       // Single-letter words between single spaces: every token is one character long,
       // so the length of the equal text is the number of tokens kept.
       const text = (alphabet: string) =>
-        Array.from({ length: Math.floor(next() * 14) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(' ')
+        Array.from(
+          { length: Math.floor(next() * 14) },
+          () => alphabet[Math.floor(next() * alphabet.length)],
+        ).join(' ')
       for (let run = 0; run < 500; run++) {
         const alphabet = run % 2 === 0 ? 'ab' : 'abcd'
         const before = text(alphabet)
@@ -228,10 +256,13 @@ describe('diffWords', () => {
         'クラウド プラットフォーム ⛅ ',
         '❤️ ',
       ]
-      const text = () => Array.from({ length: 160 }, () => sentences[Math.floor(next() * sentences.length)]).join('')
+      const text = () =>
+        Array.from({ length: 160 }, () => sentences[Math.floor(next() * sentences.length)]).join('')
       const before = text()
       const unrelated = text()
-      const edited = before.replaceAll('データ', '暗号化されたデータ').replaceAll('partners', 'vendors')
+      const edited = before
+        .replaceAll('データ', '暗号化されたデータ')
+        .replaceAll('partners', 'vendors')
       expect(before.length).toBeGreaterThan(5_000)
       expect(unrelated.length).toBeGreaterThan(5_000)
 

@@ -1,10 +1,42 @@
-import { parseXliff, planDocuments, planImport, sourceReleaseNote, writeXliff, type DocumentSpec, type ImportPlan } from '../../src/translations/xliff/document'
+import {
+  parseXliff,
+  planDocuments,
+  planImport,
+  sourceReleaseNote,
+  writeXliff,
+  type DocumentSpec,
+  type ImportPlan,
+} from '../../src/translations/xliff/document'
 import { blocksOf, inlineRuns } from '../../src/translations/xliff/inline'
 import { validateXliff } from '../helpers/xmllint'
 
-const text = (value: string, format = 0) => ({ type: 'text', text: value, format, style: '', mode: 'normal', detail: 0, version: 1 })
-const paragraph = (...children: unknown[]) => ({ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children })
-const link = (url: string, ...children: unknown[]) => ({ type: 'link', version: 3, format: '', indent: 0, direction: 'ltr', fields: { url, newTab: true, linkType: 'custom' }, children })
+const text = (value: string, format = 0) => ({
+  type: 'text',
+  text: value,
+  format,
+  style: '',
+  mode: 'normal',
+  detail: 0,
+  version: 1,
+})
+const paragraph = (...children: unknown[]) => ({
+  type: 'paragraph',
+  format: '',
+  indent: 0,
+  version: 1,
+  direction: 'ltr',
+  textFormat: 0,
+  children,
+})
+const link = (url: string, ...children: unknown[]) => ({
+  type: 'link',
+  version: 3,
+  format: '',
+  indent: 0,
+  direction: 'ltr',
+  fields: { url, newTab: true, linkType: 'custom' },
+  children,
+})
 const list = (...items: unknown[][]) => ({
   type: 'list',
   listType: 'bullet',
@@ -14,17 +46,43 @@ const list = (...items: unknown[][]) => ({
   indent: 0,
   version: 1,
   direction: 'ltr',
-  children: items.map((children, index) => ({ type: 'listitem', value: index + 1, format: '', indent: 0, version: 1, direction: 'ltr', children })),
+  children: items.map((children, index) => ({
+    type: 'listitem',
+    value: index + 1,
+    format: '',
+    indent: 0,
+    version: 1,
+    direction: 'ltr',
+    children,
+  })),
 })
-const richText = (...children: unknown[]) => ({ root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children } })
+const richText = (...children: unknown[]) => ({
+  root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children },
+})
 
 const sourceDescription = richText(
-  paragraph(text('位置情報を'), text('安全に', 1), text('使います。'), { type: 'linebreak', version: 1 }, text('詳細は'), link('https://example.org/privacy', text('こちら', 2)), text('。')),
+  paragraph(
+    text('位置情報を'),
+    text('安全に', 1),
+    text('使います。'),
+    { type: 'linebreak', version: 1 },
+    text('詳細は'),
+    link('https://example.org/privacy', text('こちら', 2)),
+    text('。'),
+  ),
   paragraph(),
   list([text('地図 & <検索>')], [text('経路')]),
 )
 const targetDescription = richText(
-  paragraph(text('We use location '), text('safely', 1), text('.'), { type: 'linebreak', version: 1 }, text('See '), link('https://example.org/privacy', text('here', 2)), text('.')),
+  paragraph(
+    text('We use location '),
+    text('safely', 1),
+    text('.'),
+    { type: 'linebreak', version: 1 },
+    text('See '),
+    link('https://example.org/privacy', text('here', 2)),
+    text('.'),
+  ),
   paragraph(),
   list([text('Maps & <search>')], [text('Routes')]),
 )
@@ -39,7 +97,12 @@ const spec = (overrides: Partial<DocumentSpec> = {}): DocumentSpec => ({
   fields: [
     { path: 'name', kind: 'text', source: '地図\n二行目', target: 'Maps\nSecond line' },
     { path: 'description', kind: 'richText', source: sourceDescription, target: targetDescription },
-    { path: 'dataUsageNote', kind: 'richText', source: richText(paragraph(text('注意'))), target: null },
+    {
+      path: 'dataUsageNote',
+      kind: 'richText',
+      source: richText(paragraph(text('注意'))),
+      target: null,
+    },
     { path: 'columnLabels.type', kind: 'text', source: '', target: 'Type' },
   ],
   ...overrides,
@@ -72,35 +135,55 @@ describe('XLIFF 2.0 export and import (pure)', () => {
 
   it('one unit per field with a source, one segment per block, formatting as inline codes, stable ids', () => {
     const xml = exported()
-    expect(xml).toContain('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:kaiji="urn:kaiji:xliff:1" version="2.0" srcLang="ja" trgLang="en" xml:space="preserve">')
-    expect(xml).toContain(`<file id="category.maps" original="partner-categories/maps" kaiji:sourceHash="${'a'.repeat(64)}" kaiji:sourceRelease="4">`)
+    expect(xml).toContain(
+      '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:kaiji="urn:kaiji:xliff:1" version="2.0" srcLang="ja" trgLang="en" xml:space="preserve">',
+    )
+    expect(xml).toContain(
+      `<file id="category.maps" original="partner-categories/maps" kaiji:sourceHash="${'a'.repeat(64)}" kaiji:sourceRelease="4">`,
+    )
     // Which source release the source text is, for the translator (a note CAT tools show) and for tools (the attribute).
     expect(xml).toContain(
       '<notes><note category="kaiji:source-release">Source: ja release 4, announced to take effect on 2027-01-10T00:00:00.000Z; a translation of it takes effect no earlier.</note></notes>',
     )
     expect(xml).toContain('<unit id="category.maps.name" name="name">')
     expect(xml).toContain('<source>地図<ph id="1" type="fmt" subType="xlf:lb"/>二行目</source>')
-    expect(xml).toContain('<target>Maps<ph id="1" type="fmt" subType="xlf:lb"/>Second line</target>')
-    expect(xml).toContain('<originalData><data id="d3">https://example.org/privacy</data></originalData>')
+    expect(xml).toContain(
+      '<target>Maps<ph id="1" type="fmt" subType="xlf:lb"/>Second line</target>',
+    )
+    expect(xml).toContain(
+      '<originalData><data id="d3">https://example.org/privacy</data></originalData>',
+    )
     expect(xml).toContain(
       '<source>位置情報を<pc id="1" type="fmt" subType="xlf:b">安全に</pc>使います。<ph id="2" type="fmt" subType="xlf:lb"/>詳細は<pc id="3" type="link" dataRefStart="d3"><pc id="4" type="fmt" subType="xlf:i">こちら</pc></pc>。</source>',
     )
     // The empty paragraph has no segment; the list items are segments of their own, escaped.
-    expect(xml).toContain('<segment id="s3" state="translated">\n        <source>地図 &amp; &lt;検索&gt;</source>')
+    expect(xml).toContain(
+      '<segment id="s3" state="translated">\n        <source>地図 &amp; &lt;検索&gt;</source>',
+    )
     expect(xml).not.toContain('<segment id="s2"')
     // A field with no target is "initial"; a field with no source text is no unit at all.
-    expect(xml).toMatch(/<unit id="category.maps.dataUsageNote" name="dataUsageNote">\n {6}<segment id="s1" state="initial">\n {8}<source>注意<\/source>\n {6}<\/segment>/)
+    expect(xml).toMatch(
+      /<unit id="category.maps.dataUsageNote" name="dataUsageNote">\n {6}<segment id="s1" state="initial">\n {8}<source>注意<\/source>\n {6}<\/segment>/,
+    )
     expect(xml).not.toContain('columnLabels.type')
-    expect(exported(planDocuments([spec({ targetState: 'reviewed' })]))).toContain('<segment id="s1" state="reviewed">')
+    expect(exported(planDocuments([spec({ targetState: 'reviewed' })]))).toContain(
+      '<segment id="s1" state="reviewed">',
+    )
   })
 
   it('names the source release of each file: in effect, announced, replaced, or not yet published', () => {
     const unpublished = exported(planDocuments([spec({ sourceRelease: null })]))
     expect(unpublished).toContain('kaiji:sourceRelease="unpublished">')
-    expect(unpublished).toContain('not yet published in any ja release; a translation of it cannot be published until it is.')
+    expect(unpublished).toContain(
+      'not yet published in any ja release; a translation of it cannot be published until it is.',
+    )
     expect(validateXliff(unpublished).ok).toBe(true)
-    expect(sourceReleaseNote({ number: 2, effectiveAt: '2026-12-01T00:00:00Z', standing: 'current' })).toBe('Source: ja release 2, in effect since 2026-12-01T00:00:00.000Z.')
-    expect(sourceReleaseNote({ number: 1, effectiveAt: '2026-11-01T00:00:00Z', standing: 'past' })).toBe(
+    expect(
+      sourceReleaseNote({ number: 2, effectiveAt: '2026-12-01T00:00:00Z', standing: 'current' }),
+    ).toBe('Source: ja release 2, in effect since 2026-12-01T00:00:00.000Z.')
+    expect(
+      sourceReleaseNote({ number: 1, effectiveAt: '2026-11-01T00:00:00Z', standing: 'past' }),
+    ).toBe(
       'Source: ja release 1, in effect from 2026-11-01T00:00:00.000Z and since replaced by a newer ja release.',
     )
     // The note is for people: an import reads neither it nor the attribute.
@@ -114,14 +197,24 @@ describe('XLIFF 2.0 export and import (pure)', () => {
   })
 
   it('an edited target comes back as Lexical with the formatting, link and structure of the source', () => {
-    const edited = exported().replace('<pc id="1" type="fmt" subType="xlf:b">safely</pc>', '<pc id="1" type="fmt" subType="xlf:b">securely</pc>').replace('>Routes<', '>Directions<')
+    const edited = exported()
+      .replace(
+        '<pc id="1" type="fmt" subType="xlf:b">safely</pc>',
+        '<pc id="1" type="fmt" subType="xlf:b">securely</pc>',
+      )
+      .replace('>Routes<', '>Directions<')
     const result = plan(edited) as ImportPlan
     expect(result.changes).toHaveLength(1)
     const values = result.changes[0]?.values
     expect([...(values?.keys() ?? [])]).toEqual(['description'])
     const description = values?.get('description')
     const blocks = blocksOf(description)
-    expect(blocks.map((block) => block.type)).toEqual(['paragraph', 'paragraph', 'listitem', 'listitem'])
+    expect(blocks.map((block) => block.type)).toEqual([
+      'paragraph',
+      'paragraph',
+      'listitem',
+      'listitem',
+    ])
     expect(inlineRuns(blocks[0] ?? {})).toEqual([
       { kind: 'text', text: 'We use location ', format: 0, link: null },
       { kind: 'text', text: 'securely', format: 1, link: null },
@@ -131,31 +224,81 @@ describe('XLIFF 2.0 export and import (pure)', () => {
       { kind: 'text', text: 'here', format: 2, link: 'https://example.org/privacy' },
       { kind: 'text', text: '.', format: 0, link: null },
     ])
-    expect(JSON.stringify(description)).toContain('"fields":{"url":"https://example.org/privacy","newTab":true,"linkType":"custom"}')
-    expect(inlineRuns(blocks[3] ?? {})).toEqual([{ kind: 'text', text: 'Directions', format: 0, link: null }])
+    expect(JSON.stringify(description)).toContain(
+      '"fields":{"url":"https://example.org/privacy","newTab":true,"linkType":"custom"}',
+    )
+    expect(inlineRuns(blocks[3] ?? {})).toEqual([
+      { kind: 'text', text: 'Directions', format: 0, link: null },
+    ])
     // Exported again, the new value is what the file said.
-    const again = writeXliff({ trgLang: 'en', documents: planDocuments([spec({ fields: spec().fields.map((field) => (field.path === 'description' ? { ...field, target: description } : field)) })]) })
+    const again = writeXliff({
+      trgLang: 'en',
+      documents: planDocuments([
+        spec({
+          fields: spec().fields.map((field) =>
+            field.path === 'description' ? { ...field, target: description } : field,
+          ),
+        }),
+      ]),
+    })
     expect(again).toBe(edited)
   })
 
   it('refuses, listing every problem: ids, missing and duplicate units, inline mismatches, unsupported elements', () => {
     const xml = exported()
     const cases: Array<[string, string, RegExp]> = [
-      ['srcLang', xml.replace('srcLang="ja"', 'srcLang="en"'), /srcLang is "en"; the source language here is ja/],
-      ['unknown unit', xml.replace('id="category.maps.name"', 'id="category.maps.nickname"'), /Unknown unit "category.maps.nickname"[\s\S]*Missing units .*: category.maps.name/],
-      ['duplicate', xml.replace('</file>', '<unit id="category.maps.name"><segment id="s1"><source>x</source></segment></unit></file>'), /Unit "category.maps.name" appears more than once/],
-      ['missing code', xml.replace('<pc id="1" type="fmt" subType="xlf:b">safely</pc>', 'safely'), /Unit "category.maps.description", segment s1: inline elements differ from the source \(missing id 1\)/],
-      ['unknown code', xml.replace('>Routes<', '><ph id="9"/>Routes<'), /segment s4: inline element <ph id="9"> does not match any code of the source segment/],
-      ['repeated code', xml.replace('>Routes<', '>Routes<ph id="1" type="fmt" subType="xlf:lb"/><'), /segment s4: inline element <ph id="1">/],
-      ['sc/ec', xml.replace('>Routes<', '><sc id="7"/>Routes<ec startRef="7"/><'), /inline element <sc> is not supported here/],
-      ['segments', xml.replace('<segment id="s4"', '<segment id="s9"'), /segments s1, s3, s9 do not match the source's s1, s3, s4/],
+      [
+        'srcLang',
+        xml.replace('srcLang="ja"', 'srcLang="en"'),
+        /srcLang is "en"; the source language here is ja/,
+      ],
+      [
+        'unknown unit',
+        xml.replace('id="category.maps.name"', 'id="category.maps.nickname"'),
+        /Unknown unit "category.maps.nickname"[\s\S]*Missing units .*: category.maps.name/,
+      ],
+      [
+        'duplicate',
+        xml.replace(
+          '</file>',
+          '<unit id="category.maps.name"><segment id="s1"><source>x</source></segment></unit></file>',
+        ),
+        /Unit "category.maps.name" appears more than once/,
+      ],
+      [
+        'missing code',
+        xml.replace('<pc id="1" type="fmt" subType="xlf:b">safely</pc>', 'safely'),
+        /Unit "category.maps.description", segment s1: inline elements differ from the source \(missing id 1\)/,
+      ],
+      [
+        'unknown code',
+        xml.replace('>Routes<', '><ph id="9"/>Routes<'),
+        /segment s4: inline element <ph id="9"> does not match any code of the source segment/,
+      ],
+      [
+        'repeated code',
+        xml.replace('>Routes<', '>Routes<ph id="1" type="fmt" subType="xlf:lb"/><'),
+        /segment s4: inline element <ph id="1">/,
+      ],
+      [
+        'sc/ec',
+        xml.replace('>Routes<', '><sc id="7"/>Routes<ec startRef="7"/><'),
+        /inline element <sc> is not supported here/,
+      ],
+      [
+        'segments',
+        xml.replace('<segment id="s4"', '<segment id="s9"'),
+        /segments s1, s3, s9 do not match the source's s1, s3, s4/,
+      ],
     ]
     for (const [label, input, message] of cases) {
       const refusal = problemsOf(input)
       expect({ label, status: refusal?.status }).toEqual({ label, status: 422 })
       expect(refusal?.problems.join('\n')).toMatch(message)
     }
-    const both = problemsOf(xml.replace('srcLang="ja"', 'srcLang="fr"').replace('id="category.maps.name"', 'id="x"'))
+    const both = problemsOf(
+      xml.replace('srcLang="ja"', 'srcLang="fr"').replace('id="category.maps.name"', 'id="x"'),
+    )
     expect(both?.problems.length).toBeGreaterThanOrEqual(3)
   })
 
@@ -176,7 +319,12 @@ describe('XLIFF 2.0 export and import (pure)', () => {
   })
 
   it('a unit whose source changed since the export is imported and flagged', () => {
-    const older = exported().replace('<source>地図<ph id="1" type="fmt" subType="xlf:lb"/>二行目</source>', '<source>古い地図<ph id="1" type="fmt" subType="xlf:lb"/>二行目</source>').replace('>Second line<', '>Line two<')
+    const older = exported()
+      .replace(
+        '<source>地図<ph id="1" type="fmt" subType="xlf:lb"/>二行目</source>',
+        '<source>古い地図<ph id="1" type="fmt" subType="xlf:lb"/>二行目</source>',
+      )
+      .replace('>Second line<', '>Line two<')
     const result = plan(older) as ImportPlan
     expect(result.changes[0]?.staleUnits).toEqual(['category.maps.name'])
     expect(result.changes[0]?.values.get('name')).toBe('Maps\nLine two')

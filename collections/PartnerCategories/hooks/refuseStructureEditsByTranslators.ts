@@ -10,7 +10,9 @@ export const STRUCTURE_FIELDS = ['key', 'icon', 'order', 'retired'] as const
  * success; refuse it instead, naming the fields. Values equal to the stored ones (the admin form
  * sends every field) pass.
  */
-export const refuseStructureEditsByTranslators: CollectionBeforeOperationHook<'partner-categories'> = async ({ args, operation, req }) => {
+export const refuseStructureEditsByTranslators: CollectionBeforeOperationHook<
+  'partner-categories'
+> = async ({ args, operation, req }) => {
   if (operation !== 'update' && operation !== 'updateByID') return args
   if (!hasRole(req.user, 'translator')) return args
   const data = (args as { data?: Record<string, unknown> }).data ?? {}
@@ -20,12 +22,28 @@ export const refuseStructureEditsByTranslators: CollectionBeforeOperationHook<'p
   const stored =
     id === undefined
       ? null
-      : ((await req.payload.findByID({ collection: 'partner-categories', id, depth: 0, disableErrors: true, overrideAccess: true, req })) as Record<string, unknown> | null)
+      : ((await req.payload.findByID({
+          collection: 'partner-categories',
+          id,
+          depth: 0,
+          disableErrors: true,
+          overrideAccess: true,
+          req,
+        })) as Record<string, unknown> | null)
   // An unset checkbox reads as null or false depending on the row's age: both mean "not retired".
-  const normalized = (field: string, value: unknown) => (field === 'retired' ? Boolean(value) : (value ?? null))
-  const changed = sent.filter((field) => stored === null || normalized(field, data[field]) !== normalized(field, stored[field]))
+  const normalized = (field: string, value: unknown) =>
+    field === 'retired' ? Boolean(value) : (value ?? null)
+  const changed = sent.filter(
+    (field) =>
+      stored === null || normalized(field, data[field]) !== normalized(field, stored[field]),
+  )
   if (changed.length > 0) {
-    throw new APIError(`Translators edit translatable text only; ${changed.join(', ')} ${changed.length === 1 ? 'is' : 'are'} the same in every locale and set by legal editors.`, 403, null, true)
+    throw new APIError(
+      `Translators edit translatable text only; ${changed.join(', ')} ${changed.length === 1 ? 'is' : 'are'} the same in every locale and set by legal editors.`,
+      403,
+      null,
+      true,
+    )
   }
   return args
 }

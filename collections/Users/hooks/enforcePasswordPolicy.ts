@@ -4,12 +4,20 @@ import { passwordWeakness } from '../../../src/auth/passwordPolicy'
 import type { User } from '../../../src/payload-types'
 
 /** One policy for every way a password is set: admin form, first user, REST, GraphQL, CLI. */
-export const enforcePasswordPolicy: CollectionBeforeValidateHook<User> = ({ data, originalDoc, req }) => {
+export const enforcePasswordPolicy: CollectionBeforeValidateHook<User> = ({
+  data,
+  originalDoc,
+  req,
+}) => {
   const password = (data as { password?: unknown } | undefined)?.password
   if (typeof password !== 'string') return data
   const weakness = passwordWeakness(password, data?.email ?? originalDoc?.email)
   if (weakness) {
-    throw new ValidationError({ collection: 'users', errors: [{ path: 'password', message: weakness }], req })
+    throw new ValidationError({
+      collection: 'users',
+      errors: [{ path: 'password', message: weakness }],
+      req,
+    })
   }
   return data
 }

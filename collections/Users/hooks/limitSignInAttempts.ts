@@ -19,7 +19,11 @@ const processLimiter = (): RateLimiter | null =>
  * (they all reach this operation). The lockout per (account, address) in verifySignIn protects one
  * account; this slows one address trying many. Local API calls carry no address and are not limited.
  */
-export const limitSignInAttempts: CollectionBeforeOperationHook<'users'> = ({ args, operation, req }) => {
+export const limitSignInAttempts: CollectionBeforeOperationHook<'users'> = ({
+  args,
+  operation,
+  req,
+}) => {
   if (!LIMITED_OPERATIONS.has(operation)) return args
   const address = req.headers?.get(CLIENT_ADDRESS_HEADER)
   if (!address) return args
@@ -27,7 +31,12 @@ export const limitSignInAttempts: CollectionBeforeOperationHook<'users'> = ({ ar
   if (!limiter) return args
   const decision = limiter.take(address)
   if (!decision.allowed) {
-    throw new APIError(tooManyRequestsMessage('sign-in attempts', limiter.rule, decision.retryAfterSeconds), 429, null, true)
+    throw new APIError(
+      tooManyRequestsMessage('sign-in attempts', limiter.rule, decision.retryAfterSeconds),
+      429,
+      null,
+      true,
+    )
   }
   return args
 }

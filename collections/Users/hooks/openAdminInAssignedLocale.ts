@@ -13,11 +13,37 @@ export const openAdminInAssignedLocale: CollectionAfterLoginHook<User> = async (
   const assigned: string[] = user.assignedLocales ?? []
   const first = assigned[0]
   if (!first) return user
-  const where: Where = { and: [{ key: { equals: 'locale' } }, { 'user.value': { equals: user.id } }, { 'user.relationTo': { equals: 'users' } }] }
-  const { docs } = await req.payload.find({ collection: 'payload-preferences', where, limit: 1, depth: 0, overrideAccess: true, req })
+  const where: Where = {
+    and: [
+      { key: { equals: 'locale' } },
+      { 'user.value': { equals: user.id } },
+      { 'user.relationTo': { equals: 'users' } },
+    ],
+  }
+  const { docs } = await req.payload.find({
+    collection: 'payload-preferences',
+    where,
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
   const saved = docs[0]
   if (saved && typeof saved.value === 'string' && assigned.includes(saved.value)) return user
-  if (saved) await req.payload.update({ collection: 'payload-preferences', id: saved.id, data: { value: first }, overrideAccess: true, req })
-  else await req.payload.create({ collection: 'payload-preferences', data: { key: 'locale', user: { relationTo: 'users', value: user.id }, value: first }, overrideAccess: true, req })
+  if (saved)
+    await req.payload.update({
+      collection: 'payload-preferences',
+      id: saved.id,
+      data: { value: first },
+      overrideAccess: true,
+      req,
+    })
+  else
+    await req.payload.create({
+      collection: 'payload-preferences',
+      data: { key: 'locale', user: { relationTo: 'users', value: user.id }, value: first },
+      overrideAccess: true,
+      req,
+    })
   return user
 }

@@ -3,7 +3,8 @@ import { APIError, type FieldHook } from 'payload'
 import { hasRole } from '../../../src/access/roles'
 import type { User } from '../../../src/payload-types'
 
-const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+const sameValue = (a: unknown, b: unknown): boolean =>
+  JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
 
 /**
  * Field access alone would drop a non-admin's role change without a word; this says no instead,
@@ -15,7 +16,12 @@ export const refuseChangeUnlessAdmin =
     if (overrideAccess || operation !== 'update' || value === undefined) return value
     if (hasRole(req.user, 'admin')) return value
     if (!sameValue(value, originalDoc?.[fieldName])) {
-      throw new APIError(`Only an administrator can change a user's ${label}.`, 403, undefined, true)
+      throw new APIError(
+        `Only an administrator can change a user's ${label}.`,
+        403,
+        undefined,
+        true,
+      )
     }
     return value
   }

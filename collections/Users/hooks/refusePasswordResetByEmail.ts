@@ -5,9 +5,17 @@ import { APIError, type CollectionBeforeOperationHook } from 'payload'
  * reset bookkeeping deadlocks with its own write transaction (a 500). Refuse plainly instead, over
  * REST, GraphQL and the admin's "forgot password" form alike.
  */
-export const refusePasswordResetByEmail: CollectionBeforeOperationHook<'users'> = ({ args, operation }) => {
+export const refusePasswordResetByEmail: CollectionBeforeOperationHook<'users'> = ({
+  args,
+  operation,
+}) => {
   if (operation === 'forgotPassword') {
-    throw new APIError('Password reset by email is not available: Kaiji sends no email. Ask an administrator to set a new password for you.', 403, null, true)
+    throw new APIError(
+      'Password reset by email is not available: Kaiji sends no email. Ask an administrator to set a new password for you.',
+      403,
+      null,
+      true,
+    )
   }
   return args
 }

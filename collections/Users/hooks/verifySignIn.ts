@@ -1,4 +1,9 @@
-import { APIError, AuthenticationError, type CollectionAfterOperationHook, type CollectionBeforeOperationHook } from 'payload'
+import {
+  APIError,
+  AuthenticationError,
+  type CollectionAfterOperationHook,
+  type CollectionBeforeOperationHook,
+} from 'payload'
 
 import { verifyPassword } from '../../../src/auth/passwordHash'
 import type { User } from '../../../src/payload-types'
@@ -12,7 +17,8 @@ const processLockout = (): SignInLockout => processWide('signInLockout', () => n
 /** Payload's own normalization of the email it looks accounts up by. */
 const accountOf = (email: string): string => email.toLowerCase().trim()
 
-const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.trim() !== ''
+const nonEmpty = (value: unknown): value is string =>
+  typeof value === 'string' && value.trim() !== ''
 
 /**
  * Checks the password before Payload does, so that every failed sign-in looks and costs the same:
@@ -23,7 +29,11 @@ const nonEmpty = (value: unknown): value is string => typeof value === 'string' 
  * never sees a wrong password, so it can no longer lock the owner out from every address.
  * Local API sign-ins carry no address and share one key.
  */
-export const verifySignIn: CollectionBeforeOperationHook<'users'> = async ({ args, operation, req }) => {
+export const verifySignIn: CollectionBeforeOperationHook<'users'> = async ({
+  args,
+  operation,
+  req,
+}) => {
   if (operation !== 'login') return args
   const { email, password } = (args.data ?? {}) as { email?: unknown; password?: unknown }
   // A missing email or password is Payload's to refuse (400 naming the field), before any lookup.
@@ -46,13 +56,23 @@ export const verifySignIn: CollectionBeforeOperationHook<'users'> = async ({ arg
   lockout.succeed(account, address)
   // A lock Payload set before this check existed would refuse the owner everywhere: lift it.
   if (user && ((user.loginAttempts ?? 0) > 0 || user.lockUntil)) {
-    await req.payload.db.updateOne({ collection: 'users', id: user.id, data: { loginAttempts: 0, lockUntil: null }, req, returning: false })
+    await req.payload.db.updateOne({
+      collection: 'users',
+      id: user.id,
+      data: { loginAttempts: 0, lockUntil: null },
+      req,
+      returning: false,
+    })
   }
   return args
 }
 
 /** An administrator's unlock (admin or `POST /api/users/unlock`) frees the account from every address. */
-export const forgetLockoutOnUnlock: CollectionAfterOperationHook<'users'> = ({ args, operation, result }) => {
+export const forgetLockoutOnUnlock: CollectionAfterOperationHook<'users'> = ({
+  args,
+  operation,
+  result,
+}) => {
   if (operation === 'unlock' && result) {
     const email = (args as { data?: { email?: unknown } }).data?.email
     if (nonEmpty(email)) processLockout().unlock(accountOf(email))

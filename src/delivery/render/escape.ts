@@ -9,7 +9,8 @@ const ESCAPES: Readonly<Record<string, string>> = {
 const SPECIAL = /[&<>"']/g
 
 /** Safe in element content and in double- or single-quoted attribute values. */
-export const escapeHtml = (text: string): string => text.replace(SPECIAL, (char) => ESCAPES[char] ?? char)
+export const escapeHtml = (text: string): string =>
+  text.replace(SPECIAL, (char) => ESCAPES[char] ?? char)
 
 /** Code points XML 1.0 forbids even as character references: C0 controls but tab/LF/CR, U+FFFE/FFFF, lone surrogates. */
 const NOT_XML_CHAR =

@@ -47,7 +47,13 @@ ${element('summary', summary)}
 }
 
 /** Atom 1.0 (RFC 4287): one entry per release. */
-export const renderAtomFeed = ({ locale, releases, baseUrl, title, authorName = 'Kaiji' }: AtomFeedInput): string => {
+export const renderAtomFeed = ({
+  locale,
+  releases,
+  baseUrl,
+  title,
+  authorName = 'Kaiji',
+}: AtomFeedInput): string => {
   const paths = partnerPaths(locale, `${baseUrl.replace(/\/+$/, '')}${DEFAULT_BASE_PATH}`)
   const entries = releases.map((release) => entry(release, locale, paths.release(release.number)))
   return `<?xml version="1.0" encoding="utf-8"?>

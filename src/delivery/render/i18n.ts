@@ -67,7 +67,8 @@ const en: UiStrings = {
   seeChanges: 'See the changes',
   sourceUpdated:
     'The Japanese version was updated on {date}; in case of discrepancy the Japanese version prevails.',
-  sourceReleases: 'This translation follows Japanese release {basis}; Japanese release {current} is in effect.',
+  sourceReleases:
+    'This translation follows Japanese release {basis}; Japanese release {current} is in effect.',
   upcomingFollowsSource: '(translates Japanese release {n})',
   releaseFooter: '{release}, effective {effective}, published {published}',
   release: 'Release {n}',
@@ -125,8 +126,10 @@ const ja: UiStrings = {
   upcomingChanges: '今後の変更',
   upcomingItem: '{release}({date}発効)— {changeType}:{summary}',
   seeChanges: '変更点を見る',
-  sourceUpdated: '日本語版は{date}に更新されました。内容に相違がある場合は、日本語版が優先されます。',
-  sourceReleases: 'この翻訳は日本語版リリース {basis} に基づいています。現在有効な日本語版はリリース {current} です。',
+  sourceUpdated:
+    '日本語版は{date}に更新されました。内容に相違がある場合は、日本語版が優先されます。',
+  sourceReleases:
+    'この翻訳は日本語版リリース {basis} に基づいています。現在有効な日本語版はリリース {current} です。',
   upcomingFollowsSource: '(日本語版リリース {n} の翻訳)',
   releaseFooter: '{release}、{effective}発効、{published}公開',
   release: 'リリース {n}',
@@ -169,7 +172,11 @@ const ja: UiStrings = {
   archivedBanner: 'これはリリース {n}({status})です。',
   viewCurrent: '現行版を見る',
   feedSummary: '{changeType}、{date}発効。{summary}',
-  errors: { notFound: 'ページが見つかりません', badRequest: '不正なリクエストです', other: 'エラーが発生しました' },
+  errors: {
+    notFound: 'ページが見つかりません',
+    badRequest: '不正なリクエストです',
+    other: 'エラーが発生しました',
+  },
 }
 
 const fr: UiStrings = {
@@ -186,7 +193,8 @@ const fr: UiStrings = {
   seeChanges: 'Voir les modifications',
   sourceUpdated:
     'La version japonaise a été mise à jour le {date} ; en cas de divergence, la version japonaise prévaut.',
-  sourceReleases: 'Cette traduction suit la version japonaise {basis} ; la version japonaise {current} est en vigueur.',
+  sourceReleases:
+    'Cette traduction suit la version japonaise {basis} ; la version japonaise {current} est en vigueur.',
   upcomingFollowsSource: '(traduction de la version japonaise {n})',
   releaseFooter: '{release}, en vigueur le {effective}, publiée le {published}',
   release: 'Version {n}',
@@ -229,7 +237,11 @@ const fr: UiStrings = {
   archivedBanner: 'Vous consultez la version {n} ({status}).',
   viewCurrent: 'Voir la version en vigueur',
   feedSummary: '{changeType}, en vigueur le {date}. {summary}',
-  errors: { notFound: 'Page introuvable', badRequest: 'Requête invalide', other: 'Une erreur est survenue' },
+  errors: {
+    notFound: 'Page introuvable',
+    badRequest: 'Requête invalide',
+    other: 'Une erreur est survenue',
+  },
 }
 
 const ru: UiStrings = {
@@ -246,12 +258,18 @@ const ru: UiStrings = {
   seeChanges: 'Посмотреть изменения',
   sourceUpdated:
     'Японская версия обновлена {date}; в случае расхождений преимущественную силу имеет японская версия.',
-  sourceReleases: 'Этот перевод соответствует японской редакции {basis}; действует японская редакция {current}.',
+  sourceReleases:
+    'Этот перевод соответствует японской редакции {basis}; действует японская редакция {current}.',
   upcomingFollowsSource: '(перевод японской редакции {n})',
   releaseFooter: '{release}; вступление в силу: {effective}; публикация: {published}',
   release: 'Редакция {n}',
   changeTypes: { material: 'Существенное изменение', editorial: 'Редакционное изменение' },
-  statuses: { current: 'Действующая', upcoming: 'Предстоящая', superseded: 'Заменённая', past: 'Прежняя' },
+  statuses: {
+    current: 'Действующая',
+    upcoming: 'Предстоящая',
+    superseded: 'Заменённая',
+    past: 'Прежняя',
+  },
   historyTitle: 'История редакций',
   historyCaption: 'Опубликованные редакции, начиная с новейшей',
   historyColumns: {
@@ -289,7 +307,11 @@ const ru: UiStrings = {
   archivedBanner: 'Вы просматриваете редакцию {n} ({status}).',
   viewCurrent: 'Перейти к действующей редакции',
   feedSummary: '{changeType}, вступает в силу {date}. {summary}',
-  errors: { notFound: 'Страница не найдена', badRequest: 'Некорректный запрос', other: 'Произошла ошибка' },
+  errors: {
+    notFound: 'Страница не найдена',
+    badRequest: 'Некорректный запрос',
+    other: 'Произошла ошибка',
+  },
 }
 
 const STRINGS: Readonly<Record<string, UiStrings>> = { en, ja, fr, ru }
@@ -305,10 +327,13 @@ export const languageTag = (locale: string): string => {
 
 const primaryLanguage = (locale: string): string => languageTag(locale).split('-')[0] ?? 'en'
 
-export const uiStrings = (locale: string): UiStrings => STRINGS[languageTag(locale)] ?? STRINGS[primaryLanguage(locale)] ?? en
+export const uiStrings = (locale: string): UiStrings =>
+  STRINGS[languageTag(locale)] ?? STRINGS[primaryLanguage(locale)] ?? en
 
 /** Structural column labels when the release has none: the source's own for ja, neutral English elsewhere. */
-export const fallbackColumnLabels = (locale: string): { type: string; description: string; dataUsageNote: string } =>
+export const fallbackColumnLabels = (
+  locale: string,
+): { type: string; description: string; dataUsageNote: string } =>
   primaryLanguage(locale) === 'ja'
     ? { type: 'タイプ', description: '説明', dataUsageNote: 'データ使用上の注意' }
     : { type: 'Type', description: 'Description', dataUsageNote: 'Data-use note' }
@@ -319,7 +344,10 @@ const valueOf = <T>(values: Readonly<Record<string, T>>, name: string): T | unde
   Object.hasOwn(values, name) ? values[name] : undefined
 
 /** Fills a template's {placeholders} with plain text. */
-export const fillText = (template: string, values: Readonly<Record<string, string | number>>): string =>
+export const fillText = (
+  template: string,
+  values: Readonly<Record<string, string | number>>,
+): string =>
   template.replace(PLACEHOLDER, (whole, name: string) => String(valueOf(values, name) ?? whole))
 
 /** Escapes a template's own text and drops ready-made HTML fragments into its {placeholders}. */
@@ -352,7 +380,9 @@ const cached = <T>(cache: Map<string, T>, key: string, build: () => T): T => {
 export const languageName = (locale: string): string => {
   const tag = languageTag(locale)
   try {
-    const name = cached(displayNames, tag, () => new Intl.DisplayNames([tag], { type: 'language' })).of(tag) ?? tag
+    const name =
+      cached(displayNames, tag, () => new Intl.DisplayNames([tag], { type: 'language' })).of(tag) ??
+      tag
     // Autonyms start a list item: "Français", not "français".
     return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1)
   } catch {
@@ -373,7 +403,11 @@ export const formatDate = (iso: string, locale: string): string => {
   const date = parseDate(iso)
   if (!date) return iso
   const tag = languageTag(locale)
-  const format = cached(dateFormats, tag, () => new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }))
+  const format = cached(
+    dateFormats,
+    tag,
+    () => new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }),
+  )
   return `${format.format(date)} (UTC)`
 }
 

@@ -1,5 +1,13 @@
 import { SOURCE_LOCALE } from '../../config/locales'
-import type { FieldChange, Release, ReleaseDiff, ReleasedCategory, ReleasedPage, ReleaseSummary, TextChange } from '../../releases/types'
+import type {
+  FieldChange,
+  Release,
+  ReleaseDiff,
+  ReleasedCategory,
+  ReleasedPage,
+  ReleaseSummary,
+  TextChange,
+} from '../../releases/types'
 import { escapeHtml } from './escape'
 import {
   fallbackColumnLabels,
@@ -33,9 +41,23 @@ del{background:rgba(220,0,0,.18)}
 ins.block,del.block{display:block;text-decoration:none;background:none;border-inline-start:.4rem solid;padding-inline-start:.75rem}
 `.trim()
 
-type DocumentInput = { locale: string; title: string; header: string; main: string; footer: string; feedHref?: string }
+type DocumentInput = {
+  locale: string
+  title: string
+  header: string
+  main: string
+  footer: string
+  feedHref?: string
+}
 
-const renderDocument = ({ locale, title, header, main, footer, feedHref }: DocumentInput): string => {
+const renderDocument = ({
+  locale,
+  title,
+  header,
+  main,
+  footer,
+  feedHref,
+}: DocumentInput): string => {
   const ui = uiStrings(locale)
   const feedLink = feedHref
     ? `<link rel="alternate" type="application/atom+xml" href="${escapeHtml(feedHref)}" title="${escapeHtml(ui.feed)}">\n`
@@ -68,10 +90,19 @@ const languageLinks = (locale: string, locales: readonly string[], basePath: str
     .filter((other) => other !== locale)
     .map((other) => {
       const tag = escapeHtml(languageTag(other))
-      return navLink(partnerPaths(other, basePath).page, languageName(other), ` hreflang="${tag}" lang="${tag}"`)
+      return navLink(
+        partnerPaths(other, basePath).page,
+        languageName(other),
+        ` hreflang="${tag}" lang="${tag}"`,
+      )
     })
 
-const renderHeader = (locale: string, locales: readonly string[], basePath: string, current: NavCurrent): string => {
+const renderHeader = (
+  locale: string,
+  locales: readonly string[],
+  basePath: string,
+  current: NavCurrent,
+): string => {
   const ui = uiStrings(locale)
   const paths = partnerPaths(locale, basePath)
   const currentIf = (which: NavCurrent): string => (current === which ? ' aria-current="page"' : '')
@@ -97,7 +128,8 @@ const link = (href: string, html: string): string => `<a href="${escapeHtml(href
 
 const releaseLabel = (ui: UiStrings, n: number): string => escapeHtml(fillText(ui.release, { n }))
 
-const pageHeading = (page: ReleasedPage, locale: string): string => page.title ?? uiStrings(locale).defaultHeading
+const pageHeading = (page: ReleasedPage, locale: string): string =>
+  page.title ?? uiStrings(locale).defaultHeading
 
 // ---- the release body, shared by the current and the archived page
 
@@ -105,7 +137,8 @@ type ColumnLabels = { type: string; description: string; dataUsageNote: string }
 
 const columnLabels = (page: ReleasedPage, locale: string): ColumnLabels => {
   const fallback = fallbackColumnLabels(locale)
-  const pick = (value: string | null, otherwise: string): string => (value?.trim() ? value : otherwise)
+  const pick = (value: string | null, otherwise: string): string =>
+    value?.trim() ? value : otherwise
   return {
     type: pick(page.columnLabels.type, fallback.type),
     description: pick(page.columnLabels.description, fallback.description),
@@ -125,7 +158,11 @@ const categoryRow = (category: ReleasedCategory): string =>
 <td>${richTextToHtml(category.dataUsageNote)}</td>
 </tr>`
 
-const categoryTable = (caption: string, labels: ColumnLabels, categories: readonly ReleasedCategory[]): string =>
+const categoryTable = (
+  caption: string,
+  labels: ColumnLabels,
+  categories: readonly ReleasedCategory[],
+): string =>
   `<table>
 <caption>${escapeHtml(caption)}</caption>
 <thead>
@@ -202,8 +239,12 @@ const sourceNoticeHtml = (notice: SourceNotice, locale: string): string => {
   const updated = fillHtml(ui.sourceUpdated, { date: timeHtml(notice.updatedAt, locale) })
   const { sourceReleaseInEffect: current, translatedFromSourceRelease: basis } = notice
   const releases =
-    typeof current === 'number' && typeof basis === 'number' ? [escapeHtml(fillText(ui.sourceReleases, { basis, current }))] : []
-  const note = notice.authoritativeLanguageNote ? [escapeHtml(notice.authoritativeLanguageNote)] : []
+    typeof current === 'number' && typeof basis === 'number'
+      ? [escapeHtml(fillText(ui.sourceReleases, { basis, current }))]
+      : []
+  const note = notice.authoritativeLanguageNote
+    ? [escapeHtml(notice.authoritativeLanguageNote)]
+    : []
   return noticeHtml([updated, ...releases, ...note])
 }
 
@@ -272,9 +313,16 @@ export type ArchivedReleasePageInput = {
   basePath?: string
 }
 
-const archivedBanner = (release: ReleaseSummary, status: ReleaseStatus, currentNumber: number | null, paths: PartnerPaths): string => {
+const archivedBanner = (
+  release: ReleaseSummary,
+  status: ReleaseStatus,
+  currentNumber: number | null,
+  paths: PartnerPaths,
+): string => {
   const ui = uiStrings(release.locale)
-  const says = escapeHtml(fillText(ui.archivedBanner, { n: release.number, status: ui.statuses[status] }))
+  const says = escapeHtml(
+    fillText(ui.archivedBanner, { n: release.number, status: ui.statuses[status] }),
+  )
   const links = [link(paths.page, escapeHtml(ui.viewCurrent))]
   if (currentNumber !== null && currentNumber !== release.number) {
     const from = Math.min(currentNumber, release.number)
@@ -294,7 +342,10 @@ export const renderArchivedReleasePage = ({
   const { locale } = release
   const paths = partnerPaths(locale, basePath)
   const ui = uiStrings(locale)
-  const notices = [archivedBanner(release, status, currentNumber, paths), authoritativeNote(release)]
+  const notices = [
+    archivedBanner(release, status, currentNumber, paths),
+    authoritativeNote(release),
+  ]
   return renderDocument({
     locale,
     title: `${fillText(ui.release, { n: release.number })} — ${pageHeading(release.content.page, locale)}`,
@@ -325,9 +376,15 @@ const summaryCell = (release: ReleaseSummary, ui: UiStrings, paths: PartnerPaths
 }
 
 const diffCell = (n: number, ui: UiStrings, paths: PartnerPaths): string =>
-  n > 1 ? link(paths.diff(n - 1, n), escapeHtml(fillText(ui.changesFromTo, { from: n - 1, to: n }))) : ''
+  n > 1
+    ? link(paths.diff(n - 1, n), escapeHtml(fillText(ui.changesFromTo, { from: n - 1, to: n })))
+    : ''
 
-const historyRow = ({ release, status }: HistoryEntry, locale: string, paths: PartnerPaths): string => {
+const historyRow = (
+  { release, status }: HistoryEntry,
+  locale: string,
+  paths: PartnerPaths,
+): string => {
   const ui = uiStrings(locale)
   const n = release.number
   return `<tr id="release-${n}">
@@ -407,14 +464,21 @@ const fieldLabel = (field: string, ui: UiStrings): string =>
 
 const fieldChanges = (changes: readonly FieldChange[], ui: UiStrings, level: 3 | 4): string =>
   changes
-    .map((change) => `<h${level}>${escapeHtml(fieldLabel(change.field, ui))}</h${level}>\n<p>${redline(change)}</p>`)
+    .map(
+      (change) =>
+        `<h${level}>${escapeHtml(fieldLabel(change.field, ui))}</h${level}>\n<p>${redline(change)}</p>`,
+    )
     .join('\n')
 
-const section = (heading: string, body: string): string => `<section>\n<h2>${escapeHtml(heading)}</h2>\n${body}\n</section>`
+const section = (heading: string, body: string): string =>
+  `<section>\n<h2>${escapeHtml(heading)}</h2>\n${body}\n</section>`
 
 const changedCategories = (diff: ReleaseDiff, ui: UiStrings): string =>
   diff.categories.changed
-    .map(({ key, name, fields }) => `<h3>${escapeHtml(name ?? key)}</h3>\n${fieldChanges(fields, ui, 4)}`)
+    .map(
+      ({ key, name, fields }) =>
+        `<h3>${escapeHtml(name ?? key)}</h3>\n${fieldChanges(fields, ui, 4)}`,
+    )
     .join('\n')
 
 const releaseLine = (release: ReleaseSummary, ui: UiStrings, paths: PartnerPaths): string =>
@@ -429,10 +493,17 @@ const diffSections = ({ diff, fromRelease, toRelease }: DiffPageInput, ui: UiStr
   if (diff.page.length > 0) sections.push(section(ui.pageText, fieldChanges(diff.page, ui, 3)))
   if (changed.length > 0) sections.push(section(ui.changed, changedCategories(diff, ui)))
   if (added.length > 0) {
-    sections.push(section(ui.added, `<ins class="block">${releaseTable(toRelease, ui.added, added)}</ins>`))
+    sections.push(
+      section(ui.added, `<ins class="block">${releaseTable(toRelease, ui.added, added)}</ins>`),
+    )
   }
   if (removed.length > 0) {
-    sections.push(section(ui.removed, `<del class="block">${releaseTable(fromRelease, ui.removed, removed)}</del>`))
+    sections.push(
+      section(
+        ui.removed,
+        `<del class="block">${releaseTable(fromRelease, ui.removed, removed)}</del>`,
+      ),
+    )
   }
   return sections
 }

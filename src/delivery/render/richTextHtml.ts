@@ -1,4 +1,9 @@
-import { childNodes, isJsonObject, isSerializedRichText, MAX_RICH_TEXT_DEPTH } from '../../utilities/lexical'
+import {
+  childNodes,
+  isJsonObject,
+  isSerializedRichText,
+  MAX_RICH_TEXT_DEPTH,
+} from '../../utilities/lexical'
 import { escapeHtml } from './escape'
 
 /**
@@ -14,7 +19,8 @@ type State = { context: Context; inLink: boolean; depth: number }
 
 const textOf = (node: JsonObject): string => (typeof node.text === 'string' ? node.text : '')
 
-const topLevelNodes = (value: unknown): JsonObject[] => (isSerializedRichText(value) ? childNodes(value.root) : [])
+const topLevelNodes = (value: unknown): JsonObject[] =>
+  isSerializedRichText(value) ? childNodes(value.root) : []
 
 const wrap = (tag: string, html: string): string => `<${tag}>${html}</${tag}>`
 
@@ -32,7 +38,10 @@ const renderText = (node: JsonObject): string => {
   const text = textOf(node)
   if (text === '') return ''
   const format = typeof node.format === 'number' ? node.format : 0
-  return FORMAT_TAGS.reduce((html, [bit, tag]) => (format & bit ? wrap(tag, html) : html), escapeHtml(text))
+  return FORMAT_TAGS.reduce(
+    (html, [bit, tag]) => (format & bit ? wrap(tag, html) : html),
+    escapeHtml(text),
+  )
 }
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
@@ -50,7 +59,8 @@ export const safeHref = (raw: unknown): string | null => {
 }
 
 /** Lexical's own link node keeps `url`; Payload's keeps it in `fields.url`. */
-const linkUrl = (node: JsonObject): unknown => node.url ?? (isJsonObject(node.fields) ? node.fields.url : undefined)
+const linkUrl = (node: JsonObject): unknown =>
+  node.url ?? (isJsonObject(node.fields) ? node.fields.url : undefined)
 
 const headingTag = (tag: unknown): string => {
   const level = typeof tag === 'string' && /^h[1-6]$/.test(tag) ? Number(tag.slice(1)) : 2
@@ -58,12 +68,16 @@ const headingTag = (tag: unknown): string => {
   return `h${Math.max(level, 2)}`
 }
 
-const listTag = (node: JsonObject): string => (node.listType === 'number' || node.tag === 'ol' ? 'ol' : 'ul')
+const listTag = (node: JsonObject): string =>
+  node.listType === 'number' || node.tag === 'ol' ? 'ol' : 'ul'
 
 const renderNodes = (nodes: readonly JsonObject[], state: State): string =>
-  state.depth > MAX_RICH_TEXT_DEPTH ? '' : nodes.map((node) => renderNode(node, { ...state, depth: state.depth + 1 })).join('')
+  state.depth > MAX_RICH_TEXT_DEPTH
+    ? ''
+    : nodes.map((node) => renderNode(node, { ...state, depth: state.depth + 1 })).join('')
 
-const renderChildren = (node: JsonObject, state: State): string => renderNodes(childNodes(node), state)
+const renderChildren = (node: JsonObject, state: State): string =>
+  renderNodes(childNodes(node), state)
 
 /** A block element where blocks are allowed; inside phrasing content only its children survive. */
 const renderBlock = (tag: string, node: JsonObject, state: State, inner: Context): string =>
@@ -79,7 +93,9 @@ const renderLink = (node: JsonObject, state: State): string => {
 }
 
 const renderListItem = (node: JsonObject, state: State): string =>
-  state.context === 'list' ? wrap('li', renderChildren(node, { ...state, context: 'flow' })) : renderChildren(node, state)
+  state.context === 'list'
+    ? wrap('li', renderChildren(node, { ...state, context: 'flow' }))
+    : renderChildren(node, state)
 
 const renderUnknown = (node: JsonObject, state: State): string =>
   Array.isArray(node.children) ? renderChildren(node, state) : escapeHtml(textOf(node))

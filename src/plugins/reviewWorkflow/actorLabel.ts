@@ -61,7 +61,8 @@ const withLabelAt = (value: unknown, key: string, reader: Reader): unknown => {
 }
 
 /** A workflow row's last action (`{ action, by, at, … }`) with `by` as the reader may see it. */
-export const lastActionFor = (value: unknown, reader: Reader): unknown => withLabelAt(value, 'by', reader)
+export const lastActionFor = (value: unknown, reader: Reader): unknown =>
+  withLabelAt(value, 'by', reader)
 
 /** A release's sources (`[{ subject, contentHash, approvedBy }]`) with each approver as the reader may see them. */
 export const releaseSourcesFor = (value: unknown, reader: Reader): unknown =>

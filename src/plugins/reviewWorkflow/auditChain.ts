@@ -19,9 +19,18 @@ export type AuditFacts = {
 export const GENESIS_HASH = '0'.repeat(64)
 
 export const eventHash = (previousHash: string, facts: AuditFacts): string =>
-  createHash('sha256').update(previousHash).update('\n').update(stableStringify(facts)).digest('hex')
+  createHash('sha256')
+    .update(previousHash)
+    .update('\n')
+    .update(stableStringify(facts))
+    .digest('hex')
 
-export type ChainedEvent = { id: number | string; facts: AuditFacts; previousHash: string; hash: string }
+export type ChainedEvent = {
+  id: number | string
+  facts: AuditFacts
+  previousHash: string
+  hash: string
+}
 
 /** The first event whose link or own hash does not match what its facts say, or null when intact. */
 export const firstBrokenLink = (
@@ -30,10 +39,18 @@ export const firstBrokenLink = (
   let expectedPrevious = GENESIS_HASH
   for (const [position, event] of events.entries()) {
     if (event.previousHash !== expectedPrevious) {
-      return { id: event.id, position, problem: 'its previous-hash does not match the event before it' }
+      return {
+        id: event.id,
+        position,
+        problem: 'its previous-hash does not match the event before it',
+      }
     }
     if (eventHash(event.previousHash, event.facts) !== event.hash) {
-      return { id: event.id, position, problem: 'its content does not match its hash (the row was altered)' }
+      return {
+        id: event.id,
+        position,
+        problem: 'its content does not match its hash (the row was altered)',
+      }
     }
     expectedPrevious = event.hash
   }

@@ -4,7 +4,18 @@ import type { ContentFields } from './contentHash'
 import type { WorkflowSubject } from './types'
 
 /** Fields that describe the document rather than its reviewable content. */
-const NOT_CONTENT = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'globalType', '_status', 'imported', 'reviewState', 'reviewPanel', 'revision'])
+const NOT_CONTENT = new Set([
+  'id',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+  'globalType',
+  '_status',
+  'imported',
+  'reviewState',
+  'reviewPanel',
+  'revision',
+])
 
 const isLocalized = (field: Field): boolean =>
   ('localized' in field && field.localized === true) ||
@@ -29,4 +40,5 @@ export const subjectFields = (payload: Payload, subject: WorkflowSubject): reado
     : (payload.config.globals.find((global) => global.slug === subject.slug)?.fields ?? [])
 
 /** The content fields of a subject, read from the running (sanitized) config. */
-export const subjectContentFields = (payload: Payload, subject: WorkflowSubject): ContentFields => contentFieldsOf(subjectFields(payload, subject))
+export const subjectContentFields = (payload: Payload, subject: WorkflowSubject): ContentFields =>
+  contentFieldsOf(subjectFields(payload, subject))

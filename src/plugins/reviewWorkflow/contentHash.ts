@@ -14,7 +14,8 @@ export const localeContent = (
   fields: ContentFields,
   locale: string,
 ): Record<string, unknown> => {
-  const names = locale === SOURCE_LOCALE ? [...fields.sourceOnly, ...fields.localized] : fields.localized
+  const names =
+    locale === SOURCE_LOCALE ? [...fields.sourceOnly, ...fields.localized] : fields.localized
   return Object.fromEntries(names.map((name) => [name, doc[name] ?? null]))
 }
 

@@ -1,7 +1,12 @@
 import { richTextToPlainText, isSerializedRichText } from '../../utilities/lexical'
 import { stableStringify } from '../../utilities/stableStringify'
 
-export type FieldDiff = { field: string; changed: boolean; approved: string | null; working: string | null }
+export type FieldDiff = {
+  field: string
+  changed: boolean
+  approved: string | null
+  working: string | null
+}
 
 const asText = (value: unknown): string | null => {
   if (value === null || value === undefined) return null

@@ -3,7 +3,12 @@ import type { Payload, PayloadRequest } from 'payload'
 import { SOURCE_LOCALE } from '../../config/locales'
 import { subjectContentFields } from './contentFields'
 import { subjectKey, type WorkflowSubject } from './types'
-import { appendAuditEvent, readLocaleContent, readLocaleWorkflow, writeLocaleWorkflow } from './workflowStore'
+import {
+  appendAuditEvent,
+  readLocaleContent,
+  readLocaleWorkflow,
+  writeLocaleWorkflow,
+} from './workflowStore'
 
 /**
  * Imported source content starts approved in ja, attributed to the import, with an audit event:
@@ -20,7 +25,13 @@ export const approveImportedContent = async ({
   subject: WorkflowSubject
   actor: string
 }): Promise<void> => {
-  const current = await readLocaleContent(payload, req, subject, subjectContentFields(payload, subject), SOURCE_LOCALE)
+  const current = await readLocaleContent(
+    payload,
+    req,
+    subject,
+    subjectContentFields(payload, subject),
+    SOURCE_LOCALE,
+  )
   if (!current) return
   const workflow = await readLocaleWorkflow(payload, req, subject, SOURCE_LOCALE)
   const at = new Date().toISOString()
@@ -32,7 +43,14 @@ export const approveImportedContent = async ({
     approvedAt: at,
     approvedBy: actor,
     editedSinceApproval: [],
-    lastAction: { action: 'import', by: actor, at, from: workflow.state, to: 'approved', reason: null },
+    lastAction: {
+      action: 'import',
+      by: actor,
+      at,
+      from: workflow.state,
+      to: 'approved',
+      reason: null,
+    },
   })
   await appendAuditEvent(payload, req, {
     actorId: null,

@@ -40,7 +40,9 @@ const reviewPanelField: Field = {
 }
 
 /** Shows the current locale's review state in lists and the sidebar; stored in workflow-states, not here. */
-const reviewStateField = (subjectOf: (data: Record<string, unknown>) => WorkflowSubject): Field => ({
+const reviewStateField = (
+  subjectOf: (data: Record<string, unknown>) => WorkflowSubject,
+): Field => ({
   name: 'reviewState',
   label: 'Review state',
   type: 'text',
@@ -57,12 +59,18 @@ const reviewStateField = (subjectOf: (data: Record<string, unknown>) => Workflow
 })
 
 /** Lists and the sidebar show whether a translation still translates the approved source (stale when not). */
-const sourceStateField = (subjectOf: (data: Record<string, unknown>) => WorkflowSubject): Field => ({
+const sourceStateField = (
+  subjectOf: (data: Record<string, unknown>) => WorkflowSubject,
+): Field => ({
   name: 'sourceState',
   label: 'Source',
   type: 'text',
   virtual: true,
-  admin: { readOnly: true, position: 'sidebar', description: 'Translations: whether the approved Japanese text is still the one translated.' },
+  admin: {
+    readOnly: true,
+    position: 'sidebar',
+    description: 'Translations: whether the approved Japanese text is still the one translated.',
+  },
   hooks: {
     afterRead: [
       async ({ data, req }: { data?: Record<string, unknown>; req: PayloadRequest }) => {
@@ -117,8 +125,14 @@ export const reviewWorkflow =
           ],
           hooks: {
             ...collection.hooks,
-            beforeOperation: [...(collection.hooks?.beforeOperation ?? []), refuseCollectionRestore({ kind: 'collection', slug })],
-            beforeChange: [...(collection.hooks?.beforeChange ?? []), rememberCollectionDocument(slug)],
+            beforeOperation: [
+              ...(collection.hooks?.beforeOperation ?? []),
+              refuseCollectionRestore({ kind: 'collection', slug }),
+            ],
+            beforeChange: [
+              ...(collection.hooks?.beforeChange ?? []),
+              rememberCollectionDocument(slug),
+            ],
             afterChange: [...(collection.hooks?.afterChange ?? []), recordCollectionChanges(slug)],
             beforeDelete: [...(collection.hooks?.beforeDelete ?? []), refuseCollectionDelete(slug)],
             afterDelete: [...(collection.hooks?.afterDelete ?? []), closeCollectionDocument(slug)],
@@ -140,14 +154,26 @@ export const reviewWorkflow =
       return {
         ...global,
         lockDocuments: false,
-        fields: [reviewPanelField, ...global.fields, reviewStateField(() => ({ kind: 'global', slug })), sourceStateField(() => ({ kind: 'global', slug }))],
+        fields: [
+          reviewPanelField,
+          ...global.fields,
+          reviewStateField(() => ({ kind: 'global', slug })),
+          sourceStateField(() => ({ kind: 'global', slug })),
+        ],
         hooks: {
           ...global.hooks,
-          beforeOperation: [...(global.hooks?.beforeOperation ?? []), refuseGlobalRestore({ kind: 'global', slug })],
+          beforeOperation: [
+            ...(global.hooks?.beforeOperation ?? []),
+            refuseGlobalRestore({ kind: 'global', slug }),
+          ],
           beforeChange: [...(global.hooks?.beforeChange ?? []), rememberGlobalDocument(slug)],
           afterChange: [...(global.hooks?.afterChange ?? []), recordGlobalChanges(slug)],
         },
-        endpoints: [...(global.endpoints || []), ...workflowEndpoints({ kind: 'global', slug }), restoreVersionEndpoint({ kind: 'global', slug })],
+        endpoints: [
+          ...(global.endpoints || []),
+          ...workflowEndpoints({ kind: 'global', slug }),
+          restoreVersionEndpoint({ kind: 'global', slug }),
+        ],
       }
     }),
   })

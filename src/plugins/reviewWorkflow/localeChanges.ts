@@ -6,10 +6,12 @@ import { localeContent } from './contentHash'
 
 type Doc = Record<string, unknown>
 
-const isRecord = (value: unknown): value is Doc => Boolean(value) && typeof value === 'object' && !Array.isArray(value)
+const isRecord = (value: unknown): value is Doc =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value)
 
 /** An unset checkbox reads as null or false depending on the row's age: both mean "not set". */
-const leafValue = (field: Field, value: unknown): unknown => (field.type === 'checkbox' ? Boolean(value) : (value ?? null))
+const leafValue = (field: Field, value: unknown): unknown =>
+  field.type === 'checkbox' ? Boolean(value) : (value ?? null)
 
 /**
  * One locale's view of a document read with `locale: 'all'`, where each localized field is an object
@@ -48,9 +50,15 @@ export const changedLocales = (
   const contentFields = contentFieldsOf(fields)
   const empty = localeView({}, fields, locales[0] ?? '')
   return locales.flatMap((locale) => {
-    const old = localeContent(before ? localeView(before, fields, locale) : empty, contentFields, locale)
+    const old = localeContent(
+      before ? localeView(before, fields, locale) : empty,
+      contentFields,
+      locale,
+    )
     const current = localeContent(localeView(after, fields, locale), contentFields, locale)
-    const changed = Object.keys(current).filter((name) => stableStringify(old[name]) !== stableStringify(current[name]))
+    const changed = Object.keys(current).filter(
+      (name) => stableStringify(old[name]) !== stableStringify(current[name]),
+    )
     return changed.length > 0 ? [{ locale, fields: changed }] : []
   })
 }

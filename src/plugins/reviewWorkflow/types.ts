@@ -1,4 +1,10 @@
-export const WORKFLOW_STATES = ['draft', 'in_review', 'changes_requested', 'approved', 'published'] as const
+export const WORKFLOW_STATES = [
+  'draft',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'published',
+] as const
 export type WorkflowState = (typeof WORKFLOW_STATES)[number]
 
 export const WORKFLOW_ACTIONS = ['submit', 'withdraw', 'approve', 'request-changes'] as const
@@ -12,7 +18,8 @@ export const ENDPOINT_ACTIONS = [...WORKFLOW_ACTIONS, CONFIRM_SOURCE] as const
 export type EndpointAction = (typeof ENDPOINT_ACTIONS)[number]
 
 /** What the audit trail records: the actions, plus what the system does on its own. */
-export type AuditAction = WorkflowAction | typeof CONFIRM_SOURCE | 'edit' | 'delete' | 'import' | 'publish' | 'rollback'
+export type AuditAction =
+  WorkflowAction | typeof CONFIRM_SOURCE | 'edit' | 'delete' | 'import' | 'publish' | 'rollback'
 
 /** A document under review: a collection document or the (single) global. */
 export type WorkflowSubject =

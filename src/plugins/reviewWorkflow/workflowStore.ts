@@ -50,7 +50,9 @@ const toLocaleWorkflow = (row: WorkflowStateRow | undefined): LocaleWorkflow =>
         approvedContent: (row.approvedContent as Record<string, unknown> | null) ?? null,
         approvedAt: row.approvedAt ?? null,
         approvedBy: row.approvedBy ?? null,
-        editedSinceApproval: Array.isArray(row.editedSinceApproval) ? row.editedSinceApproval.map(String) : [],
+        editedSinceApproval: Array.isArray(row.editedSinceApproval)
+          ? row.editedSinceApproval.map(String)
+          : [],
         lastAction: (row.lastAction as Record<string, unknown> | null) ?? null,
         sourceHash: row.sourceHash ?? null,
         sourceContent: (row.sourceContent as Record<string, unknown> | null) ?? null,
@@ -85,12 +87,17 @@ export const writeLocaleWorkflow = async (
 ): Promise<void> => {
   const { rowId, ...fields } = workflow
   const data = { key: rowKey(subject, locale), subject: subjectKey(subject), locale, ...fields }
-  if (rowId !== undefined) await payload.update({ collection: 'workflow-states', id: rowId, data, req, ...system })
+  if (rowId !== undefined)
+    await payload.update({ collection: 'workflow-states', id: rowId, data, req, ...system })
   else await payload.create({ collection: 'workflow-states', data, req, ...system })
 }
 
 /** Every locale's workflow row of one document. */
-export const readSubjectWorkflows = async (payload: Payload, req: PayloadRequest, subject: WorkflowSubject): Promise<WorkflowStateRow[]> => {
+export const readSubjectWorkflows = async (
+  payload: Payload,
+  req: PayloadRequest,
+  subject: WorkflowSubject,
+): Promise<WorkflowStateRow[]> => {
   const { docs } = await payload.find({
     collection: 'workflow-states',
     where: { subject: { equals: subjectKey(subject) } },
@@ -102,10 +109,19 @@ export const readSubjectWorkflows = async (payload: Payload, req: PayloadRequest
 }
 
 /** Removes a deleted document's workflow rows and returns them (the audit trail keeps their history). */
-export const removeSubjectWorkflows = async (payload: Payload, req: PayloadRequest, subject: WorkflowSubject): Promise<WorkflowStateRow[]> => {
+export const removeSubjectWorkflows = async (
+  payload: Payload,
+  req: PayloadRequest,
+  subject: WorkflowSubject,
+): Promise<WorkflowStateRow[]> => {
   const rows = await readSubjectWorkflows(payload, req, subject)
   if (rows.length > 0) {
-    await payload.delete({ collection: 'workflow-states', where: { subject: { equals: subjectKey(subject) } }, req, ...system })
+    await payload.delete({
+      collection: 'workflow-states',
+      where: { subject: { equals: subjectKey(subject) } },
+      req,
+      ...system,
+    })
   }
   return rows
 }
@@ -126,8 +142,18 @@ export const appendAuditEvent = (
   return append
 }
 
-const appendNow = async (payload: Payload, req: PayloadRequest, event: Omit<AuditFacts, 'at'> & { action: AuditAction }): Promise<void> => {
-  const { docs } = await payload.find({ collection: 'audit-events', sort: '-id', limit: 1, req, ...system })
+const appendNow = async (
+  payload: Payload,
+  req: PayloadRequest,
+  event: Omit<AuditFacts, 'at'> & { action: AuditAction },
+): Promise<void> => {
+  const { docs } = await payload.find({
+    collection: 'audit-events',
+    sort: '-id',
+    limit: 1,
+    req,
+    ...system,
+  })
   const previousHash = docs[0]?.hash ?? GENESIS_HASH
   const facts: AuditFacts = { ...event, at: new Date().toISOString() }
   await payload.create({
@@ -150,7 +176,14 @@ export const readLocaleContent = async (
   const readReq = isolateObjectProperty(req, ['locale', 'fallbackLocale'])
   let doc: Record<string, unknown> | null
   if (subject.kind === 'global') {
-    doc = { ...(await payload.findGlobal({ slug: subject.slug, locale: locale as 'ja', req: readReq, ...system })) }
+    doc = {
+      ...(await payload.findGlobal({
+        slug: subject.slug,
+        locale: locale as 'ja',
+        req: readReq,
+        ...system,
+      })),
+    }
   } else {
     doc = (await payload.findByID({
       collection: subject.slug,
@@ -185,7 +218,13 @@ export const readSourceState = async (
 }
 
 /** Every workflow row by its key (`subject:locale`), in one query: for views over all documents and locales. */
-export const readAllWorkflowRows = async (payload: Payload): Promise<Map<string, WorkflowStateRow>> => {
-  const { docs } = await payload.find({ collection: 'workflow-states', pagination: false, ...system })
+export const readAllWorkflowRows = async (
+  payload: Payload,
+): Promise<Map<string, WorkflowStateRow>> => {
+  const { docs } = await payload.find({
+    collection: 'workflow-states',
+    pagination: false,
+    ...system,
+  })
   return new Map(docs.map((row) => [row.key, row]))
 }

@@ -29,11 +29,14 @@ export const planDocuments = (specs: readonly DocumentSpec[]): DocumentPlan[] =>
   specs
     .map((spec) => ({
       ...spec,
-      units: spec.fields.map((field) => planUnit(`${spec.fileId}.${field.path}`, field)).filter((unit): unit is UnitPlan => unit !== null),
+      units: spec.fields
+        .map((field) => planUnit(`${spec.fileId}.${field.path}`, field))
+        .filter((unit): unit is UnitPlan => unit !== null),
     }))
     .filter((plan) => plan.units.length > 0)
 
-const attribute = (name: string, value: string | null) => (value === null ? '' : ` ${name}="${escapeXml(value)}"`)
+const attribute = (name: string, value: string | null) =>
+  value === null ? '' : ` ${name}="${escapeXml(value)}"`
 
 /** For the translator: which source release the source text is, and what that means for publishing the translation. */
 export const sourceReleaseNote = (release: SourceCandidate | null): string => {
@@ -41,7 +44,8 @@ export const sourceReleaseNote = (release: SourceCandidate | null): string => {
     return `Source: approved ${SOURCE_LOCALE} text that is not yet published in any ${SOURCE_LOCALE} release; a translation of it cannot be published until it is.`
   }
   const at = new Date(release.effectiveAt).toISOString()
-  if (release.standing === 'current') return `Source: ${SOURCE_LOCALE} release ${release.number}, in effect since ${at}.`
+  if (release.standing === 'current')
+    return `Source: ${SOURCE_LOCALE} release ${release.number}, in effect since ${at}.`
   if (release.standing === 'upcoming') {
     return `Source: ${SOURCE_LOCALE} release ${release.number}, announced to take effect on ${at}; a translation of it takes effect no earlier.`
   }
@@ -49,22 +53,37 @@ export const sourceReleaseNote = (release: SourceCandidate | null): string => {
 }
 
 /** The XLIFF 2.0 file for one target locale: a <file> per document, a <unit> per field, a <segment> per block. */
-export const writeXliff = ({ trgLang, documents }: { trgLang: string; documents: readonly DocumentPlan[] }): string => {
+export const writeXliff = ({
+  trgLang,
+  documents,
+}: {
+  trgLang: string
+  documents: readonly DocumentPlan[]
+}): string => {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<xliff xmlns="${XLIFF_NAMESPACE}" xmlns:kaiji="${KAIJI_NAMESPACE}" version="2.0" srcLang="${SOURCE_LOCALE}" trgLang="${escapeXml(trgLang)}" xml:space="preserve">`,
   ]
   for (const document of documents) {
-    const sourceRelease = document.sourceRelease ? String(document.sourceRelease.number) : 'unpublished'
+    const sourceRelease = document.sourceRelease
+      ? String(document.sourceRelease.number)
+      : 'unpublished'
     lines.push(
       `  <file id="${document.fileId}"${attribute('original', document.original)}${attribute('kaiji:sourceHash', document.sourceHash)}${attribute('kaiji:sourceRelease', sourceRelease)}>`,
     )
-    lines.push(`    <notes><note category="kaiji:source-release">${escapeXml(sourceReleaseNote(document.sourceRelease))}</note></notes>`)
+    lines.push(
+      `    <notes><note category="kaiji:source-release">${escapeXml(sourceReleaseNote(document.sourceRelease))}</note></notes>`,
+    )
     for (const unit of document.units) {
       lines.push(`    <unit id="${unit.id}" name="${escapeXml(unit.field.path)}">`)
-      if (unit.notes.length) lines.push(`      <notes>${unit.notes.map((note) => `<note category="kaiji">${escapeXml(note)}</note>`).join('')}</notes>`)
+      if (unit.notes.length)
+        lines.push(
+          `      <notes>${unit.notes.map((note) => `<note category="kaiji">${escapeXml(note)}</note>`).join('')}</notes>`,
+        )
       if (unit.originalData.length) {
-        lines.push(`      <originalData>${unit.originalData.map((data) => `<data id="${data.id}">${escapeXml(data.value)}</data>`).join('')}</originalData>`)
+        lines.push(
+          `      <originalData>${unit.originalData.map((data) => `<data id="${data.id}">${escapeXml(data.value)}</data>`).join('')}</originalData>`,
+        )
       }
       for (const segment of unit.segments) {
         const state = segment.targetXml === null ? 'initial' : document.targetState
@@ -98,38 +117,67 @@ export type ImportPlan = { trgLang: string; changes: DocumentChange[]; unchanged
 
 const children = (element: Element, localName: string): Element[] =>
   Array.from(element.childNodes).filter(
-    (node): node is Element => node.nodeType === 1 && (node as Element).localName === localName && (node as Element).namespaceURI === XLIFF_NAMESPACE,
+    (node): node is Element =>
+      node.nodeType === 1 &&
+      (node as Element).localName === localName &&
+      (node as Element).namespaceURI === XLIFF_NAMESPACE,
   )
 
 const describeParseError = (error: unknown): string => {
   const message = error instanceof Error ? error.message : String(error)
   const locator = (error as { locator?: { lineNumber?: number; columnNumber?: number } }).locator
-  return locator?.lineNumber ? `line ${locator.lineNumber}, column ${locator.columnNumber ?? 0}: ${message.split('\n')[0]}` : message.split('\n')[0] ?? message
+  return locator?.lineNumber
+    ? `line ${locator.lineNumber}, column ${locator.columnNumber ?? 0}: ${message.split('\n')[0]}`
+    : (message.split('\n')[0] ?? message)
 }
 
 /** Reads the envelope: well-formed XML, XLIFF 2.0, no DTD. Returns the root, or a 400 refusal. */
 export const parseXliff = (xml: string): { root: Element } | ImportRefusal => {
-  if (/<!DOCTYPE/i.test(xml)) return { status: 400, problems: ['The file has a DOCTYPE; XLIFF 2.0 files have none (and none is processed here).'] }
+  if (/<!DOCTYPE/i.test(xml))
+    return {
+      status: 400,
+      problems: ['The file has a DOCTYPE; XLIFF 2.0 files have none (and none is processed here).'],
+    }
   let root: Element | null
   try {
-    root = new DOMParser({ onError: (level, message) => {
-      if (level !== 'warning') throw new Error(message)
-    } }).parseFromString(xml, 'text/xml').documentElement
+    root = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') throw new Error(message)
+      },
+    }).parseFromString(xml, 'text/xml').documentElement
   } catch (error) {
-    return { status: 400, problems: [`The file is not well-formed XML (${describeParseError(error)}).`] }
+    return {
+      status: 400,
+      problems: [`The file is not well-formed XML (${describeParseError(error)}).`],
+    }
   }
   if (!root || root.localName !== 'xliff' || root.namespaceURI !== XLIFF_NAMESPACE) {
-    return { status: 400, problems: [`The root element must be <xliff> in the namespace ${XLIFF_NAMESPACE}.`] }
+    return {
+      status: 400,
+      problems: [`The root element must be <xliff> in the namespace ${XLIFF_NAMESPACE}.`],
+    }
   }
   const version = root.getAttribute('version')
-  if (version !== '2.0' && version !== '2.1') return { status: 400, problems: [`XLIFF version ${JSON.stringify(version)} is not supported; export a 2.0 file from here.`] }
+  if (version !== '2.0' && version !== '2.1')
+    return {
+      status: 400,
+      problems: [
+        `XLIFF version ${JSON.stringify(version)} is not supported; export a 2.0 file from here.`,
+      ],
+    }
   return { root }
 }
 
-const formatBit = (subType: string): number => FORMATS.find((format) => format.subType === subType)?.bit ?? 0
+const formatBit = (subType: string): number =>
+  FORMATS.find((format) => format.subType === subType)?.bit ?? 0
 
 /** A target's inline content as runs, with every code it uses; problems name the element that does not fit. */
-const readInline = (element: Element, codes: ReadonlyMap<string, InlineCode>, where: string, problems: string[]) => {
+const readInline = (
+  element: Element,
+  codes: ReadonlyMap<string, InlineCode>,
+  where: string,
+  problems: string[],
+) => {
   const runs: InlineRun[] = []
   const used: string[] = []
   const visit = (node: Node, format: number, link: string | null) => {
@@ -144,7 +192,8 @@ const readInline = (element: Element, codes: ReadonlyMap<string, InlineCode>, wh
       const id = inner.getAttribute('id') ?? ''
       if (name === 'cp') {
         const code = Number.parseInt(inner.getAttribute('hex') ?? '', 16)
-        if (Number.isFinite(code)) runs.push({ kind: 'text', text: String.fromCodePoint(code), format, link })
+        if (Number.isFinite(code))
+          runs.push({ kind: 'text', text: String.fromCodePoint(code), format, link })
         else problems.push(`${where}: <cp> needs a hexadecimal code point.`)
       } else if (name === 'mrk') {
         visit(inner, format, link)
@@ -154,7 +203,9 @@ const readInline = (element: Element, codes: ReadonlyMap<string, InlineCode>, wh
         const code = codes.get(id)
         used.push(id)
         if (!code || (name === 'ph') !== (code.kind === 'linebreak')) {
-          problems.push(`${where}: inline element <${name} id="${id}"> does not match any code of the source segment.`)
+          problems.push(
+            `${where}: inline element <${name} id="${id}"> does not match any code of the source segment.`,
+          )
         } else if (code.kind === 'linebreak') {
           runs.push({ kind: 'linebreak' })
         } else if (code.kind === 'link') {
@@ -163,7 +214,9 @@ const readInline = (element: Element, codes: ReadonlyMap<string, InlineCode>, wh
           visit(inner, format | formatBit(code.subType), link)
         }
       } else {
-        problems.push(`${where}: inline element <${name}> is not supported here; keep the source's <pc> and <ph> codes.`)
+        problems.push(
+          `${where}: inline element <${name}> is not supported here; keep the source's <pc> and <ph> codes.`,
+        )
       }
     }
   }
@@ -172,7 +225,10 @@ const readInline = (element: Element, codes: ReadonlyMap<string, InlineCode>, wh
 }
 
 /** Whether the file's source of a segment is not the source as approved now (the file is older than the change). */
-const sourceChanged = (segment: UnitPlan['segments'][number], runs: readonly InlineRun[]): boolean => {
+const sourceChanged = (
+  segment: UnitPlan['segments'][number],
+  runs: readonly InlineRun[],
+): boolean => {
   try {
     return canonicalTarget(segment, runs) !== segment.sourceXml
   } catch (error) {
@@ -181,18 +237,29 @@ const sourceChanged = (segment: UnitPlan['segments'][number], runs: readonly Inl
   }
 }
 
-const sorted = (values: readonly string[]) => [...values].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+const sorted = (values: readonly string[]) =>
+  [...values].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
 
 /**
  * Checks an uploaded file against what an export would contain now and works out what to write.
  * All-or-nothing: any problem refuses the whole file. The trgLang and permission checks are the caller's.
  */
-export const planImport = (root: Element, plans: readonly DocumentPlan[]): ImportPlan | ImportRefusal => {
+export const planImport = (
+  root: Element,
+  plans: readonly DocumentPlan[],
+): ImportPlan | ImportRefusal => {
   const problems: string[] = []
   const srcLang = root.getAttribute('srcLang')
   const trgLang = root.getAttribute('trgLang') ?? ''
-  if (srcLang !== SOURCE_LOCALE) problems.push(`srcLang is ${JSON.stringify(srcLang)}; the source language here is ${SOURCE_LOCALE}.`)
-  const expected = new Map(plans.flatMap((document) => document.units.map((unit) => [unit.id, { document, unit }] as const)))
+  if (srcLang !== SOURCE_LOCALE)
+    problems.push(
+      `srcLang is ${JSON.stringify(srcLang)}; the source language here is ${SOURCE_LOCALE}.`,
+    )
+  const expected = new Map(
+    plans.flatMap((document) =>
+      document.units.map((unit) => [unit.id, { document, unit }] as const),
+    ),
+  )
   const seen = new Set<string>()
   const targets = new Map<string, Map<string, InlineRun[]>>()
   const exportedHashes = new Map<string, string | null>()
@@ -200,7 +267,10 @@ export const planImport = (root: Element, plans: readonly DocumentPlan[]): Impor
 
   for (const file of children(root, 'file')) {
     const fileId = file.getAttribute('id') ?? ''
-    const units = [...children(file, 'unit'), ...children(file, 'group').flatMap((group) => children(group, 'unit'))]
+    const units = [
+      ...children(file, 'unit'),
+      ...children(file, 'group').flatMap((group) => children(group, 'unit')),
+    ]
     for (const unitElement of units) {
       const id = unitElement.getAttribute('id') ?? ''
       if (seen.has(id)) {
@@ -210,30 +280,48 @@ export const planImport = (root: Element, plans: readonly DocumentPlan[]): Impor
       seen.add(id)
       const match = expected.get(id)
       if (!match) {
-        problems.push(`Unknown unit ${JSON.stringify(id)}: nothing with that id is translatable now.`)
+        problems.push(
+          `Unknown unit ${JSON.stringify(id)}: nothing with that id is translatable now.`,
+        )
         continue
       }
-      exportedHashes.set(match.document.fileId, file.getAttributeNS(KAIJI_NAMESPACE, 'sourceHash') || null)
-      if (fileId !== match.document.fileId) problems.push(`Unit ${JSON.stringify(id)} belongs in file ${JSON.stringify(match.document.fileId)}, not ${JSON.stringify(fileId)}.`)
+      exportedHashes.set(
+        match.document.fileId,
+        file.getAttributeNS(KAIJI_NAMESPACE, 'sourceHash') || null,
+      )
+      if (fileId !== match.document.fileId)
+        problems.push(
+          `Unit ${JSON.stringify(id)} belongs in file ${JSON.stringify(match.document.fileId)}, not ${JSON.stringify(fileId)}.`,
+        )
       const segments = children(unitElement, 'segment')
       const segmentIds = segments.map((segment) => segment.getAttribute('id') ?? '')
       const expectedIds = match.unit.segments.map((segment) => segment.id)
       if (sorted(segmentIds).join(' ') !== sorted(expectedIds).join(' ')) {
-        problems.push(`Unit ${JSON.stringify(id)}: segments ${segmentIds.join(', ') || '(none)'} do not match the source's ${expectedIds.join(', ')}; export the file again.`)
+        problems.push(
+          `Unit ${JSON.stringify(id)}: segments ${segmentIds.join(', ') || '(none)'} do not match the source's ${expectedIds.join(', ')}; export the file again.`,
+        )
         continue
       }
       const runsBySegment = new Map<string, InlineRun[]>()
       for (const segmentElement of segments) {
-        const segment = match.unit.segments.find((candidate) => candidate.id === segmentElement.getAttribute('id'))
+        const segment = match.unit.segments.find(
+          (candidate) => candidate.id === segmentElement.getAttribute('id'),
+        )
         if (!segment) continue
         const where = `Unit ${JSON.stringify(id)}, segment ${segment.id}`
         const sourceElement = children(segmentElement, 'source')[0]
         const codes = new Map(segment.codes.map((code) => [code.id, code]))
-        if (!sourceElement || sourceChanged(segment, readInline(sourceElement, codes, where, []).runs)) staleUnits.add(id)
+        if (
+          !sourceElement ||
+          sourceChanged(segment, readInline(sourceElement, codes, where, []).runs)
+        )
+          staleUnits.add(id)
         const targetElement = children(segmentElement, 'target')[0]
         if (!targetElement) continue
         const { runs, used } = readInline(targetElement, codes, where, problems)
-        const missing = segment.codes.filter((code) => !used.includes(code.id)).map((code) => code.id)
+        const missing = segment.codes
+          .filter((code) => !used.includes(code.id))
+          .map((code) => code.id)
         const extra = used.filter((code) => !segment.codes.some((known) => known.id === code))
         const repeated = used.filter((code, index) => used.indexOf(code) !== index)
         if (missing.length || extra.length || repeated.length) {
@@ -254,7 +342,10 @@ export const planImport = (root: Element, plans: readonly DocumentPlan[]): Impor
     }
   }
   const missingUnits = [...expected.keys()].filter((id) => !seen.has(id))
-  if (missingUnits.length) problems.push(`Missing units (export the file again, or keep every unit): ${missingUnits.join(', ')}.`)
+  if (missingUnits.length)
+    problems.push(
+      `Missing units (export the file again, or keep every unit): ${missingUnits.join(', ')}.`,
+    )
   if (problems.length) return { status: 422, problems }
 
   const changes: DocumentChange[] = []
@@ -275,7 +366,12 @@ export const planImport = (root: Element, plans: readonly DocumentPlan[]): Impor
       unchangedDocuments += 1
       continue
     }
-    changes.push({ document, values, staleUnits: stale, exportedSourceHash: exportedHashes.get(document.fileId) ?? null })
+    changes.push({
+      document,
+      values,
+      staleUnits: stale,
+      exportedSourceHash: exportedHashes.get(document.fileId) ?? null,
+    })
   }
   return { trgLang, changes, unchangedDocuments }
 }

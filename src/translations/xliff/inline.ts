@@ -1,4 +1,9 @@
-import { childNodes, isJsonObject, MAX_RICH_TEXT_DEPTH, type SerializedLexicalNode } from '../../utilities/lexical'
+import {
+  childNodes,
+  isJsonObject,
+  MAX_RICH_TEXT_DEPTH,
+  type SerializedLexicalNode,
+} from '../../utilities/lexical'
 
 /**
  * Rich text ↔ XLIFF 2.0 inline content. Each block of text (a paragraph, heading, quote or list item)
@@ -27,7 +32,8 @@ export type InlineCode =
   | { id: string; kind: 'linebreak' }
 
 /** One piece of inline content, after parsing a segment: text with its formatting and link. */
-export type InlineRun = { kind: 'text'; text: string; format: number; link: string | null } | { kind: 'linebreak' }
+export type InlineRun =
+  { kind: 'text'; text: string; format: number; link: string | null } | { kind: 'linebreak' }
 
 const INLINE_TYPES = new Set(['text', 'linebreak', 'link', 'autolink', 'tab'])
 const isInline = (node: JsonObject) => INLINE_TYPES.has(String(node.type))
@@ -41,7 +47,8 @@ export const blocksOf = (value: unknown): JsonObject[] => {
   const visit = (node: JsonObject, depth: number) => {
     if (depth > MAX_RICH_TEXT_DEPTH) return
     const children = childNodes(node)
-    if (node.type !== 'root' && (children.length === 0 || children.some(isInline))) blocks.push(node)
+    if (node.type !== 'root' && (children.length === 0 || children.some(isInline)))
+      blocks.push(node)
     for (const child of children) if (!isInline(child)) visit(child, depth + 1)
   }
   if (isJsonObject(value) && isJsonObject(value.root)) visit(value.root, 0)
@@ -53,10 +60,17 @@ export const inlineRuns = (block: JsonObject): InlineRun[] => {
   const runs: InlineRun[] = []
   const visit = (nodes: JsonObject[], link: string | null) => {
     for (const node of nodes) {
-      if (node.type === 'text' && typeof node.text === 'string') runs.push({ kind: 'text', text: node.text, format: typeof node.format === 'number' ? node.format : 0, link })
+      if (node.type === 'text' && typeof node.text === 'string')
+        runs.push({
+          kind: 'text',
+          text: node.text,
+          format: typeof node.format === 'number' ? node.format : 0,
+          link,
+        })
       else if (node.type === 'tab') runs.push({ kind: 'text', text: '\t', format: 0, link })
       else if (node.type === 'linebreak') runs.push({ kind: 'linebreak' })
-      else if (node.type === 'link' || node.type === 'autolink') visit(childNodes(node), linkUrl(node))
+      else if (node.type === 'link' || node.type === 'autolink')
+        visit(childNodes(node), linkUrl(node))
     }
   }
   visit(childNodes(block).filter(isInline), null)
@@ -69,14 +83,24 @@ const linkUrl = (node: JsonObject): string => {
 }
 
 export const escapeXml = (text: string): string =>
-  text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char)
+  text.replace(
+    /[&<>"]/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char,
+  )
 
 /** Characters XML 1.0 cannot carry as text: written as `<cp hex="…"/>`. */
 const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu
 const textToXliff = (text: string): string =>
-  escapeXml(text).replace(NOT_XML_CHAR, (char) => `<cp hex="${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}"/>`)
+  escapeXml(text).replace(
+    NOT_XML_CHAR,
+    (char) =>
+      `<cp hex="${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}"/>`,
+  )
 
-type NewCode = { kind: 'format'; subType: string } | { kind: 'link'; url: string; node: JsonObject } | { kind: 'linebreak' }
+type NewCode =
+  | { kind: 'format'; subType: string }
+  | { kind: 'link'; url: string; node: JsonObject }
+  | { kind: 'linebreak' }
 
 /** Hands out code ids for one unit: the source numbers its codes; a target reuses the source's by kind and order. */
 export class CodeBook {
@@ -85,17 +109,27 @@ export class CodeBook {
 
   add(code: NewCode): InlineCode {
     const id = String(this.next++)
-    const full: InlineCode = code.kind === 'link' ? { ...code, id, dataId: `d${id}` } : { ...code, id }
+    const full: InlineCode =
+      code.kind === 'link' ? { ...code, id, dataId: `d${id}` } : { ...code, id }
     this.codes.push(full)
     return full
   }
 }
 
 const signature = (code: Pick<InlineCode, 'kind'> & { subType?: string; url?: string }) =>
-  code.kind === 'format' ? `format:${code.subType}` : code.kind === 'link' ? `link:${code.url}` : 'linebreak'
+  code.kind === 'format'
+    ? `format:${code.subType}`
+    : code.kind === 'link'
+      ? `link:${code.url}`
+      : 'linebreak'
 
 /** What a serialization needs per code: a fresh one (source), or the matching source code (target). */
-type CodeSource = (wanted: { kind: InlineCode['kind']; subType?: string; url?: string; node?: JsonObject }) => InlineCode | null
+type CodeSource = (wanted: {
+  kind: InlineCode['kind']
+  subType?: string
+  url?: string
+  node?: JsonObject
+}) => InlineCode | null
 
 export const freshCodes =
   (book: CodeBook): CodeSource =>
@@ -120,7 +154,11 @@ export const matchingCodes = (sourceCodes: readonly InlineCode[]): CodeSource =>
 }
 
 /** Serializes a block's runs as XLIFF inline content. Throws when a code has no id to take (see matchingCodes). */
-export const runsToXliff = (runs: readonly InlineRun[], takeCode: CodeSource, linkNodes: ReadonlyMap<string, JsonObject> = new Map()): string => {
+export const runsToXliff = (
+  runs: readonly InlineRun[],
+  takeCode: CodeSource,
+  linkNodes: ReadonlyMap<string, JsonObject> = new Map(),
+): string => {
   let xml = ''
   let index = 0
   while (index < runs.length) {
@@ -144,7 +182,9 @@ export const runsToXliff = (runs: readonly InlineRun[], takeCode: CodeSource, li
       }
       const code = takeCode({ kind: 'link', url, node: linkNodes.get(url) })
       if (!code || code.kind !== 'link') throw new UnmatchedCode(`link ${url}`)
-      const inner = runs.slice(index, end).map((inside) => (inside.kind === 'text' ? { ...inside, link: null } : inside))
+      const inner = runs
+        .slice(index, end)
+        .map((inside) => (inside.kind === 'text' ? { ...inside, link: null } : inside))
       xml += `<pc id="${code.id}" type="link" dataRefStart="${code.dataId}">${runsToXliff(inner, takeCode)}</pc>`
       index = end
       continue
@@ -167,7 +207,10 @@ export class UnmatchedCode extends Error {
 }
 
 /** Lexical nodes for parsed runs: text nodes with their format bits, links rebuilt from the source's link node. */
-export const runsToNodes = (runs: readonly InlineRun[], linkNodes: ReadonlyMap<string, JsonObject>): SerializedLexicalNode[] => {
+export const runsToNodes = (
+  runs: readonly InlineRun[],
+  linkNodes: ReadonlyMap<string, JsonObject>,
+): SerializedLexicalNode[] => {
   const nodes: SerializedLexicalNode[] = []
   const textNode = (run: Extract<InlineRun, { kind: 'text' }>): SerializedLexicalNode => ({
     type: 'text',
@@ -189,11 +232,23 @@ export const runsToNodes = (runs: readonly InlineRun[], linkNodes: ReadonlyMap<s
       continue
     }
     const previous = nodes.at(-1)
-    const source = linkNodes.get(run.link) ?? { type: 'link', version: 3, fields: { url: run.link, newTab: false, linkType: 'custom' } }
-    if (previous && (previous.type === 'link' || previous.type === 'autolink') && previous.__url === run.link) {
+    const source = linkNodes.get(run.link) ?? {
+      type: 'link',
+      version: 3,
+      fields: { url: run.link, newTab: false, linkType: 'custom' },
+    }
+    if (
+      previous &&
+      (previous.type === 'link' || previous.type === 'autolink') &&
+      previous.__url === run.link
+    ) {
       previous.children?.push(textNode(run))
     } else {
-      nodes.push({ ...(source as SerializedLexicalNode), children: [textNode(run)], __url: run.link })
+      nodes.push({
+        ...(source as SerializedLexicalNode),
+        children: [textNode(run)],
+        __url: run.link,
+      })
     }
   }
   for (const node of nodes) delete node.__url

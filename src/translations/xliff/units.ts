@@ -15,9 +15,20 @@ import {
 type JsonObject = { readonly [key: string]: unknown }
 
 /** One translatable field of one document: the approved source value and the current translation. */
-export type FieldSpec = { path: string; kind: 'text' | 'richText'; source: unknown; target: unknown }
+export type FieldSpec = {
+  path: string
+  kind: 'text' | 'richText'
+  source: unknown
+  target: unknown
+}
 
-export type SegmentPlan = { id: string; blockIndex: number; sourceXml: string; targetXml: string | null; codes: InlineCode[] }
+export type SegmentPlan = {
+  id: string
+  blockIndex: number
+  sourceXml: string
+  targetXml: string | null
+  codes: InlineCode[]
+}
 
 /** A unit as exported, with what an import needs to read a target back. */
 export type UnitPlan = {
@@ -31,19 +42,33 @@ export type UnitPlan = {
 }
 
 const textRuns = (text: string): InlineRun[] =>
-  text.split('\n').flatMap((line, index): InlineRun[] => [...(index > 0 ? [{ kind: 'linebreak' as const }] : []), ...(line ? [{ kind: 'text' as const, text: line, format: 0, link: null }] : [])])
+  text
+    .split('\n')
+    .flatMap((line, index): InlineRun[] => [
+      ...(index > 0 ? [{ kind: 'linebreak' as const }] : []),
+      ...(line ? [{ kind: 'text' as const, text: line, format: 0, link: null }] : []),
+    ])
 
-const runsAreEmpty = (runs: readonly InlineRun[]) => runs.every((run) => run.kind === 'text' && run.text.trim() === '')
+const runsAreEmpty = (runs: readonly InlineRun[]) =>
+  runs.every((run) => run.kind === 'text' && run.text.trim() === '')
 
 const linkNodesOf = (value: unknown): Map<string, JsonObject> => {
   const links = new Map<string, JsonObject>()
   const visit = (node: unknown, depth: number) => {
     if (!isJsonObject(node) || depth > 100) return
-    if ((node.type === 'link' || node.type === 'autolink') && isJsonObject(node.fields) && typeof node.fields.url === 'string') {
+    if (
+      (node.type === 'link' || node.type === 'autolink') &&
+      isJsonObject(node.fields) &&
+      typeof node.fields.url === 'string'
+    ) {
       const { children: _children, ...withoutChildren } = node
       links.set(node.fields.url, withoutChildren)
     }
-    const children = Array.isArray(node.children) ? node.children : isJsonObject(node.root) ? [node.root] : []
+    const children = Array.isArray(node.children)
+      ? node.children
+      : isJsonObject(node.root)
+        ? [node.root]
+        : []
     for (const child of children) visit(child, depth + 1)
   }
   visit(value, 0)
@@ -52,7 +77,8 @@ const linkNodesOf = (value: unknown): Map<string, JsonObject> => {
 
 /** The runs of each block of a field's value (one block for plain text). */
 const blockRuns = (field: FieldSpec, value: unknown): InlineRun[][] => {
-  if (field.kind === 'text') return typeof value === 'string' && value !== '' ? [textRuns(value)] : []
+  if (field.kind === 'text')
+    return typeof value === 'string' && value !== '' ? [textRuns(value)] : []
   return blocksOf(value).map(inlineRuns)
 }
 
@@ -66,7 +92,9 @@ export const planUnit = (id: string, field: FieldSpec): UnitPlan | null => {
   const book = new CodeBook()
   const notes: string[] = []
   if (!aligned && targetBlocks.some((runs) => !runsAreEmpty(runs))) {
-    notes.push(`The current translation has ${targetBlocks.length} blocks and the source ${sourceBlocks.length}, so it is not split into these segments.`)
+    notes.push(
+      `The current translation has ${targetBlocks.length} blocks and the source ${sourceBlocks.length}, so it is not split into these segments.`,
+    )
   }
   const segments = sourceBlocks.flatMap((runs, blockIndex): SegmentPlan[] => {
     if (runsAreEmpty(runs)) return []
@@ -80,12 +108,16 @@ export const planUnit = (id: string, field: FieldSpec): UnitPlan | null => {
         targetXml = runsToXliff(targetRuns, matchingCodes(codes))
       } catch (error) {
         if (!(error instanceof UnmatchedCode)) throw error
-        notes.push(`Segment s${blockIndex + 1}: the current translation's formatting (${error.message}) has no counterpart in the source, so it is left out.`)
+        notes.push(
+          `Segment s${blockIndex + 1}: the current translation's formatting (${error.message}) has no counterpart in the source, so it is left out.`,
+        )
       }
     }
     return [{ id: `s${blockIndex + 1}`, blockIndex, sourceXml, targetXml, codes }]
   })
-  const originalData = book.codes.flatMap((code) => (code.kind === 'link' ? [{ id: code.dataId, value: code.url }] : []))
+  const originalData = book.codes.flatMap((code) =>
+    code.kind === 'link' ? [{ id: code.dataId, value: code.url }] : [],
+  )
   return { id, field, segments, originalData, linkNodes, notes }
 }
 
@@ -101,7 +133,9 @@ export const targetValue = (plan: UnitPlan, targets: ReadonlyMap<string, InlineR
   blocks.forEach((block, index) => {
     const segmentId = byBlock.get(index)
     const runs = segmentId ? (targets.get(segmentId) ?? []) : []
-    const nested = (block.children ?? []).filter((child) => !['text', 'linebreak', 'link', 'autolink', 'tab'].includes(String(child.type)))
+    const nested = (block.children ?? []).filter(
+      (child) => !['text', 'linebreak', 'link', 'autolink', 'tab'].includes(String(child.type)),
+    )
     block.children = [...runsToNodes(runs, plan.linkNodes), ...nested]
   })
   return value

@@ -10,14 +10,29 @@ export const AuditEvents: CollectionConfig<'audit-events'> = {
   labels: { singular: 'Audit event', plural: 'Audit trail' },
   admin: {
     useAsTitle: 'action',
-    defaultColumns: ['at', 'actorLabel', 'action', 'subject', 'locale', 'fromState', 'toState', 'reason'],
+    defaultColumns: [
+      'at',
+      'actorLabel',
+      'action',
+      'subject',
+      'locale',
+      'fromState',
+      'toState',
+      'reason',
+    ],
     listSearchableFields: ['subject', 'actorLabel', 'action', 'reason'],
     group: 'Workflow',
   },
   defaultSort: '-id',
   access: { read: isAdmin, create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'at', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'at',
+      type: 'date',
+      required: true,
+      index: true,
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
     { name: 'actorId', type: 'text' },
     // Administrators alone read the trail today; should that widen, other readers still see no email.
     { name: 'actorLabel', type: 'text', required: true, hooks: { afterRead: [presentActorLabel] } },

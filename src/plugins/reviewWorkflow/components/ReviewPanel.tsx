@@ -7,8 +7,18 @@ import type { User } from '../../../payload-types'
 import { mayTakeAction, reviewsLocale, TRANSITIONS } from '../transitions'
 import { CONFIRM_SOURCE, WORKFLOW_ACTIONS, type EndpointAction, type WorkflowState } from '../types'
 
-type HistoryEntry = { at: string; actor: string; action: string; from: string | null; to: string | null; reason: string | null }
-type SourceChange = { field: string; changes: Array<{ kind: 'equal' | 'insert' | 'delete'; text: string }> }
+type HistoryEntry = {
+  at: string
+  actor: string
+  action: string
+  from: string | null
+  to: string | null
+  reason: string | null
+}
+type SourceChange = {
+  field: string
+  changes: Array<{ kind: 'equal' | 'insert' | 'delete'; text: string }>
+}
 type WorkflowView = {
   state: WorkflowState
   youEditedSinceApproval: boolean
@@ -34,7 +44,8 @@ const ACTION_LABELS: Record<EndpointAction, string> = {
   'request-changes': 'Request changes',
   [CONFIRM_SOURCE]: 'Confirm source change does not affect it',
 }
-const needsReason = (action: EndpointAction): boolean => action === CONFIRM_SOURCE || TRANSITIONS[action].reasonRequired
+const needsReason = (action: EndpointAction): boolean =>
+  action === CONFIRM_SOURCE || TRANSITIONS[action].reasonRequired
 
 /** What changed in the source since the translation was submitted, as a redline. */
 const SourceChanges = ({ changes }: { changes: SourceChange[] }) => (
@@ -70,7 +81,11 @@ export const ReviewPanel = () => {
       routes: { api },
     },
   } = useConfig()
-  const endpoint = globalSlug ? `${api}/globals/${globalSlug}/workflow` : id ? `${api}/${collectionSlug}/${id}/workflow` : null
+  const endpoint = globalSlug
+    ? `${api}/globals/${globalSlug}/workflow`
+    : id
+      ? `${api}/${collectionSlug}/${id}/workflow`
+      : null
 
   const [view, setView] = useState<WorkflowView | null>(null)
   const [reason, setReason] = useState('')
@@ -79,7 +94,9 @@ export const ReviewPanel = () => {
 
   const load = useCallback(async () => {
     if (!endpoint) return
-    const response = await fetch(`${endpoint}?locale=${encodeURIComponent(locale)}`, { credentials: 'include' })
+    const response = await fetch(`${endpoint}?locale=${encodeURIComponent(locale)}`, {
+      credentials: 'include',
+    })
     if (response.ok) setView((await response.json()) as WorkflowView)
   }, [endpoint, locale])
 
@@ -110,22 +127,30 @@ export const ReviewPanel = () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ action, locale, ...(reason.trim() ? { reason: reason.trim() } : {}) }),
     })
-    const body = (await response.json().catch(() => ({}))) as { errors?: Array<{ message: string }> }
-    if (!response.ok) setMessage(body.errors?.[0]?.message ?? `The ${action} failed (${response.status}).`)
+    const body = (await response.json().catch(() => ({}))) as {
+      errors?: Array<{ message: string }>
+    }
+    if (!response.ok)
+      setMessage(body.errors?.[0]?.message ?? `The ${action} failed (${response.status}).`)
     else setReason('')
     setBusy(false)
     await load()
   }
 
   return (
-    <div className="review-panel" data-testid="review-panel" style={{ marginBottom: 'var(--base)' }}>
+    <div
+      className="review-panel"
+      data-testid="review-panel"
+      style={{ marginBottom: 'var(--base)' }}
+    >
       <h4 style={{ margin: 0 }}>Review ({locale})</h4>
       <p>
         State: <strong data-testid="review-state">{STATE_LABELS[view.state]}</strong>
       </p>
       {view.lastAction && (
         <p data-testid="review-last-action">
-          Last: {view.lastAction.action} by {view.lastAction.by} on {new Date(view.lastAction.at).toLocaleString()}
+          Last: {view.lastAction.action} by {view.lastAction.by} on{' '}
+          {new Date(view.lastAction.at).toLocaleString()}
           {view.lastAction.reason ? (
             <>
               {' — '}
@@ -135,11 +160,18 @@ export const ReviewPanel = () => {
         </p>
       )}
       {stale && (
-        <div data-testid="source-stale" role="status" style={{ borderLeft: '3px solid var(--theme-warning-500)', paddingLeft: '0.5rem' }}>
+        <div
+          data-testid="source-stale"
+          role="status"
+          style={{ borderLeft: '3px solid var(--theme-warning-500)', paddingLeft: '0.5rem' }}
+        >
           <p>
             <strong>Stale:</strong> the Japanese source was changed
-            {view.source?.currentApprovedAt ? ` (approved ${new Date(view.source.currentApprovedAt).toLocaleString()})` : ''} since
-            this translation was submitted. Update and resubmit it, or a reviewer confirms the change does not affect it.
+            {view.source?.currentApprovedAt
+              ? ` (approved ${new Date(view.source.currentApprovedAt).toLocaleString()})`
+              : ''}{' '}
+            since this translation was submitted. Update and resubmit it, or a reviewer confirms the
+            change does not affect it.
           </p>
           <SourceChanges changes={view.source?.changes ?? []} />
         </div>
@@ -187,8 +219,8 @@ export const ReviewPanel = () => {
         <ol>
           {view.history.map((entry) => (
             <li key={`${entry.at}-${entry.action}`}>
-              {new Date(entry.at).toLocaleString()}: {entry.action} by {entry.actor} ({entry.from ?? '—'} → {entry.to ?? '—'})
-              {entry.reason ? `: ${entry.reason}` : ''}
+              {new Date(entry.at).toLocaleString()}: {entry.action} by {entry.actor} (
+              {entry.from ?? '—'} → {entry.to ?? '—'}){entry.reason ? `: ${entry.reason}` : ''}
             </li>
           ))}
         </ol>

@@ -1,4 +1,9 @@
-import { isolateObjectProperty, type Endpoint, type PayloadHandler, type PayloadRequest } from 'payload'
+import {
+  isolateObjectProperty,
+  type Endpoint,
+  type PayloadHandler,
+  type PayloadRequest,
+} from 'payload'
 
 import { mayEditLocale } from '../../../access/canEditRequestedLocale'
 import { isLocaleCode, LOCALES } from '../../../config/locales'
@@ -14,15 +19,32 @@ const RESTORE_PATH = { collection: '/:id/restore-version', global: '/restore-ver
 
 /** Why Payload's own restore is refused, and what to use instead. */
 export const restoreRefusal = (target: SubjectTarget): string => {
-  const path = target.kind === 'global' ? `/api/globals/${target.slug}${RESTORE_PATH.global}` : `/api/${target.slug}/:id/restore-version`
+  const path =
+    target.kind === 'global'
+      ? `/api/globals/${target.slug}${RESTORE_PATH.global}`
+      : `/api/${target.slug}/:id/restore-version`
   return `Restoring a whole version is refused: a version holds every locale at once, while each locale is reviewed on its own. Restore one locale's text as a draft instead: POST ${path} {"version": "<version id>", "locale": "<locale>"}; it is an ordinary edit of that locale, reviewed before it can be published.`
 }
 
 type VersionRecord = { parent?: unknown; version?: Record<string, unknown> }
 
-const readVersion = async (req: PayloadRequest, target: SubjectTarget, versionId: string, locale: string, user: User): Promise<VersionRecord | null> => {
+const readVersion = async (
+  req: PayloadRequest,
+  target: SubjectTarget,
+  versionId: string,
+  locale: string,
+  user: User,
+): Promise<VersionRecord | null> => {
   const readReq = isolateObjectProperty(req, ['locale', 'fallbackLocale'])
-  const common = { id: versionId, locale: locale as 'ja', depth: 0, overrideAccess: false, user, req: readReq, disableErrors: true } as const
+  const common = {
+    id: versionId,
+    locale: locale as 'ja',
+    depth: 0,
+    overrideAccess: false,
+    user,
+    req: readReq,
+    disableErrors: true,
+  } as const
   const found =
     target.kind === 'global'
       ? await req.payload.findGlobalVersionByID({ slug: target.slug, ...common })
@@ -43,13 +65,25 @@ const restoreHandler =
     const body = await readJsonObject(req)
     if (!body) return problem(400, 'The body must be a JSON object: { "version", "locale" }.')
     const unknown = unknownKeys(body, ['version', 'locale'])
-    if (unknown.length > 0) return problem(400, `Unknown field ${unknown.map((key) => JSON.stringify(key)).join(', ')}; send "version" and "locale".`)
+    if (unknown.length > 0)
+      return problem(
+        400,
+        `Unknown field ${unknown.map((key) => JSON.stringify(key)).join(', ')}; send "version" and "locale".`,
+      )
     const { version, locale } = body
-    if ((typeof version !== 'string' || !/^[0-9a-f]{1,24}$/i.test(version)) && !(typeof version === 'number' && Number.isInteger(version) && version > 0)) {
+    if (
+      (typeof version !== 'string' || !/^[0-9a-f]{1,24}$/i.test(version)) &&
+      !(typeof version === 'number' && Number.isInteger(version) && version > 0)
+    ) {
       return problem(400, `"version" must be the id of a version, not ${JSON.stringify(version)}.`)
     }
-    if (!isLocaleCode(locale)) return problem(400, `Unknown locale ${JSON.stringify(locale)}; use one of ${LOCALES.join(', ')}.`)
-    if (!mayEditLocale(user, locale)) return problem(403, `You may not edit the ${locale} content, so you may not restore it.`)
+    if (!isLocaleCode(locale))
+      return problem(
+        400,
+        `Unknown locale ${JSON.stringify(locale)}; use one of ${LOCALES.join(', ')}.`,
+      )
+    if (!mayEditLocale(user, locale))
+      return problem(403, `You may not edit the ${locale} content, so you may not restore it.`)
 
     const id = target.kind === 'collection' ? String(req.routeParams?.id ?? '') : null
     const subject: WorkflowSubject = target.kind === 'global' ? target : { ...target, id: id ?? '' }
@@ -59,11 +93,25 @@ const restoreHandler =
       if (!current) return problem(404, `No ${target.slug} document with id ${JSON.stringify(id)}.`)
       const record = await readVersion(req, target, String(version), locale, user)
       if (!record?.version || (id !== null && String(record.parent) !== id)) {
-        return problem(404, `Version ${JSON.stringify(version)} is not a version of this ${target.slug} document.`)
+        return problem(
+          404,
+          `Version ${JSON.stringify(version)} is not a version of this ${target.slug} document.`,
+        )
       }
       const restored = localeContent(record.version, fields, locale)
-      if (hashContent(restored) === current.hash) return problem(409, `The ${locale} content already matches version ${version}; nothing was changed.`)
-      const write = { data: restored, locale: locale as 'ja', depth: 0, overrideAccess: false, user, req } as const
+      if (hashContent(restored) === current.hash)
+        return problem(
+          409,
+          `The ${locale} content already matches version ${version}; nothing was changed.`,
+        )
+      const write = {
+        data: restored,
+        locale: locale as 'ja',
+        depth: 0,
+        overrideAccess: false,
+        user,
+        req,
+      } as const
       if (target.kind === 'global') await req.payload.updateGlobal({ slug: target.slug, ...write })
       else await req.payload.update({ collection: target.slug, id: id ?? '', ...write })
       const workflow = await readLocaleWorkflow(req.payload, req, subject, locale)

@@ -6,9 +6,21 @@ import type { User } from '../../../payload-types'
 import { actorLabelFor, lastActionFor, optionalActorLabelFor } from '../actorLabel'
 import { subjectContentFields } from '../contentFields'
 import { diffContent } from '../diff'
-import { checkSourceConfirmation, diffSourceContent, isStale, STALE_APPROVAL_MESSAGE } from '../sourceTracking'
+import {
+  checkSourceConfirmation,
+  diffSourceContent,
+  isStale,
+  STALE_APPROVAL_MESSAGE,
+} from '../sourceTracking'
 import { checkTransition } from '../transitions'
-import { CONFIRM_SOURCE, ENDPOINT_ACTIONS, subjectKey, type EndpointAction, type WorkflowAction, type WorkflowSubject } from '../types'
+import {
+  CONFIRM_SOURCE,
+  ENDPOINT_ACTIONS,
+  subjectKey,
+  type EndpointAction,
+  type WorkflowAction,
+  type WorkflowSubject,
+} from '../types'
 import {
   appendAuditEvent,
   describeActor,
@@ -25,7 +37,8 @@ const subjectOf = (req: PayloadRequest, target: SubjectTarget): WorkflowSubject 
     ? { kind: 'global', slug: target.slug }
     : { kind: 'collection', slug: target.slug, id: String(req.routeParams?.id ?? '') }
 
-export type SubjectTarget = { kind: 'collection'; slug: 'partner-categories' } | { kind: 'global'; slug: 'partners-page' }
+export type SubjectTarget =
+  { kind: 'collection'; slug: 'partner-categories' } | { kind: 'global'; slug: 'partners-page' }
 
 const historyOf = async (req: PayloadRequest, subject: WorkflowSubject, locale: string) => {
   const { docs } = await req.payload.find({
@@ -55,29 +68,55 @@ const postHandler =
     const user = req.user as User | null
     if (!user) return problem(401, 'Sign in to use the workflow.')
     const body = await readJsonObject(req)
-    if (!body) return problem(400, 'The body must be a JSON object: { "action", "locale", "reason"? }.')
+    if (!body)
+      return problem(400, 'The body must be a JSON object: { "action", "locale", "reason"? }.')
     const { action, locale, reason } = body
     if (typeof action !== 'string' || !(ENDPOINT_ACTIONS as readonly string[]).includes(action)) {
-      return problem(400, `Unknown action ${JSON.stringify(action)}; use one of ${ENDPOINT_ACTIONS.join(', ')}.`)
+      return problem(
+        400,
+        `Unknown action ${JSON.stringify(action)}; use one of ${ENDPOINT_ACTIONS.join(', ')}.`,
+      )
     }
-    if (!isLocaleCode(locale)) return problem(400, `Unknown locale ${JSON.stringify(locale)}; use one of ${LOCALES.join(', ')}.`)
+    if (!isLocaleCode(locale))
+      return problem(
+        400,
+        `Unknown locale ${JSON.stringify(locale)}; use one of ${LOCALES.join(', ')}.`,
+      )
     if (reason !== undefined && (typeof reason !== 'string' || reason.length > MAX_REASON_LENGTH)) {
       return problem(400, `The reason must be text of at most ${MAX_REASON_LENGTH} characters.`)
     }
 
     const subject = subjectOf(req, target)
     return inTransaction(req, async () => {
-      const current = await readLocaleContent(req.payload, req, subject, subjectContentFields(req.payload, subject), locale)
-      if (!current) return problem(404, `No ${target.slug} document with id ${JSON.stringify(req.routeParams?.id)}.`)
+      const current = await readLocaleContent(
+        req.payload,
+        req,
+        subject,
+        subjectContentFields(req.payload, subject),
+        locale,
+      )
+      if (!current)
+        return problem(
+          404,
+          `No ${target.slug} document with id ${JSON.stringify(req.routeParams?.id)}.`,
+        )
       const workflow = await readLocaleWorkflow(req.payload, req, subject, locale)
-      const source = locale === SOURCE_LOCALE ? null : await readLocaleWorkflow(req.payload, req, subject, SOURCE_LOCALE)
+      const source =
+        locale === SOURCE_LOCALE
+          ? null
+          : await readLocaleWorkflow(req.payload, req, subject, SOURCE_LOCALE)
       const stale = source !== null && isStale(workflow.sourceHash, source.approvedHash)
       const givenReason = typeof reason === 'string' && reason.trim() ? reason.trim() : null
       const at = new Date().toISOString()
 
       let next: LocaleWorkflow
       if ((action as EndpointAction) === CONFIRM_SOURCE) {
-        const confirmation = checkSourceConfirmation({ actor: user, locale, reason: givenReason ?? undefined, stale })
+        const confirmation = checkSourceConfirmation({
+          actor: user,
+          locale,
+          reason: givenReason ?? undefined,
+          stale,
+        })
         if (!confirmation.ok) return problem(confirmation.status, confirmation.message)
         const approved = workflow.state === 'approved' || workflow.state === 'published'
         next = {
@@ -85,7 +124,14 @@ const postHandler =
           sourceHash: source?.approvedHash ?? null,
           sourceContent: source?.approvedContent ?? null,
           ...(approved ? { approvedSourceHash: source?.approvedHash ?? null } : {}),
-          lastAction: { action, by: describeActor(user), at, from: workflow.state, to: workflow.state, reason: givenReason },
+          lastAction: {
+            action,
+            by: describeActor(user),
+            at,
+            from: workflow.state,
+            to: workflow.state,
+            reason: givenReason,
+          },
         }
       } else {
         const check = checkTransition({
@@ -103,7 +149,9 @@ const postHandler =
           ...workflow,
           state: check.to,
           // A submitted translation claims to translate the source as approved now.
-          ...(action === 'submit' && source ? { sourceHash: source.approvedHash, sourceContent: source.approvedContent } : {}),
+          ...(action === 'submit' && source
+            ? { sourceHash: source.approvedHash, sourceContent: source.approvedContent }
+            : {}),
           ...(action === 'approve'
             ? {
                 approvedHash: current.hash,
@@ -114,7 +162,14 @@ const postHandler =
                 approvedSourceHash: workflow.sourceHash,
               }
             : {}),
-          lastAction: { action, by: describeActor(user), at, from: workflow.state, to: check.to, reason: givenReason },
+          lastAction: {
+            action,
+            by: describeActor(user),
+            at,
+            from: workflow.state,
+            to: check.to,
+            reason: givenReason,
+          },
         }
       }
       await writeLocaleWorkflow(req.payload, req, subject, locale, next)
@@ -159,12 +214,29 @@ const getHandler =
   async (req) => {
     if (!req.user) return problem(401, 'Sign in to read the workflow.')
     const locale = req.searchParams.get('locale')
-    if (!isLocaleCode(locale)) return problem(400, `Unknown locale ${JSON.stringify(locale)}; use one of ${LOCALES.join(', ')}.`)
+    if (!isLocaleCode(locale))
+      return problem(
+        400,
+        `Unknown locale ${JSON.stringify(locale)}; use one of ${LOCALES.join(', ')}.`,
+      )
     const subject = subjectOf(req, target)
-    const current = await readLocaleContent(req.payload, req, subject, subjectContentFields(req.payload, subject), locale)
-    if (!current) return problem(404, `No ${target.slug} document with id ${JSON.stringify(req.routeParams?.id)}.`)
+    const current = await readLocaleContent(
+      req.payload,
+      req,
+      subject,
+      subjectContentFields(req.payload, subject),
+      locale,
+    )
+    if (!current)
+      return problem(
+        404,
+        `No ${target.slug} document with id ${JSON.stringify(req.routeParams?.id)}.`,
+      )
     const workflow = await readLocaleWorkflow(req.payload, req, subject, locale)
-    const sourceWorkflow = locale === SOURCE_LOCALE ? null : await readLocaleWorkflow(req.payload, req, subject, SOURCE_LOCALE)
+    const sourceWorkflow =
+      locale === SOURCE_LOCALE
+        ? null
+        : await readLocaleWorkflow(req.payload, req, subject, SOURCE_LOCALE)
     return Response.json({
       locale,
       state: workflow.state,

@@ -1,6 +1,18 @@
-import { APIError, type CollectionBeforeOperationHook, type CollectionSlug, type FieldHook } from 'payload'
+import {
+  APIError,
+  type CollectionBeforeOperationHook,
+  type CollectionSlug,
+  type FieldHook,
+} from 'payload'
 
-import { actorLabelsFor, lastActionFor, optionalActorLabelFor, releaseSourcesFor, seesEmails, type Reader } from '../actorLabel'
+import {
+  actorLabelsFor,
+  lastActionFor,
+  optionalActorLabelFor,
+  releaseSourcesFor,
+  seesEmails,
+  type Reader,
+} from '../actorLabel'
 
 /**
  * Reads that check access (REST, GraphQL, the admin) get actor labels as their reader may see them;
@@ -51,7 +63,11 @@ export const sortPaths = (sort: unknown): string[] =>
     .filter(Boolean)
 
 /** Which of `fields` a query filters or sorts by (a path's first segment names the field). */
-export const queriedFields = (fields: readonly string[], where: unknown, sort: unknown): string[] => [
+export const queriedFields = (
+  fields: readonly string[],
+  where: unknown,
+  sort: unknown,
+): string[] => [
   ...new Set(
     [...wherePaths(where), ...sortPaths(sort)]
       .map((path) => path.split('.')[0] ?? '')
@@ -86,7 +102,10 @@ export const refuseActorQueries =
     const { where, sort, field } = args as { where?: unknown; sort?: unknown; field?: unknown }
     const adminList = req.payloadAPI === 'local'
     // A distinct query returns stored values as they are.
-    const named = queriedFields(fields, where, [...(typeof field === 'string' ? [field] : []), ...(adminList ? [] : sortPaths(sort))])
+    const named = queriedFields(fields, where, [
+      ...(typeof field === 'string' ? [field] : []),
+      ...(adminList ? [] : sortPaths(sort)),
+    ])
     if (named.length) {
       throw new APIError(
         `Only administrators may filter, sort or group by ${named.join(', ')}: the stored value holds email addresses.`,
@@ -95,5 +114,7 @@ export const refuseActorQueries =
         true,
       )
     }
-    return adminList && queriedFields(fields, undefined, sort).length ? { ...args, sort: sortWithout(fields, sort) } : args
+    return adminList && queriedFields(fields, undefined, sort).length
+      ? { ...args, sort: sortWithout(fields, sort) }
+      : args
   }

@@ -36,11 +36,20 @@ const STORED_BEFORE = 'kaijiStoredBefore'
 type Doc = Record<string, unknown>
 
 /** The stored document in every locale, read inside the request's transaction without changing its locale. */
-const readEveryLocale = async (req: PayloadRequest, subject: WorkflowSubject): Promise<Doc | null> => {
+const readEveryLocale = async (
+  req: PayloadRequest,
+  subject: WorkflowSubject,
+): Promise<Doc | null> => {
   const readReq = isolateObjectProperty(req, ['locale', 'fallbackLocale'])
   const common = { locale: 'all', depth: 0, overrideAccess: true, req: readReq } as const
-  if (subject.kind === 'global') return { ...(await req.payload.findGlobal({ slug: subject.slug, ...common })) }
-  return (await req.payload.findByID({ collection: subject.slug, id: subject.id, disableErrors: true, ...common })) as Doc | null
+  if (subject.kind === 'global')
+    return { ...(await req.payload.findGlobal({ slug: subject.slug, ...common })) }
+  return (await req.payload.findByID({
+    collection: subject.slug,
+    id: subject.id,
+    disableErrors: true,
+    ...common,
+  })) as Doc | null
 }
 
 const storedBefore = (req: PayloadRequest): Map<string, Doc | null> => {
@@ -51,7 +60,10 @@ const storedBefore = (req: PayloadRequest): Map<string, Doc | null> => {
   return created
 }
 
-const rememberStoredDocument = async (req: PayloadRequest, subject: WorkflowSubject): Promise<void> => {
+const rememberStoredDocument = async (
+  req: PayloadRequest,
+  subject: WorkflowSubject,
+): Promise<void> => {
   if (req.context[SKIP_EDIT_TRACKING]) return
   storedBefore(req).set(subjectKey(subject), await readEveryLocale(req, subject))
 }
@@ -66,13 +78,20 @@ const localeList = (changes: readonly LocaleChange[]) =>
  * and for each locale that changed sends it back to draft (revoking an approval), records the writer
  * as its editor (for the four-eyes rule) and appends an audit event, in the request's transaction.
  */
-const recordChanges = async (req: PayloadRequest, subject: WorkflowSubject, isNew: boolean): Promise<void> => {
+const recordChanges = async (
+  req: PayloadRequest,
+  subject: WorkflowSubject,
+  isNew: boolean,
+): Promise<void> => {
   if (req.context[SKIP_EDIT_TRACKING]) return
   const key = subjectKey(subject)
   const before = isNew ? null : storedBefore(req).get(key)
   storedBefore(req).delete(key)
   if (before === undefined) {
-    throw new APIError(`The change to ${key} was not seen before it was made, so it cannot be reviewed; nothing was saved.`, 500)
+    throw new APIError(
+      `The change to ${key} was not seen before it was made, so it cannot be reviewed; nothing was saved.`,
+      500,
+    )
   }
   const after = await readEveryLocale(req, subject)
   if (!after) return
@@ -103,7 +122,15 @@ const recordChanges = async (req: PayloadRequest, subject: WorkflowSubject, isNe
       ...workflow,
       state: 'draft',
       editedSinceApproval: [...new Set([...workflow.editedSinceApproval, editor])],
-      lastAction: { action: 'edit', by: label, at, from: workflow.state, to: 'draft', reason: null, fields: change.fields },
+      lastAction: {
+        action: 'edit',
+        by: label,
+        at,
+        from: workflow.state,
+        to: 'draft',
+        reason: null,
+        fields: change.fields,
+      },
     })
     const current = await readLocaleContent(req.payload, req, subject, fields, change.locale)
     await appendAuditEvent(req.payload, req, {
@@ -121,8 +148,13 @@ const recordChanges = async (req: PayloadRequest, subject: WorkflowSubject, isNe
 }
 
 /** A document that was ever approved in some locale is on record: it is retired, never deleted. */
-const refuseDeletingApprovedContent = async (req: PayloadRequest, subject: WorkflowSubject): Promise<void> => {
-  const approved = (await readSubjectWorkflows(req.payload, req, subject)).filter((row) => row.approvedHash)
+const refuseDeletingApprovedContent = async (
+  req: PayloadRequest,
+  subject: WorkflowSubject,
+): Promise<void> => {
+  const approved = (await readSubjectWorkflows(req.payload, req, subject)).filter(
+    (row) => row.approvedHash,
+  )
   if (approved.length === 0) return
   throw new APIError(
     `This document was approved (${approved.map((row) => row.locale).join(', ')}) and stays on record: retire it instead (the "retired" checkbox), which goes through review and leaves the public page with the next release.`,
@@ -133,7 +165,10 @@ const refuseDeletingApprovedContent = async (req: PayloadRequest, subject: Workf
 }
 
 /** A deleted draft's workflow rows are closed with it, so nothing of them can pass to another document. */
-const closeDeletedDocument = async (req: PayloadRequest, subject: WorkflowSubject): Promise<void> => {
+const closeDeletedDocument = async (
+  req: PayloadRequest,
+  subject: WorkflowSubject,
+): Promise<void> => {
   const rows = await removeSubjectWorkflows(req.payload, req, subject)
   const user = req.user as User | null
   for (const row of rows) {
@@ -158,12 +193,22 @@ type CategorySlug = 'partner-categories'
  * failed document's own write included when its refusal came after the write. Reviewed content
  * changes all or nothing: one refusal rolls the whole request back.
  */
-export const refusePartialBulkChange: CollectionAfterOperationHook<CategorySlug> = ({ operation, result }) => {
+export const refusePartialBulkChange: CollectionAfterOperationHook<CategorySlug> = ({
+  operation,
+  result,
+}) => {
   if (operation !== 'update' && operation !== 'delete') return result
   const errors = (result as { errors?: Array<{ id?: unknown; message?: string }> }).errors ?? []
   if (errors.length === 0) return result
-  const reasons = errors.map((error) => `id ${String(error.id)}: ${error.message ?? 'refused'}`).join('; ')
-  throw new APIError(`Nothing was ${operation === 'update' ? 'changed' : 'deleted'}: ${reasons}`, 400, null, true)
+  const reasons = errors
+    .map((error) => `id ${String(error.id)}: ${error.message ?? 'refused'}`)
+    .join('; ')
+  throw new APIError(
+    `Nothing was ${operation === 'update' ? 'changed' : 'deleted'}: ${reasons}`,
+    400,
+    null,
+    true,
+  )
 }
 
 export const rememberCollectionDocument =
