@@ -9,22 +9,12 @@ import type {
   TextChange,
 } from '../../releases/types'
 import { escapeHtml } from './escape'
-import {
-  fallbackColumnLabels,
-  fillHtml,
-  fillText,
-  languageName,
-  languageTag,
-  timeHtml,
-  uiStrings,
-  type ReleaseStatus,
-  type UiStrings,
-} from './i18n'
+import type { ReleaseStatus } from '../../releases/timeline'
+import { fillHtml, fillText, languageName, languageTag, timeHtml } from './i18n'
 import { DEFAULT_BASE_PATH, partnerPaths, type PartnerPaths } from './paths'
 import { richTextToHtml } from './richTextHtml'
-
-export type { ReleaseStatus } from './i18n'
-export { DEFAULT_BASE_PATH, partnerPaths } from './paths'
+import type { ColumnLabels, UiStrings } from './strings/shape'
+import { fallbackColumnLabels, uiStrings } from './uiStrings'
 
 const STYLE = `
 :root{color-scheme:light dark;font-family:system-ui,sans-serif;line-height:1.6}
@@ -132,8 +122,6 @@ const pageHeading = (page: ReleasedPage, locale: string): string =>
   page.title ?? uiStrings(locale).defaultHeading
 
 // ---- the release body, shared by the current and the archived page
-
-type ColumnLabels = { type: string; description: string; dataUsageNote: string }
 
 const columnLabels = (page: ReleasedPage, locale: string): ColumnLabels => {
   const fallback = fallbackColumnLabels(locale)
@@ -459,8 +447,11 @@ const redline = (change: FieldChange): string => {
   return runs.map(runHtml).join('')
 }
 
-const fieldLabel = (field: string, ui: UiStrings): string =>
-  Object.hasOwn(ui.fieldLabels, field) ? (ui.fieldLabels[field] ?? field) : field
+/** A field the labels do not know (added to the diff later) shows under its own name. */
+const fieldLabel = (field: string, ui: UiStrings): string => {
+  const labels: Readonly<Record<string, string>> = ui.fieldLabels
+  return Object.hasOwn(labels, field) ? (labels[field] ?? field) : field
+}
 
 const fieldChanges = (changes: readonly FieldChange[], ui: UiStrings, level: 3 | 4): string =>
   changes
