@@ -18,13 +18,11 @@ import type { Release, ReleaseSummary } from '../releases/types'
 import { incomingRequestId } from '../server/requestId'
 import { renderCsv } from './render/csv'
 import { renderAtomFeed } from './render/feed'
-import {
-  renderArchivedReleasePage,
-  renderDiffPage,
-  renderErrorPage,
-  renderHistoryPage,
-  renderPartnersPage,
-} from './render/pages'
+import { renderArchivedReleasePage } from './render/pages/archived'
+import { renderPartnersPage } from './render/pages/current'
+import { renderDiffPage } from './render/pages/diff'
+import { renderErrorPage } from './render/pages/error'
+import { renderHistoryPage } from './render/pages/history'
 import { matchPublicRoute, type PublicRoute } from './publicRoutes'
 import { releaseDocument, releaseMeta, translationStatus } from './views'
 
