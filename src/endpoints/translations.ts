@@ -7,7 +7,7 @@ import type { User } from '../payload-types'
 import { loadTranslationOverview } from '../translations/loadOverview'
 import { parseXliff, planImport, writeXliff } from '../translations/xliff/document'
 import { planTranslationDocuments, writeImportedTranslations } from '../translations/xliffService'
-import { inTransaction, problem } from './http'
+import { inTransaction, problem } from '../http/endpointHelpers'
 
 /** An XLIFF upload larger than this is refused before it is parsed (the server's limit for any API body). */
 export const MAX_XLIFF_BYTES = 2 * 1024 * 1024

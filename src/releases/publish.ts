@@ -2,8 +2,8 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { SOURCE_LOCALE, TARGET_LOCALES } from '../config/locales'
 import type { WorkflowState as WorkflowStateRow } from '../payload-types'
-import { subjectKey } from '../plugins/reviewWorkflow/types'
-import { appendAuditEvent } from '../plugins/reviewWorkflow/workflowStore'
+import { appendAuditEvent } from '../audit/appendAuditEvent'
+import { subjectKey } from '../workflow/types'
 import {
   assembleRelease,
   type Assembly,

@@ -1,13 +1,13 @@
 import { mayEditLocale } from '../access/canEditRequestedLocale'
 import { LOCALES, SOURCE_LOCALE } from '../config/locales'
-import { isStale } from '../plugins/reviewWorkflow/sourceTracking'
-import { mayTakeAction, TRANSITIONS, type Actor } from '../plugins/reviewWorkflow/transitions'
+import { isStale } from '../workflow/sourceTracking'
+import { mayTakeAction, TRANSITIONS, type Actor } from '../workflow/transitions'
 import {
   CONFIRM_SOURCE,
   WORKFLOW_ACTIONS,
   type EndpointAction,
   type WorkflowState,
-} from '../plugins/reviewWorkflow/types'
+} from '../workflow/types'
 
 export const CELL_STATUSES = [
   'missing',

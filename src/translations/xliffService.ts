@@ -2,13 +2,13 @@ import type { Field, Payload, PayloadRequest } from 'payload'
 
 import { SOURCE_LOCALE } from '../config/locales'
 import type { User } from '../payload-types'
-import { isStale } from '../plugins/reviewWorkflow/sourceTracking'
-import { subjectKey, type WorkflowSubject } from '../plugins/reviewWorkflow/types'
+import { isStale } from '../workflow/sourceTracking'
+import { subjectKey, type WorkflowSubject } from '../workflow/types'
 import {
   readAllWorkflowRows,
   readLocaleWorkflow,
   writeLocaleWorkflow,
-} from '../plugins/reviewWorkflow/workflowStore'
+} from '../workflow/workflowStore'
 import { matchSourceReleases } from '../releases/sourceBasisStore'
 import {
   planDocuments,

@@ -1,11 +1,10 @@
 import { isolateObjectProperty, type Payload, type PayloadRequest } from 'payload'
 
-import { SOURCE_LOCALE } from '../../config/locales'
-import type { WorkflowState as WorkflowStateRow } from '../../payload-types'
-import { eventHash, GENESIS_HASH, type AuditFacts } from './auditChain'
+import { SOURCE_LOCALE } from '../config/locales'
+import type { WorkflowState as WorkflowStateRow } from '../payload-types'
 import { hashContent, localeContent, type ContentFields } from './contentHash'
 import { isStale } from './sourceTracking'
-import { subjectKey, type AuditAction, type WorkflowState, type WorkflowSubject } from './types'
+import { subjectKey, type WorkflowState, type WorkflowSubject } from './types'
 
 export type LocaleWorkflow = {
   state: WorkflowState
@@ -37,8 +36,6 @@ const INITIAL: LocaleWorkflow = {
 }
 
 const system = { overrideAccess: true, depth: 0 } as const
-
-export { describeActor } from './actorLabel'
 
 const rowKey = (subject: WorkflowSubject, locale: string) => `${subjectKey(subject)}:${locale}`
 
@@ -124,44 +121,6 @@ export const removeSubjectWorkflows = async (
     })
   }
   return rows
-}
-
-/** The last append each request made: appends within one request (a bulk update's documents run in parallel) take turns. */
-const lastAppend = new WeakMap<PayloadRequest, Promise<unknown>>()
-
-/** Appends one event to the hash chain; call inside the transaction that makes the change. */
-export const appendAuditEvent = (
-  payload: Payload,
-  req: PayloadRequest,
-  event: Omit<AuditFacts, 'at'> & { action: AuditAction },
-): Promise<void> => {
-  const append = (lastAppend.get(req) ?? Promise.resolve())
-    .catch(() => undefined)
-    .then(() => appendNow(payload, req, event))
-  lastAppend.set(req, append)
-  return append
-}
-
-const appendNow = async (
-  payload: Payload,
-  req: PayloadRequest,
-  event: Omit<AuditFacts, 'at'> & { action: AuditAction },
-): Promise<void> => {
-  const { docs } = await payload.find({
-    collection: 'audit-events',
-    sort: '-id',
-    limit: 1,
-    req,
-    ...system,
-  })
-  const previousHash = docs[0]?.hash ?? GENESIS_HASH
-  const facts: AuditFacts = { ...event, at: new Date().toISOString() }
-  await payload.create({
-    collection: 'audit-events',
-    data: { ...facts, previousHash, hash: eventHash(previousHash, facts) },
-    req,
-    ...system,
-  })
 }
 
 /** The document's reviewable content in one locale, and its hash; null when it does not exist. */

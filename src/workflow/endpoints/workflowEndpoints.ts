@@ -1,9 +1,15 @@
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
-import { isLocaleCode, LOCALES, SOURCE_LOCALE } from '../../../config/locales'
-import { inTransaction, problem, readJsonObject } from '../../../endpoints/http'
-import type { User } from '../../../payload-types'
-import { actorLabelFor, lastActionFor, optionalActorLabelFor } from '../actorLabel'
+import { isLocaleCode, LOCALES, SOURCE_LOCALE } from '../../config/locales'
+import { inTransaction, problem, readJsonObject } from '../../http/endpointHelpers'
+import type { User } from '../../payload-types'
+import {
+  actorLabelFor,
+  describeActor,
+  lastActionFor,
+  optionalActorLabelFor,
+} from '../../audit/actorLabel'
+import { appendAuditEvent } from '../../audit/appendAuditEvent'
 import { subjectContentFields } from '../contentFields'
 import { diffContent } from '../diff'
 import {
@@ -22,8 +28,6 @@ import {
   type WorkflowSubject,
 } from '../types'
 import {
-  appendAuditEvent,
-  describeActor,
   readLocaleContent,
   readLocaleWorkflow,
   writeLocaleWorkflow,
