@@ -3,9 +3,12 @@ import type { Payload } from 'payload'
 import { localeCodesVisibleTo } from '../access/visibleLocales'
 import { LOCALES, SOURCE_LOCALE } from '../config/locales'
 import type { User } from '../payload-types'
-import { subjectContentFields } from '../workflow/contentFields'
-import { subjectKey, type WorkflowSubject } from '../workflow/types'
-import { readAllWorkflowRows } from '../workflow/workflowStore'
+import {
+  readAllWorkflowRows,
+  subjectContentFields,
+  subjectKey,
+  type WorkflowSubject,
+} from '../workflow'
 import { isSerializedRichText, richTextToPlainText } from '../utilities/lexical'
 import { buildOverview, type LocaleFacts, type Overview, type OverviewSubject } from './overview'
 

@@ -2,13 +2,14 @@ import type { Field, Payload, PayloadRequest } from 'payload'
 
 import { SOURCE_LOCALE } from '../config/locales'
 import type { User } from '../payload-types'
-import { isStale } from '../workflow/sourceTracking'
-import { subjectKey, type WorkflowSubject } from '../workflow/types'
 import {
+  isStale,
   readAllWorkflowRows,
   readLocaleWorkflow,
+  subjectKey,
   writeLocaleWorkflow,
-} from '../workflow/workflowStore'
+  type WorkflowSubject,
+} from '../workflow'
 import { matchSourceReleases } from '../releases/sourceBasisStore'
 import {
   planDocuments,

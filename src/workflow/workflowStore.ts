@@ -1,5 +1,6 @@
 import { isolateObjectProperty, type Payload, type PayloadRequest } from 'payload'
 
+import { appendAuditEvent } from '../audit/appendAuditEvent'
 import { SOURCE_LOCALE } from '../config/locales'
 import type { WorkflowState as WorkflowStateRow } from '../payload-types'
 import { hashContent, localeContent, type ContentFields } from './contentHash'
@@ -176,14 +177,85 @@ export const readSourceState = async (
   return isStale(translation.sourceHash, source.approvedHash) ? 'stale' : 'up to date'
 }
 
-/** Every workflow row by its key (`subject:locale`), in one query: for views over all documents and locales. */
+/**
+ * Every workflow row by its key (`subject:locale`), in one query: for views over all documents and
+ * locales, and for releases, which assemble from the approvals (optionally only some locales, inside
+ * the caller's transaction).
+ */
 export const readAllWorkflowRows = async (
   payload: Payload,
+  { req, locales }: { req?: PayloadRequest; locales?: readonly string[] } = {},
 ): Promise<Map<string, WorkflowStateRow>> => {
   const { docs } = await payload.find({
     collection: 'workflow-states',
+    ...(locales ? { where: { locale: { in: [...locales] } } } : {}),
+    limit: 0,
     pagination: false,
+    ...(req ? { req } : {}),
     ...system,
   })
   return new Map(docs.map((row) => [row.key, row]))
+}
+
+/**
+ * A document is `published` in a locale exactly when the approved version it holds is the one in
+ * the locale's newest release; otherwise an approved document is `approved`. Publish and rollback
+ * both end with this (`released`: content hash per subject key), so the states always say what
+ * the release contains.
+ */
+export const markPublished = async ({
+  payload,
+  req,
+  locale,
+  released,
+  reason,
+  actor,
+  at,
+}: {
+  payload: Payload
+  req: PayloadRequest
+  locale: string
+  released: ReadonlyMap<string, string>
+  reason: string
+  actor: { id: string | null; label: string }
+  at: string
+}): Promise<void> => {
+  const { docs } = await payload.find({
+    collection: 'workflow-states',
+    where: { and: [{ locale: { equals: locale } }, { state: { in: ['approved', 'published'] } }] },
+    limit: 0,
+    pagination: false,
+    req,
+    ...system,
+  })
+  for (const row of docs) {
+    const state = released.get(row.subject) === row.approvedHash ? 'published' : 'approved'
+    if (state === row.state) continue
+    const lastAction = {
+      action: 'publish',
+      by: actor.label,
+      at,
+      from: row.state,
+      to: state,
+      reason,
+    }
+    await payload.update({
+      collection: 'workflow-states',
+      id: row.id,
+      data: { state, lastAction },
+      req,
+      ...system,
+    })
+    await appendAuditEvent(payload, req, {
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: 'publish',
+      subject: row.subject,
+      locale,
+      fromState: row.state,
+      toState: state,
+      reason,
+      contentHash: row.approvedHash ?? null,
+    })
+  }
 }

@@ -7,7 +7,7 @@ import {
 } from '../../src/audit/auditChain'
 import { contentFieldsOf } from '../../src/workflow/contentFields'
 import { hashContent, localeContent } from '../../src/workflow/contentHash'
-import { diffContent } from '../../src/workflow/diff'
+import { diffContent } from '../../src/workflow/approvalDiff'
 import { checkTransition, TRANSITIONS } from '../../src/workflow/transitions'
 import type { WorkflowAction, WorkflowState } from '../../src/workflow/types'
 import { PartnerCategories } from '../../collections/PartnerCategories'

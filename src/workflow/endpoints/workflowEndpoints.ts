@@ -3,15 +3,11 @@ import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 import { isLocaleCode, LOCALES, SOURCE_LOCALE } from '../../config/locales'
 import { inTransaction, problem, readJsonObject } from '../../http/endpointHelpers'
 import type { User } from '../../payload-types'
-import {
-  actorLabelFor,
-  describeActor,
-  lastActionFor,
-  optionalActorLabelFor,
-} from '../../audit/actorLabel'
+import { auditHistory } from '../../audit/auditHistory'
+import { describeActor, lastActionFor, optionalActorLabelFor } from '../../audit/actorLabel'
 import { appendAuditEvent } from '../../audit/appendAuditEvent'
 import { subjectContentFields } from '../contentFields'
-import { diffContent } from '../diff'
+import { diffContent } from '../approvalDiff'
 import {
   checkSourceConfirmation,
   diffSourceContent,
@@ -43,27 +39,6 @@ const subjectOf = (req: PayloadRequest, target: SubjectTarget): WorkflowSubject 
 
 export type SubjectTarget =
   { kind: 'collection'; slug: 'partner-categories' } | { kind: 'global'; slug: 'partners-page' }
-
-const historyOf = async (req: PayloadRequest, subject: WorkflowSubject, locale: string) => {
-  const { docs } = await req.payload.find({
-    collection: 'audit-events',
-    where: { and: [{ subject: { equals: subjectKey(subject) } }, { locale: { equals: locale } }] },
-    sort: '-id',
-    limit: 50,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  return docs.map(({ at, actorLabel, action, fromState, toState, reason, contentHash }) => ({
-    at,
-    actor: actorLabelFor(actorLabel, req.user),
-    action,
-    from: fromState,
-    to: toState,
-    reason,
-    contentHash,
-  }))
-}
 
 /** POST: take an action. Every check passes before anything is written; state and event commit together. */
 const postHandler =
@@ -251,7 +226,7 @@ const getHandler =
       changedSinceApproval: workflow.approvedHash !== current.hash,
       youEditedSinceApproval: workflow.editedSinceApproval.includes(String(req.user.id)),
       lastAction: lastActionFor(workflow.lastAction, req.user),
-      history: await historyOf(req, subject, locale),
+      history: await auditHistory(req, subjectKey(subject), locale),
       diff: diffContent(workflow.approvedContent, current.content),
       source: sourceWorkflow ? sourceStatus(workflow, sourceWorkflow) : null,
     })
