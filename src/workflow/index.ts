@@ -14,5 +14,12 @@ export {
   readLocaleWorkflow,
   writeLocaleWorkflow,
 } from './workflowStore'
+export {
+  availableActions,
+  type ActionUser,
+  type AvailableAction,
+  type DocumentFacts,
+} from './availableActions'
+export { hasText } from './localeText'
 export { SKIP_EDIT_TRACKING } from './hooks/trackChanges'
 export { approveImportedContent } from './importApproval'
