@@ -1,8 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { SOURCE_LOCALE } from '../src/config/locales'
-import { SKIP_EDIT_TRACKING } from '../src/plugins/reviewWorkflow/hooks/trackChanges'
-import { approveImportedContent } from '../src/plugins/reviewWorkflow/importApproval'
+import { approveImportedContent, SKIP_EDIT_TRACKING } from '../src/workflow'
 import type { PartnerCategory, PartnersPage } from '../src/payload-types'
 import { paragraphsToRichText } from '../src/utilities/lexical'
 import { stableStringify } from '../src/utilities/stableStringify'

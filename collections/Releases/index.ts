@@ -9,7 +9,7 @@ import {
   presentActorLabels,
   presentReleaseSources,
   refuseActorQueries,
-} from '../../src/plugins/reviewWorkflow/hooks/presentActors'
+} from '../../src/audit/presentActors'
 import { CHANGE_TYPES } from '../../src/releases/types'
 
 const PUBLISH_PANEL = '/src/components/PublishPanel#PublishPanel'

@@ -1,4 +1,4 @@
-import { verifyAuditTrail } from '../plugins/reviewWorkflow/verifyAuditTrail'
+import { verifyAuditTrail } from '../audit/verifyAuditTrail'
 import { runCli, UsageError } from './runCli'
 
 void runCli(async (payload) => {

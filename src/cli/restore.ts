@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { migrations } from '../../migrations'
 import { restoreSqlite } from '../backup/sqliteBackup'
 import { resolveEnvironment } from '../config/environment'
-import { verifyAuditTrail } from '../plugins/reviewWorkflow/verifyAuditTrail'
+import { verifyAuditTrail } from '../audit/verifyAuditTrail'
 import { runCli, runFileCommand, UsageError } from './runCli'
 
 /** Restores a backup into the empty database, then opens it and verifies the audit trail. */

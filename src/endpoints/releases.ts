@@ -4,7 +4,7 @@ import { hasRole } from '../access/roles'
 import { isLocaleCode, LOCALES, SOURCE_LOCALE } from '../config/locales'
 import { isUniqueViolation } from '../database/uniqueViolation'
 import type { User } from '../payload-types'
-import { actorLabelFor, describeActor, type Reader } from '../plugins/reviewWorkflow/actorLabel'
+import { actorLabelFor, describeActor, type Reader } from '../audit/actorLabel'
 import { materialNoticeDays } from '../releases/notice'
 import {
   assembleFromApprovals,
@@ -24,7 +24,7 @@ import {
 import { sourceTiming, type SourceTiming } from '../releases/sourceBasisStore'
 import { releaseTimeline } from '../releases/timeline'
 import { CHANGE_TYPES, type ChangeType } from '../releases/types'
-import { inTransaction, problem, readJsonObject, unknownKeys } from './http'
+import { inTransaction, problem, readJsonObject, unknownKeys } from '../http/endpointHelpers'
 
 const MAX_TEXT_LENGTH = 2_000
 

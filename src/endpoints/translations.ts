@@ -8,7 +8,7 @@ import { loadTranslationOverview } from '../translations/loadOverview'
 import { writeXliff } from '../translations/xliff/document'
 import { parseXliff, planImport } from '../translations/xliff/importPlan'
 import { planTranslationDocuments, writeImportedTranslations } from '../translations/xliffService'
-import { inTransaction, problem } from './http'
+import { inTransaction, problem } from '../http/endpointHelpers'
 
 /** An XLIFF upload larger than this is refused before it is parsed (the server's limit for any API body). */
 export const MAX_XLIFF_BYTES = 2 * 1024 * 1024

@@ -1,4 +1,4 @@
-import { hashContent } from '../plugins/reviewWorkflow/contentHash'
+import { hashContent } from '../workflow'
 import type { SerializedRichText } from '../utilities/lexical'
 import type { SourceNeed } from './sourceBasis'
 import type { ReleaseContent, ReleasedCategory, ReleasedPage } from './types'

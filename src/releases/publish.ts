@@ -2,8 +2,8 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { SOURCE_LOCALE } from '../config/locales'
 import type { WorkflowState as WorkflowStateRow } from '../payload-types'
-import { subjectKey } from '../plugins/reviewWorkflow/types'
-import { appendAuditEvent } from '../plugins/reviewWorkflow/workflowStore'
+import { appendAuditEvent } from '../audit/appendAuditEvent'
+import { markPublished, readAllWorkflowRows, subjectKey } from '../workflow'
 import {
   assembleRelease,
   type Assembly,
@@ -29,18 +29,6 @@ export { PublishError }
 
 export type Publisher = { id: string | null; label: string }
 
-const approvalsByKey = async (payload: Payload, req: PayloadRequest, locale: string) => {
-  const { docs } = await payload.find({
-    collection: 'workflow-states',
-    where: { locale: { in: [...new Set([SOURCE_LOCALE, locale])] } },
-    limit: 0,
-    pagination: false,
-    req,
-    ...system,
-  })
-  return new Map<string, WorkflowStateRow>(docs.map((row) => [row.key, row]))
-}
-
 const approvalOf = (row: WorkflowStateRow | undefined) => ({
   content: (row?.approvedContent as Record<string, unknown> | null | undefined) ?? null,
   hash: row?.approvedHash ?? null,
@@ -59,7 +47,10 @@ export const assembleFromApprovals = async (
   req: PayloadRequest,
   locale: string,
 ): Promise<Assembly> => {
-  const approvals = await approvalsByKey(payload, req, locale)
+  const approvals = await readAllWorkflowRows(payload, {
+    req,
+    locales: [...new Set([SOURCE_LOCALE, locale])],
+  })
   const { docs } = await payload.find({
     collection: 'partner-categories',
     limit: 0,
@@ -83,69 +74,6 @@ export const assembleFromApprovals = async (
     },
     categories,
   })
-}
-
-/**
- * A document is `published` in a locale exactly when the approved version it holds is the one in
- * the locale's newest release; otherwise an approved document is `approved`. Publish and rollback
- * both end with this, so the states always say what the release contains.
- */
-const syncPublishedStates = async ({
-  payload,
-  req,
-  locale,
-  sources,
-  reason,
-  publisher,
-  at,
-}: {
-  payload: Payload
-  req: PayloadRequest
-  locale: string
-  sources: readonly ReleaseSource[]
-  reason: string
-  publisher: Publisher
-  at: string
-}): Promise<void> => {
-  const released = new Map(sources.map((source) => [source.subject, source.contentHash]))
-  const { docs } = await payload.find({
-    collection: 'workflow-states',
-    where: { and: [{ locale: { equals: locale } }, { state: { in: ['approved', 'published'] } }] },
-    limit: 0,
-    pagination: false,
-    req,
-    ...system,
-  })
-  for (const row of docs) {
-    const state = released.get(row.subject) === row.approvedHash ? 'published' : 'approved'
-    if (state === row.state) continue
-    const lastAction = {
-      action: 'publish',
-      by: publisher.label,
-      at,
-      from: row.state,
-      to: state,
-      reason,
-    }
-    await payload.update({
-      collection: 'workflow-states',
-      id: row.id,
-      data: { state, lastAction },
-      req,
-      ...system,
-    })
-    await appendAuditEvent(payload, req, {
-      actorId: publisher.id,
-      actorLabel: publisher.label,
-      action: 'publish',
-      subject: row.subject,
-      locale,
-      fromState: row.state,
-      toState: state,
-      reason,
-      contentHash: row.approvedHash ?? null,
-    })
-  }
 }
 
 type NewRelease = {
@@ -216,13 +144,13 @@ const writeRelease = async (
       : release.summary,
     contentHash: release.contentHash,
   })
-  await syncPublishedStates({
+  await markPublished({
     payload,
     req,
     locale: release.locale,
-    sources: release.sources,
+    released: new Map(release.sources.map((source) => [source.subject, source.contentHash])),
     reason: `${release.rollbackOf === null ? 'published' : 'rolled back'} in release ${number}`,
-    publisher: release.publisher,
+    actor: release.publisher,
     at: publishedAt,
   })
   return toRelease(doc)

@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { SOURCE_LOCALE, TARGET_LOCALES } from '../config/locales'
-import { subjectKey } from '../plugins/reviewWorkflow/types'
+import { subjectKey } from '../workflow'
 import { PublishError } from './publishError'
 import { listReleaseSummaries, type StoredRelease } from './releaseStore'
 import { cancelledBasisWarning, waitingOnCancelledSource, type SourceNeed } from './sourceBasis'

@@ -1,3 +1,4 @@
+import type { FieldChange } from '../diff/types'
 import type { SerializedRichText } from '../utilities/lexical'
 
 export const CHANGE_TYPES = ['material', 'editorial'] as const
@@ -52,16 +53,8 @@ export type Release = {
 /** A release without its content: what timelines, histories, feeds and notices need. */
 export type ReleaseSummary = Omit<Release, 'content'>
 
-/** One run of a word-level diff: text both sides share, or text only the old / new side has. */
-export type TextChange = { kind: 'equal' | 'insert' | 'delete'; text: string }
-
-/** A field whose text differs between two releases, with the word-level changes (null side = field empty). */
-export type FieldChange = {
-  field: string
-  before: string | null
-  after: string | null
-  changes: TextChange[]
-}
+/** Diffs are the diff module's; re-exported for the renderers that show a release's changes. */
+export type { FieldChange, TextChange } from '../diff/types'
 
 export type ReleaseDiff = {
   locale: string

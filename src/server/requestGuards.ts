@@ -1,7 +1,7 @@
 import { getPayload, type SanitizedConfig } from 'payload'
 import { parse as parseQuery } from 'qs-esm'
 
-import { problem } from '../endpoints/http'
+import { problem } from '../http/endpointHelpers'
 import {
   jsonTextDepth,
   MAX_JSON_DEPTH,

@@ -3,21 +3,16 @@ import type { Payload } from 'payload'
 import { localeCodesVisibleTo } from '../access/visibleLocales'
 import { LOCALES, SOURCE_LOCALE } from '../config/locales'
 import type { User } from '../payload-types'
-import { subjectContentFields } from '../plugins/reviewWorkflow/contentFields'
-import { subjectKey, type WorkflowSubject } from '../plugins/reviewWorkflow/types'
-import { readAllWorkflowRows } from '../plugins/reviewWorkflow/workflowStore'
-import { isSerializedRichText, richTextToPlainText } from '../utilities/lexical'
+import {
+  hasText,
+  readAllWorkflowRows,
+  subjectContentFields,
+  subjectKey,
+  type WorkflowSubject,
+} from '../workflow'
 import { buildOverview, type LocaleFacts, type Overview, type OverviewSubject } from './overview'
 
 const system = { overrideAccess: true, depth: 0 } as const
-
-/** Whether a field shows any text: rich text with words in it, a non-empty string or number. */
-const hasText = (value: unknown): boolean => {
-  if (value === null || value === undefined) return false
-  if (isSerializedRichText(value)) return richTextToPlainText(value).trim() !== ''
-  if (typeof value === 'string') return value.trim() !== ''
-  return typeof value === 'number'
-}
 
 const isByLocale = (value: Record<string, unknown>): boolean =>
   Object.keys(value).every((key) => (LOCALES as readonly string[]).includes(key))

@@ -1,13 +1,11 @@
-import { mayEditLocale } from '../access/canEditRequestedLocale'
 import { LOCALES, SOURCE_LOCALE } from '../config/locales'
-import { isStale } from '../plugins/reviewWorkflow/sourceTracking'
-import { mayTakeAction, TRANSITIONS, type Actor } from '../plugins/reviewWorkflow/transitions'
 import {
-  CONFIRM_SOURCE,
-  WORKFLOW_ACTIONS,
-  type EndpointAction,
+  availableActions,
+  isStale,
+  type ActionUser,
+  type AvailableAction,
   type WorkflowState,
-} from '../plugins/reviewWorkflow/types'
+} from '../workflow'
 
 export const CELL_STATUSES = [
   'missing',
@@ -41,7 +39,7 @@ export type OverviewSubject = {
 export type OverviewCell = {
   status: CellStatus
   href: string
-  actions: Array<EndpointAction | 'edit'>
+  actions: AvailableAction[]
 }
 export type OverviewRow = {
   kind: OverviewSubject['kind']
@@ -56,7 +54,7 @@ export type Overview = {
   totals: Record<string, Record<CellStatus, number>>
 }
 
-export type Viewer = Actor & { id: number | string }
+export type Viewer = ActionUser
 
 /** Missing when the locale has no text and nothing in review; stale overrides the state of a translation behind its source. */
 export const cellStatus = (facts: LocaleFacts, currentSourceHash: string | null): CellStatus => {
@@ -65,26 +63,19 @@ export const cellStatus = (facts: LocaleFacts, currentSourceHash: string | null)
   return facts.state ?? 'draft'
 }
 
-/** The actions this viewer could take on the cell now, as the workflow endpoint would allow them. */
+/** The actions this viewer could take on the cell now: the workflow's one rule (availableActions). */
 export const cellActions = (
   viewer: Viewer,
   locale: string,
   facts: LocaleFacts,
   stale: boolean,
-): Array<EndpointAction | 'edit'> => {
-  const state = facts.state ?? 'draft'
-  const actions: Array<EndpointAction | 'edit'> = mayEditLocale(viewer, locale) ? ['edit'] : []
-  for (const action of WORKFLOW_ACTIONS) {
-    if (!TRANSITIONS[action].from.includes(state) || !mayTakeAction(viewer, action, locale))
-      continue
-    if (action === 'approve' && (stale || facts.editedSinceApproval.includes(String(viewer.id))))
-      continue
-    if (action === 'submit' && !facts.hasContent) continue
-    actions.push(action)
-  }
-  if (stale && mayTakeAction(viewer, 'approve', locale)) actions.push(CONFIRM_SOURCE)
-  return actions
-}
+): AvailableAction[] =>
+  availableActions(
+    viewer,
+    { hasContent: facts.hasContent, editedSinceApproval: facts.editedSinceApproval, stale },
+    locale,
+    facts.state,
+  )
 
 const adminHref = (subject: OverviewSubject, locale: string): string =>
   subject.kind === 'page'
@@ -133,7 +124,13 @@ export const buildOverview = ({
           {
             status,
             href: adminHref(subject, locale),
-            actions: cellActions(viewer, locale, facts, status === 'stale'),
+            // Stale as the workflow sees it: a translation with no text left still shows as missing.
+            actions: cellActions(
+              viewer,
+              locale,
+              facts,
+              locale !== SOURCE_LOCALE && isStale(facts.sourceHash, currentSourceHash),
+            ),
           },
         ]
       }),

@@ -2,13 +2,14 @@ import type { Field, Payload, PayloadRequest } from 'payload'
 
 import { SOURCE_LOCALE } from '../config/locales'
 import type { User } from '../payload-types'
-import { isStale } from '../plugins/reviewWorkflow/sourceTracking'
-import { subjectKey, type WorkflowSubject } from '../plugins/reviewWorkflow/types'
 import {
+  isStale,
   readAllWorkflowRows,
   readLocaleWorkflow,
+  subjectKey,
   writeLocaleWorkflow,
-} from '../plugins/reviewWorkflow/workflowStore'
+  type WorkflowSubject,
+} from '../workflow'
 import { matchSourceReleases } from '../releases/sourceBasisStore'
 import { planDocuments, type DocumentPlan, type DocumentSpec } from './xliff/document'
 import type { DocumentChange } from './xliff/importPlan'

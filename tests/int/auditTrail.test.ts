@@ -3,7 +3,7 @@ import { sql } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
 import { importSourceFile } from '../../seed/importSource'
-import { verifyAuditTrail } from '../../src/plugins/reviewWorkflow/verifyAuditTrail'
+import { verifyAuditTrail } from '../../src/audit/verifyAuditTrail'
 import { runScript } from '../helpers/serverProcess.mjs'
 import { createTestPayload, type TestPayload } from '../helpers/testPayload'
 

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { createClient, type InValue } from '@libsql/client'
 
-import { firstBrokenLink, type ChainedEvent } from '../../src/plugins/reviewWorkflow/auditChain'
+import { firstBrokenLink, type ChainedEvent } from '../../src/audit/auditChain'
 import { ApiClient } from '../helpers/http'
 import { makeDataDir, runScript, startServer, stopServer } from '../helpers/serverProcess.mjs'
 import { TEST_PASSWORD, TEST_USERS } from '../helpers/testUsers.mjs'

@@ -6,13 +6,13 @@ import { createLocalReq, type Payload } from 'payload'
 
 import { DEFAULT_SOURCE_FILE, importSourceFile } from '../../seed/importSource'
 import { DeliveryService } from '../../src/delivery/deliveryService'
-import { subjectContentFields } from '../../src/plugins/reviewWorkflow/contentFields'
-import type { WorkflowSubject } from '../../src/plugins/reviewWorkflow/types'
+import { subjectContentFields } from '../../src/workflow/contentFields'
+import type { WorkflowSubject } from '../../src/workflow/types'
 import {
   readLocaleContent,
   readLocaleWorkflow,
   writeLocaleWorkflow,
-} from '../../src/plugins/reviewWorkflow/workflowStore'
+} from '../../src/workflow/workflowStore'
 import { publishRelease } from '../../src/releases/publish'
 import { createTestPayload, type TestPayload } from '../helpers/testPayload'
 

@@ -6,13 +6,8 @@ import {
   optionalActorLabelFor,
   parseActorLabel,
   releaseSourcesFor,
-} from '../../src/plugins/reviewWorkflow/actorLabel'
-import {
-  queriedFields,
-  sortPaths,
-  sortWithout,
-  wherePaths,
-} from '../../src/plugins/reviewWorkflow/hooks/presentActors'
+} from '../../src/audit/actorLabel'
+import { queriedFields, sortPaths, sortWithout, wherePaths } from '../../src/audit/presentActors'
 
 const admin = { role: 'admin' }
 const READERS = [

@@ -1,4 +1,5 @@
-import { diffReleases, fieldText } from '../../src/releases/releaseDiff'
+import { fieldText } from '../../src/diff/fieldChange'
+import { diffReleases } from '../../src/releases/releaseDiff'
 import type { Release, ReleasedCategory, ReleasedPage } from '../../src/releases/types'
 import { paragraphsToRichText } from '../../src/utilities/lexical'
 

@@ -4,12 +4,12 @@ import {
   GENESIS_HASH,
   type AuditFacts,
   type ChainedEvent,
-} from '../../src/plugins/reviewWorkflow/auditChain'
-import { contentFieldsOf } from '../../src/plugins/reviewWorkflow/contentFields'
-import { hashContent, localeContent } from '../../src/plugins/reviewWorkflow/contentHash'
-import { diffContent } from '../../src/plugins/reviewWorkflow/diff'
-import { checkTransition, TRANSITIONS } from '../../src/plugins/reviewWorkflow/transitions'
-import type { WorkflowAction, WorkflowState } from '../../src/plugins/reviewWorkflow/types'
+} from '../../src/audit/auditChain'
+import { contentFieldsOf } from '../../src/workflow/contentFields'
+import { hashContent, localeContent } from '../../src/workflow/contentHash'
+import { diffContent } from '../../src/workflow/approvalDiff'
+import { checkTransition, TRANSITIONS } from '../../src/workflow/transitions'
+import type { WorkflowAction, WorkflowState } from '../../src/workflow/types'
 import { PartnerCategories } from '../../collections/PartnerCategories'
 import { PartnersPage } from '../../collections/PartnersPage'
 import { paragraphsToRichText } from '../../src/utilities/lexical'

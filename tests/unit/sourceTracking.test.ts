@@ -2,7 +2,7 @@ import {
   checkSourceConfirmation,
   diffSourceContent,
   isStale,
-} from '../../src/plugins/reviewWorkflow/sourceTracking'
+} from '../../src/workflow/sourceTracking'
 import { paragraphsToRichText } from '../../src/utilities/lexical'
 
 describe('source tracking (pure)', () => {

@@ -1,5 +1,5 @@
-import type { TextChange } from '../../src/releases/types'
-import { diffWords } from '../../src/releases/wordDiff'
+import type { TextChange } from '../../src/diff/types'
+import { diffWords } from '../../src/diff/wordDiff'
 
 const textOf = (changes: TextChange[], skip: TextChange['kind']): string =>
   changes

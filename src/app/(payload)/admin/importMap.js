@@ -1,4 +1,4 @@
-import { ReviewPanel as ReviewPanel_35852389e26845c52b3518f7c4b12876 } from '../../../../src/plugins/reviewWorkflow/components/ReviewPanel'
+import { ReviewPanel as ReviewPanel_80dfe2ae1cec06200fcccd7228bc9003 } from '../../../../src/workflow/components/ReviewPanel'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -30,7 +30,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
-  "/src/plugins/reviewWorkflow/components/ReviewPanel#ReviewPanel": ReviewPanel_35852389e26845c52b3518f7c4b12876,
+  "/src/workflow/components/ReviewPanel#ReviewPanel": ReviewPanel_80dfe2ae1cec06200fcccd7228bc9003,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,

@@ -1,5 +1,5 @@
-import { richTextToPlainText, isSerializedRichText } from '../../utilities/lexical'
-import { stableStringify } from '../../utilities/stableStringify'
+import { richTextToPlainText, isSerializedRichText } from '../utilities/lexical'
+import { stableStringify } from '../utilities/stableStringify'
 
 export type FieldDiff = {
   field: string

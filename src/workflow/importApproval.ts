@@ -1,14 +1,10 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { SOURCE_LOCALE } from '../../config/locales'
+import { appendAuditEvent } from '../audit/appendAuditEvent'
+import { SOURCE_LOCALE } from '../config/locales'
 import { subjectContentFields } from './contentFields'
 import { subjectKey, type WorkflowSubject } from './types'
-import {
-  appendAuditEvent,
-  readLocaleContent,
-  readLocaleWorkflow,
-  writeLocaleWorkflow,
-} from './workflowStore'
+import { readLocaleContent, readLocaleWorkflow, writeLocaleWorkflow } from './workflowStore'
 
 /**
  * Imported source content starts approved in ja, attributed to the import, with an audit event:

@@ -1,11 +1,11 @@
 import { isolateObjectProperty, type Payload, type PayloadRequest } from 'payload'
 
-import { SOURCE_LOCALE } from '../../config/locales'
-import type { WorkflowState as WorkflowStateRow } from '../../payload-types'
-import { eventHash, GENESIS_HASH, type AuditFacts } from './auditChain'
+import { appendAuditEvent } from '../audit/appendAuditEvent'
+import { SOURCE_LOCALE } from '../config/locales'
+import type { WorkflowState as WorkflowStateRow } from '../payload-types'
 import { hashContent, localeContent, type ContentFields } from './contentHash'
 import { isStale } from './sourceTracking'
-import { subjectKey, type AuditAction, type WorkflowState, type WorkflowSubject } from './types'
+import { subjectKey, type WorkflowState, type WorkflowSubject } from './types'
 
 export type LocaleWorkflow = {
   state: WorkflowState
@@ -37,8 +37,6 @@ const INITIAL: LocaleWorkflow = {
 }
 
 const system = { overrideAccess: true, depth: 0 } as const
-
-export { describeActor } from './actorLabel'
 
 const rowKey = (subject: WorkflowSubject, locale: string) => `${subjectKey(subject)}:${locale}`
 
@@ -126,44 +124,6 @@ export const removeSubjectWorkflows = async (
   return rows
 }
 
-/** The last append each request made: appends within one request (a bulk update's documents run in parallel) take turns. */
-const lastAppend = new WeakMap<PayloadRequest, Promise<unknown>>()
-
-/** Appends one event to the hash chain; call inside the transaction that makes the change. */
-export const appendAuditEvent = (
-  payload: Payload,
-  req: PayloadRequest,
-  event: Omit<AuditFacts, 'at'> & { action: AuditAction },
-): Promise<void> => {
-  const append = (lastAppend.get(req) ?? Promise.resolve())
-    .catch(() => undefined)
-    .then(() => appendNow(payload, req, event))
-  lastAppend.set(req, append)
-  return append
-}
-
-const appendNow = async (
-  payload: Payload,
-  req: PayloadRequest,
-  event: Omit<AuditFacts, 'at'> & { action: AuditAction },
-): Promise<void> => {
-  const { docs } = await payload.find({
-    collection: 'audit-events',
-    sort: '-id',
-    limit: 1,
-    req,
-    ...system,
-  })
-  const previousHash = docs[0]?.hash ?? GENESIS_HASH
-  const facts: AuditFacts = { ...event, at: new Date().toISOString() }
-  await payload.create({
-    collection: 'audit-events',
-    data: { ...facts, previousHash, hash: eventHash(previousHash, facts) },
-    req,
-    ...system,
-  })
-}
-
 /** The document's reviewable content in one locale, and its hash; null when it does not exist. */
 export const readLocaleContent = async (
   payload: Payload,
@@ -217,14 +177,85 @@ export const readSourceState = async (
   return isStale(translation.sourceHash, source.approvedHash) ? 'stale' : 'up to date'
 }
 
-/** Every workflow row by its key (`subject:locale`), in one query: for views over all documents and locales. */
+/**
+ * Every workflow row by its key (`subject:locale`), in one query: for views over all documents and
+ * locales, and for releases, which assemble from the approvals (optionally only some locales, inside
+ * the caller's transaction).
+ */
 export const readAllWorkflowRows = async (
   payload: Payload,
+  { req, locales }: { req?: PayloadRequest; locales?: readonly string[] } = {},
 ): Promise<Map<string, WorkflowStateRow>> => {
   const { docs } = await payload.find({
     collection: 'workflow-states',
+    ...(locales ? { where: { locale: { in: [...locales] } } } : {}),
+    limit: 0,
     pagination: false,
+    ...(req ? { req } : {}),
     ...system,
   })
   return new Map(docs.map((row) => [row.key, row]))
+}
+
+/**
+ * A document is `published` in a locale exactly when the approved version it holds is the one in
+ * the locale's newest release; otherwise an approved document is `approved`. Publish and rollback
+ * both end with this (`released`: content hash per subject key), so the states always say what
+ * the release contains.
+ */
+export const markPublished = async ({
+  payload,
+  req,
+  locale,
+  released,
+  reason,
+  actor,
+  at,
+}: {
+  payload: Payload
+  req: PayloadRequest
+  locale: string
+  released: ReadonlyMap<string, string>
+  reason: string
+  actor: { id: string | null; label: string }
+  at: string
+}): Promise<void> => {
+  const { docs } = await payload.find({
+    collection: 'workflow-states',
+    where: { and: [{ locale: { equals: locale } }, { state: { in: ['approved', 'published'] } }] },
+    limit: 0,
+    pagination: false,
+    req,
+    ...system,
+  })
+  for (const row of docs) {
+    const state = released.get(row.subject) === row.approvedHash ? 'published' : 'approved'
+    if (state === row.state) continue
+    const lastAction = {
+      action: 'publish',
+      by: actor.label,
+      at,
+      from: row.state,
+      to: state,
+      reason,
+    }
+    await payload.update({
+      collection: 'workflow-states',
+      id: row.id,
+      data: { state, lastAction },
+      req,
+      ...system,
+    })
+    await appendAuditEvent(payload, req, {
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: 'publish',
+      subject: row.subject,
+      locale,
+      fromState: row.state,
+      toState: state,
+      reason,
+      contentHash: row.approvedHash ?? null,
+    })
+  }
 }

@@ -1,5 +1,5 @@
-import { SOURCE_LOCALE } from '../../config/locales'
-import type { Role } from '../../config/roles'
+import { SOURCE_LOCALE } from '../config/locales'
+import type { Role } from '../config/roles'
 import type { WorkflowAction, WorkflowState } from './types'
 
 type Transition = {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 
-import { SOURCE_LOCALE } from '../../config/locales'
-import { stableStringify } from '../../utilities/stableStringify'
+import { SOURCE_LOCALE } from '../config/locales'
+import { stableStringify } from '../utilities/stableStringify'
 
 export type ContentFields = { localized: readonly string[]; sourceOnly: readonly string[] }
 

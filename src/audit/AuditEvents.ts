@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin } from '../../../access/isAdmin'
-import { nobody } from '../../../access/nobody'
-import { presentActorLabel } from '../hooks/presentActors'
+import { isAdmin } from '../access/isAdmin'
+import { nobody } from '../access/nobody'
+import { presentActorLabel } from './presentActors'
 
 /** Append-only for everyone through every API; the workflow appends with system access. */
 export const AuditEvents: CollectionConfig<'audit-events'> = {

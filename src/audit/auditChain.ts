@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 
-import { stableStringify } from '../../utilities/stableStringify'
+import { stableStringify } from '../utilities/stableStringify'
 
 /** The recorded facts of an audit event; the hashes are derived from them. */
 export type AuditFacts = {

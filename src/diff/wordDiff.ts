@@ -1,7 +1,7 @@
 import type { TextChange } from './types'
 
 /**
- * Word-level diff for release texts.
+ * Word-level diff for texts (releases, source changes).
  *
  * Tokens come from Intl.Segmenter, so languages without spaces (Japanese) split into words and
  * grapheme clusters (emoji, flags, skin tones) are never cut. The diff itself is Myers' O(ND)

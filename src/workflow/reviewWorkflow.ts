@@ -9,7 +9,7 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-import { AuditEvents } from './collections/AuditEvents'
+import { AuditEvents } from '../audit/AuditEvents'
 import { WorkflowStates } from './collections/WorkflowStates'
 import { restoreRefusal, restoreVersionEndpoint } from './endpoints/restoreVersionEndpoint'
 import { workflowEndpoints, type SubjectTarget } from './endpoints/workflowEndpoints'
@@ -30,7 +30,7 @@ export type ReviewWorkflowOptions = {
   globals: ReadonlyArray<'partners-page'>
 }
 
-const REVIEW_PANEL = '/src/plugins/reviewWorkflow/components/ReviewPanel#ReviewPanel'
+const REVIEW_PANEL = '/src/workflow/components/ReviewPanel#ReviewPanel'
 
 /** The Review panel in the edit view's sidebar. */
 const reviewPanelField: Field = {

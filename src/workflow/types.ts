@@ -17,10 +17,6 @@ export const CONFIRM_SOURCE = 'confirm-source'
 export const ENDPOINT_ACTIONS = [...WORKFLOW_ACTIONS, CONFIRM_SOURCE] as const
 export type EndpointAction = (typeof ENDPOINT_ACTIONS)[number]
 
-/** What the audit trail records: the actions, plus what the system does on its own. */
-export type AuditAction =
-  WorkflowAction | typeof CONFIRM_SOURCE | 'edit' | 'delete' | 'import' | 'publish' | 'rollback'
-
 /** A document under review: a collection document or the (single) global. */
 export type WorkflowSubject =
   | { kind: 'collection'; slug: 'partner-categories'; id: number | string }

@@ -3,9 +3,10 @@
 import { Button, useAuth, useConfig, useDocumentInfo, useLocale } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 
-import type { User } from '../../../payload-types'
-import { mayTakeAction, reviewsLocale, TRANSITIONS } from '../transitions'
-import { CONFIRM_SOURCE, WORKFLOW_ACTIONS, type EndpointAction, type WorkflowState } from '../types'
+import type { User } from '../../payload-types'
+import type { AvailableAction } from '../availableActions'
+import { TRANSITIONS } from '../transitions'
+import { CONFIRM_SOURCE, type EndpointAction, type WorkflowState } from '../types'
 
 type HistoryEntry = {
   at: string
@@ -22,6 +23,8 @@ type SourceChange = {
 type WorkflowView = {
   state: WorkflowState
   youEditedSinceApproval: boolean
+  /** What this user may do now, decided on the server by the workflow's one rule. */
+  availableActions: AvailableAction[]
   changedSinceApproval: boolean
   approvedAt: string | null
   approvedBy: string | null
@@ -108,15 +111,10 @@ export const ReviewPanel = () => {
   if (!view || !user) return <div className="review-panel">Loading review state…</div>
 
   const stale = view.source?.stale === true
-  const available: EndpointAction[] = [
-    ...WORKFLOW_ACTIONS.filter(
-      (action) =>
-        TRANSITIONS[action].from.includes(view.state) &&
-        mayTakeAction(user, action, locale) &&
-        !(action === 'approve' && (view.youEditedSinceApproval || stale)),
-    ),
-    ...(stale && reviewsLocale(user) ? [CONFIRM_SOURCE as EndpointAction] : []),
-  ]
+  // Editing is the form itself; the panel offers the workflow's actions.
+  const available = view.availableActions.filter(
+    (action): action is EndpointAction => action !== 'edit',
+  )
 
   const run = async (action: EndpointAction) => {
     setBusy(true)

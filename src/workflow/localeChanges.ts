@@ -1,6 +1,6 @@
 import type { Field } from 'payload'
 
-import { stableStringify } from '../../utilities/stableStringify'
+import { stableStringify } from '../utilities/stableStringify'
 import { contentFieldsOf } from './contentFields'
 import { localeContent } from './contentHash'
 

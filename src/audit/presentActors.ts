@@ -12,7 +12,7 @@ import {
   releaseSourcesFor,
   seesEmails,
   type Reader,
-} from '../actorLabel'
+} from './actorLabel'
 
 /**
  * Reads that check access (REST, GraphQL, the admin) get actor labels as their reader may see them;

@@ -1,7 +1,7 @@
-import { isSerializedRichText } from '../../utilities/lexical'
-import { fieldChange } from '../../releases/releaseDiff'
-import type { FieldChange } from '../../releases/types'
-import { SOURCE_LOCALE } from '../../config/locales'
+import { isSerializedRichText } from '../utilities/lexical'
+import { fieldChange } from '../diff/fieldChange'
+import type { FieldChange } from '../diff/types'
+import { SOURCE_LOCALE } from '../config/locales'
 import type { Actor } from './transitions'
 import { reviewsLocale } from './transitions'
 

@@ -1,18 +1,18 @@
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
-import { isLocaleCode, LOCALES, SOURCE_LOCALE } from '../../../config/locales'
-import { inTransaction, problem, readJsonObject } from '../../../endpoints/http'
-import type { User } from '../../../payload-types'
-import { actorLabelFor, lastActionFor, optionalActorLabelFor } from '../actorLabel'
+import { isLocaleCode, LOCALES, SOURCE_LOCALE } from '../../config/locales'
+import { inTransaction, problem, readJsonObject } from '../../http/endpointHelpers'
+import type { User } from '../../payload-types'
+import { auditHistory } from '../../audit/auditHistory'
+import { describeActor, lastActionFor, optionalActorLabelFor } from '../../audit/actorLabel'
+import { appendAuditEvent } from '../../audit/appendAuditEvent'
 import { subjectContentFields } from '../contentFields'
-import { diffContent } from '../diff'
-import {
-  checkSourceConfirmation,
-  diffSourceContent,
-  isStale,
-  STALE_APPROVAL_MESSAGE,
-} from '../sourceTracking'
-import { checkTransition } from '../transitions'
+import { diffContent } from '../approvalDiff'
+import { availableActions, checkAction, type DocumentFacts } from '../availableActions'
+import type { ContentFields } from '../contentHash'
+import { localeHasText } from '../localeText'
+import { diffSourceContent, isStale } from '../sourceTracking'
+import { TRANSITIONS } from '../transitions'
 import {
   CONFIRM_SOURCE,
   ENDPOINT_ACTIONS,
@@ -22,8 +22,6 @@ import {
   type WorkflowSubject,
 } from '../types'
 import {
-  appendAuditEvent,
-  describeActor,
   readLocaleContent,
   readLocaleWorkflow,
   writeLocaleWorkflow,
@@ -40,26 +38,17 @@ const subjectOf = (req: PayloadRequest, target: SubjectTarget): WorkflowSubject 
 export type SubjectTarget =
   { kind: 'collection'; slug: 'partner-categories' } | { kind: 'global'; slug: 'partners-page' }
 
-const historyOf = async (req: PayloadRequest, subject: WorkflowSubject, locale: string) => {
-  const { docs } = await req.payload.find({
-    collection: 'audit-events',
-    where: { and: [{ subject: { equals: subjectKey(subject) } }, { locale: { equals: locale } }] },
-    sort: '-id',
-    limit: 50,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  return docs.map(({ at, actorLabel, action, fromState, toState, reason, contentHash }) => ({
-    at,
-    actor: actorLabelFor(actorLabel, req.user),
-    action,
-    from: fromState,
-    to: toState,
-    reason,
-    contentHash,
-  }))
-}
+/** The facts the action rule needs, from the locale's content and workflow row. */
+const documentFacts = (
+  content: Record<string, unknown>,
+  fields: ContentFields,
+  workflow: LocaleWorkflow,
+  stale: boolean,
+): DocumentFacts => ({
+  hasContent: localeHasText(content, fields.localized),
+  editedSinceApproval: workflow.editedSinceApproval,
+  stale,
+})
 
 /** POST: take an action. Every check passes before anything is written; state and event commit together. */
 const postHandler =
@@ -87,14 +76,9 @@ const postHandler =
     }
 
     const subject = subjectOf(req, target)
+    const fields = subjectContentFields(req.payload, subject)
     return inTransaction(req, async () => {
-      const current = await readLocaleContent(
-        req.payload,
-        req,
-        subject,
-        subjectContentFields(req.payload, subject),
-        locale,
-      )
+      const current = await readLocaleContent(req.payload, req, subject, fields, locale)
       if (!current)
         return problem(
           404,
@@ -108,16 +92,18 @@ const postHandler =
       const stale = source !== null && isStale(workflow.sourceHash, source.approvedHash)
       const givenReason = typeof reason === 'string' && reason.trim() ? reason.trim() : null
       const at = new Date().toISOString()
+      const check = checkAction({
+        user,
+        document: documentFacts(current.content, fields, workflow, stale),
+        locale,
+        state: workflow.state,
+        action: action as EndpointAction,
+        reason: givenReason ?? undefined,
+      })
+      if (!check.ok) return problem(check.status, check.message)
 
       let next: LocaleWorkflow
       if ((action as EndpointAction) === CONFIRM_SOURCE) {
-        const confirmation = checkSourceConfirmation({
-          actor: user,
-          locale,
-          reason: givenReason ?? undefined,
-          stale,
-        })
-        if (!confirmation.ok) return problem(confirmation.status, confirmation.message)
         const approved = workflow.state === 'approved' || workflow.state === 'published'
         next = {
           ...workflow,
@@ -134,20 +120,10 @@ const postHandler =
           },
         }
       } else {
-        const check = checkTransition({
-          actor: user,
-          actorId: user.id,
-          action: action as WorkflowAction,
-          locale,
-          state: workflow.state,
-          reason: givenReason ?? undefined,
-          editedSinceApproval: workflow.editedSinceApproval,
-        })
-        if (!check.ok) return problem(check.status, check.message)
-        if (action === 'approve' && stale) return problem(409, STALE_APPROVAL_MESSAGE(locale))
+        const to = TRANSITIONS[action as WorkflowAction].to
         next = {
           ...workflow,
-          state: check.to,
+          state: to,
           // A submitted translation claims to translate the source as approved now.
           ...(action === 'submit' && source
             ? { sourceHash: source.approvedHash, sourceContent: source.approvedContent }
@@ -167,7 +143,7 @@ const postHandler =
             by: describeActor(user),
             at,
             from: workflow.state,
-            to: check.to,
+            to,
             reason: givenReason,
           },
         }
@@ -212,7 +188,8 @@ const sourceStatus = (translation: LocaleWorkflow, source: LocaleWorkflow) => {
 const getHandler =
   (target: SubjectTarget): PayloadHandler =>
   async (req) => {
-    if (!req.user) return problem(401, 'Sign in to read the workflow.')
+    const user = req.user as User | null
+    if (!user) return problem(401, 'Sign in to read the workflow.')
     const locale = req.searchParams.get('locale')
     if (!isLocaleCode(locale))
       return problem(
@@ -220,13 +197,8 @@ const getHandler =
         `Unknown locale ${JSON.stringify(locale)}; use one of ${LOCALES.join(', ')}.`,
       )
     const subject = subjectOf(req, target)
-    const current = await readLocaleContent(
-      req.payload,
-      req,
-      subject,
-      subjectContentFields(req.payload, subject),
-      locale,
-    )
+    const fields = subjectContentFields(req.payload, subject)
+    const current = await readLocaleContent(req.payload, req, subject, fields, locale)
     if (!current)
       return problem(
         404,
@@ -237,17 +209,25 @@ const getHandler =
       locale === SOURCE_LOCALE
         ? null
         : await readLocaleWorkflow(req.payload, req, subject, SOURCE_LOCALE)
+    const stale =
+      sourceWorkflow !== null && isStale(workflow.sourceHash, sourceWorkflow.approvedHash)
     return Response.json({
       locale,
       state: workflow.state,
       contentHash: current.hash,
       approvedHash: workflow.approvedHash,
       approvedAt: workflow.approvedAt,
-      approvedBy: optionalActorLabelFor(workflow.approvedBy, req.user),
+      approvedBy: optionalActorLabelFor(workflow.approvedBy, user),
       changedSinceApproval: workflow.approvedHash !== current.hash,
-      youEditedSinceApproval: workflow.editedSinceApproval.includes(String(req.user.id)),
-      lastAction: lastActionFor(workflow.lastAction, req.user),
-      history: await historyOf(req, subject, locale),
+      youEditedSinceApproval: workflow.editedSinceApproval.includes(String(user.id)),
+      availableActions: availableActions(
+        user,
+        documentFacts(current.content, fields, workflow, stale),
+        locale,
+        workflow.state,
+      ),
+      lastAction: lastActionFor(workflow.lastAction, user),
+      history: await auditHistory(req, subjectKey(subject), locale),
       diff: diffContent(workflow.approvedContent, current.content),
       source: sourceWorkflow ? sourceStatus(workflow, sourceWorkflow) : null,
     })
