@@ -18,16 +18,14 @@ export const xmllint = (
   return result
 }
 
-/** The OASIS XLIFF 2.0 core schema and its catalog, used from the workplace's shared folder (never copied here). */
-export const XLIFF_SCHEMA_DIR = path.resolve(PROJECT_ROOT, '../shared/schemas/xliff-2.0')
+/** The OASIS XLIFF 2.0 core schema and its catalog, vendored with their notices (see its README.md). */
+export const XLIFF_SCHEMA_DIR = path.join(PROJECT_ROOT, 'tests/fixtures/schemas/xliff-2.0')
 
 /** Validates against the XLIFF 2.0 core schema offline (the catalog maps xml.xsd to the local copy). */
 export const validateXliff = (xml: string): { ok: boolean; output: string } => {
   const schema = path.join(XLIFF_SCHEMA_DIR, 'xliff_core_2.0.xsd')
   if (!fs.existsSync(schema))
-    throw new Error(
-      `The XLIFF 2.0 schema is missing at ${schema} (the shared folder belongs beside the project).`,
-    )
+    throw new Error(`The XLIFF 2.0 schema is missing at ${schema} (it is part of the repository).`)
   const result = xmllint(['--noout', '--nonet', '--schema', schema], xml, {
     ...process.env,
     XML_CATALOG_FILES: path.join(XLIFF_SCHEMA_DIR, 'catalog.xml'),
