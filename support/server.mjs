@@ -3,7 +3,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-export const PROJECT_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
+/**
+ * Starting and stopping the real server and running the CLIs, for the tests and the benchmarks alike.
+ * Every test that starts a server goes through startServer.
+ */
+export const PROJECT_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const NODE_ARGS = ['--conditions=production', '--no-deprecation', '--import', 'tsx']
 /** Exactly what `npm start` runs. */
 export const START_ARGS = ['--conditions=production', '--no-deprecation', 'scripts/start.mjs']
@@ -48,15 +52,18 @@ const TEST_RATE_LIMITS = { KAIJI_RATE_LIMIT_LOGIN: 'off', KAIJI_RATE_LIMIT_PUBLI
  * Starts the real server (`npm start`: builds if needed, then the bundled server) on a free loopback port and resolves once it
  * says where it listens; rejects with its output if it exits first. The delivery-only public site is off unless
  * `env.KAIJI_PUBLIC_PORT` asks for it (parallel servers would race for its default port); when on, `publicURL` is its address.
- * Rate limits are off unless `env` sets them.
+ * Rate limits are off unless `env` sets them. Without a `dataDir`, it makes one (named after `label`).
+ * The handle: `child` and `pid`, `baseURL`, `publicURL`, `dataDir`, `logs()` (stdout and stderr so far) and
+ * `stop({ removeData })` (SIGTERM, then SIGKILL after 5 s; removes the data directory when asked).
  */
-export const startServer = ({ dataDir, env = {}, timeoutMs = 300_000 }) =>
+export const startServer = ({ dataDir, label = 'server', env = {}, timeoutMs = 300_000 } = {}) =>
   new Promise((resolve, reject) => {
+    const dir = dataDir ?? makeDataDir(label)
     const child = spawn(process.execPath, START_ARGS, {
       cwd: PROJECT_ROOT,
       env: childEnv({
         PORT: '0',
-        KAIJI_DATA_DIR: dataDir,
+        KAIJI_DATA_DIR: dir,
         KAIJI_PUBLIC_PORT: 'off',
         ...TEST_RATE_LIMITS,
         ...env,
@@ -77,9 +84,15 @@ export const startServer = ({ dataDir, env = {}, timeoutMs = 300_000 }) =>
         clearTimeout(timer)
         resolve({
           child,
+          pid: child.pid ?? 0,
           baseURL: main[1],
           publicURL: publicSite?.[1] ?? null,
-          output: () => output,
+          dataDir: dir,
+          logs: () => output,
+          stop: async ({ removeData = false } = {}) => {
+            await stopServer(child)
+            if (removeData) fs.rmSync(dir, { recursive: true, force: true })
+          },
         })
       }
     }
@@ -91,6 +104,7 @@ export const startServer = ({ dataDir, env = {}, timeoutMs = 300_000 }) =>
     })
   })
 
+/** Stops a server child (a handle's stop() calls this): SIGTERM, then SIGKILL after 5 s. */
 export const stopServer = (child) =>
   new Promise((resolve) => {
     // A child that died of a signal (say SIGKILL) has signalCode set and exitCode null, and will not exit again.
