@@ -8,6 +8,11 @@ export declare const runScript: (
   args: string[],
   env: Record<string, string>,
 ) => Promise<{ code: number | null; stdout: string; stderr: string }>
+export declare const runScriptAsNpmDoes: (
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+) => Promise<{ code: number | null; stdout: string; stderr: string }>
 export declare const START_ARGS: string[]
 export declare const runStart: (
   env: Record<string, string>,
