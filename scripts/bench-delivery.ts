@@ -15,12 +15,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { approveChange, releaseAction, type PublishResult } from '../tests/helpers/contentChanges'
-import { ApiClient, type ApiResponse } from '../tests/helpers/http'
-import { makeDataDir, runScript, startServer, stopServer } from '../tests/helpers/serverProcess.mjs'
-import { TEST_PASSWORD, TEST_USERS } from '../tests/helpers/testUsers.mjs'
+import { approveChange, releaseAction, type PublishResult } from '../support/contentChanges'
+import { ApiClient, type ApiResponse } from '../support/apiClient'
+import { childrenOf, residentMb } from '../support/processes'
+import { makeDataDir, runScript, startServer } from '../support/server.mjs'
+import { TEST_PASSWORD, TEST_USERS } from '../support/testUsers.mjs'
 import {
-  childPidsOf,
   fixed,
   loadAverage,
   log,
@@ -28,7 +28,6 @@ import {
   onCleanup,
   printTable,
   removeAtEnd,
-  rssMb,
   runBench,
   sleep,
 } from './benchSupport'
@@ -341,7 +340,7 @@ const startNginx = async (
 /** Threads of `pid` and of its children (the public site) on the server CPU. */
 const pinToServerCpu = (pid: number) => {
   if (!PINNED || !pid) return
-  for (const target of [pid, ...childPidsOf(pid)])
+  for (const target of [pid, ...childrenOf(pid)])
     spawnSync('taskset', ['-a', '-p', '-c', SERVER_CPU, String(target)])
 }
 
@@ -355,15 +354,15 @@ const startKaiji = async (dataDir: string, { publicSite }: { publicSite: boolean
       KAIJI_RATE_LIMIT_PUBLIC: UNREACHABLE_PUBLIC_RATE_LIMIT,
     },
   })
-  onCleanup(() => stopServer(server.child))
-  const pid = server.child.pid ?? 0
+  onCleanup(() => server.stop())
+  const pid = server.pid
   // Every thread of the servers (libuv's pool and the database's included) on the server CPU.
   pinToServerCpu(pid)
   return {
     url: server.baseURL,
     publicUrl: server.publicURL,
     pid,
-    publicPid: childPidsOf(pid)[0] ?? 0,
+    publicPid: childrenOf(pid)[0] ?? 0,
   }
 }
 
@@ -652,7 +651,7 @@ const main = async () => {
   log(`main server ${a}, public site ${site}`)
   await createUsers(dataDir)
   const memory = () =>
-    `main ${fixed(rssMb(serverA.pid), 0)} MB, public site ${fixed(rssMb(serverA.publicPid), 0)} MB`
+    `main ${fixed(residentMb(serverA.pid), 0)} MB, public site ${fixed(residentMb(serverA.publicPid), 0)} MB`
   const rss: Array<[string, string]> = [['after start', memory()]]
   const api = new ApiClient(a)
   const restToken = await api.login('editor')

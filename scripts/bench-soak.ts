@@ -18,18 +18,17 @@ import fs from 'node:fs'
 import os from 'node:os'
 import { parseArgs } from 'node:util'
 
-import type { ApiClient, ApiResponse, TestUserName } from '../tests/helpers/http'
-import { startIsolatedServer } from '../tests/helpers/isolatedServer'
-import { runScript } from '../tests/helpers/serverProcess.mjs'
+import type { ApiClient, ApiResponse, TestUserName } from '../support/apiClient'
+import { startIsolatedServer } from '../support/testServer'
+import { childrenOf, residentMb } from '../support/processes'
+import { runScript } from '../support/server.mjs'
 import {
-  childPidsOf,
   fixed,
   loadAverage,
   log,
   median,
   onCleanup,
   printTable,
-  rssMb,
   runBench,
   sleep,
 } from './benchSupport'
@@ -484,7 +483,7 @@ const main = async () => {
     'starting the server with its public site (npm start; builds first when the sources changed)…',
   )
   const server = await startIsolatedServer('bench-soak', serverEnv)
-  let sitePid = childPidsOf(server.mainPid)[0] ?? 0
+  let sitePid = childrenOf(server.pid)[0] ?? 0
   onCleanup(async () => {
     await server.stop()
     // The server exits without waiting for its public site, which may still be closing its database: wait before removing it.
@@ -495,9 +494,7 @@ const main = async () => {
   if (!site) throw new Error('the public site did not start')
   const mainUrl = server.client.baseURL
   if (!sitePid) throw new Error('cannot find the public site process (a child of the server)')
-  log(
-    `main server ${mainUrl} (pid ${server.mainPid}), public site ${site.baseURL} (pid ${sitePid})`,
-  )
+  log(`main server ${mainUrl} (pid ${server.pid}), public site ${site.baseURL} (pid ${sitePid})`)
 
   const tokens = await tokensOf(server)
   const api = server.client
@@ -514,17 +511,17 @@ const main = async () => {
       throw new Error(`setup: the public site answers ${served.status} for ${locale}`)
     await served.arrayBuffer()
   }
-  const outputBefore = server.output().length
+  const outputBefore = server.logs().length
 
   const rss: RssSample[] = []
   let siteRestarts = 0
   const sampleRss = () => {
     let site = Number.NaN
     try {
-      site = rssMb(sitePid)
+      site = residentMb(sitePid)
     } catch {
       // The public site was restarted by its supervisor: follow the new process, and count it.
-      const next = childPidsOf(server.mainPid)[0]
+      const next = childrenOf(server.pid)[0]
       if (next && next !== sitePid) {
         siteRestarts += 1
         if (errorSamples.length < ERROR_SAMPLES)
@@ -536,7 +533,7 @@ const main = async () => {
     }
     let main = Number.NaN
     try {
-      main = rssMb(server.mainPid)
+      main = residentMb(server.pid)
     } catch {
       // the server is gone: the requests will say so
     }
@@ -671,7 +668,7 @@ const main = async () => {
     })
 
   log(`load running for ${duration} s…`)
-  const cpuSince = cpuCounter({ 'main server': () => server.mainPid, 'public site': () => sitePid })
+  const cpuSince = cpuCounter({ 'main server': () => server.pid, 'public site': () => sitePid })
   const cpuAtStart = cpuSince(null)
   loadStartedAt = performance.now()
   measuringFrom = loadStartedAt + warmup * 1000
@@ -716,7 +713,7 @@ const main = async () => {
   }
   const audit = await runScript('src/cli/auditVerify.ts', [], { KAIJI_DATA_DIR: server.dataDir })
   const serverErrors = server
-    .output()
+    .logs()
     .slice(outputBefore)
     .split('\n')
     .filter((line) => /\bERROR\b|"level":(50|60)/.test(line))

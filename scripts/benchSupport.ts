@@ -1,9 +1,11 @@
 /**
  * What the benchmark scripts share: output, the processes and temporary directories a run started
- * (stopped and removed at the end, on an error and on Ctrl-C), and memory read from /proc (Linux).
+ * (stopped and removed at the end, on an error and on Ctrl-C); process figures come from support/processes.ts.
  */
 import fs from 'node:fs'
 import os from 'node:os'
+
+import { childrenOf } from '../support/processes'
 
 export const log = (line: string) => process.stdout.write(`${line}\n`)
 export const loadAverage = () =>
@@ -42,26 +44,7 @@ export const removeAtEnd = (dir: string) => {
   tempDirs.push(dir)
 }
 
-export const childPidsOf = (parent: number): number[] =>
-  fs
-    .readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .map(Number)
-    .filter((pid) => {
-      try {
-        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent
-      } catch {
-        return false
-      }
-    })
-const childPids = () => childPidsOf(process.pid)
-
-/** Resident memory of a process, from /proc (Linux); throws when there is no such process. */
-export const rssMb = (pid: number): number => {
-  const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))
-  return match ? Number(match[1]) / 1024 : Number.NaN
-}
+const childPids = () => childrenOf(process.pid)
 
 const signal = (pid: number, name: NodeJS.Signals) => {
   try {

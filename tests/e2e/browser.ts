@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 
 import { baseURL, type ApiClient } from '../helpers/http'
 import { useIsolatedServer } from '../helpers/isolatedServer'
-import { TEST_PASSWORD, TEST_USERS } from '../helpers/testUsers.mjs'
+import { TEST_PASSWORD, TEST_USERS } from '../../support/testUsers.mjs'
 import type { TestUserName } from '../helpers/http'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'

@@ -1,19 +1,12 @@
 import type { Page } from 'playwright-core'
 
+import { categoryIdByKey } from '../../support/contentChanges'
 import { browserOnOwnServer } from './browser'
 
 const own = browserOnOwnServer('workflow-e2e')
 const { as, scenario } = own
 
-const categoryId = async (key: string) => {
-  const { body } = await own.api.request<{ docs: Array<{ id: number }> }>(
-    `/api/partner-categories?where[key][equals]=${key}`,
-    {
-      token: await own.api.login('admin'),
-    },
-  )
-  return body.docs[0]?.id ?? 0
-}
+const categoryId = (key: string) => categoryIdByKey(own.api, key)
 
 const openCategory = async (page: Page, id: number) => {
   await page.goto(`${own.api.baseURL}/admin/collections/partner-categories/${id}?locale=ja`)

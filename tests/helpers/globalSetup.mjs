@@ -1,5 +1,5 @@
-import { makeDataDir, runScript, startServer } from './serverProcess.mjs'
-import { TEST_PASSWORD, TEST_USERS } from './testUsers.mjs'
+import { makeDataDir, runScript, startServer } from '../../support/server.mjs'
+import { TEST_PASSWORD, TEST_USERS } from '../../support/testUsers.mjs'
 
 /**
  * One real server for the HTTP and browser tests, on its own temporary SQLite database, seeded from
@@ -9,7 +9,7 @@ export default async function globalSetup() {
   if (globalThis.__kaijiServer) return
   const dataDir = makeDataDir('server')
   const server = await startServer({ dataDir })
-  globalThis.__kaijiServer = { ...server, dataDir }
+  globalThis.__kaijiServer = server
 
   for (const user of Object.values(TEST_USERS)) {
     const args = ['--email', user.email, '--password', TEST_PASSWORD, '--role', user.role]

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { PROJECT_ROOT } from './serverProcess.mjs'
+import { PROJECT_ROOT } from '../../support/server.mjs'
 
 /** Runs Debian's xmllint (libxml2-utils) on `input`; a missing binary fails the test rather than skipping it. */
 export const xmllint = (
@@ -18,16 +18,14 @@ export const xmllint = (
   return result
 }
 
-/** The OASIS XLIFF 2.0 core schema and its catalog, used from the workplace's shared folder (never copied here). */
-export const XLIFF_SCHEMA_DIR = path.resolve(PROJECT_ROOT, '../shared/schemas/xliff-2.0')
+/** The OASIS XLIFF 2.0 core schema and its catalog, vendored with their notices (see its README.md). */
+export const XLIFF_SCHEMA_DIR = path.join(PROJECT_ROOT, 'tests/fixtures/schemas/xliff-2.0')
 
 /** Validates against the XLIFF 2.0 core schema offline (the catalog maps xml.xsd to the local copy). */
 export const validateXliff = (xml: string): { ok: boolean; output: string } => {
   const schema = path.join(XLIFF_SCHEMA_DIR, 'xliff_core_2.0.xsd')
   if (!fs.existsSync(schema))
-    throw new Error(
-      `The XLIFF 2.0 schema is missing at ${schema} (the shared folder belongs beside the project).`,
-    )
+    throw new Error(`The XLIFF 2.0 schema is missing at ${schema} (it is part of the repository).`)
   const result = xmllint(['--noout', '--nonet', '--schema', schema], xml, {
     ...process.env,
     XML_CATALOG_FILES: path.join(XLIFF_SCHEMA_DIR, 'catalog.xml'),

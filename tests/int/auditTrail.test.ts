@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 
 import { importSourceFile } from '../../seed/importSource'
 import { verifyAuditTrail } from '../../src/audit/verifyAuditTrail'
-import { runScript } from '../helpers/serverProcess.mjs'
+import { runScript } from '../../support/server.mjs'
 import { createTestPayload, type TestPayload } from '../helpers/testPayload'
 
 let testPayload: TestPayload

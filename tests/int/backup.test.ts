@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { approveChange, publicGet, releaseAction } from '../helpers/contentChanges'
+import { approveChange, publicGet, releaseAction } from '../../support/contentChanges'
 import { ApiClient } from '../helpers/http'
-import { startIsolatedServer } from '../helpers/isolatedServer'
-import { makeDataDir, runScript, startServer, stopServer } from '../helpers/serverProcess.mjs'
+import { startIsolatedServer } from '../../support/testServer'
+import { makeDataDir, runScript, startServer } from '../../support/server.mjs'
 
 const PUBLIC_URL = 'https://partners.example.org'
 const LOCALES = ['ja', 'en', 'fr', 'ru']
@@ -100,7 +100,7 @@ describe('npm run backup / npm run restore (SQLite)', () => {
     })
     try {
       const api = new ApiClient(server.baseURL)
-      expect(server.output()).not.toMatch(/Empty database/)
+      expect(server.logs()).not.toMatch(/Empty database/)
       expect(await publicOutput(api)).toEqual(before)
       await api.login('translatorEn')
       const token = await api.login('admin')
@@ -114,7 +114,7 @@ describe('npm run backup / npm run restore (SQLite)', () => {
       })
       expect(verified.code).toBe(0)
     } finally {
-      await stopServer(server.child)
+      await server.stop()
     }
   }, 300_000)
 

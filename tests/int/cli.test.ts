@@ -1,13 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { makeDataDir, runScript } from '../helpers/serverProcess.mjs'
+import { makeDataDir, runScriptAsNpmDoes } from '../../support/server.mjs'
 
 /** The CLIs as an operator runs them (`npm run seed`, `npm run create-user`), on their own database. */
 const dataDir = makeDataDir('cli')
 const env = { KAIJI_DATA_DIR: dataDir }
-const seed = (...args: string[]) => runScript('src/cli/seed.ts', args, env)
-const createUser = (...args: string[]) => runScript('src/cli/createUser.ts', args, env)
+const seed = (...args: string[]) => runScriptAsNpmDoes('src/cli/seed.ts', args, env)
+const createUser = (...args: string[]) => runScriptAsNpmDoes('src/cli/createUser.ts', args, env)
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
 

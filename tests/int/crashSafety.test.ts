@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -6,8 +5,9 @@ import { createClient, type InValue } from '@libsql/client'
 
 import { firstBrokenLink, type ChainedEvent } from '../../src/audit/auditChain'
 import { ApiClient } from '../helpers/http'
-import { makeDataDir, runScript, startServer, stopServer } from '../helpers/serverProcess.mjs'
-import { TEST_PASSWORD, TEST_USERS } from '../helpers/testUsers.mjs'
+import { makeDataDir, runScript, startServer, type ServerHandle } from '../../support/server.mjs'
+import { createTestUsers } from '../../support/testServer'
+import { TEST_USERS } from '../../support/testUsers.mjs'
 
 /**
  * Crash safety: the real server (`npm start`) is killed with SIGKILL at a random moment after a publish,
@@ -345,7 +345,7 @@ class Lane {
   readonly rng: () => number
   readonly dataDir: string
   readonly dbFile: string
-  private child!: ChildProcess
+  private server: ServerHandle | undefined
   private api!: ApiClient
   private readonly tokens = {} as Record<Who, string>
   private editorId = 0
@@ -371,7 +371,7 @@ class Lane {
     const started = performance.now()
     const server = await startServer({ dataDir: this.dataDir })
     this.startUps.push(performance.now() - started)
-    this.child = server.child
+    this.server = server
     this.api = new ApiClient(server.baseURL)
     const ready = await this.api.request<{ status?: string }>('/readyz')
     if (ready.status !== 200 || ready.body.status !== 'ready')
@@ -380,26 +380,15 @@ class Lane {
 
   /** First start (seeds release 1), the users, and an approved English version of every document. */
   async setUp(): Promise<void> {
-    if (!this.child) await this.start()
-    const { admin, editor, reviewer } = TEST_USERS
-    const first = await this.api.request('/api/users/first-register', {
-      method: 'POST',
-      json: { email: admin.email, password: TEST_PASSWORD, role: 'admin' },
-    })
-    if (first.status !== 200) throw new Error(`first-register failed: ${first.text}`)
+    if (!this.server) await this.start()
+    await createTestUsers(this.api, ['editor', 'reviewer'])
     this.tokens.admin = await this.api.login('admin')
-    for (const user of [editor, reviewer]) {
-      const created = await this.api.request('/api/users', {
-        method: 'POST',
-        token: this.tokens.admin,
-        json: { email: user.email, password: TEST_PASSWORD, role: user.role },
-      })
-      if (created.status !== 201) throw new Error(`creating ${user.email} failed: ${created.text}`)
-    }
     this.tokens.editor = await this.api.login('editor')
     this.tokens.reviewer = await this.api.login('reviewer')
     this.editorId = Number(
-      (await query(this.dbFile, 'SELECT id FROM users WHERE email = ?', [editor.email]))[0]?.id,
+      (
+        await query(this.dbFile, 'SELECT id FROM users WHERE email = ?', [TEST_USERS.editor.email])
+      )[0]?.id,
     )
     const page = await query(this.dbFile, 'SELECT id FROM partners_page')
     const categories = await query(this.dbFile, 'SELECT id, key FROM partner_categories')
@@ -589,7 +578,8 @@ class Lane {
     const before = await readSnapshot(this.dbFile)
     // Up to 1.3× the action's usual duration: some kills land before the commit, some during, some after the answer.
     const delayMs = Math.floor((draws[4] ?? 0) * 1.3 * this.estimateMs(action.type))
-    const child = this.child
+    const child = this.server?.child
+    if (!child) throw new Error(`lane ${this.index}: no server`)
     const exited = new Promise((resolve) => child.once('exit', resolve))
     const answer: { status?: number; ms?: number; text?: string } = {}
     const started = performance.now()
@@ -668,7 +658,7 @@ class Lane {
   }
 
   async finish(): Promise<{ events: number; verify: Awaited<ReturnType<typeof runScript>> }> {
-    await stopServer(this.child)
+    await this.server?.stop()
     const events = (await readSnapshot(this.dbFile)).tables.audit_events?.size ?? 0
     return {
       events,
@@ -677,7 +667,7 @@ class Lane {
   }
 
   async dispose(): Promise<void> {
-    if (this.child) await stopServer(this.child)
+    await this.server?.stop()
     fs.rmSync(this.dataDir, { recursive: true, force: true })
   }
 }

@@ -1,6 +1,7 @@
-import { graphql, login, request, type TestUserName } from '../helpers/http'
+import { categoryIdByKey } from '../../support/contentChanges'
+import { graphql, login, request, sharedClient, type TestUserName } from '../helpers/http'
 import { SOURCE_CATEGORY_NAMES } from '../helpers/sourceFacts'
-import { TEST_PASSWORD, TEST_USERS } from '../helpers/testUsers.mjs'
+import { TEST_PASSWORD, TEST_USERS } from '../../support/testUsers.mjs'
 
 const FORBIDDEN = 'You are not allowed to perform this action.'
 
@@ -8,16 +9,7 @@ type Docs<T> = { docs: T[]; totalDocs: number }
 type Category = { id: number; key: string; name: string | null; order: number }
 type UserDoc = { id: number; email: string; role: string; [key: string]: unknown }
 
-const categoryId = async (key: string): Promise<number> => {
-  const token = await login('editor')
-  const { body } = await request<Docs<Category>>(
-    `/api/partner-categories?where[key][equals]=${key}`,
-    { token },
-  )
-  const id = body.docs[0]?.id
-  if (!id) throw new Error(`no category ${key}`)
-  return id
-}
+const categoryId = (key: string): Promise<number> => categoryIdByKey(sharedClient(), key)
 
 describe('anonymous requests get no content', () => {
   it.each([

@@ -2,24 +2,22 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 
-import { makeDataDir, startServer, stopServer } from '../helpers/serverProcess.mjs'
+import { startServer, type ServerHandle } from '../../support/server.mjs'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
-let server: Awaited<ReturnType<typeof startServer>>
-const dataDir = makeDataDir('logging')
+let server: ServerHandle
 
 beforeAll(async () => {
-  server = await startServer({ dataDir, env: { KAIJI_LOG_FORMAT: 'json' } })
+  server = await startServer({ label: 'logging', env: { KAIJI_LOG_FORMAT: 'json' } })
 }, 300_000)
 afterAll(async () => {
-  await stopServer(server.child)
-  fs.rmSync(dataDir, { recursive: true, force: true })
+  await server.stop({ removeData: true })
 })
 
 const jsonLines = (): Array<Record<string, unknown>> =>
   server
-    .output()
+    .logs()
     .split('\n')
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, unknown>)
@@ -271,7 +269,7 @@ describe('SIGTERM', () => {
     expect(await exited).toBe(0)
     expect(jsonLines().some((entry) => entry.msg === 'SIGTERM: shutting down')).toBe(true)
     // A cleanly closed SQLite database leaves no write-ahead log behind.
-    const wal = path.join(dataDir, 'kaiji.db-wal')
+    const wal = path.join(server.dataDir, 'kaiji.db-wal')
     expect(fs.existsSync(wal) ? fs.statSync(wal).size : 0).toBe(0)
   }, 60_000)
 })

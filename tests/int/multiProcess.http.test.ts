@@ -1,6 +1,6 @@
-import { approveChange, publicGet, releaseAction } from '../helpers/contentChanges'
+import { approveChange, publicGet, releaseAction } from '../../support/contentChanges'
 import type { ApiClient } from '../helpers/http'
-import { startIsolatedServer } from '../helpers/isolatedServer'
+import { startIsolatedServer } from '../../support/testServer'
 
 type Delivered = { release: { number: number } }
 

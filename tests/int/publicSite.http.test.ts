@@ -1,11 +1,11 @@
 import fs from 'node:fs'
 import net from 'node:net'
 
-import { approveChange, publicGet, releaseAction } from '../helpers/contentChanges'
+import { approveChange, publicGet, releaseAction } from '../../support/contentChanges'
 import type { ApiClient } from '../helpers/http'
-import { startIsolatedServer } from '../helpers/isolatedServer'
-import { childrenOf } from '../helpers/processes'
-import { makeDataDir, runStart, startServer, stopServer } from '../helpers/serverProcess.mjs'
+import { startIsolatedServer } from '../../support/testServer'
+import { childrenOf } from '../../support/processes'
+import { makeDataDir, runStart, startServer } from '../../support/server.mjs'
 
 type Delivered = { release: { number: number } }
 
@@ -118,17 +118,17 @@ describe('the delivery-only public site (a second process started by npm start)'
   })
 
   it('is restarted on the same port when it dies', async () => {
-    const [child, ...others] = childrenOf(server.mainPid)
+    const [child, ...others] = childrenOf(server.pid)
     expect(others).toEqual([])
     if (!child) throw new Error('no public-site process found')
     process.kill(child, 'SIGKILL')
     await waitFor('the restarted public site', async () => {
-      const [restarted] = childrenOf(server.mainPid)
+      const [restarted] = childrenOf(server.pid)
       if (!restarted || restarted === child) return null
       return (await publicGet(site, '/content/v1/partners/ja')).status === 200 ? restarted : null
     })
     expect(await servedNumber(site)).toBe(2)
-    expect(server.output()).toMatch(/The public site stopped \(signal SIGKILL\); restarting in 1 s/)
+    expect(server.logs()).toMatch(/The public site stopped \(signal SIGKILL\); restarting in 1 s/)
   }, 60_000)
 })
 
@@ -151,7 +151,7 @@ describe('the public site refuses a bad port, clearly', () => {
     try {
       const failed = await startServer({ dataDir, env: { KAIJI_PUBLIC_PORT: String(port) } }).then(
         async (started) => {
-          await stopServer(started.child)
+          await started.stop()
           return null
         },
         (error: Error) => error.message,

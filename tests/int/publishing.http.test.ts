@@ -4,9 +4,9 @@ import {
   editContent,
   publicGet,
   releaseAction,
-} from '../helpers/contentChanges'
+} from '../../support/contentChanges'
 import type { ApiClient } from '../helpers/http'
-import { startIsolatedServer } from '../helpers/isolatedServer'
+import { startIsolatedServer } from '../../support/testServer'
 
 type Delivered = {
   locale: string

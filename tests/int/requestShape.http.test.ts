@@ -1,10 +1,10 @@
-import { categoryIdByKey } from '../helpers/contentChanges'
+import { categoryIdByKey } from '../../support/contentChanges'
 import { changedTables, databaseSnapshotter } from '../helpers/databaseSnapshot'
 import type { ApiClient, TestUserName } from '../helpers/http'
-import { startIsolatedServer } from '../helpers/isolatedServer'
-import { childrenOf, peakResidentMb } from '../helpers/processes'
+import { startIsolatedServer } from '../../support/testServer'
+import { childrenOf, peakResidentMb } from '../../support/processes'
 import { sendRaw } from '../helpers/rawRequest'
-import { TEST_PASSWORD } from '../helpers/testUsers.mjs'
+import { TEST_PASSWORD } from '../../support/testUsers.mjs'
 
 /**
  * Request size and shape (issue 14.6): bodies are bounded as they arrive, JSON nesting before it is
@@ -64,7 +64,7 @@ const expectRefused = async (
 
 describe('bodies are bounded as they arrive, chunked or not', () => {
   it('an anonymous 256 MB chunked sign-in gets 413, is not read whole, and the main process stays small', async () => {
-    const { beforeMb, peakMb, result } = await peakResidentMb(server.mainPid, () =>
+    const { beforeMb, peakMb, result } = await peakResidentMb(server.pid, () =>
       sendRaw(api.baseURL, {
         path: '/api/users/login',
         headers: { 'Content-Type': 'application/json' },
@@ -123,7 +123,7 @@ describe('bodies are bounded as they arrive, chunked or not', () => {
   })
 
   it('the public site answers a GET that carries a 256 MB chunked body, then hangs up instead of reading it', async () => {
-    const [publicPid] = childrenOf(server.mainPid)
+    const [publicPid] = childrenOf(server.pid)
     if (!publicPid || !server.publicSite) throw new Error('no public site')
     const { beforeMb, peakMb, result } = await peakResidentMb(publicPid, () =>
       sendRaw(server.publicSite?.baseURL ?? '', {

@@ -6,8 +6,8 @@ import {
   runScript,
   runStart,
   startServer,
-  stopServer,
-} from '../helpers/serverProcess.mjs'
+  type ServerHandle,
+} from '../../support/server.mjs'
 
 /** Runs the server entry point expecting it to refuse to start; returns how and how fast. */
 const startExpectingFailure = async (env: Record<string, string>) => {
@@ -87,22 +87,19 @@ describe('start-up refuses a bad environment, clearly', () => {
 
 describe('the quick start on an empty data folder', () => {
   const dataDir = makeDataDir('quickstart')
-  let server: Awaited<ReturnType<typeof startServer>>
+  let server: ServerHandle
 
   beforeAll(async () => {
     server = await startServer({ dataDir })
   })
-  afterAll(async () => {
-    await stopServer(server.child)
-    fs.rmSync(dataDir, { recursive: true, force: true })
-  })
+  afterAll(async () => server.stop({ removeData: true }))
 
   it('needs no environment: it made and keeps a secret and a SQLite database under the data folder', () => {
     expect(
       fs.readFileSync(path.join(dataDir, '.payload-secret'), 'utf8').trim().length,
     ).toBeGreaterThanOrEqual(32)
     expect(fs.existsSync(path.join(dataDir, 'kaiji.db'))).toBe(true)
-    expect(server.output()).toMatch(/Empty database: Imported: created 8 categories/)
+    expect(server.logs()).toMatch(/Empty database: Imported: created 8 categories/)
   })
 
   it('opens the create-first-user screen, and makes that first account an administrator', async () => {
@@ -142,9 +139,9 @@ describe('the quick start on an empty data folder', () => {
   })
 
   it('a restart keeps the data and imports nothing again', async () => {
-    await stopServer(server.child)
+    await server.stop()
     server = await startServer({ dataDir })
-    expect(server.output()).not.toMatch(/Empty database/)
+    expect(server.logs()).not.toMatch(/Empty database/)
     const login = await fetch(`${server.baseURL}/api/users/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -170,8 +167,7 @@ describe('start-up refuses a database it cannot safely migrate', () => {
     (await sql('SELECT name FROM payload_migrations ORDER BY name')).map((row) => String(row.name))
 
   beforeAll(async () => {
-    const server = await startServer({ dataDir })
-    await stopServer(server.child)
+    await (await startServer({ dataDir })).stop()
   }, 300_000)
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
 
@@ -213,7 +209,6 @@ describe('start-up refuses a database it cannot safely migrate', () => {
       "INSERT INTO payload_migrations (name, batch, updated_at, created_at) VALUES (?, 1, '2026-01-01', '2026-01-01')",
       [latest],
     )
-    const server = await startServer({ dataDir })
-    await stopServer(server.child)
+    await (await startServer({ dataDir })).stop()
   }, 300_000)
 })

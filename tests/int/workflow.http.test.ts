@@ -1,5 +1,6 @@
 import type { ApiClient, TestUserName } from '../helpers/http'
-import { startIsolatedServer } from '../helpers/isolatedServer'
+import { categoryIdByKey } from '../../support/contentChanges'
+import { startIsolatedServer } from '../../support/testServer'
 
 type WorkflowView = {
   state: string
@@ -53,13 +54,7 @@ const auditCount = async () =>
     })
   ).body.totalDocs
 
-const categoryId = async (key: string) => {
-  const { body } = await api.request<{ docs: Category[] }>(
-    `/api/partner-categories?where[key][equals]=${key}`,
-    { token: await token('editor') },
-  )
-  return body.docs[0]?.id ?? 0
-}
+const categoryId = (key: string) => categoryIdByKey(api, key)
 
 const editName = async (name: TestUserName, id: number, value: string, locale = 'ja') => {
   const result = await api.request(`/api/partner-categories/${id}?locale=${locale}`, {

@@ -1,4 +1,4 @@
-import type { ApiClient, TestUserName } from './http'
+import type { ApiClient, TestUserName } from './apiClient'
 
 type Docs<T> = { docs: T[] }
 

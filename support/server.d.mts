@@ -8,18 +8,29 @@ export declare const runScript: (
   args: string[],
   env: Record<string, string>,
 ) => Promise<{ code: number | null; stdout: string; stderr: string }>
+export declare const runScriptAsNpmDoes: (
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+) => Promise<{ code: number | null; stdout: string; stderr: string }>
 export declare const START_ARGS: string[]
 export declare const runStart: (
   env: Record<string, string>,
 ) => Promise<{ code: number | null; stdout: string; stderr: string }>
-export declare const startServer: (options: {
-  dataDir: string
-  env?: Record<string, string>
-  timeoutMs?: number
-}) => Promise<{
+/** A running server, as startServer resolves it. */
+export type ServerHandle = {
   child: ChildProcess
+  pid: number
   baseURL: string
   publicURL: string | null
-  output: () => string
-}>
+  dataDir: string
+  logs: () => string
+  stop: (options?: { removeData?: boolean }) => Promise<void>
+}
+export declare const startServer: (options?: {
+  dataDir?: string
+  label?: string
+  env?: Record<string, string>
+  timeoutMs?: number
+}) => Promise<ServerHandle>
 export declare const stopServer: (child: ChildProcess) => Promise<void>
