@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Payload } from 'payload'
 
 import { isLocaleCode, LOCALES, SOURCE_LOCALE } from '../config/locales'
+import { settings } from '../config/settings'
 import { diffReleases } from '../releases/releaseDiff'
 import { onReleasePublished } from '../releases/releaseSignal'
 import {
@@ -557,5 +558,5 @@ export class DeliveryService {
 export const createDeliveryService = (payload: Payload, publicUrl: () => string): DeliveryService =>
   new DeliveryService(payload, {
     publicUrl,
-    cacheControl: process.env.KAIJI_PUBLIC_CACHE_CONTROL || undefined,
+    cacheControl: settings().publicCacheControl ?? undefined,
   })

@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { SOURCE_LOCALE, TARGET_LOCALES } from '../config/locales'
+import { settings } from '../config/settings'
 import type { WorkflowState as WorkflowStateRow } from '../payload-types'
 import { subjectKey } from '../plugins/reviewWorkflow/types'
 import { appendAuditEvent } from '../plugins/reviewWorkflow/workflowStore'
@@ -10,7 +11,7 @@ import {
   type CategoryApprovals,
   type ReleaseSource,
 } from './assemble'
-import { checkNotice, materialNoticeDays } from './notice'
+import { checkNotice } from './notice'
 import {
   findRelease,
   latestRelease,
@@ -336,7 +337,7 @@ export const publishRelease = async (
     changeType: request.changeType,
     effectiveAt,
     now,
-    noticeDays: materialNoticeDays(),
+    noticeDays: settings().materialNoticeDays,
     urgencyReason: request.urgencyReason ?? null,
   })
   if (!notice.ok) throw new PublishError(400, notice.message)
