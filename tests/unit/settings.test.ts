@@ -404,3 +404,74 @@ describe('parseSettings: every problem at once', () => {
     )
   })
 })
+
+/** The names parseSettings looks up, recorded by handing it an environment that notes every read. */
+const namesRead = (): string[] => {
+  const read = new Set<string>()
+  const recorder = new Proxy({} as Env, {
+    get: (_target, name) => {
+      if (typeof name === 'string') read.add(name)
+      return undefined
+    },
+  })
+  parseSettings(recorder)
+  return [...read].sort()
+}
+
+describe("the README's environment table", () => {
+  const readme = fs.readFileSync('README.md', 'utf8')
+  const section = readme.slice(readme.indexOf('\n## Environment\n'))
+  const table = section.slice(0, section.indexOf('\n## ', 1))
+  const rows = table.split('\n').filter((line) => /^\| `[A-Z_]+` \|/.test(line))
+  const documented = rows.map((line) => /^\| `([A-Z_]+)` \|/.exec(line)?.[1] ?? '').sort()
+
+  it('has one row per variable, with default, accepted form and meaning', () => {
+    expect(documented.length).toBeGreaterThan(15)
+    expect(new Set(documented).size).toBe(documented.length)
+    for (const row of rows) expect(row.split(' | ')).toHaveLength(4)
+  })
+
+  it('lists every variable the settings module reads', () => {
+    expect(namesRead().filter((name) => !documented.includes(name))).toEqual([])
+  })
+
+  it('lists only variables the settings module reads', () => {
+    const read = namesRead()
+    expect(documented.filter((name) => !read.includes(name))).toEqual([])
+  })
+})
+
+describe('the environment is read in one place', () => {
+  const SETTINGS_MODULE = path.join('src', 'config', 'settings.ts')
+  const sourceFiles = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) return sourceFiles(full)
+      return /\.(ts|tsx|mts|js|mjs|cjs)$/.test(entry.name) ? [full] : []
+    })
+  // process.env, process['env'], a destructured env, or node:process's env export.
+  const readsEnvironment =
+    /\bprocess\s*\??\.\s*env\b|\bprocess\s*\[\s*['"`]env['"`]\s*\]|\{[^}]*\benv\b[^}]*\}\s*=\s*process\b|\benv\b[^;\n]*from\s+['"](node:)?process['"]/
+
+  it('no file in src/, collections/ or seed/ but the settings module touches process.env', () => {
+    const files = ['src', 'collections', 'seed'].flatMap(sourceFiles)
+    expect(files).toContain(SETTINGS_MODULE)
+    expect(files.length).toBeGreaterThan(100)
+    const offenders = files.filter(
+      (file) => file !== SETTINGS_MODULE && readsEnvironment.test(fs.readFileSync(file, 'utf8')),
+    )
+    expect(offenders).toEqual([])
+  })
+
+  it('the pattern finds the ways of reading it', () => {
+    for (const line of [
+      'const port = process.env.PORT',
+      "const port = process['env'].PORT",
+      'const { env } = process',
+      "import { env } from 'node:process'",
+      'const x = process?.env',
+    ])
+      expect(line).toMatch(readsEnvironment)
+    expect('const env = childEnvironment()').not.toMatch(readsEnvironment)
+  })
+})
