@@ -217,15 +217,16 @@ const parsePublicUrl = (raw: string | undefined): string | null => {
   return value.replace(/\/+$/, '')
 }
 
-/** Sent as a header on every public answer: printable characters only, or every answer would fail. */
+/** Sent as a header on every public answer: what Node refuses in a header would fail every one of them. */
 const parseCacheControl = (raw: string | undefined): string | null => {
-  if (given(raw) === undefined || raw === undefined) return null
-  if (/[^\t\x20-\x7e]/.test(raw)) {
+  const value = given(raw)
+  if (value === undefined) return null
+  if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) {
     throw new StartupError(
-      `KAIJI_PUBLIC_CACHE_CONTROL ${JSON.stringify(raw)} must be a Cache-Control header value (printable ASCII), e.g. "public, max-age=60"`,
+      `KAIJI_PUBLIC_CACHE_CONTROL ${JSON.stringify(raw)} must be a Cache-Control header value, without control characters or line breaks, e.g. "public, max-age=60"`,
     )
   }
-  return raw
+  return value
 }
 
 const logFormatOf = (raw: string | undefined): 'json' | 'text' | null => {
