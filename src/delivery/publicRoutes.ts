@@ -14,6 +14,19 @@ export type PublicRoute =
   | { kind: 'export-csv'; locale: string }
   | { kind: 'bad-number'; locale: string; value: string; api: boolean }
 
+/** The representation a route answers with; the path alone decides it (no content negotiation). */
+export type Format = 'json' | 'html' | 'atom' | 'csv'
+
+const isApi = (route: PublicRoute): boolean =>
+  route.kind.startsWith('api-') || (route.kind === 'bad-number' && route.api)
+
+export const formatOf = (route: PublicRoute): Format => {
+  if (isApi(route) || route.kind === 'export-json') return 'json'
+  if (route.kind === 'feed') return 'atom'
+  if (route.kind === 'export-csv') return 'csv'
+  return 'html'
+}
+
 export const API_PREFIX = '/content/v1/partners/'
 export const PAGE_PREFIX = '/partners/'
 

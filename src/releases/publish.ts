@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { SOURCE_LOCALE, TARGET_LOCALES } from '../config/locales'
+import { SOURCE_LOCALE } from '../config/locales'
 import { settings } from '../config/settings'
 import type { WorkflowState as WorkflowStateRow } from '../payload-types'
 import { subjectKey } from '../plugins/reviewWorkflow/types'
@@ -12,29 +12,21 @@ import {
   type ReleaseSource,
 } from './assemble'
 import { checkNotice } from './notice'
+import { PublishError } from './publishError'
 import {
-  findRelease,
-  latestRelease,
-  listReleaseSummaries,
-  toRelease,
-  type StoredRelease,
-} from './releaseStore'
-import { cancelledBasisWarning, waitingOnCancelledSource, type SourceNeed } from './sourceBasis'
-import { sourceTiming, type SourceTiming } from './sourceBasisStore'
+  cancelledBasisWarnings,
+  recordedNeeds,
+  requestedEffectiveAt,
+  timingFor,
+} from './publishTiming'
+import { findRelease, latestRelease, toRelease, type StoredRelease } from './releaseStore'
+import type { SourceTiming } from './sourceBasisStore'
 import type { ChangeType, ReleaseContent } from './types'
 
 const system = { overrideAccess: true, depth: 0 } as const
 const PAGE_SUBJECT = subjectKey({ kind: 'global', slug: 'partners-page' })
 
-/** A refusal with the HTTP status and a message that names the problem. */
-export class PublishError extends Error {
-  constructor(
-    readonly status: 400 | 403 | 404 | 409,
-    message: string,
-  ) {
-    super(message)
-  }
-}
+export { PublishError }
 
 export type Publisher = { id: string | null; label: string }
 
@@ -237,28 +229,6 @@ const writeRelease = async (
   return toRelease(doc)
 }
 
-/** The requested effective time (never before now), or null when none was given. */
-const requestedEffectiveAt = (
-  effectiveAt: string | null | undefined,
-  now: number,
-): number | null => {
-  if (effectiveAt === null || effectiveAt === undefined) return null
-  const time = Date.parse(effectiveAt)
-  if (Number.isNaN(time))
-    throw new PublishError(
-      400,
-      `"effectiveAt" is not a valid ISO 8601 date: ${JSON.stringify(effectiveAt)}.`,
-    )
-  // A minute of slack for clocks; legal text cannot take effect retroactively.
-  if (time < now - 60_000) {
-    throw new PublishError(
-      400,
-      `"effectiveAt" (${effectiveAt}) is in the past; omit it to publish with immediate effect.`,
-    )
-  }
-  return Math.max(time, now)
-}
-
 /**
  * A published release; for a target locale when and why it takes effect (the source rule); for the
  * source locale, announced translations that wait for a source release this one cancels.
@@ -266,40 +236,6 @@ const requestedEffectiveAt = (
 export type PublishedRelease = StoredRelease & {
   sourceTiming: SourceTiming | null
   warnings: string[]
-}
-
-/** After a source-locale release: the announced translations now waiting for a source release that will never take effect. */
-const cancelledBasisWarnings = async (
-  payload: Payload,
-  req: PayloadRequest,
-  locale: string,
-  now: number,
-): Promise<string[]> => {
-  if (locale !== SOURCE_LOCALE) return []
-  // One query at a time: they share the request's transaction.
-  const sourceReleases = await listReleaseSummaries(payload, SOURCE_LOCALE, req)
-  const targets = []
-  for (const target of TARGET_LOCALES)
-    targets.push({ locale: target, releases: await listReleaseSummaries(payload, target, req) })
-  return waitingOnCancelledSource({ sourceReleases, targets, now }).map(cancelledBasisWarning)
-}
-
-/** For a target locale: when the release may take effect, or the 409 saying why it cannot be published yet. */
-const timingFor = async (
-  payload: Payload,
-  req: PayloadRequest,
-  request: {
-    locale: string
-    needs: readonly SourceNeed[]
-    content: ReleaseContent
-    requested: number | null
-    now: number
-  },
-): Promise<SourceTiming | null> => {
-  if (request.locale === SOURCE_LOCALE) return null
-  const decided = await sourceTiming(payload, req, request)
-  if (!decided.ok) throw new PublishError(409, decided.message)
-  return decided.timing
 }
 
 /** Publishes the approved content of one locale as its next release. Call inside a transaction. */
@@ -413,41 +349,4 @@ export const rollbackRelease = async (
     sourceTiming: timing,
     warnings: await cancelledBasisWarnings(payload, req, request.locale, now),
   }
-}
-
-/**
- * The source hashes an existing release records for its documents. Releases published before these
- * were recorded give none: then only their category list is matched against the source releases.
- */
-const recordedNeeds = async (
-  payload: Payload,
-  req: PayloadRequest,
-  release: StoredRelease,
-): Promise<SourceNeed[]> => {
-  const { docs } = await payload.find({
-    collection: 'partner-categories',
-    limit: 0,
-    pagination: false,
-    select: { key: true },
-    req,
-    ...system,
-  })
-  const labels = new Map<string, string>([
-    [PAGE_SUBJECT, 'the partners page'],
-    ...docs.map((doc): [string, string] => [
-      subjectKey({ kind: 'collection', slug: 'partner-categories', id: doc.id }),
-      `category "${doc.key}"`,
-    ]),
-  ])
-  return release.sources.flatMap((source) =>
-    source.sourceHash === undefined
-      ? []
-      : [
-          {
-            subject: source.subject,
-            label: labels.get(source.subject) ?? source.subject,
-            sourceHash: source.sourceHash,
-          },
-        ],
-  )
 }

@@ -13,7 +13,8 @@ import {
 } from 'graphql'
 import type { GraphQLExtension, GraphQLInfo, SanitizedConfig } from 'payload'
 
-import { apiShape, sortProblem, whereProblem, type EntityShape } from './queryShape'
+import { apiShape, type EntityShape } from './apiShape'
+import { sortProblem, whereProblem } from './queryShape'
 
 /**
  * GraphQL's side of the request guards, installed through Payload's `graphQL` config: a validation

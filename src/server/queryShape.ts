@@ -1,18 +1,13 @@
-import type { FlattenedField, SanitizedConfig } from 'payload'
-
 import { jsonKind } from '../utilities/jsonKind'
+import type { FieldKind, QueryField, QueryFields } from './apiShape'
 
 /**
  * What a query (`where`, `sort`) may ask of a collection, checked before Payload runs it: Payload and
  * its SQLite adapter answer 500 to operators a field cannot take (near on text, like on a list, all on
  * SQLite), to values of the wrong shape, to a localized field named without a locale, and to queries
  * past SQLite's limits (LIKE pattern length, expression depth, bound variables). Pure: the field map
- * is built from the config, the query comes from the URL, a method-override body or GraphQL.
+ * (apiShape.ts) is built from the config, the query comes from the URL, a method-override body or GraphQL.
  */
-
-export type FieldKind = 'id' | 'number' | 'date' | 'checkbox' | 'text' | 'json' | 'point' | 'any'
-export type QueryField = { kind: FieldKind; localized: boolean }
-export type QueryFields = ReadonlyMap<string, QueryField>
 
 /** Far beyond what the admin or a client builds; well inside SQLite's limits (expression depth 1000, 32766 variables, 50 KB LIKE patterns). */
 export const QUERY_LIMITS = {
@@ -40,98 +35,6 @@ const PATTERN_OPERATORS = new Set(['like', 'not_like', 'contains'])
 const GEO_OPERATORS = new Set(['near', 'within', 'intersects'])
 const OPERATOR_LIST =
   'equals, not_equals, in, not_in, exists, greater_than, greater_than_equal, less_than, less_than_equal, like, not_like, contains'
-
-// ---------------------------------------------------------------- the fields a query may name
-
-const kindOfField = (field: FlattenedField): FieldKind => {
-  switch (field.type) {
-    case 'text':
-    case 'textarea':
-    case 'email':
-    case 'code':
-    case 'select':
-    case 'radio':
-      return 'text'
-    case 'number':
-      return 'number'
-    case 'date':
-      return 'date'
-    case 'checkbox':
-      return 'checkbox'
-    case 'point':
-      return 'point'
-    case 'json':
-    case 'richText':
-      return 'json'
-    case 'relationship':
-    case 'upload':
-      return Array.isArray(field.relationTo) ? 'any' : 'id'
-    default:
-      return 'any'
-  }
-}
-
-/** Every queryable path of a field list (`name`, `imported.by`, `user.value`) with its kind and whether it is localized. */
-export const queryFieldsOf = (
-  fields: readonly FlattenedField[],
-  prefix = '',
-  parentLocalized = false,
-): Map<string, QueryField> => {
-  const map = new Map<string, QueryField>()
-  const add = (path: string, field: QueryField) => {
-    const existing = map.get(path)
-    map.set(
-      path,
-      existing && existing.kind !== field.kind
-        ? { kind: 'any', localized: existing.localized || field.localized }
-        : field,
-    )
-  }
-  for (const field of fields) {
-    const path = `${prefix}${field.name}`
-    const localized = parentLocalized || ('localized' in field && field.localized === true)
-    add(path, { kind: kindOfField(field), localized })
-    if (
-      (field.type === 'relationship' || field.type === 'upload') &&
-      Array.isArray(field.relationTo)
-    ) {
-      add(`${path}.value`, { kind: 'id', localized })
-      add(`${path}.relationTo`, { kind: 'text', localized })
-    }
-    const nested: FlattenedField[][] =
-      field.type === 'group' || field.type === 'tab' || field.type === 'array'
-        ? [field.flattenedFields]
-        : field.type === 'blocks'
-          ? (field.blocks ?? []).flatMap((block) =>
-              typeof block === 'string' ? [] : [block.flattenedFields],
-            )
-          : []
-    for (const inner of nested)
-      for (const [innerPath, innerField] of queryFieldsOf(inner, `${path}.`, localized))
-        add(innerPath, innerField)
-    if (field.type === 'blocks') add(`${path}.blockType`, { kind: 'text', localized })
-  }
-  if (!prefix) add('id', { kind: 'id', localized: false })
-  return map
-}
-
-/** The paths of a version document: its own fields, and the document's under `version.`. */
-export const versionQueryFieldsOf = (
-  fields: readonly FlattenedField[],
-): Map<string, QueryField> => {
-  const map = new Map<string, QueryField>([
-    ['id', { kind: 'id', localized: false }],
-    ['parent', { kind: 'id', localized: false }],
-    ['createdAt', { kind: 'date', localized: false }],
-    ['updatedAt', { kind: 'date', localized: false }],
-    ['latest', { kind: 'checkbox', localized: false }],
-    ['autosave', { kind: 'checkbox', localized: false }],
-    ['snapshot', { kind: 'checkbox', localized: false }],
-    ['publishedLocale', { kind: 'text', localized: false }],
-  ])
-  for (const [path, field] of queryFieldsOf(fields, 'version.')) map.set(path, field)
-  return map
-}
 
 // ---------------------------------------------------------------- checking a query
 
@@ -369,67 +272,4 @@ export const sortProblem = (sort: unknown, context: QueryContext): string | null
       return localeProblem('sort', path, context)
   }
   return null
-}
-
-// ---------------------------------------------------------------- the API's collections and globals
-
-export type EntityShape = {
-  slug: string
-  /** Documents are addressed by id in the path (everything but preferences, which go by key). */
-  addressedById: boolean
-  /** First path segments Payload routes itself (count, versions, login…), so not ids. */
-  routes: ReadonlySet<string>
-  fields: QueryFields
-  /** The fields of its versions; null when it keeps none. */
-  versionFields: QueryFields | null
-}
-
-export type ApiShape = {
-  collections: ReadonlyMap<string, EntityShape>
-  globals: ReadonlyMap<string, EntityShape>
-  locales: readonly string[]
-  cookiePrefix: string
-}
-
-const PREFERENCES = 'payload-preferences'
-
-/** What the guards need to know of each collection and global, from the sanitized config. */
-export const apiShape = (config: SanitizedConfig): ApiShape => {
-  const routesOf = (endpoints: SanitizedConfig['collections'][number]['endpoints']) =>
-    new Set(
-      (endpoints || [])
-        .map((endpoint) => endpoint.path.split('/')[1] ?? '')
-        .filter((segment) => segment && !segment.startsWith(':')),
-    )
-  return {
-    collections: new Map(
-      config.collections.map((collection) => [
-        collection.slug,
-        {
-          slug: collection.slug,
-          // Preferences are addressed by key, not id.
-          addressedById: collection.slug !== PREFERENCES,
-          routes: routesOf(collection.endpoints),
-          fields: queryFieldsOf(collection.flattenedFields),
-          versionFields: collection.versions
-            ? versionQueryFieldsOf(collection.flattenedFields)
-            : null,
-        },
-      ]),
-    ),
-    globals: new Map(
-      config.globals.map((global) => [
-        global.slug,
-        {
-          slug: global.slug,
-          addressedById: false,
-          routes: new Set<string>(),
-          fields: queryFieldsOf(global.flattenedFields),
-          versionFields: global.versions ? versionQueryFieldsOf(global.flattenedFields) : null,
-        },
-      ]),
-    ),
-    locales: config.localization ? config.localization.localeCodes : [],
-    cookiePrefix: config.cookiePrefix || 'payload',
-  }
 }

@@ -9,16 +9,10 @@ import {
   tooDeepMessage,
 } from '../utilities/boundedJson'
 import { jsonKind } from '../utilities/jsonKind'
-import {
-  DOCUMENT_ID,
-  sortProblem,
-  whereProblem,
-  type ApiShape,
-  type EntityShape,
-  type QueryFields,
-} from './queryShape'
+import type { ApiShape, EntityShape, QueryFields } from './apiShape'
+import { DOCUMENT_ID, sortProblem, whereProblem } from './queryShape'
 
-export { apiShape } from './queryShape'
+export { apiShape } from './apiShape'
 
 /**
  * Checks on API requests that Payload would otherwise answer with a 500: a body it cannot parse in

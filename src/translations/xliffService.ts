@@ -10,12 +10,8 @@ import {
   writeLocaleWorkflow,
 } from '../plugins/reviewWorkflow/workflowStore'
 import { matchSourceReleases } from '../releases/sourceBasisStore'
-import {
-  planDocuments,
-  type DocumentChange,
-  type DocumentPlan,
-  type DocumentSpec,
-} from './xliff/document'
+import { planDocuments, type DocumentPlan, type DocumentSpec } from './xliff/document'
+import type { DocumentChange } from './xliff/importPlan'
 import type { FieldSpec } from './xliff/units'
 
 const system = { overrideAccess: true, depth: 0 } as const

@@ -1,5 +1,5 @@
-import { etagMatches } from '../../src/delivery/deliveryService'
 import { isPublicPath, matchPublicRoute } from '../../src/delivery/publicRoutes'
+import { etagMatches } from '../../src/delivery/responses'
 import { signBody, verifySignature } from '../../src/webhooks/signature'
 
 describe('public routes', () => {

@@ -1,13 +1,11 @@
 import type { FlattenedField } from 'payload'
 
+import { queryFieldsOf, versionQueryFieldsOf, type QueryField } from '../../src/server/apiShape'
 import {
   QUERY_LIMITS,
-  queryFieldsOf,
   sortProblem,
-  versionQueryFieldsOf,
   whereProblem,
   type QueryContext,
-  type QueryField,
 } from '../../src/server/queryShape'
 
 const field = (kind: QueryField['kind'], localized = false): QueryField => ({ kind, localized })

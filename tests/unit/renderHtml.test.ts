@@ -1,11 +1,9 @@
 import { escapeHtml } from '../../src/delivery/render/escape'
-import {
-  renderArchivedReleasePage,
-  renderDiffPage,
-  renderErrorPage,
-  renderHistoryPage,
-  renderPartnersPage,
-} from '../../src/delivery/render/pages'
+import { renderArchivedReleasePage } from '../../src/delivery/render/pages/archived'
+import { renderPartnersPage } from '../../src/delivery/render/pages/current'
+import { renderDiffPage } from '../../src/delivery/render/pages/diff'
+import { renderErrorPage } from '../../src/delivery/render/pages/error'
+import { renderHistoryPage } from '../../src/delivery/render/pages/history'
 import type { Release, ReleaseDiff } from '../../src/releases/types'
 import { paragraphsToRichText } from '../../src/utilities/lexical'
 import {

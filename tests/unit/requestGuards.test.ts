@@ -1,4 +1,4 @@
-import type { ApiShape, QueryField } from '../../src/server/queryShape'
+import type { ApiShape, QueryField } from '../../src/server/apiShape'
 import { guardGraphqlRoute, guardRestRoute, queryProblem } from '../../src/server/requestGuards'
 
 const field = (kind: QueryField['kind'], localized = false): QueryField => ({ kind, localized })

@@ -1,12 +1,10 @@
 import {
-  parseXliff,
   planDocuments,
-  planImport,
   sourceReleaseNote,
   writeXliff,
   type DocumentSpec,
-  type ImportPlan,
 } from '../../src/translations/xliff/document'
+import { parseXliff, planImport, type ImportPlan } from '../../src/translations/xliff/importPlan'
 import { blocksOf, inlineRuns } from '../../src/translations/xliff/inline'
 import { validateXliff } from '../helpers/xmllint'
 

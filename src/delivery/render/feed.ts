@@ -1,7 +1,8 @@
 import type { ReleaseSummary } from '../../releases/types'
 import { escapeXml } from './escape'
-import { fillText, formatDate, isoInstant, languageTag, uiStrings } from './i18n'
+import { fillText, formatDate, isoInstant, languageTag } from './i18n'
 import { DEFAULT_BASE_PATH, partnerPaths } from './paths'
+import { uiStrings } from './uiStrings'
 
 export type AtomFeedInput = {
   locale: string

@@ -1,0 +1,97 @@
+import { SOURCE_LOCALE } from '../../../config/locales'
+import type { Release, ReleaseSummary } from '../../../releases/types'
+import { escapeHtml } from '../escape'
+import { fillHtml, fillText, timeHtml } from '../i18n'
+import { DEFAULT_BASE_PATH, partnerPaths } from '../paths'
+import { uiStrings } from '../uiStrings'
+import { link, noticeHtml, pageHeading, releaseLabel, renderDocument, renderHeader } from './layout'
+import { authoritativeNote, releaseBody, releaseFooter } from './releaseBody'
+
+// The release in effect, with its notices and the announced changes: /partners/:locale.
+
+export type SourceNotice = {
+  updatedAt: string
+  authoritativeLanguageNote: string | null
+  /** The source release in effect, and the one this translation follows (when known). */
+  sourceReleaseInEffect?: number | null
+  translatedFromSourceRelease?: number | null
+}
+
+export type PartnersPageInput = {
+  /** The release in effect. */
+  release: Release
+  /** Announced releases not yet in effect. */
+  upcoming: readonly ReleaseSummary[]
+  /** Set when the Japanese source changed after this translation was released. */
+  sourceNotice: SourceNotice | null
+  locales: readonly string[]
+  basePath?: string
+}
+
+const sourceNoticeHtml = (notice: SourceNotice, locale: string): string => {
+  const ui = uiStrings(locale)
+  const updated = fillHtml(ui.sourceUpdated, { date: timeHtml(notice.updatedAt, locale) })
+  const { sourceReleaseInEffect: current, translatedFromSourceRelease: basis } = notice
+  const releases =
+    typeof current === 'number' && typeof basis === 'number'
+      ? [escapeHtml(fillText(ui.sourceReleases, { basis, current }))]
+      : []
+  const note = notice.authoritativeLanguageNote
+    ? [escapeHtml(notice.authoritativeLanguageNote)]
+    : []
+  return noticeHtml([updated, ...releases, ...note])
+}
+
+// An upcoming release is announced here, but its archive page and diffs stay closed until it takes
+// effect; its full text is published only through the upcoming API.
+const upcomingItem = (next: ReleaseSummary, current: ReleaseSummary): string => {
+  const ui = uiStrings(current.locale)
+  const item = fillHtml(ui.upcomingItem, {
+    release: releaseLabel(ui, next.number),
+    date: timeHtml(next.effectiveAt, current.locale),
+    changeType: escapeHtml(ui.changeTypes[next.changeType]),
+    summary: escapeHtml(next.summary),
+  })
+  // A translation announced for a date waits for the source release it translates; say which.
+  const follows =
+    next.locale !== SOURCE_LOCALE && next.sourceReleaseNumber !== null
+      ? ` ${escapeHtml(fillText(ui.upcomingFollowsSource, { n: next.sourceReleaseNumber }))}`
+      : ''
+  return `<li>${item}${follows}</li>`
+}
+
+const upcomingSection = (current: ReleaseSummary, upcoming: readonly ReleaseSummary[]): string => {
+  if (upcoming.length === 0) return ''
+  const ui = uiStrings(current.locale)
+  return `<section class="notice" aria-labelledby="upcoming-heading">
+<h2 id="upcoming-heading">${escapeHtml(ui.upcomingChanges)}</h2>
+<ul>
+${upcoming.map((next) => upcomingItem(next, current)).join('\n')}
+</ul>
+<p>${link(`/content/v1/partners/${encodeURIComponent(current.locale)}/upcoming`, escapeHtml(ui.upcomingDetails))}</p>
+</section>`
+}
+
+export const renderPartnersPage = ({
+  release,
+  upcoming,
+  sourceNotice,
+  locales,
+  basePath = DEFAULT_BASE_PATH,
+}: PartnersPageInput): string => {
+  const { locale } = release
+  const paths = partnerPaths(locale, basePath)
+  // The source notice carries the authoritative-language note itself; never show it twice.
+  const notices = [
+    sourceNotice ? sourceNoticeHtml(sourceNotice, locale) : authoritativeNote(release),
+    upcomingSection(release, upcoming),
+  ]
+  return renderDocument({
+    locale,
+    title: pageHeading(release.content.page, locale),
+    header: renderHeader(locale, locales, basePath, 'page'),
+    main: releaseBody(release, notices.filter(Boolean).join('\n')),
+    footer: releaseFooter(release, paths),
+    feedHref: paths.feed,
+  })
+}

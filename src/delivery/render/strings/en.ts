@@ -1,0 +1,67 @@
+import type { ColumnLabels, UiStrings } from './shape'
+
+export const en: UiStrings = {
+  skipToContent: 'Skip to content',
+  navLabel: 'Partner pages',
+  currentVersion: 'Current version',
+  history: 'History',
+  feed: 'Atom feed',
+  defaultHeading: 'Our third-party partners',
+  tableCaption: 'Categories of partners and how they use data',
+  upcomingChanges: 'Upcoming changes',
+  upcomingItem: '{release}, effective {date} — {changeType}: {summary}',
+  sourceUpdated:
+    'The Japanese version was updated on {date}; in case of discrepancy the Japanese version prevails.',
+  sourceReleases:
+    'This translation follows Japanese release {basis}; Japanese release {current} is in effect.',
+  upcomingFollowsSource: '(translates Japanese release {n})',
+  releaseFooter: '{release}, effective {effective}, published {published}',
+  release: 'Release {n}',
+  changeTypes: { material: 'Material change', editorial: 'Editorial change' },
+  statuses: { current: 'Current', upcoming: 'Upcoming', superseded: 'Superseded', past: 'Past' },
+  historyTitle: 'Release history',
+  historyCaption: 'Published releases, newest first',
+  historyColumns: {
+    release: 'Release',
+    status: 'Status',
+    changeType: 'Change type',
+    summary: 'Summary',
+    effective: 'Effective',
+    published: 'Published',
+    changes: 'Changes',
+  },
+  rollbackOf: 'Rollback of release {n}',
+  changesFromTo: 'Changes from release {from} to {to}',
+  upcomingDetails: 'Full text of the announced changes (JSON)',
+  releaseEffective: '{release}, effective {date}',
+  pageText: 'Page text',
+  added: 'Added',
+  removed: 'Removed',
+  changed: 'Changed',
+  noChanges: 'No text changed between these releases.',
+  fieldLabels: {
+    title: 'Title',
+    intro: 'Introduction',
+    notNamedNote: 'Why we do not name our partners',
+    'columnLabels.type': 'Column heading: type',
+    'columnLabels.description': 'Column heading: description',
+    'columnLabels.dataUsageNote': 'Column heading: data-use note',
+    authoritativeLanguageNote: 'Authoritative language note',
+    name: 'Name',
+    icon: 'Icon',
+    order: 'Position',
+    description: 'Description',
+    dataUsageNote: 'Data-use note',
+  },
+  archivedBanner: 'You are viewing release {n} ({status}).',
+  viewCurrent: 'Go to the current version',
+  feedSummary: '{changeType}, effective {date}. {summary}',
+  errors: { notFound: 'Page not found', badRequest: 'Bad request', other: 'Something went wrong' },
+}
+
+/** Neutral column headings for a release in any other locale that names none. */
+export const enColumnLabels: Readonly<ColumnLabels> = {
+  type: 'Type',
+  description: 'Description',
+  dataUsageNote: 'Data-use note',
+}

@@ -1,0 +1,71 @@
+import type { ColumnLabels, UiStrings } from './shape'
+
+export const ja: UiStrings = {
+  skipToContent: '本文へスキップ',
+  navLabel: 'パートナーのページ',
+  currentVersion: '現行版',
+  history: '履歴',
+  feed: 'Atom フィード',
+  defaultHeading: 'サードパーティパートナー',
+  tableCaption: 'パートナーのカテゴリとデータの使用',
+  upcomingChanges: '今後の変更',
+  upcomingItem: '{release}({date}発効)— {changeType}:{summary}',
+  sourceUpdated:
+    '日本語版は{date}に更新されました。内容に相違がある場合は、日本語版が優先されます。',
+  sourceReleases:
+    'この翻訳は日本語版リリース {basis} に基づいています。現在有効な日本語版はリリース {current} です。',
+  upcomingFollowsSource: '(日本語版リリース {n} の翻訳)',
+  releaseFooter: '{release}、{effective}発効、{published}公開',
+  release: 'リリース {n}',
+  changeTypes: { material: '重要な変更', editorial: '編集上の変更' },
+  statuses: { current: '現行', upcoming: '予定', superseded: '差し替え済み', past: '過去' },
+  historyTitle: 'リリース履歴',
+  historyCaption: '公開されたリリース(新しい順)',
+  historyColumns: {
+    release: 'リリース',
+    status: '状態',
+    changeType: '変更の種類',
+    summary: '概要',
+    effective: '発効日',
+    published: '公開日',
+    changes: '変更点',
+  },
+  rollbackOf: 'リリース {n} へのロールバック',
+  changesFromTo: 'リリース {from} から {to} への変更点',
+  upcomingDetails: '予告中の変更の全文(JSON)',
+  releaseEffective: '{release}({date}発効)',
+  pageText: 'ページの本文',
+  added: '追加',
+  removed: '削除',
+  changed: '変更',
+  noChanges: 'これらのリリースの間で本文に変更はありません。',
+  fieldLabels: {
+    title: 'タイトル',
+    intro: '導入文',
+    notNamedNote: 'パートナー名を公開しない理由',
+    'columnLabels.type': '列見出し(タイプ)',
+    'columnLabels.description': '列見出し(説明)',
+    'columnLabels.dataUsageNote': '列見出し(データ使用上の注意)',
+    authoritativeLanguageNote: '正文に関する注記',
+    name: '名前',
+    icon: 'アイコン',
+    order: '表示順',
+    description: '説明',
+    dataUsageNote: 'データ使用上の注意',
+  },
+  archivedBanner: 'これはリリース {n}({status})です。',
+  viewCurrent: '現行版を見る',
+  feedSummary: '{changeType}、{date}発効。{summary}',
+  errors: {
+    notFound: 'ページが見つかりません',
+    badRequest: '不正なリクエストです',
+    other: 'エラーが発生しました',
+  },
+}
+
+/** The source's own column headings, for a ja release that names none. */
+export const jaColumnLabels: Readonly<ColumnLabels> = {
+  type: 'タイプ',
+  description: '説明',
+  dataUsageNote: 'データ使用上の注意',
+}

@@ -1,0 +1,188 @@
+import { createHash } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import { SOURCE_LOCALE } from '../config/locales'
+import type { ReleaseSummary } from '../releases/types'
+import { incomingRequestId } from '../server/requestId'
+import type { Format } from './publicRoutes'
+import { renderErrorPage } from './render/pages/error'
+
+/** What a public route answers, before encoding: a body and the releases it shows, or an error. */
+export type Answer =
+  | {
+      status: 200
+      format: Format
+      text: string
+      /** The releases the body shows: the first one's content hash starts the ETag; Last-Modified is when the last became visible. */
+      basedOn: readonly ReleaseSummary[]
+      disposition: string | null
+    }
+  | {
+      status: 400 | 404
+      format: Format
+      message: string
+      locale: string | null
+      extra?: Record<string, unknown>
+    }
+
+/** A response ready to write: computed once, then served from memory until a publish or an effective date. */
+export type Prepared = {
+  status: number
+  /** Flat [name, value, name, value…]: writeHead takes it as is, with no header map to build per request. */
+  headers: string[]
+  notModifiedHeaders: string[] | null
+  body: Buffer
+  etag: string | null
+}
+
+const CONTENT_TYPES: Readonly<Record<Format, string>> = {
+  json: 'application/json; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  csv: 'text/csv; charset=utf-8; header=present',
+}
+
+/** Public pages run no script at all and load nothing from elsewhere. */
+const PUBLIC_SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+}
+
+const flatHeaders = (headers: Record<string, string>): string[] => Object.entries(headers).flat()
+
+const etagFor = (body: Buffer, contentHash: string | null): string => {
+  const bodyHash = createHash('sha256').update(body).digest('base64url').slice(0, 22)
+  return `"${contentHash ? `${contentHash.slice(0, 16)}-` : ''}${bodyHash}"`
+}
+
+/** RFC 9110 If-None-Match: a list of entity tags (weak comparison) or `*`. */
+export const etagMatches = (header: string, etag: string): boolean => {
+  if (header.trim() === '*') return true
+  const bare = etag.replace(/^W\//, '')
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === bare)
+}
+
+const visibleSince = (release: ReleaseSummary): number =>
+  Math.max(Date.parse(release.publishedAt), Date.parse(release.effectiveAt))
+
+const okResponse = (
+  { format, text, basedOn, disposition }: Extract<Answer, { status: 200 }>,
+  cacheControl: string,
+): Prepared => {
+  const body = Buffer.from(text, 'utf8')
+  const etag = etagFor(body, basedOn[0]?.contentHash ?? null)
+  const lastModified = basedOn.length
+    ? new Date(Math.max(...basedOn.map(visibleSince))).toUTCString()
+    : null
+  const caching: Record<string, string> = {
+    ETag: etag,
+    'Cache-Control': cacheControl,
+    ...(lastModified ? { 'Last-Modified': lastModified } : {}),
+    ...(format === 'json' ? { 'Access-Control-Allow-Origin': '*' } : {}),
+  }
+  return {
+    status: 200,
+    etag,
+    body,
+    notModifiedHeaders: flatHeaders({ ...caching, ...PUBLIC_SECURITY_HEADERS }),
+    headers: flatHeaders({
+      'Content-Type': CONTENT_TYPES[format],
+      'Content-Length': String(body.length),
+      ...caching,
+      ...(disposition ? { 'Content-Disposition': disposition } : {}),
+      ...PUBLIC_SECURITY_HEADERS,
+    }),
+  }
+}
+
+const errorResponse = ({
+  status,
+  format,
+  message,
+  locale,
+  extra = {},
+}: Extract<Answer, { status: 400 | 404 }>): Prepared => {
+  const text =
+    format === 'json' || format === 'csv'
+      ? JSON.stringify({ errors: [{ message }], ...extra })
+      : renderErrorPage({ status, message, locale: locale ?? SOURCE_LOCALE })
+  const body = Buffer.from(text, 'utf8')
+  return {
+    status,
+    etag: null,
+    body,
+    notModifiedHeaders: null,
+    headers: flatHeaders({
+      'Content-Type':
+        format === 'json' || format === 'csv' ? CONTENT_TYPES.json : CONTENT_TYPES.html,
+      'Content-Length': String(body.length),
+      'Cache-Control': 'no-store',
+      ...(format === 'json' ? { 'Access-Control-Allow-Origin': '*' } : {}),
+      ...PUBLIC_SECURITY_HEADERS,
+    }),
+  }
+}
+
+/** An answer as bytes and headers; only a 200 carries validators and may be cached. */
+export const encodeAnswer = (answer: Answer, cacheControl: string): Prepared =>
+  answer.status === 200 ? okResponse(answer, cacheControl) : errorResponse(answer)
+
+/** Writes a prepared response: 304 when the request's If-None-Match matches, no body for HEAD. */
+export const writePrepared = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  prepared: Prepared,
+): void => {
+  // The hot path adds nothing per request, except echoing the id a proxy in front gave it.
+  const requestId = incomingRequestId(req)
+  const withId = (headers: string[]) =>
+    requestId ? [...headers, 'X-Request-Id', requestId] : headers
+  const ifNoneMatch = req.headers['if-none-match']
+  if (
+    prepared.etag &&
+    prepared.notModifiedHeaders &&
+    ifNoneMatch &&
+    etagMatches(ifNoneMatch, prepared.etag)
+  ) {
+    res.writeHead(304, withId(prepared.notModifiedHeaders))
+    res.end()
+    return
+  }
+  res.writeHead(prepared.status, withId(prepared.headers))
+  res.end(req.method === 'HEAD' ? undefined : prepared.body)
+}
+
+export const writeMethodNotAllowed = (req: IncomingMessage, res: ServerResponse): void => {
+  res.writeHead(405, {
+    Allow: 'GET, HEAD',
+    'Content-Type': CONTENT_TYPES.json,
+    ...PUBLIC_SECURITY_HEADERS,
+  })
+  res.end(
+    JSON.stringify({
+      errors: [{ message: `${req.method} is not allowed here; the public content is read-only.` }],
+    }),
+  )
+}
+
+/** When the releases could not be read: a 500 that is never cached, or a cut connection once headers went out. */
+export const writeReadFailure = (res: ServerResponse): void => {
+  if (res.headersSent) {
+    res.destroy()
+    return
+  }
+  res.writeHead(500, {
+    'Content-Type': CONTENT_TYPES.json,
+    'Cache-Control': 'no-store',
+    ...PUBLIC_SECURITY_HEADERS,
+  })
+  res.end(
+    JSON.stringify({
+      errors: [{ message: 'The content could not be read; try again shortly.' }],
+    }),
+  )
+}
