@@ -9,14 +9,13 @@ import { WebhookDeliveries } from '../collections/WebhookDeliveries'
 import { WebhookEndpoints } from '../collections/WebhookEndpoints'
 import { localesVisibleTo } from './access/visibleLocales'
 import { LOCALE_LABELS, LOCALES, SOURCE_LOCALE } from './config/locales'
-import { dataDirectory, projectPath } from './config/paths'
-import { resolvePayloadSecret } from './config/payloadSecret'
+import { projectPath } from './config/paths'
+import { resolvedPayloadSecret, settings } from './config/settings'
 import { createDatabaseAdapter } from './database/createDatabaseAdapter'
-import { parseDatabaseUrl } from './database/databaseUrl'
 import { readableJsonFields } from './components/readableJsonFields'
 import { translationEndpoints } from './endpoints/translations'
 import { reviewWorkflow } from './workflow'
-import { csrfOrigins, parseAllowedOrigins } from './security/allowedOrigins'
+import { csrfOrigins } from './security/allowedOrigins'
 import { graphqlGuards } from './server/graphqlGuards'
 import { logRefusalsQuietly } from './server/refusalLogging'
 
@@ -50,20 +49,20 @@ export default buildConfig({
     filterAvailableLocales: localesVisibleTo,
   },
   editor: lexicalEditor(),
-  db: createDatabaseAdapter(parseDatabaseUrl(process.env.DATABASE_URL, dataDirectory())),
-  secret: resolvePayloadSecret(process.env, dataDirectory()),
+  db: createDatabaseAdapter(settings().database),
+  secret: resolvedPayloadSecret(),
   // The server adds its own addresses to this list once it listens.
   csrf: csrfOrigins(),
-  cors: parseAllowedOrigins(),
+  cors: [...settings().allowedOrigins],
   telemetry: false,
   // KAIJI_LOG_FORMAT=json: one JSON object per line (for log shippers); otherwise Payload's readable lines.
   // Either way a refusal (4xx) is one line at info/warn, not an error with a stack.
   logger:
-    process.env.KAIJI_LOG_FORMAT === 'json'
+    settings().log.format === 'json'
       ? {
           options: {
             name: 'kaiji',
-            level: process.env.KAIJI_LOG_LEVEL ?? 'info',
+            level: settings().log.level,
             hooks: { logMethod: logRefusalsQuietly },
           },
         }

@@ -6,7 +6,7 @@ import { isAdminOrSelf } from '../../src/access/isAdminOrSelf'
 import { isAuthenticated } from '../../src/access/isAuthenticated'
 import { LOCALE_LABELS, TARGET_LOCALES } from '../../src/config/locales'
 import { ROLE_LABELS, ROLES } from '../../src/config/roles'
-import { secureCookies } from '../../src/security/allowedOrigins'
+import { productionMode, secureCookies, settings } from '../../src/config/settings'
 import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
 import { limitSignInAttempts } from './hooks/limitSignInAttempts'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
@@ -27,7 +27,7 @@ export const Users: CollectionConfig<'users'> = {
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
-    cookies: { sameSite: 'Lax', secure: secureCookies() },
+    cookies: { sameSite: 'Lax', secure: secureCookies(productionMode(), settings()) },
   },
   access: {
     admin: isAuthenticated,

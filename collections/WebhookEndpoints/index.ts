@@ -9,9 +9,10 @@ import type {
 import { isAdmin } from '../../src/access/isAdmin'
 import { refuseMalformedWrite } from '../hooks/refuseMalformedWrite'
 import { LOCALES } from '../../src/config/locales'
+import { settings } from '../../src/config/settings'
 import { WEBHOOK_EVENTS } from '../../src/webhooks/events'
 import { systemLookup } from '../../src/webhooks/sendWebhook'
-import { allowPrivateWebhookTargets, checkWebhookUrl } from '../../src/webhooks/targetAddress'
+import { checkWebhookUrl } from '../../src/webhooks/targetAddress'
 
 const MIN_SECRET_LENGTH = 32
 
@@ -27,7 +28,7 @@ const generateMissingSecret: CollectionBeforeValidateHook = ({ data }) => {
  */
 const validateUrl: TextFieldSingleValidation = async (value, { event }) => {
   const check = await checkWebhookUrl(value, {
-    allowPrivate: allowPrivateWebhookTargets(),
+    allowPrivate: settings().webhooks.allowPrivate,
     lookup: event === 'onChange' ? null : systemLookup,
   })
   return check.ok ? true : check.problem

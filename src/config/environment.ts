@@ -1,42 +1,30 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { parseDatabaseUrl, type DatabaseTarget } from '../database/databaseUrl'
-import { parseAllowedOrigins } from '../security/allowedOrigins'
-import { trustedProxyHops } from '../security/clientAddress'
-import { loginRateLimitFromEnv, publicRateLimitFromEnv } from '../security/rateLimitSettings'
-import { allowPrivateWebhookTargets } from '../webhooks/targetAddress'
-import { dataDirectory } from './paths'
-import { resolvePayloadSecret } from './payloadSecret'
+import type { DatabaseTarget } from '../database/databaseUrl'
+import { initSettings, resolvedPayloadSecret } from './settings'
 import { StartupError } from './startupError'
 
 export { StartupError } from './startupError'
 
 /**
- * Settles the secret and the database from the environment, refusing clearly when either is wrong.
+ * Reads and checks every setting (see settings.ts), then the folders the database and the generated
+ * secret need, and settles the secret, refusing clearly when anything is wrong.
  * Call before anything switches NODE_ENV: the production check reads the operator's setting.
  * Kept free of heavy imports so a bad environment is refused in a moment.
  */
 export const resolveEnvironment = (): DatabaseTarget => {
-  const dataDir = dataDirectory()
-  let database: DatabaseTarget
   try {
-    database = parseDatabaseUrl(process.env.DATABASE_URL, dataDir)
+    const { database, dataDir, payloadSecret } = initSettings()
     // The generated secret and the SQLite file (with its WAL) live there: find out now, not mid-write.
     if (database.kind === 'sqlite')
       assertWritableDirectory(path.dirname(database.filePath), 'The SQLite database folder')
-    if (!process.env.PAYLOAD_SECRET)
-      assertWritableDirectory(dataDir, 'The data directory (KAIJI_DATA_DIR)')
-    process.env.PAYLOAD_SECRET = resolvePayloadSecret(process.env, dataDir)
-    parseAllowedOrigins()
-    trustedProxyHops()
-    loginRateLimitFromEnv()
-    publicRateLimitFromEnv()
-    allowPrivateWebhookTargets()
+    if (!payloadSecret) assertWritableDirectory(dataDir, 'The data directory (KAIJI_DATA_DIR)')
+    resolvedPayloadSecret()
+    return database
   } catch (error) {
     throw error instanceof StartupError ? error : new StartupError((error as Error).message)
   }
-  return database
 }
 
 /** Creates the folder if needed and proves a file can be written there. */

@@ -9,6 +9,19 @@ export class PayloadSecretError extends Error {
   override name = 'PayloadSecretError'
 }
 
+/** The production rule alone (no files): a message when PAYLOAD_SECRET breaks it, else null. */
+export const payloadSecretProblem = (
+  env: Readonly<Record<string, string | undefined>>,
+): string | null => {
+  const fromEnv = env.PAYLOAD_SECRET
+  if (env.NODE_ENV !== 'production' || (fromEnv && fromEnv.length >= MIN_PRODUCTION_SECRET_LENGTH))
+    return null
+  return (
+    `PAYLOAD_SECRET must be set to at least ${MIN_PRODUCTION_SECRET_LENGTH} characters when NODE_ENV=production` +
+    (fromEnv ? ` (it has ${fromEnv.length})` : ' (it is not set)')
+  )
+}
+
 /**
  * PAYLOAD_SECRET from the environment wins. Without it, a deployment marked as production refuses to
  * start; anything else (the quick start, tests) gets a random secret kept under the data folder, so
@@ -18,16 +31,9 @@ export const resolvePayloadSecret = (
   env: Readonly<Record<string, string | undefined>>,
   dataDir: string,
 ): string => {
+  const problem = payloadSecretProblem(env)
+  if (problem) throw new PayloadSecretError(problem)
   const fromEnv = env.PAYLOAD_SECRET
-  if (env.NODE_ENV === 'production') {
-    if (!fromEnv || fromEnv.length < MIN_PRODUCTION_SECRET_LENGTH) {
-      throw new PayloadSecretError(
-        `PAYLOAD_SECRET must be set to at least ${MIN_PRODUCTION_SECRET_LENGTH} characters when NODE_ENV=production` +
-          (fromEnv ? ` (it has ${fromEnv.length})` : ' (it is not set)'),
-      )
-    }
-    return fromEnv
-  }
   if (fromEnv) return fromEnv
 
   const secretFile = path.join(dataDir, SECRET_FILE_NAME)

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Payload } from 'payload'
 
 import { SOURCE_LOCALE } from '../config/locales'
+import { settings } from '../config/settings'
 import { onReleasePublished } from '../releases/releaseSignal'
 import {
   listReleaseSummaries,
@@ -192,5 +193,5 @@ export class DeliveryService {
 export const createDeliveryService = (payload: Payload, publicUrl: () => string): DeliveryService =>
   new DeliveryService(payload, {
     publicUrl,
-    cacheControl: process.env.KAIJI_PUBLIC_CACHE_CONTROL || undefined,
+    cacheControl: settings().publicCacheControl ?? undefined,
   })

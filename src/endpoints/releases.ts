@@ -2,10 +2,10 @@ import type { Endpoint, PayloadHandler } from 'payload'
 
 import { hasRole } from '../access/roles'
 import { isLocaleCode, LOCALES, SOURCE_LOCALE } from '../config/locales'
+import { settings } from '../config/settings'
 import { isUniqueViolation } from '../database/uniqueViolation'
 import type { User } from '../payload-types'
 import { actorLabelFor, describeActor, type Reader } from '../audit/actorLabel'
-import { materialNoticeDays } from '../releases/notice'
 import {
   assembleFromApprovals,
   publishRelease,
@@ -246,7 +246,7 @@ const previewHandler: PayloadHandler = async (req) => {
   return Response.json({
     locale,
     canPublish: mayPublish(user),
-    materialNoticeDays: materialNoticeDays(),
+    materialNoticeDays: settings().materialNoticeDays,
     missing: assembly.ok ? [] : assembly.missing,
     unchanged: Boolean(assembly.ok && latest && latest.contentHash === assembly.contentHash),
     ...(await previewTiming(req, locale, assembly, now)),

@@ -1,22 +1,6 @@
 import type { ChangeType } from './types'
 
-export const DEFAULT_MATERIAL_NOTICE_DAYS = 30
 const DAY_MS = 86_400_000
-
-/** Days of advance notice a material change needs (GDPR Art. 28(2), SCC clause 9); KAIJI_MATERIAL_NOTICE_DAYS. */
-export const materialNoticeDays = (
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): number => {
-  const raw = env.KAIJI_MATERIAL_NOTICE_DAYS
-  if (raw === undefined || raw === '') return DEFAULT_MATERIAL_NOTICE_DAYS
-  const days = Number(raw)
-  if (!Number.isFinite(days) || days < 0) {
-    throw new Error(
-      `KAIJI_MATERIAL_NOTICE_DAYS must be a number of days (0 or more), not ${JSON.stringify(raw)}.`,
-    )
-  }
-  return days
-}
 
 /** A material change taking effect with less notice than required must say why (the urgency reason). */
 export const checkNotice = ({

@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { SOURCE_LOCALE } from '../config/locales'
+import { settings } from '../config/settings'
 import type { WorkflowState as WorkflowStateRow } from '../payload-types'
 import { appendAuditEvent } from '../audit/appendAuditEvent'
 import { markPublished, readAllWorkflowRows, subjectKey } from '../workflow'
@@ -10,7 +11,7 @@ import {
   type CategoryApprovals,
   type ReleaseSource,
 } from './assemble'
-import { checkNotice, materialNoticeDays } from './notice'
+import { checkNotice } from './notice'
 import { PublishError } from './publishError'
 import {
   cancelledBasisWarnings,
@@ -200,7 +201,7 @@ export const publishRelease = async (
     changeType: request.changeType,
     effectiveAt,
     now,
-    noticeDays: materialNoticeDays(),
+    noticeDays: settings().materialNoticeDays,
     urgencyReason: request.urgencyReason ?? null,
   })
   if (!notice.ok) throw new PublishError(400, notice.message)

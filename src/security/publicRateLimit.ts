@@ -1,16 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { clientAddressOfRequest, trustedProxyHops } from './clientAddress'
+import { settings } from '../config/settings'
+import { clientAddressOfRequest } from './clientAddress'
 import { RateLimiter, tooManyRequestsMessage } from './rateLimit'
-import { publicRateLimitFromEnv } from './rateLimitSettings'
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void
 
 /** The public routes' handler behind a per-address limit (`KAIJI_RATE_LIMIT_PUBLIC`); unchanged when it is off. */
 export const withPublicRateLimit = (
   handle: Handler,
-  rule = publicRateLimitFromEnv(),
-  hops = trustedProxyHops(),
+  rule = settings().rateLimits.public,
+  hops = settings().trustProxy,
 ): Handler => {
   if (!rule) return handle
   const limiter = new RateLimiter(rule)

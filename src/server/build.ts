@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import { build as bundle } from 'esbuild'
 
+import { childEnvironment } from '../config/settings'
 import { recordBuildFingerprint, SERVER_BUNDLE } from './buildFingerprint.mjs'
 
 /**
@@ -14,12 +15,10 @@ import { recordBuildFingerprint, SERVER_BUNDLE } from './buildFingerprint.mjs'
 export const build = async (root: string): Promise<void> => {
   // Building evaluates the Payload config under NODE_ENV=production, which demands a secret; the
   // build never signs anything, so a throwaway one serves (a Docker build stage has no real one).
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? randomBytes(32).toString('hex'),
-  }
+  const env = childEnvironment(
+    { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    { PAYLOAD_SECRET: randomBytes(32).toString('hex') },
+  )
   const run = (bin: string, args: string[]) => {
     // Lexical's "node" entry points use top-level await, which Node 20 can deadlock on.
     const result = spawnSync(

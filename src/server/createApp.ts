@@ -1,11 +1,8 @@
 import express, { type Express, type Request, type Response } from 'express'
 import type { Payload } from 'payload'
 
-import {
-  CLIENT_ADDRESS_HEADER,
-  clientAddressOfRequest,
-  trustedProxyHops,
-} from '../security/clientAddress'
+import { settings } from '../config/settings'
+import { CLIENT_ADDRESS_HEADER, clientAddressOfRequest } from '../security/clientAddress'
 import { liveness, readiness } from './health'
 import { whenBodyFits } from './requestBody'
 import { requestIdOf } from './requestId'
@@ -36,7 +33,7 @@ export const createApp = ({
   handleNext: NextRequestHandler
   dev: boolean
 }): Express => {
-  const proxyHops = trustedProxyHops()
+  const proxyHops = settings().trustProxy
   const app = express()
   app.disable('x-powered-by')
   // No global body parser: Payload reads request bodies itself.

@@ -1,4 +1,4 @@
-export const jsonLogs = (): boolean => process.env.KAIJI_LOG_FORMAT === 'json'
+import { jsonLogs } from '../config/settings'
 
 /** A line in the configured format: `[kaiji] message`, or a JSON object like pino's (level 30 info, 50 error). */
 const line = (level: number, message: string): string =>

@@ -1,5 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http'
 
+import { enterMode, settings } from '../config/settings'
 import type { DatabaseTarget } from '../database/databaseUrl'
 import { describeDatabase, openPayload } from '../database/openPayload'
 import { createDeliveryService } from '../delivery/deliveryService'
@@ -35,11 +36,11 @@ export const startPublicSite = async ({
   port: number
   host: string
 }): Promise<Server> => {
-  Object.assign(process.env, { NODE_ENV: 'production' })
+  enterMode('production')
   startupLog(`Public site on ${describeDatabase(database)}`)
   const payload = await openPayload(database, { migrate: false })
 
-  let publicUrl = process.env.KAIJI_PUBLIC_URL?.replace(/\/+$/, '') ?? ''
+  let publicUrl = settings().publicUrl ?? ''
   const delivery = createDeliveryService(payload, () => publicUrl)
   delivery.start()
 

@@ -2,8 +2,9 @@ import { fork, type ChildProcess } from 'node:child_process'
 
 import type { Payload } from 'payload'
 
+import { childEnvironment, jsonLogs } from '../config/settings'
 import { onReleasePublished } from '../releases/releaseSignal'
-import { jsonLogs, startupLog } from './logger'
+import { startupLog } from './logger'
 
 /** Messages between the main process and its public-site child (over the IPC channel). */
 export type PublicSiteMessage = { type: 'ready'; url: string } | { type: 'release-published' }
@@ -65,7 +66,7 @@ export const supervisePublicSite = ({
       let output = ''
       const current = fork(entry, ['--public-only'], {
         execArgv,
-        env: { ...process.env, KAIJI_PUBLIC_PORT: String(listenPort) },
+        env: childEnvironment({ KAIJI_PUBLIC_PORT: String(listenPort) }),
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       })
       child = current

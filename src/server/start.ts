@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { describeSeedReport, importSourceFile } from '../../seed/importSource'
 import { isContentEmpty } from '../../seed/seed'
 import { projectPath } from '../config/paths'
+import { enterMode, settings } from '../config/settings'
 import { StartupError } from '../config/environment'
 import type { DatabaseTarget } from '../database/databaseUrl'
 import { describeDatabase, openPayload } from '../database/openPayload'
@@ -13,7 +14,7 @@ import { csrfOrigins, serverOrigins } from '../security/allowedOrigins'
 import { withPublicRateLimit } from '../security/publicRateLimit'
 import { isPublicPath } from '../delivery/publicRoutes'
 import { onReleasePublished } from '../releases/releaseSignal'
-import { createWebhookDispatcher, dispatcherOptionsFromEnv } from '../webhooks/dispatcher'
+import { createWebhookDispatcher } from '../webhooks/dispatcher'
 import { watchScheduledReleases } from '../webhooks/effectiveWatcher'
 import { createApp } from './createApp'
 import { BoundedIncomingMessage, ignoreBody } from './requestBody'
@@ -46,10 +47,7 @@ export const start = async ({
 }): Promise<Server> => {
   const root = projectPath()
 
-  Object.assign(process.env, {
-    NODE_ENV: dev ? 'development' : 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-  })
+  enterMode(dev ? 'development' : 'production')
 
   startupLog(`Database: ${describeDatabase(database)}`)
   const payload = await openPayload(database)
@@ -61,10 +59,10 @@ export const start = async ({
   const handle = nextApp.getRequestHandler()
   const app = createApp({ payload, dev, handleNext: (req, res) => handle(req, res) })
 
-  let publicUrl = process.env.KAIJI_PUBLIC_URL?.replace(/\/+$/, '') ?? ''
+  let publicUrl = settings().publicUrl ?? ''
   const delivery = createDeliveryService(payload, () => publicUrl)
   delivery.start()
-  const dispatcher = createWebhookDispatcher(payload, dispatcherOptionsFromEnv())
+  const dispatcher = createWebhookDispatcher(payload, settings().webhooks)
   const stopAnnouncing = onReleasePublished((release) =>
     dispatcher.announce('release.published', release),
   )
@@ -101,7 +99,7 @@ export const start = async ({
   if (publicProcess) {
     startupLog(`Public site (delivery only) on ${publicProcess.url}`)
     // Absolute links (the Atom feed) name the public site, whichever process serves them.
-    if (!process.env.KAIJI_PUBLIC_URL) {
+    if (settings().publicUrl === null) {
       publicUrl = publicProcess.url
       delivery.invalidate()
     }

@@ -7,7 +7,7 @@ import type { Release } from '../releases/types'
 import type { WebhookEvent } from './events'
 import { postToCheckedAddresses, systemLookup } from './sendWebhook'
 import { SIGNATURE_HEADER, signBody } from './signature'
-import { allowPrivateWebhookTargets, checkWebhookUrl } from './targetAddress'
+import { checkWebhookUrl } from './targetAddress'
 
 const system = { overrideAccess: true, depth: 0 } as const
 
@@ -16,27 +16,8 @@ export type DispatcherOptions = {
   retryBaseMs: number
   maxAttempts: number
   timeoutMs: number
-  /** KAIJI_WEBHOOK_ALLOW_PRIVATE: deliver to loopback and private addresses too. */
+  /** Deliver to loopback and private addresses too. */
   allowPrivate: boolean
-}
-
-export const dispatcherOptionsFromEnv = (
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): DispatcherOptions => {
-  const number = (name: string, fallback: number) => {
-    const raw = env[name]
-    if (raw === undefined || raw === '') return fallback
-    const value = Number(raw)
-    if (!Number.isFinite(value) || value <= 0)
-      throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}.`)
-    return value
-  }
-  return {
-    retryBaseMs: number('KAIJI_WEBHOOK_RETRY_BASE_MS', 5_000),
-    maxAttempts: number('KAIJI_WEBHOOK_MAX_ATTEMPTS', 6),
-    timeoutMs: number('KAIJI_WEBHOOK_TIMEOUT_MS', 10_000),
-    allowPrivate: allowPrivateWebhookTargets(env.KAIJI_WEBHOOK_ALLOW_PRIVATE),
-  }
 }
 
 type AttemptLog = {

@@ -1,7 +1,5 @@
 import { BlockList, isIP } from 'node:net'
 
-import { StartupError } from '../config/startupError'
-
 /**
  * Which addresses a webhook may not be sent to: this machine, private networks and everything else
  * that is not the public internet, so that an admin account (or whoever holds one) cannot make the
@@ -88,16 +86,6 @@ export const nonPublicKind = (address: string): string | null => {
   if (embedded) return nonPublicKind(embedded)
   const type = family === 6 ? 'ipv6' : 'ipv4'
   return LISTS.find(({ list }) => list.check(plain, type))?.kind ?? null
-}
-
-/** `KAIJI_WEBHOOK_ALLOW_PRIVATE=true` lets webhooks reach private and loopback addresses (a receiver on the same host or network). */
-export const allowPrivateWebhookTargets = (
-  raw: string | undefined = process.env.KAIJI_WEBHOOK_ALLOW_PRIVATE,
-): boolean => {
-  const value = raw?.trim().toLowerCase() ?? ''
-  if (value === '' || value === 'false') return false
-  if (value === 'true') return true
-  throw new StartupError(`KAIJI_WEBHOOK_ALLOW_PRIVATE "${raw}" must be "true" or "false".`)
 }
 
 /** The host part of a URL as an address or a name: brackets off an IPv6 literal, no trailing dot. */

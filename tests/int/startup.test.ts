@@ -58,6 +58,18 @@ describe('start-up refuses a bad environment, clearly', () => {
     expect(stderr).toMatch(/PORT "eighty" is not a port number/)
   })
 
+  it('bad settings, all named at once: KAIJI_MATERIAL_NOTICE_DAYS is refused at start-up, not at the first publish', async () => {
+    const { code, stderr } = await startExpectingFailure({
+      KAIJI_MATERIAL_NOTICE_DAYS: 'abc',
+      KAIJI_TRUST_PROXY: 'yes',
+    })
+    expect(code).not.toBe(0)
+    expect(stderr).toMatch(
+      /KAIJI_MATERIAL_NOTICE_DAYS must be a number of days \(0 or more\), not "abc"/,
+    )
+    expect(stderr).toMatch(/KAIJI_TRUST_PROXY "yes" must be the number of proxies in front/)
+  })
+
   it('an unreachable MongoDB: exits non-zero within 10 s, saying so', async () => {
     const { code, stderr, seconds } = await startExpectingFailure({
       DATABASE_URL: 'mongodb://127.0.0.1:9/kaiji',

@@ -1,11 +1,14 @@
-import { clientAddressOf, trustedProxyHops } from '../../src/security/clientAddress'
-import { RateLimiter, tooManyRequestsMessage } from '../../src/security/rateLimit'
-import { DEFAULT_LOGIN_RATE_LIMIT, parseRateLimit } from '../../src/security/rateLimitSettings'
 import {
+  DEFAULT_LOGIN_RATE_LIMIT,
   parseAllowedOrigins,
+  parseRateLimit,
+  parseSettings,
   secureCookies,
-  serverOrigins,
-} from '../../src/security/allowedOrigins'
+  trustedProxyHops,
+} from '../../src/config/settings'
+import { clientAddressOf } from '../../src/security/clientAddress'
+import { RateLimiter, tooManyRequestsMessage } from '../../src/security/rateLimit'
+import { serverOrigins } from '../../src/security/allowedOrigins'
 
 describe('RateLimiter', () => {
   const clockAt = (start: number) => {
@@ -112,8 +115,13 @@ describe('allowed origins and cookies', () => {
   })
 
   it('marks cookies Secure in production unless KAIJI_COOKIE_SECURE=false', () => {
-    expect(secureCookies({ NODE_ENV: 'production' })).toBe(true)
-    expect(secureCookies({ NODE_ENV: 'production', KAIJI_COOKIE_SECURE: 'false' })).toBe(false)
-    expect(secureCookies({ NODE_ENV: 'development' })).toBe(false)
+    const given = (KAIJI_COOKIE_SECURE?: string) => {
+      const result = parseSettings({ KAIJI_COOKIE_SECURE })
+      if (!result.ok) throw new Error(result.problems.join('\n'))
+      return result.settings
+    }
+    expect(secureCookies(true, given())).toBe(true)
+    expect(secureCookies(true, given('false'))).toBe(false)
+    expect(secureCookies(false, given())).toBe(false)
   })
 })

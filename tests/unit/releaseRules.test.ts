@@ -1,5 +1,6 @@
 import { assembleRelease, type CategoryApprovals } from '../../src/releases/assemble'
-import { checkNotice, materialNoticeDays } from '../../src/releases/notice'
+import { materialNoticeDays } from '../../src/config/settings'
+import { checkNotice } from '../../src/releases/notice'
 import { paragraphsToRichText } from '../../src/utilities/lexical'
 
 const DAY = 86_400_000

@@ -1,8 +1,8 @@
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
+import { settings } from '../../../src/config/settings'
 import { CLIENT_ADDRESS_HEADER } from '../../../src/security/clientAddress'
 import { RateLimiter, tooManyRequestsMessage } from '../../../src/security/rateLimit'
-import { loginRateLimitFromEnv } from '../../../src/security/rateLimitSettings'
 import { processWide } from '../../../src/utilities/processWide'
 
 const LIMITED_OPERATIONS = new Set(['login', 'forgotPassword'])
@@ -10,7 +10,7 @@ const LIMITED_OPERATIONS = new Set(['login', 'forgotPassword'])
 /** One count per process, whichever route's copy of this module (REST, GraphQL) is asked. */
 const processLimiter = (): RateLimiter | null =>
   processWide('signInRateLimiter', () => {
-    const rule = loginRateLimitFromEnv()
+    const rule = settings().rateLimits.login
     return rule ? new RateLimiter(rule) : null
   })
 
