@@ -3,10 +3,9 @@ import path from 'node:path'
 
 import { chromium, type Browser, type Page } from 'playwright-core'
 
-import { baseURL, type ApiClient } from '../helpers/http'
+import { baseURL, type ApiClient, type TestUserName } from '../helpers/http'
 import { useIsolatedServer } from '../helpers/isolatedServer'
 import { TEST_PASSWORD, TEST_USERS } from '../helpers/testUsers.mjs'
-import type { TestUserName } from '../helpers/http'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 

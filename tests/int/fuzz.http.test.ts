@@ -30,13 +30,6 @@ type Problem = {
   errors?: Array<{ message?: unknown; extensions?: { statusCode?: number } }>
   data?: Record<string, unknown> | null
 }
-type Sent = {
-  method: string
-  path: string
-  body: string | undefined
-  contentType: string | undefined
-  who: Who
-}
 type Who = TestUserName | 'fuzzUser' | null
 
 // ---------------------------------------------------------------- the database, read directly
@@ -310,12 +303,10 @@ const multipartBodies = (shape: fc.Arbitrary<unknown>): fc.Arbitrary<Body> =>
         },
         {
           weight: 1,
-          arbitrary: fc
-            .constantFrom(129, 5_000)
-            .map((depth) => ({
-              payload: `{"name":${nestedText(depth, '[')}}`,
-              json: undefined as unknown,
-            })),
+          arbitrary: fc.constantFrom(129, 5_000).map((depth) => ({
+            payload: `{"name":${nestedText(depth, '[')}}`,
+            json: undefined as unknown,
+          })),
         },
       ),
       fc.constantFrom(
@@ -403,14 +394,12 @@ const bodies = (shape: fc.Arbitrary<unknown>): fc.Arbitrary<Body> =>
     },
     {
       weight: 1,
-      arbitrary: fc
-        .integer({ min: 2 * 1024 * 1024 + 1, max: 3 * 1024 * 1024 })
-        .map((oversize) => ({
-          text: undefined,
-          json: undefined,
-          contentType: 'application/json',
-          oversize,
-        })),
+      arbitrary: fc.integer({ min: 2 * 1024 * 1024 + 1, max: 3 * 1024 * 1024 }).map((oversize) => ({
+        text: undefined,
+        json: undefined,
+        contentType: 'application/json',
+        oversize,
+      })),
     },
     { weight: 2, arbitrary: deeplyNested(shape) },
     { weight: 1, arbitrary: multipartBodies(shape) },
@@ -1151,19 +1140,15 @@ const queryValues: fc.Arbitrary<QueryValue> = fc.oneof(
       '65f0c0ffee0123456789abcd',
     )
     .map(scalar),
-  fc
-    .array(fc.oneof(fc.constantFrom('1', 'maps', ''), oddKey), { maxLength: 4 })
-    .map((items) => ({
-      query: (key: string) =>
-        items.length
-          ? items
-              .map(
-                (item, index) => `${index ? `&${key}` : ''}[${index}]=${encodeURIComponent(item)}`,
-              )
-              .join('')
-          : '[]=',
-      json: items,
-    })),
+  fc.array(fc.oneof(fc.constantFrom('1', 'maps', ''), oddKey), { maxLength: 4 }).map((items) => ({
+    query: (key: string) =>
+      items.length
+        ? items
+            .map((item, index) => `${index ? `&${key}` : ''}[${index}]=${encodeURIComponent(item)}`)
+            .join('')
+        : '[]=',
+    json: items,
+  })),
   fc.constantFrom<QueryValue>(
     { query: () => '[a]=b', json: { a: 'b' } },
     { query: () => '[a][b][c]=d', json: { a: { b: { c: 'd' } } } },
@@ -1594,7 +1579,9 @@ const checkOne = async (endpoint: Endpoint, sent: Case) => {
     try {
       await endpoint.accepted(fixture, sent, response)
     } catch (error) {
-      throw new Error(`accepted but not wholly visible: ${report}\n${(error as Error).message}`)
+      throw new Error(`accepted but not wholly visible: ${report}\n${(error as Error).message}`, {
+        cause: error,
+      })
     }
   }
 }

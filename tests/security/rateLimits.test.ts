@@ -1,4 +1,4 @@
-import { ApiClient } from '../helpers/http'
+import { type ApiClient } from '../helpers/http'
 import { startIsolatedServer } from '../helpers/isolatedServer'
 import { TEST_PASSWORD, TEST_USERS } from '../helpers/testUsers.mjs'
 
@@ -76,12 +76,10 @@ describe('sign-in attempts per address', () => {
     ).toBe(200)
 
     // The limit is this address's: the owner signing in from another one is not held back by it.
-    const elsewhere = await api
-      .from('127.0.0.2')
-      .request<{ token?: string }>('/api/users/login', {
-        method: 'POST',
-        json: { email: TEST_USERS.admin.email, password: TEST_PASSWORD },
-      })
+    const elsewhere = await api.from('127.0.0.2').request<{ token?: string }>('/api/users/login', {
+      method: 'POST',
+      json: { email: TEST_USERS.admin.email, password: TEST_PASSWORD },
+    })
     expect(elsewhere.status).toBe(200)
     expect(elsewhere.body.token).toEqual(expect.any(String))
   })
