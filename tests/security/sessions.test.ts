@@ -193,19 +193,17 @@ describe('sign-in', () => {
     return { status, message: body.errors?.[0]?.message, token: body.token }
   }
   const graphqlSignInFrom = async (address: string, email: string, password: string) => {
-    const { body } = await own.api
-      .from(address)
-      .request<{
-        data?: { loginUser: { token: string } | null }
-        errors?: Array<{ message: string }>
-      }>('/api/graphql', {
-        method: 'POST',
-        json: {
-          query:
-            'mutation ($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }',
-          variables: { email, password },
-        },
-      })
+    const { body } = await own.api.from(address).request<{
+      data?: { loginUser: { token: string } | null }
+      errors?: Array<{ message: string }>
+    }>('/api/graphql', {
+      method: 'POST',
+      json: {
+        query:
+          'mutation ($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }',
+        variables: { email, password },
+      },
+    })
     return { token: body.data?.loginUser?.token, message: body.errors?.[0]?.message }
   }
   const INCORRECT = 'The email or password provided is incorrect.'
