@@ -116,6 +116,25 @@ export default tseslint.config(
       'import-x/no-useless-path-segments': 'error',
       'import-x/no-restricted-paths': ['error', { zones: layerZones }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '../../*',
+                '../src/*',
+                '../collections/*',
+                '../seed/*',
+                '../migrations/*',
+                '../tests/*',
+              ],
+              message:
+                'Import across folders with the path aliases of tsconfig.json (@/…, @collections/…, @seed/…, @migrations/…, @tests/…).',
+            },
+          ],
+        },
+      ],
       'no-console': 'off',
       // Escaping and validating text means matching control characters on purpose.
       'no-control-regex': 'off',
