@@ -17,7 +17,12 @@ const shared = {
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform: { '^.+\\.(t|j)sx?$': swcTransform },
   transformIgnorePatterns: ['/node_modules/'],
-  moduleNameMapper: { '^@payload-config$': '<rootDir>/src/payload.config.ts' },
+  // The path aliases of tsconfig.json.
+  moduleNameMapper: {
+    '^@payload-config$': '<rootDir>/src/payload.config.ts',
+    '^@/(.*)$': '<rootDir>/src/$1',
+    '^@(collections|seed|migrations|tests)/(.*)$': '<rootDir>/$1/$2',
+  },
   rootDir: '.',
 }
 

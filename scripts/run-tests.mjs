@@ -35,7 +35,7 @@ const result = spawnSync(
 )
 
 let passed = 0
-let failed = 0
+let failed
 let skipped = 0
 if (fs.existsSync(reportFile)) {
   const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'))

@@ -41,6 +41,8 @@ const CELLS_PER_ROW = 3
 
 /** Emoji code points, variation selectors, joiners, keycaps and skin tones: the icon at a type cell's end. */
 const TYPE_CELL =
+  // Each code point of an emoji sequence is listed on its own and the class repeats: nothing is misread.
+  // eslint-disable-next-line no-misleading-character-class
   /^(.*\S) ((?:[\p{Extended_Pictographic}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}])+)$/u
 
 type NumberedLine = { text: string; line: number }

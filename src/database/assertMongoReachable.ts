@@ -20,6 +20,7 @@ export const assertMongoReachable = async (url: string): Promise<void> => {
   } catch (error) {
     throw new Error(
       `MongoDB is unreachable at ${redactDatabaseUrl(url)} (gave up after ${MONGODB_SERVER_SELECTION_TIMEOUT_MS / 1000} s): ${(error as Error).message}`,
+      { cause: error },
     )
   } finally {
     await client.close().catch(() => undefined)

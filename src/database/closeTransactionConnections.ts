@@ -21,6 +21,7 @@ export const closeConnectionsAfterTransactions = (client: Client): void => {
     }
     const prepare = prototype.prepare
     prototype.prepare = function (this: Connection, ...args: unknown[]) {
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the patched prepare's receiver is the connection
       connection ??= this
       return prepare.apply(this, args)
     }

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { chromium, type Browser, type Page } from 'playwright-core'
 
-import { baseURL, type ApiClient } from '../helpers/http'
+import { baseURL, type ApiClient, type TestUserName } from '../helpers/http'
 import { useIsolatedServer } from '../helpers/isolatedServer'
 import { TEST_PASSWORD, TEST_USERS } from '../../support/testUsers.mjs'
 import type { TestUserName } from '../helpers/http'

@@ -1,5 +1,4 @@
-import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
-import { sql } from '@payloadcms/db-sqlite'
+import { type SQLiteAdapter, sql } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
 import { importSourceFile } from '../../seed/importSource'

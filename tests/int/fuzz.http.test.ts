@@ -30,13 +30,6 @@ type Problem = {
   errors?: Array<{ message?: unknown; extensions?: { statusCode?: number } }>
   data?: Record<string, unknown> | null
 }
-type Sent = {
-  method: string
-  path: string
-  body: string | undefined
-  contentType: string | undefined
-  who: Who
-}
 type Who = TestUserName | 'fuzzUser' | null
 
 // ---------------------------------------------------------------- the database, read directly
@@ -1586,7 +1579,9 @@ const checkOne = async (endpoint: Endpoint, sent: Case) => {
     try {
       await endpoint.accepted(fixture, sent, response)
     } catch (error) {
-      throw new Error(`accepted but not wholly visible: ${report}\n${(error as Error).message}`)
+      throw new Error(`accepted but not wholly visible: ${report}\n${(error as Error).message}`, {
+        cause: error,
+      })
     }
   }
 }
