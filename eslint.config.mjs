@@ -7,13 +7,16 @@ import tseslint from 'typescript-eslint'
 
 /**
  * The layers, top to bottom (ARCHITECTURE.md): a module may import its own layer and the layers
- * below it, never one above. `src/config`, `src/access`, `src/utilities`, `src/diff`, `src/http`
+ * below it, never one above. Webhooks announce what delivery serves, so they sit beside it. `src/config`, `src/access`, `src/utilities`, `src/diff`, `src/http`
  * and the generated `payload-types.ts` are the foundation every layer may use.
  */
 const LAYERS = [
-  { name: 'server', paths: ['src/server', 'src/cli', 'src/app', 'src/endpoints'] },
-  { name: 'delivery', paths: ['src/delivery'] },
-  { name: 'releases', paths: ['src/releases', 'src/translations', 'src/webhooks'] },
+  {
+    name: 'server',
+    paths: ['src/server', 'src/cli', 'src/app', 'src/endpoints', 'src/components'],
+  },
+  { name: 'delivery', paths: ['src/delivery', 'src/webhooks'] },
+  { name: 'releases', paths: ['src/releases', 'src/translations'] },
   { name: 'workflow', paths: ['src/workflow'] },
   { name: 'audit', paths: ['src/audit'] },
 ]
@@ -26,7 +29,7 @@ const layerZones = [
     layer.paths.map((target) => ({
       target: `./${target}`,
       from: above(position + 1).map((path) => `./${path}`),
-      message: `The ${layer.name} layer may not import a layer above it (server/endpoints → delivery → releases → workflow → audit → utilities).`,
+      message: `The ${layer.name} layer may not import a layer above it (server/endpoints → delivery/webhooks → releases/translations → workflow → audit → utilities).`,
     })),
   ),
   {
@@ -37,7 +40,14 @@ const layerZones = [
     message: 'Pure utilities import nothing from the application layers.',
   },
   {
-    target: ['./src/delivery', './src/server', './src/endpoints', './src/cli'],
+    target: [
+      './src/server',
+      './src/endpoints',
+      './src/cli',
+      './src/components',
+      './collections',
+      './seed',
+    ],
     from: './src/workflow',
     except: ['./index.ts'],
     message: 'Use the workflow through its exported functions (src/workflow/index.ts).',
@@ -128,9 +138,10 @@ export default tseslint.config(
                 '../seed/*',
                 '../migrations/*',
                 '../tests/*',
+                '../support/*',
               ],
               message:
-                'Import across folders with the path aliases of tsconfig.json (@/…, @collections/…, @seed/…, @migrations/…, @tests/…).',
+                'Import across folders with the path aliases of tsconfig.json (@/…, @collections/…, @seed/…, @migrations/…, @tests/…, @support/…).',
             },
           ],
         },
@@ -145,6 +156,11 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}', 'collections/**/*.ts', 'seed/**/*.ts'],
     ignores: ['src/cli/**'],
     rules: { 'no-console': 'error' },
+  },
+  {
+    // Node runs these without a loader, so tsconfig's aliases do not apply to them.
+    files: ['**/*.mjs'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     // Written by `payload migrate:create`: the generated signature names arguments a migration may not use.

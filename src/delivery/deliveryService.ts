@@ -80,7 +80,7 @@ export class DeliveryService {
       } catch (error) {
         this.payload.logger.warn({ err: error }, 'Delivery: could not check for new releases')
       }
-      this.pollTimer = setTimeout(poll, this.options.pollMs ?? DEFAULT_POLL_MS)
+      this.pollTimer = setTimeout(() => void poll(), this.options.pollMs ?? DEFAULT_POLL_MS)
       this.pollTimer.unref()
     }
     void poll()

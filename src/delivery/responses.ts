@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { SOURCE_LOCALE } from '../config/locales'
 import type { ReleaseSummary } from '../releases/types'
-import { incomingRequestId } from '../server/requestId'
+import { incomingRequestId } from '../http/requestId'
 import type { Format } from './publicRoutes'
 import { renderErrorPage } from './render/pages/error'
 

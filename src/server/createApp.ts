@@ -5,7 +5,7 @@ import { settings } from '../config/settings'
 import { CLIENT_ADDRESS_HEADER, clientAddressOfRequest } from '../security/clientAddress'
 import { liveness, readiness } from './health'
 import { whenBodyFits } from './requestBody'
-import { requestIdOf } from './requestId'
+import { requestIdOf } from '../http/requestId'
 import { securityHeaders } from './securityHeaders'
 import { serverActionRefusal } from './serverActions'
 

@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http'
 
 import type { Payload } from 'payload'
 
-import { describeSeedReport, importSourceFile } from '../../seed/importSource'
-import { isContentEmpty } from '../../seed/seed'
+import { describeSeedReport, importSourceFile } from '@seed/importSource'
+import { isContentEmpty } from '@seed/seed'
 import { projectPath } from '../config/paths'
 import { enterMode, settings } from '../config/settings'
 import { StartupError } from '../config/environment'

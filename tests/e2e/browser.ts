@@ -5,8 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 
 import { baseURL, type ApiClient, type TestUserName } from '../helpers/http'
 import { useIsolatedServer } from '../helpers/isolatedServer'
-import { TEST_PASSWORD, TEST_USERS } from '../../support/testUsers.mjs'
-import type { TestUserName } from '../helpers/http'
+import { TEST_PASSWORD, TEST_USERS } from '@support/testUsers.mjs'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
