@@ -21,7 +21,7 @@ const shared = {
   moduleNameMapper: {
     '^@payload-config$': '<rootDir>/src/payload.config.ts',
     '^@/(.*)$': '<rootDir>/src/$1',
-    '^@(collections|seed|migrations|tests)/(.*)$': '<rootDir>/$1/$2',
+    '^@(collections|seed|migrations|tests|support)/(.*)$': '<rootDir>/$1/$2',
   },
   rootDir: '.',
 }

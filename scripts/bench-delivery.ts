@@ -15,11 +15,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { approveChange, releaseAction, type PublishResult } from '../support/contentChanges'
-import { ApiClient, type ApiResponse } from '../support/apiClient'
-import { childrenOf, residentMb } from '../support/processes'
-import { makeDataDir, runScript, startServer } from '../support/server.mjs'
-import { TEST_PASSWORD, TEST_USERS } from '../support/testUsers.mjs'
+import { approveChange, releaseAction, type PublishResult } from '@support/contentChanges'
+import { ApiClient, type ApiResponse } from '@support/apiClient'
+import { childrenOf, residentMb } from '@support/processes'
+import { makeDataDir, runScript, startServer } from '@support/server.mjs'
+import { TEST_PASSWORD, TEST_USERS } from '@support/testUsers.mjs'
 import {
   fixed,
   loadAverage,

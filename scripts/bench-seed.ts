@@ -1,7 +1,7 @@
 /** Times the source import in-process on a fresh migrated database; run by bench-startup.ts. */
-import { describeSeedReport, importSourceFile } from '../seed/importSource'
-import { resolveEnvironment } from '../src/config/environment'
-import { openPayload } from '../src/database/openPayload'
+import { describeSeedReport, importSourceFile } from '@seed/importSource'
+import { resolveEnvironment } from '@/config/environment'
+import { openPayload } from '@/database/openPayload'
 
 const payload = await openPayload(resolveEnvironment())
 let started = performance.now()

@@ -18,10 +18,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import { parseArgs } from 'node:util'
 
-import type { ApiClient, ApiResponse, TestUserName } from '../support/apiClient'
-import { startIsolatedServer } from '../support/testServer'
-import { childrenOf, residentMb } from '../support/processes'
-import { runScript } from '../support/server.mjs'
+import type { ApiClient, ApiResponse, TestUserName } from '@support/apiClient'
+import { startIsolatedServer } from '@support/testServer'
+import { childrenOf, residentMb } from '@support/processes'
+import { runScript } from '@support/server.mjs'
 import {
   fixed,
   loadAverage,

@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 
-import { childrenOf } from '../support/processes'
+import { childrenOf } from '@support/processes'
 
 export const log = (line: string) => process.stdout.write(`${line}\n`)
 export const loadAverage = () =>

@@ -10,10 +10,10 @@ import {
   type Payload,
 } from 'payload'
 
-import { SOURCE_LOCALE } from '../src/config/locales'
-import { projectPath } from '../src/config/paths'
-import { publishRelease } from '../src/releases/publish'
-import { latestRelease } from '../src/releases/releaseStore'
+import { SOURCE_LOCALE } from '@/config/locales'
+import { projectPath } from '@/config/paths'
+import { publishRelease } from '@/releases/publish'
+import { latestRelease } from '@/releases/releaseStore'
 import { decodeSource, parseSource, SourceFormatError } from './parseSource'
 import { seed, type SeedReport } from './seed'
 

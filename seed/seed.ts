@@ -1,10 +1,10 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { SOURCE_LOCALE } from '../src/config/locales'
-import { approveImportedContent, SKIP_EDIT_TRACKING } from '../src/workflow'
-import type { PartnerCategory, PartnersPage } from '../src/payload-types'
-import { paragraphsToRichText } from '../src/utilities/lexical'
-import { stableStringify } from '../src/utilities/stableStringify'
+import { SOURCE_LOCALE } from '@/config/locales'
+import { approveImportedContent, SKIP_EDIT_TRACKING } from '@/workflow'
+import type { PartnerCategory, PartnersPage } from '@/payload-types'
+import { paragraphsToRichText } from '@/utilities/lexical'
+import { stableStringify } from '@/utilities/stableStringify'
 import type { ParsedSource } from './parseSource'
 
 export type ImportProvenance = {

@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { canEditRequestedLocale } from '../../src/access/canEditRequestedLocale'
-import { isAdmin } from '../../src/access/isAdmin'
-import { isAuthenticated } from '../../src/access/isAuthenticated'
-import { isSourceEditor, isSourceEditorField } from '../../src/access/isSourceEditor'
+import { canEditRequestedLocale } from '@/access/canEditRequestedLocale'
+import { isAdmin } from '@/access/isAdmin'
+import { isAuthenticated } from '@/access/isAuthenticated'
+import { isSourceEditor, isSourceEditorField } from '@/access/isSourceEditor'
 import { importProvenance } from '../fields/importProvenance'
 import { refuseMalformedWrite } from '../hooks/refuseMalformedWrite'
 import { revisionField } from '../fields/revision'

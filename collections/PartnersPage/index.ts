@@ -1,7 +1,7 @@
 import type { GlobalConfig } from 'payload'
 
-import { canEditRequestedLocale } from '../../src/access/canEditRequestedLocale'
-import { isAuthenticated } from '../../src/access/isAuthenticated'
+import { canEditRequestedLocale } from '@/access/canEditRequestedLocale'
+import { isAuthenticated } from '@/access/isAuthenticated'
 import { importProvenance } from '../fields/importProvenance'
 import { refuseMalformedGlobalWrite } from '../hooks/refuseMalformedWrite'
 import { revisionField } from '../fields/revision'

@@ -1,16 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAuthenticated } from '../../src/access/isAuthenticated'
-import { nobody } from '../../src/access/nobody'
-import { LOCALES } from '../../src/config/locales'
-import { releaseEndpoints } from '../../src/endpoints/releases'
+import { isAuthenticated } from '@/access/isAuthenticated'
+import { nobody } from '@/access/nobody'
+import { LOCALES } from '@/config/locales'
+import { releaseEndpoints } from '@/endpoints/releases'
 import {
   presentActorLabel,
   presentActorLabels,
   presentReleaseSources,
   refuseActorQueries,
-} from '../../src/audit/presentActors'
-import { CHANGE_TYPES } from '../../src/releases/types'
+} from '@/audit/presentActors'
+import { CHANGE_TYPES } from '@/releases/types'
 
 const PUBLISH_PANEL = '/src/components/PublishPanel#PublishPanel'
 

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin } from '../../src/access/isAdmin'
-import { nobody } from '../../src/access/nobody'
-import { WEBHOOK_EVENTS } from '../../src/webhooks/events'
+import { isAdmin } from '@/access/isAdmin'
+import { nobody } from '@/access/nobody'
+import { WEBHOOK_EVENTS } from '@/webhooks/events'
 
 /** `refused`: the target was not allowed when the delivery was due (see KAIJI_WEBHOOK_ALLOW_PRIVATE); nothing was sent. */
 export const DELIVERY_STATUSES = ['pending', 'retrying', 'delivered', 'failed', 'refused'] as const

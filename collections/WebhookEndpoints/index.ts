@@ -6,13 +6,13 @@ import type {
   TextFieldSingleValidation,
 } from 'payload'
 
-import { isAdmin } from '../../src/access/isAdmin'
+import { isAdmin } from '@/access/isAdmin'
 import { refuseMalformedWrite } from '../hooks/refuseMalformedWrite'
-import { LOCALES } from '../../src/config/locales'
-import { settings } from '../../src/config/settings'
-import { WEBHOOK_EVENTS } from '../../src/webhooks/events'
-import { systemLookup } from '../../src/webhooks/sendWebhook'
-import { checkWebhookUrl } from '../../src/webhooks/targetAddress'
+import { LOCALES } from '@/config/locales'
+import { settings } from '@/config/settings'
+import { WEBHOOK_EVENTS } from '@/webhooks/events'
+import { systemLookup } from '@/webhooks/sendWebhook'
+import { checkWebhookUrl } from '@/webhooks/targetAddress'
 
 const MIN_SECRET_LENGTH = 32
 

@@ -1,6 +1,6 @@
 import type { Validate } from 'payload'
 
-import { SOURCE_LOCALE } from '../../src/config/locales'
+import { SOURCE_LOCALE } from '@/config/locales'
 
 /**
  * Required in the source locale only: a target locale that has no translation yet stays empty and

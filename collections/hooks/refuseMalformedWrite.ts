@@ -7,10 +7,10 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-import { isLocaleCode, LOCALES } from '../../src/config/locales'
-import { MAX_JSON_DEPTH, tooDeepMessage, valueDepth } from '../../src/utilities/boundedJson'
-import { jsonKind } from '../../src/utilities/jsonKind'
-import { richTextProblems } from '../../src/utilities/lexicalValidation'
+import { isLocaleCode, LOCALES } from '@/config/locales'
+import { MAX_JSON_DEPTH, tooDeepMessage, valueDepth } from '@/utilities/boundedJson'
+import { jsonKind } from '@/utilities/jsonKind'
+import { richTextProblems } from '@/utilities/lexicalValidation'
 
 const DEFAULT_MAX_TEXT = 10_000
 /** One rich text field's JSON: a few pages of legal text with formatting fit many times over. */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 
-import { migrations } from '../../migrations'
+import { migrations } from '@migrations/index'
 import { restoreSqlite } from '../backup/sqliteBackup'
 import { resolveEnvironment } from '../config/environment'
 import { verifyAuditTrail } from '../audit/verifyAuditTrail'

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { SourceFormatError } from '../../seed/parseSource'
+import { SourceFormatError } from '@seed/parseSource'
 import { BackupError } from '../backup/sqliteBackup'
 import { checkEnvironment, StartupError } from '../config/environment'
 import { closeDatabase } from '../database/closeDatabase'

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { DEFAULT_SOURCE_FILE, describeSeedReport, importSourceFile } from '../../seed/importSource'
+import { DEFAULT_SOURCE_FILE, describeSeedReport, importSourceFile } from '@seed/importSource'
 import { runCli } from './runCli'
 
 const { values } = parseArgs({ options: { file: { type: 'string' } } })

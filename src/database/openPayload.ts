@@ -1,7 +1,7 @@
 import type { Client } from '@libsql/client'
 import { getPayload, type Migration, type Payload } from 'payload'
 
-import { migrations } from '../../migrations'
+import { migrations } from '@migrations/index'
 import { StartupError } from '../config/environment'
 import { closeConnectionsAfterTransactions } from './closeTransactionConnections'
 import { redactDatabaseUrl, type DatabaseTarget } from './databaseUrl'

@@ -2,8 +2,7 @@ import { isSerializedRichText } from '../utilities/lexical'
 import { fieldChange } from '../diff/fieldChange'
 import type { FieldChange } from '../diff/types'
 import { SOURCE_LOCALE } from '../config/locales'
-import type { Actor } from './transitions'
-import { reviewsLocale } from './transitions'
+import { type Actor, reviewsLocale } from './transitions'
 
 /**
  * A translation is stale when the source's approved content is no longer the one it was submitted

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core'
 
-import { approveChange, releaseAction } from '../../support/contentChanges'
+import { approveChange, releaseAction } from '@support/contentChanges'
 import type { ApiClient, TestUserName } from '../helpers/http'
-import { TEST_USERS } from '../../support/testUsers.mjs'
+import { TEST_USERS } from '@support/testUsers.mjs'
 import { browserOnOwnServer, loginAs } from './browser'
 
 /**

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 
-import { categoryIdByKey } from '../../support/contentChanges'
+import { categoryIdByKey } from '@support/contentChanges'
 import { browserOnOwnServer } from './browser'
 
 const own = browserOnOwnServer('concurrency-e2e')

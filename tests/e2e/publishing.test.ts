@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 
-import { approveChange, releaseAction } from '../../support/contentChanges'
+import { approveChange, releaseAction } from '@support/contentChanges'
 import type { ApiClient, TestUserName } from '../helpers/http'
-import { startIsolatedServer } from '../../support/testServer'
+import { startIsolatedServer } from '@support/testServer'
 import { inBrowser, loginAs, launchBrowser, type OpenedPage } from './browser'
 
 let browser: Browser

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import type { Page } from 'playwright-core'
 
-import { categoryIdByKey, editContent, workflowAction } from '../../support/contentChanges'
+import { categoryIdByKey, editContent, workflowAction } from '@support/contentChanges'
 import { browserOnOwnServer } from './browser'
 
 const own = browserOnOwnServer('translation-e2e')

@@ -1,11 +1,6 @@
 import type { Page } from 'playwright-core'
 
-import {
-  approveChange,
-  categoryIdByKey,
-  publicGet,
-  releaseAction,
-} from '../../support/contentChanges'
+import { approveChange, categoryIdByKey, publicGet, releaseAction } from '@support/contentChanges'
 import { xmllint } from '../helpers/xmllint'
 import { expectInertHtml, HOSTILE_STRINGS, hostileRichText } from '../unit/fixtures/partnersRelease'
 import { browserOnOwnServer, loginAs } from './browser'

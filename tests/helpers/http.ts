@@ -1,7 +1,7 @@
 /** The server the int, security and e2e global setup started, and the client for it. */
-import { ApiClient, type RequestOptions, type TestUserName } from '../../support/apiClient'
+import { ApiClient, type RequestOptions, type TestUserName } from '@support/apiClient'
 
-export { ApiClient, type ApiResponse, type TestUserName } from '../../support/apiClient'
+export { ApiClient, type ApiResponse, type TestUserName } from '@support/apiClient'
 
 export const baseURL = (): string => {
   const url = process.env.KAIJI_TEST_BASE_URL

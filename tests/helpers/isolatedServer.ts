@@ -1,4 +1,4 @@
-import { startIsolatedServer, type IsolatedServer } from '../../support/testServer'
+import { startIsolatedServer, type IsolatedServer } from '@support/testServer'
 import type { ApiClient } from './http'
 
 /**

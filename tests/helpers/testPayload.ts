@@ -21,8 +21,8 @@ export const createTestPayload = async (label: string): Promise<TestPayload> => 
   process.env.KAIJI_DATA_DIR = dataDir
   process.env.DATABASE_URL = `file:${databaseFile}`
   delete process.env.PAYLOAD_SECRET
-  const { resolveEnvironment } = await import('../../src/config/environment')
-  const { openPayload } = await import('../../src/database/openPayload')
+  const { resolveEnvironment } = await import('@/config/environment')
+  const { openPayload } = await import('@/database/openPayload')
   const payload = await openPayload(resolveEnvironment())
   return {
     payload,

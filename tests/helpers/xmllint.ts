@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { PROJECT_ROOT } from '../../support/server.mjs'
+import { PROJECT_ROOT } from '@support/server.mjs'
 
 /** Runs Debian's xmllint (libxml2-utils) on `input`; a missing binary fails the test rather than skipping it. */
 export const xmllint = (

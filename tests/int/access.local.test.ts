@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { importSourceFile } from '../../seed/importSource'
-import type { PartnerCategory, User } from '../../src/payload-types'
+import { importSourceFile } from '@seed/importSource'
+import type { PartnerCategory, User } from '@/payload-types'
 import { fieldErrors } from '../helpers/fieldErrors'
 import { createTestPayload, type TestPayload } from '../helpers/testPayload'
 

@@ -5,10 +5,10 @@ import {
   publicGet,
   releaseAction,
   workflowAction,
-} from '../../support/contentChanges'
+} from '@support/contentChanges'
 import type { ApiClient, TestUserName } from '../helpers/http'
-import { startIsolatedServer } from '../../support/testServer'
-import { TEST_USERS } from '../../support/testUsers.mjs'
+import { startIsolatedServer } from '@support/testServer'
+import { TEST_USERS } from '@support/testUsers.mjs'
 
 /**
  * People see names: everyone but an administrator reads colleagues' display names (or role and id

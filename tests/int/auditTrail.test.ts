@@ -1,9 +1,9 @@
 import { type SQLiteAdapter, sql } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
-import { importSourceFile } from '../../seed/importSource'
-import { verifyAuditTrail } from '../../src/audit/verifyAuditTrail'
-import { runScript } from '../../support/server.mjs'
+import { importSourceFile } from '@seed/importSource'
+import { verifyAuditTrail } from '@/audit/verifyAuditTrail'
+import { runScript } from '@support/server.mjs'
 import { createTestPayload, type TestPayload } from '../helpers/testPayload'
 
 let testPayload: TestPayload

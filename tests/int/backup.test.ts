@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { approveChange, publicGet, releaseAction } from '../../support/contentChanges'
+import { approveChange, publicGet, releaseAction } from '@support/contentChanges'
 import { ApiClient } from '../helpers/http'
-import { startIsolatedServer } from '../../support/testServer'
-import { makeDataDir, runScript, startServer } from '../../support/server.mjs'
+import { startIsolatedServer } from '@support/testServer'
+import { makeDataDir, runScript, startServer } from '@support/server.mjs'
 
 const PUBLIC_URL = 'https://partners.example.org'
 const LOCALES = ['ja', 'en', 'fr', 'ru']

@@ -1,4 +1,4 @@
-import { categoryIdByKey } from '../../support/contentChanges'
+import { categoryIdByKey } from '@support/contentChanges'
 import type { TestUserName } from '../helpers/http'
 import { useIsolatedServer } from '../helpers/isolatedServer'
 

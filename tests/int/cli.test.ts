@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { makeDataDir, runScriptAsNpmDoes } from '../../support/server.mjs'
+import { makeDataDir, runScriptAsNpmDoes } from '@support/server.mjs'
 
 /** The CLIs as an operator runs them (`npm run seed`, `npm run create-user`), on their own database. */
 const dataDir = makeDataDir('cli')

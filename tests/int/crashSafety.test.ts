@@ -3,11 +3,11 @@ import path from 'node:path'
 
 import { createClient, type InValue } from '@libsql/client'
 
-import { firstBrokenLink, type ChainedEvent } from '../../src/audit/auditChain'
+import { firstBrokenLink, type ChainedEvent } from '@/audit/auditChain'
 import { ApiClient } from '../helpers/http'
-import { makeDataDir, runScript, startServer, type ServerHandle } from '../../support/server.mjs'
-import { createTestUsers } from '../../support/testServer'
-import { TEST_USERS } from '../../support/testUsers.mjs'
+import { makeDataDir, runScript, startServer, type ServerHandle } from '@support/server.mjs'
+import { createTestUsers } from '@support/testServer'
+import { TEST_USERS } from '@support/testUsers.mjs'
 
 /**
  * Crash safety: the real server (`npm start`) is killed with SIGKILL at a random moment after a publish,

@@ -4,16 +4,16 @@ import path from 'node:path'
 
 import { createLocalReq, type Payload } from 'payload'
 
-import { DEFAULT_SOURCE_FILE, importSourceFile } from '../../seed/importSource'
-import { DeliveryService } from '../../src/delivery/deliveryService'
-import { subjectContentFields } from '../../src/workflow/contentFields'
-import type { WorkflowSubject } from '../../src/workflow/types'
+import { DEFAULT_SOURCE_FILE, importSourceFile } from '@seed/importSource'
+import { DeliveryService } from '@/delivery/deliveryService'
+import { subjectContentFields } from '@/workflow/contentFields'
+import type { WorkflowSubject } from '@/workflow/types'
 import {
   readLocaleContent,
   readLocaleWorkflow,
   writeLocaleWorkflow,
-} from '../../src/workflow/workflowStore'
-import { publishRelease } from '../../src/releases/publish'
+} from '@/workflow/workflowStore'
+import { publishRelease } from '@/releases/publish'
 import { createTestPayload, type TestPayload } from '../helpers/testPayload'
 
 const DAY = 86_400_000

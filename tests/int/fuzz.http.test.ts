@@ -4,7 +4,7 @@ import { changedTables, databaseSnapshotter } from '../helpers/databaseSnapshot'
 import type { TestUserName } from '../helpers/http'
 import { useIsolatedServer } from '../helpers/isolatedServer'
 import { sendRaw } from '../helpers/rawRequest'
-import { TEST_PASSWORD } from '../../support/testUsers.mjs'
+import { TEST_PASSWORD } from '@support/testUsers.mjs'
 
 /**
  * Property-based fuzz run over every write endpoint of the real server (issue 6.3): bodies that are

@@ -1,7 +1,7 @@
-import { categoryIdByKey } from '../../support/contentChanges'
+import { categoryIdByKey } from '@support/contentChanges'
 import { graphql, login, request, sharedClient, type TestUserName } from '../helpers/http'
 import { SOURCE_CATEGORY_NAMES } from '../helpers/sourceFacts'
-import { TEST_PASSWORD, TEST_USERS } from '../../support/testUsers.mjs'
+import { TEST_PASSWORD, TEST_USERS } from '@support/testUsers.mjs'
 
 const FORBIDDEN = 'You are not allowed to perform this action.'
 

@@ -5,8 +5,8 @@ import path from 'node:path'
 import { sql, type SQLiteAdapter } from '@payloadcms/db-sqlite'
 import { getPayload, type Migration, type Payload } from 'payload'
 
-import { migrations } from '../../migrations'
-import { importSourceFile } from '../../seed/importSource'
+import { migrations } from '@migrations/index'
+import { importSourceFile } from '@seed/importSource'
 
 /**
  * The migration that turns on AUTOINCREMENT rebuilds every table inside Payload's migration
@@ -39,7 +39,7 @@ beforeAll(async () => {
   process.env.KAIJI_DATA_DIR = dataDir
   process.env.DATABASE_URL = `file:${path.join(dataDir, 'test.db')}`
   delete process.env.PAYLOAD_SECRET
-  const { default: config } = await import('../../src/payload.config')
+  const { default: config } = await import('@/payload.config')
   payload = await getPayload({ config })
   adapter = payload.db as unknown as SQLiteAdapter
   const before = migrations.findIndex((migration) => migration.name === REBUILD)

@@ -1,6 +1,6 @@
-import { approveChange, publicGet, releaseAction } from '../../support/contentChanges'
+import { approveChange, publicGet, releaseAction } from '@support/contentChanges'
 import type { ApiClient } from '../helpers/http'
-import { startIsolatedServer } from '../../support/testServer'
+import { startIsolatedServer } from '@support/testServer'
 
 type Delivered = { release: { number: number } }
 

@@ -1,11 +1,11 @@
 import fs from 'node:fs'
 import net from 'node:net'
 
-import { approveChange, publicGet, releaseAction } from '../../support/contentChanges'
+import { approveChange, publicGet, releaseAction } from '@support/contentChanges'
 import type { ApiClient } from '../helpers/http'
-import { startIsolatedServer } from '../../support/testServer'
-import { childrenOf } from '../../support/processes'
-import { makeDataDir, runStart, startServer } from '../../support/server.mjs'
+import { startIsolatedServer } from '@support/testServer'
+import { childrenOf } from '@support/processes'
+import { makeDataDir, runStart, startServer } from '@support/server.mjs'
 
 type Delivered = { release: { number: number } }
 

@@ -4,9 +4,9 @@ import {
   editContent,
   publicGet,
   releaseAction,
-} from '../../support/contentChanges'
+} from '@support/contentChanges'
 import type { ApiClient } from '../helpers/http'
-import { startIsolatedServer } from '../../support/testServer'
+import { startIsolatedServer } from '@support/testServer'
 
 type Delivered = {
   locale: string

@@ -1,10 +1,10 @@
-import { categoryIdByKey } from '../../support/contentChanges'
+import { categoryIdByKey } from '@support/contentChanges'
 import { changedTables, databaseSnapshotter } from '../helpers/databaseSnapshot'
 import type { ApiClient, TestUserName } from '../helpers/http'
-import { startIsolatedServer } from '../../support/testServer'
-import { childrenOf, peakResidentMb } from '../../support/processes'
+import { startIsolatedServer } from '@support/testServer'
+import { childrenOf, peakResidentMb } from '@support/processes'
 import { sendRaw } from '../helpers/rawRequest'
-import { TEST_PASSWORD } from '../../support/testUsers.mjs'
+import { TEST_PASSWORD } from '@support/testUsers.mjs'
 
 /**
  * Request size and shape (issue 14.6): bodies are bounded as they arrive, JSON nesting before it is

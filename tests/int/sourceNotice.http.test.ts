@@ -1,6 +1,6 @@
 import { DOMParser, type Element } from '@xmldom/xmldom'
 
-import { approveChange, publicGet, releaseAction } from '../../support/contentChanges'
+import { approveChange, publicGet, releaseAction } from '@support/contentChanges'
 import type { TestUserName } from '../helpers/http'
 import { useIsolatedServer } from '../helpers/isolatedServer'
 import { validateXliff } from '../helpers/xmllint'

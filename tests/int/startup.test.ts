@@ -7,7 +7,7 @@ import {
   runStart,
   startServer,
   type ServerHandle,
-} from '../../support/server.mjs'
+} from '@support/server.mjs'
 
 /** Runs the server entry point expecting it to refuse to start; returns how and how fast. */
 const startExpectingFailure = async (env: Record<string, string>) => {

@@ -1,4 +1,4 @@
-import { categoryIdByKey, editContent, workflowAction } from '../../support/contentChanges'
+import { categoryIdByKey, editContent, workflowAction } from '@support/contentChanges'
 import type { TestUserName } from '../helpers/http'
 import { useIsolatedServer } from '../helpers/isolatedServer'
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 
-import { verifySignature } from '../../src/webhooks/signature'
-import { approveChange, releaseAction } from '../../support/contentChanges'
+import { verifySignature } from '@/webhooks/signature'
+import { approveChange, releaseAction } from '@support/contentChanges'
 import {
   graphql as sharedGraphql,
   login as sharedLogin,
@@ -9,7 +9,7 @@ import {
   type ApiClient,
   type TestUserName,
 } from '../helpers/http'
-import { startIsolatedServer } from '../../support/testServer'
+import { startIsolatedServer } from '@support/testServer'
 
 type Received = { path: string; event: string; signature: string; body: string; at: number }
 type Endpoint = { id: number; secret: string }

@@ -1,6 +1,6 @@
 import type { ApiClient, TestUserName } from '../helpers/http'
-import { categoryIdByKey } from '../../support/contentChanges'
-import { startIsolatedServer } from '../../support/testServer'
+import { categoryIdByKey } from '@support/contentChanges'
+import { startIsolatedServer } from '@support/testServer'
 
 type WorkflowView = {
   state: string

@@ -1,6 +1,6 @@
 import type { TestUserName } from '../helpers/http'
 import { useIsolatedServer } from '../helpers/isolatedServer'
-import { runScript } from '../../support/server.mjs'
+import { runScript } from '@support/server.mjs'
 
 /**
  * Every write route Payload opens on reviewed content either passes the workflow's one choke point

@@ -1,6 +1,6 @@
 import { DOMParser } from '@xmldom/xmldom'
 
-import { categoryIdByKey, editContent, workflowAction } from '../../support/contentChanges'
+import { categoryIdByKey, editContent, workflowAction } from '@support/contentChanges'
 import type { TestUserName } from '../helpers/http'
 import { useIsolatedServer } from '../helpers/isolatedServer'
 import { validateXliff } from '../helpers/xmllint'

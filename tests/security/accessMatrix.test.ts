@@ -1,10 +1,10 @@
 import { configToSchema } from '@payloadcms/graphql'
 
-import { categoryIdByKey, releaseAction } from '../../support/contentChanges'
+import { categoryIdByKey, releaseAction } from '@support/contentChanges'
 import type { ApiClient, ApiResponse, TestUserName } from '../helpers/http'
 import { useIsolatedServer } from '../helpers/isolatedServer'
 import { createTestPayload } from '../helpers/testPayload'
-import { TEST_PASSWORD, TEST_USERS } from '../../support/testUsers.mjs'
+import { TEST_PASSWORD, TEST_USERS } from '@support/testUsers.mjs'
 import {
   CALLERS,
   GRAPHQL_PROBES,

@@ -1,6 +1,6 @@
-import { ApiClient } from '../helpers/http'
-import { startIsolatedServer } from '../../support/testServer'
-import { TEST_PASSWORD, TEST_USERS } from '../../support/testUsers.mjs'
+import { type ApiClient } from '../helpers/http'
+import { startIsolatedServer } from '@support/testServer'
+import { TEST_PASSWORD, TEST_USERS } from '@support/testUsers.mjs'
 
 const LOGIN_LIMIT = 6
 const PUBLIC_LIMIT = 25

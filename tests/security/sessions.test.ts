@@ -2,11 +2,11 @@ import path from 'node:path'
 
 import { createClient } from '@libsql/client'
 
-import { CURRENT_HASH_PREFIX, verifyPassword } from '../../src/auth/passwordHash'
-import { categoryIdByKey } from '../../support/contentChanges'
+import { CURRENT_HASH_PREFIX, verifyPassword } from '@/auth/passwordHash'
+import { categoryIdByKey } from '@support/contentChanges'
 import type { TestUserName } from '../helpers/http'
 import { useIsolatedServer } from '../helpers/isolatedServer'
-import { TEST_PASSWORD, TEST_USERS } from '../../support/testUsers.mjs'
+import { TEST_PASSWORD, TEST_USERS } from '@support/testUsers.mjs'
 
 const ALLOWED_ORIGIN = 'https://editor.kaiji.test'
 const HOSTILE_ORIGIN = 'https://evil.example'

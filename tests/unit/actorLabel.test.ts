@@ -6,8 +6,8 @@ import {
   optionalActorLabelFor,
   parseActorLabel,
   releaseSourcesFor,
-} from '../../src/audit/actorLabel'
-import { queriedFields, sortPaths, sortWithout, wherePaths } from '../../src/audit/presentActors'
+} from '@/audit/actorLabel'
+import { queriedFields, sortPaths, sortWithout, wherePaths } from '@/audit/presentActors'
 
 const admin = { role: 'admin' }
 const READERS = [

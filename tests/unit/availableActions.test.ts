@@ -4,8 +4,8 @@ import {
   type ActionUser,
   type AvailableAction,
   type DocumentFacts,
-} from '../../src/workflow/availableActions'
-import { ENDPOINT_ACTIONS, WORKFLOW_STATES, type WorkflowState } from '../../src/workflow/types'
+} from '@/workflow/availableActions'
+import { ENDPOINT_ACTIONS, WORKFLOW_STATES, type WorkflowState } from '@/workflow/types'
 
 const admin: ActionUser = { id: 1, role: 'admin' }
 const editor: ActionUser = { id: 2, role: 'legal-editor' }

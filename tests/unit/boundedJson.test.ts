@@ -3,7 +3,7 @@ import {
   MAX_JSON_DEPTH,
   parseBoundedJson,
   valueDepth,
-} from '../../src/utilities/boundedJson'
+} from '@/utilities/boundedJson'
 
 const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`
 

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { createClient, type Client } from '@libsql/client'
 import Database from 'libsql'
 
-import { closeConnectionsAfterTransactions } from '../../src/database/closeTransactionConnections'
+import { closeConnectionsAfterTransactions } from '@/database/closeTransactionConnections'
 
 /** Counts connections closed while `work` runs. */
 const countingCloses = async (work: () => Promise<void>): Promise<number> => {

@@ -1,6 +1,6 @@
-import { CreateUserError, validateCreateUserInput } from '../../src/auth/createUser'
-import { passwordWeakness } from '../../src/auth/passwordPolicy'
-import { parseTargetLocaleList } from '../../src/config/locales'
+import { CreateUserError, validateCreateUserInput } from '@/auth/createUser'
+import { passwordWeakness } from '@/auth/passwordPolicy'
+import { parseTargetLocaleList } from '@/config/locales'
 
 const good = { email: 'Editor@Example.org', password: 'Correct-Horse-9', role: 'legal-editor' }
 

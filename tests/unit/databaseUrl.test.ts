@@ -1,11 +1,7 @@
 import path from 'node:path'
 
-import {
-  DatabaseUrlError,
-  parseDatabaseUrl,
-  redactDatabaseUrl,
-} from '../../src/database/databaseUrl'
-import { isUniqueViolation } from '../../src/database/uniqueViolation'
+import { DatabaseUrlError, parseDatabaseUrl, redactDatabaseUrl } from '@/database/databaseUrl'
+import { isUniqueViolation } from '@/database/uniqueViolation'
 
 describe('parseDatabaseUrl', () => {
   it('defaults to a SQLite file under the data folder', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 
 import { parse } from 'yaml'
 
-import { parseDatabaseUrl } from '../../src/database/databaseUrl'
+import { parseDatabaseUrl } from '@/database/databaseUrl'
 
 type Service = {
   image?: string

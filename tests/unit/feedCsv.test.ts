@@ -1,7 +1,7 @@
-import { renderCsv } from '../../src/delivery/render/csv'
-import { renderAtomFeed } from '../../src/delivery/render/feed'
-import type { Release } from '../../src/releases/types'
-import { paragraphsToRichText } from '../../src/utilities/lexical'
+import { renderCsv } from '@/delivery/render/csv'
+import { renderAtomFeed } from '@/delivery/render/feed'
+import type { Release } from '@/releases/types'
+import { paragraphsToRichText } from '@/utilities/lexical'
 import { xmllint } from '../helpers/xmllint'
 import {
   codePoints,

@@ -7,7 +7,7 @@ import {
   GraphQLSchema,
 } from 'graphql'
 
-import { fullPermissions } from '../../src/server/graphqlGuards'
+import { fullPermissions } from '@/server/graphqlGuards'
 
 /** The shape Payload's GraphQL schema gives the Access query: permission objects all the way down. */
 const operation = (name: string) =>

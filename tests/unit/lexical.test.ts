@@ -3,8 +3,8 @@ import {
   paragraphsToRichText,
   richTextToParagraphs,
   richTextToPlainText,
-} from '../../src/utilities/lexical'
-import { stableStringify } from '../../src/utilities/stableStringify'
+} from '@/utilities/lexical'
+import { stableStringify } from '@/utilities/stableStringify'
 
 describe('Lexical helpers', () => {
   it('round-trips paragraphs exactly, emoji and all', () => {

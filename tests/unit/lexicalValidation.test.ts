@@ -1,5 +1,5 @@
-import { paragraphsToRichText } from '../../src/utilities/lexical'
-import { richTextProblems } from '../../src/utilities/lexicalValidation'
+import { paragraphsToRichText } from '@/utilities/lexical'
+import { richTextProblems } from '@/utilities/lexicalValidation'
 import { hostileRichText } from './fixtures/partnersRelease'
 
 const text = (value: string) => ({

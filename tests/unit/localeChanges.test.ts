@@ -1,6 +1,6 @@
 import type { Field } from 'payload'
 
-import { changedLocales, localeView } from '../../src/workflow/localeChanges'
+import { changedLocales, localeView } from '@/workflow/localeChanges'
 
 const LOCALES = ['ja', 'en', 'fr']
 

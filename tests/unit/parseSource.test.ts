@@ -8,7 +8,7 @@ import {
   renderSource,
   SourceFormatError,
   splitTypeCell,
-} from '../../seed/parseSource'
+} from '@seed/parseSource'
 
 const FILE = 'zenly-partners.ja.txt'
 /** SHA-256 of the source file as provided to the project; the copy in seed/source/ must not drift. */

@@ -2,11 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import {
-  PayloadSecretError,
-  resolvePayloadSecret,
-  SECRET_FILE_NAME,
-} from '../../src/config/payloadSecret'
+import { PayloadSecretError, resolvePayloadSecret, SECRET_FILE_NAME } from '@/config/payloadSecret'
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kaiji-secret-'))
 const strong = 'x'.repeat(20) + 'Y'.repeat(20)

@@ -1,6 +1,6 @@
-import { isPublicPath, matchPublicRoute } from '../../src/delivery/publicRoutes'
-import { etagMatches } from '../../src/delivery/responses'
-import { signBody, verifySignature } from '../../src/webhooks/signature'
+import { isPublicPath, matchPublicRoute } from '@/delivery/publicRoutes'
+import { etagMatches } from '@/delivery/responses'
+import { signBody, verifySignature } from '@/webhooks/signature'
 
 describe('public routes', () => {
   it.each([

@@ -1,12 +1,7 @@
 import type { FlattenedField } from 'payload'
 
-import { queryFieldsOf, versionQueryFieldsOf, type QueryField } from '../../src/server/apiShape'
-import {
-  QUERY_LIMITS,
-  sortProblem,
-  whereProblem,
-  type QueryContext,
-} from '../../src/server/queryShape'
+import { queryFieldsOf, versionQueryFieldsOf, type QueryField } from '@/server/apiShape'
+import { QUERY_LIMITS, sortProblem, whereProblem, type QueryContext } from '@/server/queryShape'
 
 const field = (kind: QueryField['kind'], localized = false): QueryField => ({ kind, localized })
 const fields = new Map<string, QueryField>([

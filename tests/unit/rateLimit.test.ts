@@ -5,10 +5,10 @@ import {
   parseSettings,
   secureCookies,
   trustedProxyHops,
-} from '../../src/config/settings'
-import { clientAddressOf } from '../../src/security/clientAddress'
-import { RateLimiter, tooManyRequestsMessage } from '../../src/security/rateLimit'
-import { serverOrigins } from '../../src/security/allowedOrigins'
+} from '@/config/settings'
+import { clientAddressOf } from '@/security/clientAddress'
+import { RateLimiter, tooManyRequestsMessage } from '@/security/rateLimit'
+import { serverOrigins } from '@/security/allowedOrigins'
 
 describe('RateLimiter', () => {
   const clockAt = (start: number) => {

@@ -1,10 +1,6 @@
 import type { Config, Field } from 'payload'
 
-import {
-  JSON_VIEW,
-  readableJsonFields,
-  withJsonView,
-} from '../../src/components/readableJsonFields'
+import { JSON_VIEW, readableJsonFields, withJsonView } from '@/components/readableJsonFields'
 
 /** The inner fields of a group, array, row or collapsible. */
 const inner = (field: Field | undefined): Field[] =>

@@ -3,8 +3,8 @@ import type { Server } from 'node:http'
 
 import type { Payload } from 'payload'
 
-import { createApp } from '../../src/server/createApp'
-import { databaseIsReachable } from '../../src/server/health'
+import { createApp } from '@/server/createApp'
+import { databaseIsReachable } from '@/server/health'
 
 const logged: Array<Record<string, unknown>> = []
 

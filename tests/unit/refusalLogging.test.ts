@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql'
 import { APIError, AuthenticationError, Forbidden } from 'payload'
 import { pino } from 'pino'
 
-import { logRefusalsQuietly, refusalLevel, refusalOf } from '../../src/server/refusalLogging'
+import { logRefusalsQuietly, refusalLevel, refusalOf } from '@/server/refusalLogging'
 
 /** A pino logger as the config builds it (JSON, the hook installed), writing into an array. */
 const capture = () => {

@@ -1,7 +1,7 @@
-import { fieldText } from '../../src/diff/fieldChange'
-import { diffReleases } from '../../src/releases/releaseDiff'
-import type { Release, ReleasedCategory, ReleasedPage } from '../../src/releases/types'
-import { paragraphsToRichText } from '../../src/utilities/lexical'
+import { fieldText } from '@/diff/fieldChange'
+import { diffReleases } from '@/releases/releaseDiff'
+import type { Release, ReleasedCategory, ReleasedPage } from '@/releases/types'
+import { paragraphsToRichText } from '@/utilities/lexical'
 
 const INTRO = [
   '多くの企業と同様に、Zenlyは事業の一部をサードパーティに委託しています。',

@@ -1,7 +1,7 @@
-import { assembleRelease, type CategoryApprovals } from '../../src/releases/assemble'
-import { materialNoticeDays } from '../../src/config/settings'
-import { checkNotice } from '../../src/releases/notice'
-import { paragraphsToRichText } from '../../src/utilities/lexical'
+import { assembleRelease, type CategoryApprovals } from '@/releases/assemble'
+import { materialNoticeDays } from '@/config/settings'
+import { checkNotice } from '@/releases/notice'
+import { paragraphsToRichText } from '@/utilities/lexical'
 
 const DAY = 86_400_000
 const NOW = Date.parse('2026-12-01T00:00:00Z')

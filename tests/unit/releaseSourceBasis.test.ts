@@ -1,5 +1,5 @@
-import { translationStatus } from '../../src/delivery/views'
-import { assembleRelease } from '../../src/releases/assemble'
+import { translationStatus } from '@/delivery/views'
+import { assembleRelease } from '@/releases/assemble'
 import {
   decideSourceBasis,
   cancelledBasisWarning,
@@ -11,8 +11,8 @@ import {
   type SourceCandidate,
   type SourceFacts,
   waitingOnCancelledSource,
-} from '../../src/releases/sourceBasis'
-import type { ReleaseSummary } from '../../src/releases/types'
+} from '@/releases/sourceBasis'
+import type { ReleaseSummary } from '@/releases/types'
 
 const DAY = 86_400_000
 const NOW = Date.parse('2026-12-01T00:00:00Z')

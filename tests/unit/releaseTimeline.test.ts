@@ -1,4 +1,4 @@
-import { releaseTimeline } from '../../src/releases/timeline'
+import { releaseTimeline } from '@/releases/timeline'
 
 const DAY = 86_400_000
 const T0 = Date.parse('2026-12-01T00:00:00Z')

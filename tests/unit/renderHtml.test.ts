@@ -1,11 +1,11 @@
-import { escapeHtml } from '../../src/delivery/render/escape'
-import { renderArchivedReleasePage } from '../../src/delivery/render/pages/archived'
-import { renderPartnersPage } from '../../src/delivery/render/pages/current'
-import { renderDiffPage } from '../../src/delivery/render/pages/diff'
-import { renderErrorPage } from '../../src/delivery/render/pages/error'
-import { renderHistoryPage } from '../../src/delivery/render/pages/history'
-import type { Release, ReleaseDiff } from '../../src/releases/types'
-import { paragraphsToRichText } from '../../src/utilities/lexical'
+import { escapeHtml } from '@/delivery/render/escape'
+import { renderArchivedReleasePage } from '@/delivery/render/pages/archived'
+import { renderPartnersPage } from '@/delivery/render/pages/current'
+import { renderDiffPage } from '@/delivery/render/pages/diff'
+import { renderErrorPage } from '@/delivery/render/pages/error'
+import { renderHistoryPage } from '@/delivery/render/pages/history'
+import type { Release, ReleaseDiff } from '@/releases/types'
+import { paragraphsToRichText } from '@/utilities/lexical'
 import {
   codePoints,
   enRelease,

@@ -9,7 +9,7 @@ import {
   ignoreBody,
   MAX_BODY_BYTES,
   whenBodyFits,
-} from '../../src/server/requestBody'
+} from '@/server/requestBody'
 
 /** A server as the real one is built: bounded requests, Express in front, a handler that reads the body itself (as Next does). */
 const serve = async () => {

@@ -1,5 +1,5 @@
-import type { ApiShape, QueryField } from '../../src/server/apiShape'
-import { guardGraphqlRoute, guardRestRoute, queryProblem } from '../../src/server/requestGuards'
+import type { ApiShape, QueryField } from '@/server/apiShape'
+import { guardGraphqlRoute, guardRestRoute, queryProblem } from '@/server/requestGuards'
 
 const field = (kind: QueryField['kind'], localized = false): QueryField => ({ kind, localized })
 const fields = new Map<string, QueryField>([

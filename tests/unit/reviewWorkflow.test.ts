@@ -4,15 +4,15 @@ import {
   GENESIS_HASH,
   type AuditFacts,
   type ChainedEvent,
-} from '../../src/audit/auditChain'
-import { contentFieldsOf } from '../../src/workflow/contentFields'
-import { hashContent, localeContent } from '../../src/workflow/contentHash'
-import { diffContent } from '../../src/workflow/approvalDiff'
-import { checkTransition, TRANSITIONS } from '../../src/workflow/transitions'
-import type { WorkflowAction, WorkflowState } from '../../src/workflow/types'
-import { PartnerCategories } from '../../collections/PartnerCategories'
-import { PartnersPage } from '../../collections/PartnersPage'
-import { paragraphsToRichText } from '../../src/utilities/lexical'
+} from '@/audit/auditChain'
+import { contentFieldsOf } from '@/workflow/contentFields'
+import { hashContent, localeContent } from '@/workflow/contentHash'
+import { diffContent } from '@/workflow/approvalDiff'
+import { checkTransition, TRANSITIONS } from '@/workflow/transitions'
+import type { WorkflowAction, WorkflowState } from '@/workflow/types'
+import { PartnerCategories } from '@collections/PartnerCategories'
+import { PartnersPage } from '@collections/PartnersPage'
+import { paragraphsToRichText } from '@/utilities/lexical'
 
 const editor = { role: 'legal-editor' as const }
 const reviewer = { role: 'legal-reviewer' as const }

@@ -1,10 +1,10 @@
-import { escapeHtml, escapeXml } from '../../src/delivery/render/escape'
-import { richTextToHtml, safeHref } from '../../src/delivery/render/richTextHtml'
+import { escapeHtml, escapeXml } from '@/delivery/render/escape'
+import { richTextToHtml, safeHref } from '@/delivery/render/richTextHtml'
 import {
   paragraphsToRichText,
   richTextToParagraphs,
   type SerializedLexicalNode,
-} from '../../src/utilities/lexical'
+} from '@/utilities/lexical'
 import {
   expectInertHtml,
   hostileRichText,

@@ -6,7 +6,7 @@ import {
   parseSettings,
   type Settings,
   type SettingsResult,
-} from '../../src/config/settings'
+} from '@/config/settings'
 
 type Env = Record<string, string | undefined>
 

@@ -1,16 +1,7 @@
 import { pbkdf2Sync } from 'node:crypto'
 
-import {
-  CURRENT_HASH,
-  CURRENT_HASH_PREFIX,
-  LEGACY_HASH,
-  verifyPassword,
-} from '../../src/auth/passwordHash'
-import {
-  DEFAULT_SIGN_IN_LOCKOUT,
-  lockedOutMessage,
-  SignInLockout,
-} from '../../src/security/signInLockout'
+import { CURRENT_HASH, CURRENT_HASH_PREFIX, LEGACY_HASH, verifyPassword } from '@/auth/passwordHash'
+import { DEFAULT_SIGN_IN_LOCKOUT, lockedOutMessage, SignInLockout } from '@/security/signInLockout'
 
 const clockAt = (start: number) => {
   let now = start

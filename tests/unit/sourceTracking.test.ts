@@ -1,9 +1,5 @@
-import {
-  checkSourceConfirmation,
-  diffSourceContent,
-  isStale,
-} from '../../src/workflow/sourceTracking'
-import { paragraphsToRichText } from '../../src/utilities/lexical'
+import { checkSourceConfirmation, diffSourceContent, isStale } from '@/workflow/sourceTracking'
+import { paragraphsToRichText } from '@/utilities/lexical'
 
 describe('source tracking (pure)', () => {
   it('a translation is stale only when its recorded source differs from the approved one', () => {

@@ -151,7 +151,7 @@ describe('nothing reads outside the repository', () => {
       /absolute path/,
     ],
     ['the home directory', 'scripts/x.ts', 'path.join(os.homedir(), "x")', /home directory/],
-    ['a sibling import', 'tests/unit/x.test.ts', `import x from '../../src/y'`, null],
+    ['a sibling import', 'tests/unit/x.test.ts', `import x from '@/y'`, null],
     ['a dynamic import', 'src/cli/x.ts', `await import('../database/y')`, null],
     [
       'a path from the module up to the root',

@@ -4,7 +4,7 @@ import {
   cellStatus,
   type LocaleFacts,
   type OverviewSubject,
-} from '../../src/translations/overview'
+} from '@/translations/overview'
 
 const facts = (overrides: Partial<LocaleFacts> = {}): LocaleFacts => ({
   hasContent: true,

@@ -1,7 +1,7 @@
 import type { Locale, PayloadRequest } from 'payload'
 
-import { localesVisibleTo } from '../../src/access/visibleLocales'
-import { LOCALES } from '../../src/config/locales'
+import { localesVisibleTo } from '@/access/visibleLocales'
+import { LOCALES } from '@/config/locales'
 
 const locales: Locale[] = LOCALES.map((code) => ({ code, label: code }))
 const as = (user: Record<string, unknown> | null) => ({

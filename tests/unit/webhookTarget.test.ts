@@ -1,9 +1,9 @@
 import { createServer as createHttpServer, type IncomingHttpHeaders } from 'node:http'
 import { createServer as createTcpServer, type AddressInfo } from 'node:net'
 
-import { allowPrivateWebhookTargets } from '../../src/config/settings'
-import { postToCheckedAddresses, systemLookup } from '../../src/webhooks/sendWebhook'
-import { checkWebhookUrl, ipv6Bytes, nonPublicKind } from '../../src/webhooks/targetAddress'
+import { allowPrivateWebhookTargets } from '@/config/settings'
+import { postToCheckedAddresses, systemLookup } from '@/webhooks/sendWebhook'
+import { checkWebhookUrl, ipv6Bytes, nonPublicKind } from '@/webhooks/targetAddress'
 
 const literalOnly = { allowPrivate: false, lookup: null }
 

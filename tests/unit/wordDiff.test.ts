@@ -1,5 +1,5 @@
-import type { TextChange } from '../../src/diff/types'
-import { diffWords } from '../../src/diff/wordDiff'
+import type { TextChange } from '@/diff/types'
+import { diffWords } from '@/diff/wordDiff'
 
 const textOf = (changes: TextChange[], skip: TextChange['kind']): string =>
   changes

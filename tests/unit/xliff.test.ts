@@ -3,9 +3,9 @@ import {
   sourceReleaseNote,
   writeXliff,
   type DocumentSpec,
-} from '../../src/translations/xliff/document'
-import { parseXliff, planImport, type ImportPlan } from '../../src/translations/xliff/importPlan'
-import { blocksOf, inlineRuns } from '../../src/translations/xliff/inline'
+} from '@/translations/xliff/document'
+import { parseXliff, planImport, type ImportPlan } from '@/translations/xliff/importPlan'
+import { blocksOf, inlineRuns } from '@/translations/xliff/inline'
 import { validateXliff } from '../helpers/xmllint'
 
 const text = (value: string, format = 0) => ({

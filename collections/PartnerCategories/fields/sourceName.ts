@@ -1,6 +1,6 @@
 import type { Field } from 'payload'
 
-import { SOURCE_LOCALE } from '../../../src/config/locales'
+import { SOURCE_LOCALE } from '@/config/locales'
 
 const READING_SOURCE_NAME = 'kaiji.readingSourceName'
 

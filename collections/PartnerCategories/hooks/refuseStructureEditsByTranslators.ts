@@ -1,6 +1,6 @@
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
-import { hasRole } from '../../../src/access/roles'
+import { hasRole } from '@/access/roles'
 
 /** The fields that are the same in every locale: only the source's editors change them. */
 export const STRUCTURE_FIELDS = ['key', 'icon', 'order', 'retired'] as const

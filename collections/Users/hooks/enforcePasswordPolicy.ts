@@ -1,7 +1,7 @@
 import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
 
-import { passwordWeakness } from '../../../src/auth/passwordPolicy'
-import type { User } from '../../../src/payload-types'
+import { passwordWeakness } from '@/auth/passwordPolicy'
+import type { User } from '@/payload-types'
 
 /** One policy for every way a password is set: admin form, first user, REST, GraphQL, CLI. */
 export const enforcePasswordPolicy: CollectionBeforeValidateHook<User> = ({

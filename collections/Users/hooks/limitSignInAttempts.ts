@@ -1,9 +1,9 @@
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
-import { settings } from '../../../src/config/settings'
-import { CLIENT_ADDRESS_HEADER } from '../../../src/security/clientAddress'
-import { RateLimiter, tooManyRequestsMessage } from '../../../src/security/rateLimit'
-import { processWide } from '../../../src/utilities/processWide'
+import { settings } from '@/config/settings'
+import { CLIENT_ADDRESS_HEADER } from '@/security/clientAddress'
+import { RateLimiter, tooManyRequestsMessage } from '@/security/rateLimit'
+import { processWide } from '@/utilities/processWide'
 
 const LIMITED_OPERATIONS = new Set(['login', 'forgotPassword'])
 

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { User } from '../../../src/payload-types'
+import type { User } from '@/payload-types'
 
 /**
  * The admin's create-first-user screen is open while no user exists; whoever uses it runs the system,

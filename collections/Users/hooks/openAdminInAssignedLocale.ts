@@ -1,8 +1,8 @@
 import type { CollectionAfterLoginHook, Where } from 'payload'
 
-import type { User } from '../../../src/payload-types'
+import type { User } from '@/payload-types'
 
-import { hasRole } from '../../../src/access/roles'
+import { hasRole } from '@/access/roles'
 
 /**
  * The admin opens in the locale saved in the user's preferences, else the source (ja). A translator

@@ -1,7 +1,7 @@
 import { APIError, type FieldHook } from 'payload'
 
-import { hasRole } from '../../../src/access/roles'
-import type { User } from '../../../src/payload-types'
+import { hasRole } from '@/access/roles'
+import type { User } from '@/payload-types'
 
 const sameValue = (a: unknown, b: unknown): boolean =>
   JSON.stringify(a ?? null) === JSON.stringify(b ?? null)

@@ -5,11 +5,11 @@ import {
   type CollectionBeforeOperationHook,
 } from 'payload'
 
-import { verifyPassword } from '../../../src/auth/passwordHash'
-import type { User } from '../../../src/payload-types'
-import { CLIENT_ADDRESS_HEADER } from '../../../src/security/clientAddress'
-import { lockedOutMessage, SignInLockout } from '../../../src/security/signInLockout'
-import { processWide } from '../../../src/utilities/processWide'
+import { verifyPassword } from '@/auth/passwordHash'
+import type { User } from '@/payload-types'
+import { CLIENT_ADDRESS_HEADER } from '@/security/clientAddress'
+import { lockedOutMessage, SignInLockout } from '@/security/signInLockout'
+import { processWide } from '@/utilities/processWide'
 
 /** One lockout per process, whichever route's copy of this module (REST, GraphQL) is asked. */
 const processLockout = (): SignInLockout => processWide('signInLockout', () => new SignInLockout())

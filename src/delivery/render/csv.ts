@@ -1,5 +1,5 @@
-import type { Release } from '../../releases/types'
-import { richTextToPlainText } from '../../utilities/lexical'
+import type { Release } from '@/releases/types'
+import { richTextToPlainText } from '@/utilities/lexical'
 
 const COLUMNS = [
   'release',

@@ -1,4 +1,4 @@
-import type { ReleaseSummary } from '../../releases/types'
+import type { ReleaseSummary } from '@/releases/types'
 import { escapeXml } from './escape'
 import { fillText, formatDate, isoInstant, languageTag } from './i18n'
 import { DEFAULT_BASE_PATH, partnerPaths } from './paths'

@@ -3,7 +3,7 @@ import {
   isJsonObject,
   isSerializedRichText,
   MAX_RICH_TEXT_DEPTH,
-} from '../../utilities/lexical'
+} from '@/utilities/lexical'
 import { escapeHtml } from './escape'
 
 /**

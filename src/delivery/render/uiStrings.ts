@@ -1,4 +1,4 @@
-import type { LocaleCode } from '../../config/locales'
+import type { LocaleCode } from '@/config/locales'
 import { languageTag, primaryLanguage } from './i18n'
 import { en, enColumnLabels } from './strings/en'
 import { fr } from './strings/fr'

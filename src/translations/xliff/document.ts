@@ -1,5 +1,5 @@
-import { SOURCE_LOCALE } from '../../config/locales'
-import type { SourceCandidate } from '../../releases/sourceBasis'
+import { SOURCE_LOCALE } from '@/config/locales'
+import type { SourceCandidate } from '@/releases/sourceBasis'
 import { escapeXml } from './inline'
 import { planUnit, type FieldSpec, type UnitPlan } from './units'
 

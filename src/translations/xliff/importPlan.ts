@@ -1,6 +1,6 @@
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom'
 
-import { SOURCE_LOCALE } from '../../config/locales'
+import { SOURCE_LOCALE } from '@/config/locales'
 import { KAIJI_NAMESPACE, XLIFF_NAMESPACE, type DocumentPlan } from './document'
 import { FORMATS, UnmatchedCode, type InlineCode, type InlineRun } from './inline'
 import { canonicalTarget, targetValue, type UnitPlan } from './units'

@@ -3,7 +3,7 @@ import {
   isJsonObject,
   MAX_RICH_TEXT_DEPTH,
   type SerializedLexicalNode,
-} from '../../utilities/lexical'
+} from '@/utilities/lexical'
 
 /**
  * Rich text ↔ XLIFF 2.0 inline content. Each block of text (a paragraph, heading, quote or list item)

@@ -1,4 +1,4 @@
-import { isJsonObject, type SerializedLexicalNode } from '../../utilities/lexical'
+import { isJsonObject, type SerializedLexicalNode } from '@/utilities/lexical'
 import {
   blocksOf,
   CodeBook,

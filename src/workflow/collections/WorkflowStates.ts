@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAuthenticated } from '../../access/isAuthenticated'
-import { nobody } from '../../access/nobody'
-import { presentActorLabel, presentLastAction, refuseActorQueries } from '../../audit/presentActors'
+import { isAuthenticated } from '@/access/isAuthenticated'
+import { nobody } from '@/access/nobody'
+import { presentActorLabel, presentLastAction, refuseActorQueries } from '@/audit/presentActors'
 import { WORKFLOW_STATES } from '../types'
 
 /** One row per document and locale. Only the workflow itself writes here (system access). */

@@ -3,7 +3,7 @@
 import { Button, useAuth, useConfig, useDocumentInfo, useLocale } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 
-import type { User } from '../../payload-types'
+import type { User } from '@/payload-types'
 import type { AvailableAction } from '../availableActions'
 import { TRANSITIONS } from '../transitions'
 import { CONFIRM_SOURCE, type EndpointAction, type WorkflowState } from '../types'

@@ -5,10 +5,10 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-import { mayEditLocale } from '../../access/canEditRequestedLocale'
-import { isLocaleCode, LOCALES } from '../../config/locales'
-import { inTransaction, problem, readJsonObject, unknownKeys } from '../../http/endpointHelpers'
-import type { User } from '../../payload-types'
+import { mayEditLocale } from '@/access/canEditRequestedLocale'
+import { isLocaleCode, LOCALES } from '@/config/locales'
+import { inTransaction, problem, readJsonObject, unknownKeys } from '@/http/endpointHelpers'
+import type { User } from '@/payload-types'
 import { subjectContentFields } from '../contentFields'
 import { hashContent, localeContent } from '../contentHash'
 import type { WorkflowSubject } from '../types'

@@ -11,11 +11,11 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-import { mayEditLocale } from '../../access/canEditRequestedLocale'
-import { LOCALES } from '../../config/locales'
-import type { User } from '../../payload-types'
-import { describeActor } from '../../audit/actorLabel'
-import { appendAuditEvent } from '../../audit/appendAuditEvent'
+import { mayEditLocale } from '@/access/canEditRequestedLocale'
+import { LOCALES } from '@/config/locales'
+import type { User } from '@/payload-types'
+import { describeActor } from '@/audit/actorLabel'
+import { appendAuditEvent } from '@/audit/appendAuditEvent'
 import { subjectContentFields, subjectFields } from '../contentFields'
 import { changedLocales, type LocaleChange } from '../localeChanges'
 import { subjectKey, type WorkflowSubject } from '../types'

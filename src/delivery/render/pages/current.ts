@@ -1,5 +1,5 @@
-import { SOURCE_LOCALE } from '../../../config/locales'
-import type { Release, ReleaseSummary } from '../../../releases/types'
+import { SOURCE_LOCALE } from '@/config/locales'
+import type { Release, ReleaseSummary } from '@/releases/types'
 import { escapeHtml } from '../escape'
 import { fillHtml, fillText, timeHtml } from '../i18n'
 import { DEFAULT_BASE_PATH, partnerPaths } from '../paths'

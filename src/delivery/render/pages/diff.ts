@@ -4,7 +4,7 @@ import type {
   ReleaseDiff,
   ReleaseSummary,
   TextChange,
-} from '../../../releases/types'
+} from '@/releases/types'
 import { escapeHtml } from '../escape'
 import { fillHtml, fillText, timeHtml } from '../i18n'
 import { DEFAULT_BASE_PATH, partnerPaths, type PartnerPaths } from '../paths'

@@ -1,5 +1,5 @@
-import type { ReleaseStatus } from '../../../releases/timeline'
-import type { ReleaseSummary } from '../../../releases/types'
+import type { ReleaseStatus } from '@/releases/timeline'
+import type { ReleaseSummary } from '@/releases/types'
 import { escapeHtml } from '../escape'
 import { fillText, timeHtml } from '../i18n'
 import { DEFAULT_BASE_PATH, partnerPaths, type PartnerPaths } from '../paths'

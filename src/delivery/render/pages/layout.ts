@@ -1,4 +1,4 @@
-import type { ReleasedPage } from '../../../releases/types'
+import type { ReleasedPage } from '@/releases/types'
 import { escapeHtml } from '../escape'
 import { fillText, languageName, languageTag } from '../i18n'
 import { partnerPaths } from '../paths'

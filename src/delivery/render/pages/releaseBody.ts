@@ -1,9 +1,4 @@
-import type {
-  Release,
-  ReleasedCategory,
-  ReleasedPage,
-  ReleaseSummary,
-} from '../../../releases/types'
+import type { Release, ReleasedCategory, ReleasedPage, ReleaseSummary } from '@/releases/types'
 import { escapeHtml } from '../escape'
 import { fillHtml, timeHtml } from '../i18n'
 import type { PartnerPaths } from '../paths'

@@ -1,5 +1,5 @@
-import type { ReleaseStatus } from '../../../releases/timeline'
-import type { ChangeType } from '../../../releases/types'
+import type { ReleaseStatus } from '@/releases/timeline'
+import type { ChangeType } from '@/releases/types'
 
 type DiffField =
   | 'title'

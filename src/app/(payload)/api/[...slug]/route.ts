@@ -10,7 +10,7 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 
-import { apiShape, guardPreferenceDelete, guardRestRoute } from '../../../../server/requestGuards'
+import { apiShape, guardPreferenceDelete, guardRestRoute } from '@/server/requestGuards'
 
 const shape = config.then(apiShape)
 

@@ -2,7 +2,7 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
-import { guardGraphqlRoute } from '../../../../server/requestGuards'
+import { guardGraphqlRoute } from '@/server/requestGuards'
 
 export const POST = guardGraphqlRoute(GRAPHQL_POST(config))
 
