@@ -167,7 +167,7 @@ try {
   }
   check(
     !fs.existsSync(path.join(context, 'tests')) && !fs.existsSync(path.join(context, 'scripts')),
-    `the build context (${contextFiles.length} files) leaves out tests/ and scripts/, and the build stage still builds`,
+    `the build context (${contextFiles.length} files) leaves out tests/ and scripts/${reuseBuild ? '' : ', and the build stage builds from it'}`,
   )
 
   fs.mkdirSync(stageDir[prodDeps.name], { recursive: true })
