@@ -7,6 +7,15 @@ import { build as bundle } from 'esbuild'
 import { childEnvironment } from '../config/settings'
 import { recordBuildFingerprint, SERVER_BUNDLE } from './buildFingerprint.mjs'
 
+/** dist/cli/<name>.mjs, named as the npm scripts are (`audit:verify` → audit-verify). */
+const CLI_BUNDLES = {
+  'create-user': 'src/cli/createUser.ts',
+  seed: 'src/cli/seed.ts',
+  'audit-verify': 'src/cli/auditVerify.ts',
+  backup: 'src/cli/backup.ts',
+  restore: 'src/cli/restore.ts',
+}
+
 /**
  * The admin (import map, then `next build`) and the server, bundled with esbuild into one ES module
  * whose packages stay in node_modules: `npm start` then runs plain JavaScript, without a TypeScript
@@ -20,7 +29,7 @@ export const build = async (root: string): Promise<void> => {
     { PAYLOAD_SECRET: randomBytes(32).toString('hex') },
   )
   const run = (bin: string, args: string[]) => {
-    // Lexical's "node" entry points use top-level await, which Node 20 can deadlock on.
+    // Lexical's "node" entry points use top-level await, which Node 20 (not 24) deadlocks on.
     const result = spawnSync(
       process.execPath,
       ['--conditions=production', '--no-deprecation', bin, ...args],
@@ -35,10 +44,8 @@ export const build = async (root: string): Promise<void> => {
   }
   run(path.join(root, 'node_modules/payload/bin.js'), ['generate:importmap'])
   run(path.join(root, 'node_modules/next/dist/bin/next'), ['build'])
-  await bundle({
+  const bundleOptions = {
     absWorkingDir: root,
-    entryPoints: ['src/server/main.ts'],
-    outfile: SERVER_BUNDLE,
     bundle: true,
     packages: 'external',
     platform: 'node',
@@ -46,6 +53,14 @@ export const build = async (root: string): Promise<void> => {
     target: 'node20',
     sourcemap: true,
     logLevel: 'warning',
+  } as const
+  await bundle({ ...bundleOptions, entryPoints: ['src/server/main.ts'], outfile: SERVER_BUNDLE })
+  // The CLIs too, so the Docker image (which holds no sources and no TypeScript loader) runs them.
+  await bundle({
+    ...bundleOptions,
+    entryPoints: CLI_BUNDLES,
+    outdir: path.join(path.dirname(SERVER_BUNDLE), 'cli'),
+    outExtension: { '.js': '.mjs' },
   })
   recordBuildFingerprint(root)
 }

@@ -47,10 +47,11 @@ describe('docker-compose.yml', () => {
     expect(parseDatabaseUrl(url, '/data')).toEqual({ kind: 'mongodb', url })
   })
 
-  it('the Dockerfile is multi-stage and starts production with npm start', () => {
+  it('the Dockerfile is multi-stage on Node 24 and runs the built server with node', () => {
     const dockerfile = fs.readFileSync('Dockerfile', 'utf8')
     expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(3)
+    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:24-bookworm-slim$/m)
     expect(dockerfile).toMatch(/NODE_ENV=production/)
-    expect(dockerfile).toMatch(/CMD \["npm", "start"\]/)
+    expect(dockerfile).toMatch(/CMD \["node", "dist\/server\.mjs"\]/)
   })
 })
