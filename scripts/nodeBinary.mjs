@@ -1,15 +1,16 @@
 // A given Node.js release as a plain binary, from the npm registry's node-<platform>-<arch> package,
-// unpacked once into a cache outside the repository (KAIJI_NODE_CACHE, default ~/.cache/kaiji-node).
+// unpacked once into node_modules/.cache/kaiji-node (inside the clone, never committed).
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 /** The Node 24 release the runtime checks use; the Dockerfile's base image follows the same major. */
 export const NODE_24 = '24.22.3'
 
+const PROJECT_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+
 export const nodeCacheDirectory = () =>
-  process.env.KAIJI_NODE_CACHE ?? path.join(os.homedir(), '.cache', 'kaiji-node')
+  path.join(PROJECT_ROOT, 'node_modules', '.cache', 'kaiji-node')
 
 const run = (command, args, options = {}) => {
   const result = spawnSync(command, args, { encoding: 'utf8', ...options })

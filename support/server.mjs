@@ -6,6 +6,7 @@ import path from 'node:path'
 import { build } from 'esbuild'
 
 import { computeBuildFingerprint } from '../src/server/buildFingerprint.mjs'
+import { BUNDLE_OPTIONS } from '../src/server/bundleOptions.mjs'
 
 /**
  * Starting and stopping the real server and running the CLIs, for the tests and the benchmarks alike.
@@ -42,9 +43,9 @@ let sourcesFingerprint
 const bundles = new Map()
 
 /**
- * A project script bundled with esbuild as the build bundles the server (packages stay in
- * node_modules), made once per version of the sources: under tsx every run of a CLI spent seconds
- * compiling and loading TypeScript (3 times as long as the bundle, measured on create-user).
+ * A project script bundled with the build's own options (src/server/bundleOptions.mjs), made once
+ * per version of the sources: under tsx every run of a CLI spent seconds compiling and loading
+ * TypeScript (3 times as long as the bundle, measured on create-user).
  */
 const bundledScript = (script) => {
   sourcesFingerprint ??= computeBuildFingerprint(PROJECT_ROOT).slice(0, 16)
@@ -56,15 +57,10 @@ const bundledScript = (script) => {
         if (fs.existsSync(outfile)) return outfile
         const partial = `${outfile}.${process.pid}.partial.mjs`
         await build({
+          ...BUNDLE_OPTIONS,
           absWorkingDir: PROJECT_ROOT,
           entryPoints: [script],
           outfile: partial,
-          bundle: true,
-          packages: 'external',
-          platform: 'node',
-          format: 'esm',
-          target: 'node20',
-          logLevel: 'warning',
         })
         // Atomic: a parallel test file never runs half a bundle.
         fs.renameSync(partial, outfile)

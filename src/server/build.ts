@@ -5,6 +5,7 @@ import path from 'node:path'
 import { build as bundle } from 'esbuild'
 
 import { childEnvironment } from '../config/settings'
+import { BUNDLE_OPTIONS } from './bundleOptions.mjs'
 import { recordBuildFingerprint, SERVER_BUNDLE } from './buildFingerprint.mjs'
 
 /** dist/cli/<name>.mjs, named as the npm scripts are (`audit:verify` → audit-verify). */
@@ -44,16 +45,7 @@ export const build = async (root: string): Promise<void> => {
   }
   run(path.join(root, 'node_modules/payload/bin.js'), ['generate:importmap'])
   run(path.join(root, 'node_modules/next/dist/bin/next'), ['build'])
-  const bundleOptions = {
-    absWorkingDir: root,
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    sourcemap: true,
-    logLevel: 'warning',
-  } as const
+  const bundleOptions = { ...BUNDLE_OPTIONS, absWorkingDir: root, sourcemap: true }
   await bundle({ ...bundleOptions, entryPoints: ['src/server/main.ts'], outfile: SERVER_BUNDLE })
   // The CLIs too, so the Docker image (which holds no sources and no TypeScript loader) runs them.
   await bundle({
