@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run test:node24 [-- <jest args>]`: the README's test command (`npm test`) on another Node
- * release, fetched as a plain binary from the npm registry into a cache outside the repository
+ * release, fetched as a plain binary from the npm registry into node_modules/.cache/kaiji-node
  * (scripts/nodeBinary.mjs) and put first on PATH, so every child process (Jest, `npm start`, the
  * build, the CLIs) runs on it. `--node VERSION` picks another release (default: NODE_24).
  *
