@@ -19,7 +19,13 @@ import {
   requestedEffectiveAt,
   timingFor,
 } from './publishTiming'
-import { findRelease, latestRelease, toRelease, type StoredRelease } from './releaseStore'
+import {
+  findRelease,
+  latestRelease,
+  listCategoryKeys,
+  toRelease,
+  type StoredRelease,
+} from './releaseStore'
 import type { SourceTiming } from './sourceBasisStore'
 import type { ChangeType, ReleaseContent } from './types'
 
@@ -52,14 +58,7 @@ export const assembleFromApprovals = async (
     req,
     locales: [...new Set([SOURCE_LOCALE, locale])],
   })
-  const { docs } = await payload.find({
-    collection: 'partner-categories',
-    limit: 0,
-    pagination: false,
-    select: { key: true },
-    req,
-    ...system,
-  })
+  const docs = await listCategoryKeys(payload, req)
   const categories: CategoryApprovals[] = docs.map((doc) => {
     const subject = subjectKey({ kind: 'collection', slug: 'partner-categories', id: doc.id })
     return {

@@ -3,15 +3,13 @@ import type { Payload, PayloadRequest } from 'payload'
 import { SOURCE_LOCALE, TARGET_LOCALES } from '../config/locales'
 import { subjectKey } from '../workflow'
 import { PublishError } from './publishError'
-import { listReleaseSummaries, type StoredRelease } from './releaseStore'
+import { listCategoryKeys, listReleaseSummaries, type StoredRelease } from './releaseStore'
 import { cancelledBasisWarning, waitingOnCancelledSource, type SourceNeed } from './sourceBasis'
 import { sourceTiming, type SourceTiming } from './sourceBasisStore'
 import type { ReleaseContent } from './types'
 
 // When a publish or a rollback takes effect: the requested date, the source rule for a target
 // locale, and what a source release leaves waiting.
-
-const system = { overrideAccess: true, depth: 0 } as const
 
 /** The requested effective time (never before now), or null when none was given. */
 export const requestedEffectiveAt = (
@@ -78,14 +76,7 @@ export const recordedNeeds = async (
   req: PayloadRequest,
   release: StoredRelease,
 ): Promise<SourceNeed[]> => {
-  const { docs } = await payload.find({
-    collection: 'partner-categories',
-    limit: 0,
-    pagination: false,
-    select: { key: true },
-    req,
-    ...system,
-  })
+  const docs = await listCategoryKeys(payload, req)
   const labels = new Map<string, string>([
     [subjectKey({ kind: 'global', slug: 'partners-page' }), 'the partners page'],
     ...docs.map((doc): [string, string] => [

@@ -117,3 +117,19 @@ export const newestReleaseId = async (payload: Payload): Promise<number | string
   })
   return docs[0]?.id ?? null
 }
+
+/** Every partner category's id and key, for naming and walking the categories a release covers. */
+export const listCategoryKeys = async (
+  payload: Payload,
+  req: PayloadRequest,
+): Promise<Array<{ id: number; key: string }>> => {
+  const { docs } = await payload.find({
+    collection: 'partner-categories',
+    limit: 0,
+    pagination: false,
+    select: { key: true },
+    req,
+    ...system,
+  })
+  return docs.map((doc) => ({ id: doc.id, key: doc.key }))
+}

@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
-import { isLocaleCode, LOCALES, SOURCE_LOCALE } from '@/config/locales'
+import { isLocaleCode, LOCALES, SOURCE_LOCALE, type LocaleCode } from '@/config/locales'
 import { inTransaction, problem, readJsonObject } from '@/http/endpointHelpers'
 import type { User } from '@/payload-types'
 import { auditHistory } from '@/audit/auditHistory'
@@ -50,6 +50,27 @@ const documentFacts = (
   stale,
 })
 
+/**
+ * What both handlers read for one locale of a document: its content, its workflow row, the source
+ * locale's row and whether the translation is stale; null when there is no such document.
+ */
+const readLocaleState = async (req: PayloadRequest, target: SubjectTarget, locale: LocaleCode) => {
+  const subject = subjectOf(req, target)
+  const fields = subjectContentFields(req.payload, subject)
+  const current = await readLocaleContent(req.payload, req, subject, fields, locale)
+  if (!current) return null
+  const workflow = await readLocaleWorkflow(req.payload, req, subject, locale)
+  const source =
+    locale === SOURCE_LOCALE
+      ? null
+      : await readLocaleWorkflow(req.payload, req, subject, SOURCE_LOCALE)
+  const stale = source !== null && isStale(workflow.sourceHash, source.approvedHash)
+  return { subject, fields, current, workflow, source, stale }
+}
+
+const noSuchDocument = (req: PayloadRequest, target: SubjectTarget): Response =>
+  problem(404, `No ${target.slug} document with id ${JSON.stringify(req.routeParams?.id)}.`)
+
 /** POST: take an action. Every check passes before anything is written; state and event commit together. */
 const postHandler =
   (target: SubjectTarget): PayloadHandler =>
@@ -75,21 +96,10 @@ const postHandler =
       return problem(400, `The reason must be text of at most ${MAX_REASON_LENGTH} characters.`)
     }
 
-    const subject = subjectOf(req, target)
-    const fields = subjectContentFields(req.payload, subject)
     return inTransaction(req, async () => {
-      const current = await readLocaleContent(req.payload, req, subject, fields, locale)
-      if (!current)
-        return problem(
-          404,
-          `No ${target.slug} document with id ${JSON.stringify(req.routeParams?.id)}.`,
-        )
-      const workflow = await readLocaleWorkflow(req.payload, req, subject, locale)
-      const source =
-        locale === SOURCE_LOCALE
-          ? null
-          : await readLocaleWorkflow(req.payload, req, subject, SOURCE_LOCALE)
-      const stale = source !== null && isStale(workflow.sourceHash, source.approvedHash)
+      const state = await readLocaleState(req, target, locale)
+      if (!state) return noSuchDocument(req, target)
+      const { subject, fields, current, workflow, source, stale } = state
       const givenReason = typeof reason === 'string' && reason.trim() ? reason.trim() : null
       const at = new Date().toISOString()
       const check = checkAction({
@@ -196,21 +206,9 @@ const getHandler =
         400,
         `Unknown locale ${JSON.stringify(locale)}; use one of ${LOCALES.join(', ')}.`,
       )
-    const subject = subjectOf(req, target)
-    const fields = subjectContentFields(req.payload, subject)
-    const current = await readLocaleContent(req.payload, req, subject, fields, locale)
-    if (!current)
-      return problem(
-        404,
-        `No ${target.slug} document with id ${JSON.stringify(req.routeParams?.id)}.`,
-      )
-    const workflow = await readLocaleWorkflow(req.payload, req, subject, locale)
-    const sourceWorkflow =
-      locale === SOURCE_LOCALE
-        ? null
-        : await readLocaleWorkflow(req.payload, req, subject, SOURCE_LOCALE)
-    const stale =
-      sourceWorkflow !== null && isStale(workflow.sourceHash, sourceWorkflow.approvedHash)
+    const state = await readLocaleState(req, target, locale)
+    if (!state) return noSuchDocument(req, target)
+    const { subject, fields, current, workflow, source: sourceWorkflow, stale } = state
     return Response.json({
       locale,
       state: workflow.state,
