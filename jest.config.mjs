@@ -29,10 +29,6 @@ const shared = {
 /** @type {import('jest').Config} */
 export default {
   testTimeout: 60_000,
-  // Two test files at a time even on two cores (Jest's default there is one): most of a file's time
-  // is spent waiting on the server processes it talks to. Whole suite on this 2-core machine: Jest
-  // 812 s with one worker, 655 s with two, 1394 passed in both.
-  maxWorkers: 2,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {
