@@ -29,6 +29,10 @@ const shared = {
 /** @type {import('jest').Config} */
 export default {
   testTimeout: 60_000,
+  // Two test files at a time even on two cores (Jest's default there is one): most of a file's time
+  // is spent waiting on the server processes it talks to. Each worker has its own shared server
+  // (tests/helpers/globalSetup.mjs), so files running at once never share a database.
+  maxWorkers: 2,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {

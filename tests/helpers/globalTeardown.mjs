@@ -1,6 +1,6 @@
 export default async function globalTeardown() {
-  const server = globalThis.__kaijiServer
-  if (!server) return
-  globalThis.__kaijiServer = undefined
-  await server.stop({ removeData: true })
+  const servers = globalThis.__kaijiServers
+  if (!servers) return
+  globalThis.__kaijiServers = undefined
+  await Promise.all(servers.map((server) => server.stop({ removeData: true })))
 }

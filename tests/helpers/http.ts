@@ -3,10 +3,14 @@ import { ApiClient, type RequestOptions, type TestUserName } from '@support/apiC
 
 export { ApiClient, type ApiResponse, type TestUserName } from '@support/apiClient'
 
+/** This Jest worker's own shared server: files running at once in other workers use theirs. */
 export const baseURL = (): string => {
-  const url = process.env.KAIJI_TEST_BASE_URL
-  if (!url) throw new Error('KAIJI_TEST_BASE_URL is not set: the int/e2e global setup did not run')
-  return url
+  const urls = process.env.KAIJI_TEST_BASE_URLS?.split(' ').filter(Boolean) ?? []
+  if (urls.length === 0) {
+    throw new Error('KAIJI_TEST_BASE_URLS is not set: the int/e2e global setup did not run')
+  }
+  const worker = Number(process.env.JEST_WORKER_ID ?? '1')
+  return urls[(worker - 1) % urls.length]!
 }
 
 let shared: ApiClient | undefined
