@@ -1,4 +1,8 @@
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { fr } from '@payloadcms/translations/languages/fr'
+import { ja } from '@payloadcms/translations/languages/ja'
+import { ru } from '@payloadcms/translations/languages/ru'
 import { buildConfig, defaultLoggerOptions } from 'payload'
 
 import { PartnerCategories } from '@collections/PartnerCategories'
@@ -14,6 +18,8 @@ import { resolvedPayloadSecret, settings } from './config/settings'
 import { createDatabaseAdapter } from './database/createDatabaseAdapter'
 import { readableJsonFields } from './components/readableJsonFields'
 import { translationEndpoints } from './endpoints/translations'
+import { adminTranslations } from './i18n/adminTranslations'
+import type { AdminCustomConfig } from './i18n/adminDates'
 import { reviewWorkflow } from './workflow'
 import { csrfOrigins } from './security/allowedOrigins'
 import { graphqlGuards } from './server/graphqlGuards'
@@ -28,6 +34,7 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: projectPath() },
     meta: { titleSuffix: ' — Kaiji' },
+    custom: { timeZone: settings().timeZone } satisfies AdminCustomConfig,
     components: {
       afterNavLinks: ['/src/components/TranslationsNavLink#TranslationsNavLink'],
       views: {
@@ -40,6 +47,12 @@ export default buildConfig({
   },
   collections: [PartnerCategories, Releases, WebhookEndpoints, WebhookDeliveries, Users],
   globals: [PartnersPage],
+  // The browser's Accept-Language picks the first language; a user's own choice is kept after that.
+  i18n: {
+    supportedLanguages: { ja, en, fr, ru },
+    fallbackLanguage: 'en',
+    translations: adminTranslations,
+  },
   endpoints: translationEndpoints,
   localization: {
     locales: LOCALES.map((code) => ({ code, label: LOCALE_LABELS[code] })),

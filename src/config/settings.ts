@@ -38,6 +38,8 @@ export type Settings = Readonly<{
   publicCacheControl: string | null
   /** KAIJI_MATERIAL_NOTICE_DAYS */
   materialNoticeDays: number
+  /** KAIJI_TIMEZONE: the IANA time zone the admin shows dates in. */
+  timeZone: string
   webhooks: Readonly<{
     /** KAIJI_WEBHOOK_RETRY_BASE_MS: wait before retry k (1-based) is base × 2^(k-1). */
     retryBaseMs: number
@@ -229,6 +231,20 @@ const parseCacheControl = (raw: string | undefined): string | null => {
   return value
 }
 
+export const DEFAULT_TIMEZONE = 'Asia/Tokyo'
+
+/** An IANA time zone name the runtime knows (Intl throws a RangeError for any other). */
+export const parseTimeZone = (raw: string | undefined): string => {
+  const value = given(raw)?.trim() ?? DEFAULT_TIMEZONE
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone
+  } catch {
+    throw new StartupError(
+      `KAIJI_TIMEZONE ${JSON.stringify(raw)} must be an IANA time zone name, e.g. "Asia/Tokyo" or "Europe/Paris".`,
+    )
+  }
+}
+
 const logFormatOf = (raw: string | undefined): 'json' | 'text' | null => {
   const value = given(raw)?.trim() ?? 'text'
   return value === 'json' || value === 'text' ? value : null
@@ -286,6 +302,7 @@ export const parseSettings = (env: Environment): SettingsResult => {
     publicUrl: read(() => parsePublicUrl(env.KAIJI_PUBLIC_URL), null),
     publicCacheControl: read(() => parseCacheControl(env.KAIJI_PUBLIC_CACHE_CONTROL), null),
     materialNoticeDays: read(() => materialNoticeDays(env), DEFAULT_MATERIAL_NOTICE_DAYS),
+    timeZone: read(() => parseTimeZone(env.KAIJI_TIMEZONE), DEFAULT_TIMEZONE),
     webhooks: {
       retryBaseMs: read(
         () => positiveNumber('KAIJI_WEBHOOK_RETRY_BASE_MS', env.KAIJI_WEBHOOK_RETRY_BASE_MS, 5_000),

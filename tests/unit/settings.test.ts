@@ -36,6 +36,7 @@ describe('parseSettings: the defaults', () => {
       publicUrl: null,
       publicCacheControl: null,
       materialNoticeDays: 30,
+      timeZone: 'Asia/Tokyo',
       webhooks: { retryBaseMs: 5000, maxAttempts: 6, timeoutMs: 10000, allowPrivate: false },
       allowedOrigins: [],
       cookieSecure: true,
@@ -58,6 +59,7 @@ describe('parseSettings: the defaults', () => {
         'KAIJI_PUBLIC_PORT',
         'KAIJI_DATA_DIR',
         'KAIJI_MATERIAL_NOTICE_DAYS',
+        'KAIJI_TIMEZONE',
         'KAIJI_PUBLIC_CACHE_CONTROL',
         'KAIJI_PUBLIC_URL',
         'KAIJI_WEBHOOK_RETRY_BASE_MS',
@@ -193,6 +195,19 @@ const cases: Array<{
       ['abc', /^KAIJI_MATERIAL_NOTICE_DAYS must be a number of days \(0 or more\), not "abc"\.$/],
       ['-1', /KAIJI_MATERIAL_NOTICE_DAYS must be a number of days \(0 or more\), not "-1"/],
       ['Infinity', /KAIJI_MATERIAL_NOTICE_DAYS must be a number/],
+    ],
+  },
+  {
+    name: 'KAIJI_TIMEZONE',
+    pick: (s) => s.timeZone,
+    good: [
+      ['', 'Asia/Tokyo'],
+      ['Europe/Paris', 'Europe/Paris'],
+      [' UTC ', 'UTC'],
+    ],
+    bad: [
+      ['Tokyo', /^KAIJI_TIMEZONE "Tokyo" must be an IANA time zone name, e\.g\. "Asia\/Tokyo"/],
+      ['+09:00 x', /KAIJI_TIMEZONE "\+09:00 x" must be an IANA time zone name/],
     ],
   },
   {

@@ -3,6 +3,7 @@
 import { Button, useAuth, useConfig, useDocumentInfo, useLocale } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 
+import { useAdminTranslation } from '@/i18n/useAdminTranslation'
 import type { User } from '@/payload-types'
 import type { AvailableAction } from '../availableActions'
 import { TRANSITIONS } from '../transitions'
@@ -33,20 +34,6 @@ type WorkflowView = {
   source: { stale: boolean; currentApprovedAt: string | null; changes: SourceChange[] } | null
 }
 
-const STATE_LABELS: Record<WorkflowState, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  changes_requested: 'Changes requested',
-  approved: 'Approved',
-  published: 'Published',
-}
-const ACTION_LABELS: Record<EndpointAction, string> = {
-  submit: 'Submit for review',
-  withdraw: 'Withdraw',
-  approve: 'Approve',
-  'request-changes': 'Request changes',
-  [CONFIRM_SOURCE]: 'Confirm source change does not affect it',
-}
 const needsReason = (action: EndpointAction): boolean =>
   action === CONFIRM_SOURCE || TRANSITIONS[action].reasonRequired
 
@@ -79,6 +66,7 @@ export const ReviewPanel = () => {
   const { id, collectionSlug, globalSlug, lastUpdateTime } = useDocumentInfo()
   const { code: locale } = useLocale()
   const { user } = useAuth<User>()
+  const { t } = useAdminTranslation()
   const {
     config: {
       routes: { api },
@@ -143,7 +131,8 @@ export const ReviewPanel = () => {
     >
       <h4 style={{ margin: 0 }}>Review ({locale})</h4>
       <p>
-        State: <strong data-testid="review-state">{STATE_LABELS[view.state]}</strong>
+        State:{' '}
+        <strong data-testid="review-state">{t(`kaijiAdmin:workflow:state:${view.state}`)}</strong>
       </p>
       {view.lastAction && (
         <p data-testid="review-last-action">
@@ -201,7 +190,7 @@ export const ReviewPanel = () => {
                 onClick={() => void run(action)}
                 id={`review-action-${action}`}
               >
-                {ACTION_LABELS[action]}
+                {t(`kaijiAdmin:workflow:action:${action}`)}
               </Button>
             ))}
           </div>
