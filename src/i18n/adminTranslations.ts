@@ -1,5 +1,11 @@
 import type { NestedKeysStripped } from '@payloadcms/translations'
 
+import { collectionsStrings } from './areas/collections'
+import { publishingStrings } from './areas/publishing'
+import { reviewQueueStrings } from './areas/reviewQueue'
+import { reviewStrings } from './areas/review'
+import { sourceTextStrings } from './areas/sourceText'
+import { translationsStrings } from './areas/translations'
 import { workflowStrings } from './areas/workflow'
 
 /**
@@ -10,12 +16,24 @@ import { workflowStrings } from './areas/workflow'
 const en = {
   kaijiAdmin: {
     workflow: workflowStrings.en,
+    review: reviewStrings.en,
+    sourceText: sourceTextStrings.en,
+    reviewQueue: reviewQueueStrings.en,
+    translations: translationsStrings.en,
+    publishing: publishingStrings.en,
+    collections: collectionsStrings.en,
   },
 }
 
 const ja: typeof en = {
   kaijiAdmin: {
     workflow: workflowStrings.ja,
+    review: reviewStrings.ja,
+    sourceText: sourceTextStrings.ja,
+    reviewQueue: reviewQueueStrings.ja,
+    translations: translationsStrings.ja,
+    publishing: publishingStrings.ja,
+    collections: collectionsStrings.ja,
   },
 }
 

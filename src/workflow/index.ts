@@ -21,5 +21,6 @@ export {
   type DocumentFacts,
 } from './availableActions'
 export { hasText } from './localeText'
+export { takeWorkflowAction, type ActionOutcome } from './takeAction'
 export { SKIP_EDIT_TRACKING } from './hooks/trackChanges'
 export { approveImportedContent } from './importApproval'

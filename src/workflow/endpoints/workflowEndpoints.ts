@@ -1,32 +1,16 @@
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
-import { isLocaleCode, LOCALES, SOURCE_LOCALE, type LocaleCode } from '@/config/locales'
+import { isLocaleCode, LOCALES, SOURCE_LOCALE } from '@/config/locales'
 import { inTransaction, problem, readJsonObject } from '@/http/endpointHelpers'
 import type { User } from '@/payload-types'
 import { auditHistory } from '@/audit/auditHistory'
-import { describeActor, lastActionFor, optionalActorLabelFor } from '@/audit/actorLabel'
-import { appendAuditEvent } from '@/audit/appendAuditEvent'
-import { subjectContentFields } from '../contentFields'
+import { optionalActorLabelFor, lastActionFor } from '@/audit/actorLabel'
 import { diffContent } from '../approvalDiff'
-import { availableActions, checkAction, type DocumentFacts } from '../availableActions'
-import type { ContentFields } from '../contentHash'
-import { localeHasText } from '../localeText'
+import { availableActions } from '../availableActions'
 import { diffSourceContent, isStale } from '../sourceTracking'
-import { TRANSITIONS } from '../transitions'
-import {
-  CONFIRM_SOURCE,
-  ENDPOINT_ACTIONS,
-  subjectKey,
-  type EndpointAction,
-  type WorkflowAction,
-  type WorkflowSubject,
-} from '../types'
-import {
-  readLocaleContent,
-  readLocaleWorkflow,
-  writeLocaleWorkflow,
-  type LocaleWorkflow,
-} from '../workflowStore'
+import { documentFacts, readLocaleState, takeWorkflowAction } from '../takeAction'
+import { ENDPOINT_ACTIONS, subjectKey, type EndpointAction, type WorkflowSubject } from '../types'
+import type { LocaleWorkflow } from '../workflowStore'
 
 const MAX_REASON_LENGTH = 2_000
 
@@ -37,36 +21,6 @@ const subjectOf = (req: PayloadRequest, target: SubjectTarget): WorkflowSubject 
 
 export type SubjectTarget =
   { kind: 'collection'; slug: 'partner-categories' } | { kind: 'global'; slug: 'partners-page' }
-
-/** The facts the action rule needs, from the locale's content and workflow row. */
-const documentFacts = (
-  content: Record<string, unknown>,
-  fields: ContentFields,
-  workflow: LocaleWorkflow,
-  stale: boolean,
-): DocumentFacts => ({
-  hasContent: localeHasText(content, fields.localized),
-  editedSinceApproval: workflow.editedSinceApproval,
-  stale,
-})
-
-/**
- * What both handlers read for one locale of a document: its content, its workflow row, the source
- * locale's row and whether the translation is stale; null when there is no such document.
- */
-const readLocaleState = async (req: PayloadRequest, target: SubjectTarget, locale: LocaleCode) => {
-  const subject = subjectOf(req, target)
-  const fields = subjectContentFields(req.payload, subject)
-  const current = await readLocaleContent(req.payload, req, subject, fields, locale)
-  if (!current) return null
-  const workflow = await readLocaleWorkflow(req.payload, req, subject, locale)
-  const source =
-    locale === SOURCE_LOCALE
-      ? null
-      : await readLocaleWorkflow(req.payload, req, subject, SOURCE_LOCALE)
-  const stale = source !== null && isStale(workflow.sourceHash, source.approvedHash)
-  return { subject, fields, current, workflow, source, stale }
-}
 
 const noSuchDocument = (req: PayloadRequest, target: SubjectTarget): Response =>
   problem(404, `No ${target.slug} document with id ${JSON.stringify(req.routeParams?.id)}.`)
@@ -97,86 +51,20 @@ const postHandler =
     }
 
     return inTransaction(req, async () => {
-      const state = await readLocaleState(req, target, locale)
-      if (!state) return noSuchDocument(req, target)
-      const { subject, fields, current, workflow, source, stale } = state
-      const givenReason = typeof reason === 'string' && reason.trim() ? reason.trim() : null
-      const at = new Date().toISOString()
-      const check = checkAction({
+      const outcome = await takeWorkflowAction(
+        req,
         user,
-        document: documentFacts(current.content, fields, workflow, stale),
+        subjectOf(req, target),
         locale,
-        state: workflow.state,
-        action: action as EndpointAction,
-        reason: givenReason ?? undefined,
-      })
-      if (!check.ok) return problem(check.status, check.message)
-
-      let next: LocaleWorkflow
-      if ((action as EndpointAction) === CONFIRM_SOURCE) {
-        const approved = workflow.state === 'approved' || workflow.state === 'published'
-        next = {
-          ...workflow,
-          sourceHash: source?.approvedHash ?? null,
-          sourceContent: source?.approvedContent ?? null,
-          ...(approved ? { approvedSourceHash: source?.approvedHash ?? null } : {}),
-          lastAction: {
-            action,
-            by: describeActor(user),
-            at,
-            from: workflow.state,
-            to: workflow.state,
-            reason: givenReason,
-          },
-        }
-      } else {
-        const to = TRANSITIONS[action as WorkflowAction].to
-        next = {
-          ...workflow,
-          state: to,
-          // A submitted translation claims to translate the source as approved now.
-          ...(action === 'submit' && source
-            ? { sourceHash: source.approvedHash, sourceContent: source.approvedContent }
-            : {}),
-          ...(action === 'approve'
-            ? {
-                approvedHash: current.hash,
-                approvedContent: current.content,
-                approvedAt: at,
-                approvedBy: describeActor(user),
-                editedSinceApproval: [],
-                approvedSourceHash: workflow.sourceHash,
-              }
-            : {}),
-          lastAction: {
-            action,
-            by: describeActor(user),
-            at,
-            from: workflow.state,
-            to,
-            reason: givenReason,
-          },
-        }
-      }
-      await writeLocaleWorkflow(req.payload, req, subject, locale, next)
-      await appendAuditEvent(req.payload, req, {
-        actorId: String(user.id),
-        actorLabel: describeActor(user),
-        action: action as EndpointAction,
-        subject: subjectKey(subject),
-        locale,
-        fromState: workflow.state,
-        toState: next.state,
-        reason: givenReason,
-        contentHash: current.hash,
-      })
-      return Response.json({
-        state: next.state,
-        locale,
-        contentHash: current.hash,
-        lastAction: lastActionFor(next.lastAction, user),
-        sourceHash: next.sourceHash,
-      })
+        action as EndpointAction,
+        typeof reason === 'string' ? reason : null,
+      )
+      if (!outcome.ok)
+        return outcome.status === 404
+          ? noSuchDocument(req, target)
+          : problem(outcome.status, outcome.message)
+      const { ok: _ok, ...answer } = outcome
+      return Response.json(answer)
     })
   }
 
@@ -206,7 +94,7 @@ const getHandler =
         400,
         `Unknown locale ${JSON.stringify(locale)}; use one of ${LOCALES.join(', ')}.`,
       )
-    const state = await readLocaleState(req, target, locale)
+    const state = await readLocaleState(req, subjectOf(req, target), locale)
     if (!state) return noSuchDocument(req, target)
     const { subject, fields, current, workflow, source: sourceWorkflow, stale } = state
     return Response.json({

@@ -1,0 +1,7 @@
+import { defineStrings } from '../defineStrings'
+
+/** The review queue on the dashboard. */
+export const reviewQueueStrings = defineStrings({
+  en: {},
+  ja: {},
+})
