@@ -125,3 +125,38 @@ export const browserOnOwnServer = (label: string, env: Record<string, string> = 
       inBrowser(started(), scenarioLabel, run, own.api.baseURL),
   }
 }
+
+const AXE_SOURCE = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8')
+
+export type AxeViolation = { id: string; impact: string | null; help: string; targets: string[] }
+
+/**
+ * Runs axe-core inside the page (WCAG 2.x A and AA rules) and returns its serious and critical
+ * violations, each with the selectors of the elements it found; an accessible page returns [].
+ */
+export const seriousAxeViolations = async (page: Page, scope?: string): Promise<AxeViolation[]> => {
+  await page.addScriptTag({ content: AXE_SOURCE })
+  return page.evaluate(async (context) => {
+    type AxeResult = {
+      violations: Array<{
+        id: string
+        impact: string | null
+        help: string
+        nodes: Array<{ target: unknown[] }>
+      }>
+    }
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResult> } })
+      .axe
+    const result = await axe.run(context ?? document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
+      }))
+  }, scope)
+}

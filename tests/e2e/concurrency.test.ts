@@ -1,7 +1,13 @@
+import { ja } from '@payloadcms/translations/languages/ja'
+import { workflowStrings } from '@/i18n/areas/workflow'
 import type { Page } from 'playwright-core'
 
 import { categoryIdByKey } from '@support/contentChanges'
 import { browserOnOwnServer } from './browser'
+
+/** The browser asks for Japanese, so the admin names states in Japanese. */
+const STATE = workflowStrings.ja.state
+const PAYLOAD_JA = ja.translations
 
 const own = browserOnOwnServer('concurrency-e2e')
 const { as, scenario } = own
@@ -22,12 +28,12 @@ describe('two editors in the admin, in Chromium', () => {
         await page.locator('input[name="name"]').waitFor()
       }
       await saveName(first, 'バグの検出(A)')
-      await first.getByText('Draft', { exact: true }).waitFor()
+      await first.getByText(STATE.draft, { exact: true }).waitFor()
       // The same editor saves again: their own save moved the form to the new revision.
       await saveName(first, 'バグの検出(A2)')
       await first
         .locator('.payload-toast-container')
-        .getByText(/successfully/i)
+        .getByText(PAYLOAD_JA.general.updatedSuccessfully)
         .first()
         .waitFor()
 
@@ -46,7 +52,7 @@ describe('two editors in the admin, in Chromium', () => {
       await saveName(second, 'バグの検出(B)')
       await second
         .locator('.payload-toast-container')
-        .getByText(/successfully/i)
+        .getByText(PAYLOAD_JA.general.updatedSuccessfully)
         .first()
         .waitFor()
       const after = await own.api.request<{ name: string }>(

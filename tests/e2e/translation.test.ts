@@ -1,3 +1,4 @@
+import { workflowStrings } from '@/i18n/areas/workflow'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -6,6 +7,9 @@ import type { Page } from 'playwright-core'
 
 import { categoryIdByKey, editContent, workflowAction } from '@support/contentChanges'
 import { browserOnOwnServer } from './browser'
+
+/** The browser asks for Japanese, so the admin names states in Japanese. */
+const STATE = workflowStrings.ja.state
 
 const own = browserOnOwnServer('translation-e2e')
 const { as, scenario } = own
@@ -40,9 +44,9 @@ describe('translators in the admin, in Chromium', () => {
       await translator.getByTestId('review-state').waitFor()
       await translator.locator('input[name="name"]').fill('Maps')
       await translator.locator('#action-save').click()
-      await translator.getByText('Draft', { exact: true }).waitFor()
+      await translator.getByText(STATE.draft, { exact: true }).waitFor()
       await translator.locator('#review-action-submit').click()
-      await translator.getByText('In review', { exact: true }).waitFor()
+      await translator.getByText(STATE.in_review, { exact: true }).waitFor()
       await expect(translator.locator('#review-action-approve').count()).resolves.toBe(0)
       await translator.goto(`${own.api.baseURL}/admin/collections/releases`)
       await translator.getByTestId('publish-panel').waitFor()
@@ -125,7 +129,7 @@ describe('translators in the admin, in Chromium', () => {
       await reviewer.locator('#review-action-approve').waitFor()
       await expect(reviewer.getByTestId('source-stale').count()).resolves.toBe(0)
       await reviewer.locator('#review-action-approve').click()
-      await reviewer.getByText('Approved', { exact: true }).waitFor()
+      await reviewer.getByText(STATE.approved, { exact: true }).waitFor()
     })
   })
 })

@@ -1,7 +1,11 @@
+import { workflowStrings } from '@/i18n/areas/workflow'
 import type { Page } from 'playwright-core'
 
 import { categoryIdByKey } from '@support/contentChanges'
 import { browserOnOwnServer } from './browser'
+
+/** The browser asks for Japanese, so the admin names states in Japanese. */
+const STATE = workflowStrings.ja.state
 
 const own = browserOnOwnServer('workflow-e2e')
 const { as, scenario } = own
@@ -21,13 +25,13 @@ describe('the Review panel, in Chromium', () => {
     await scenario('submit-approve', async (open) => {
       const editor = await as(open, 'editor')
       await openCategory(editor, id)
-      await expect(reviewState(editor).innerText()).resolves.toBe('Published')
+      await expect(reviewState(editor).innerText()).resolves.toBe(STATE.published)
 
       await editor.locator('input[name="name"]').fill('地図(改訂)')
       await editor.locator('#action-save').click()
-      await editor.getByText('Draft', { exact: true }).waitFor()
+      await editor.getByText(STATE.draft, { exact: true }).waitFor()
       await editor.locator('#review-action-submit').click()
-      await editor.getByText('In review', { exact: true }).waitFor()
+      await editor.getByText(STATE.in_review, { exact: true }).waitFor()
       await expect(editor.locator('#review-action-approve').count()).resolves.toBe(0)
 
       // As the admin's own scripts send it: the session cookie counts only with the server's Origin (CSRF).
@@ -48,9 +52,9 @@ describe('the Review panel, in Chromium', () => {
 
       const reviewer = await as(open, 'reviewer')
       await openCategory(reviewer, id)
-      await expect(reviewState(reviewer).innerText()).resolves.toBe('In review')
+      await expect(reviewState(reviewer).innerText()).resolves.toBe(STATE.in_review)
       await reviewer.locator('#review-action-approve').click()
-      await reviewer.getByText('Approved', { exact: true }).waitFor()
+      await reviewer.getByText(STATE.approved, { exact: true }).waitFor()
       // Test users have no name: a non-admin sees role and id, never an email (their own included).
       await expect(reviewer.getByTestId('review-last-action').innerText()).resolves.toMatch(
         /^Last: approve by legal-reviewer #\d+ on /,
@@ -80,11 +84,11 @@ describe('the Review panel, in Chromium', () => {
       )
       await reviewer.getByTestId('review-reason').fill('「案」を削除してください。')
       await reviewer.locator('#review-action-request-changes').click()
-      await reviewer.getByText('Changes requested', { exact: true }).waitFor()
+      await reviewer.getByText(STATE.changes_requested, { exact: true }).waitFor()
 
       const editor = await as(open, 'editor')
       await openCategory(editor, id)
-      await expect(reviewState(editor).innerText()).resolves.toBe('Changes requested')
+      await expect(reviewState(editor).innerText()).resolves.toBe(STATE.changes_requested)
       await expect(editor.getByTestId('review-last-reason').innerText()).resolves.toBe(
         '「案」を削除してください。',
       )
