@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint'
  * The layers, top to bottom (ARCHITECTURE.md): a module may import its own layer and the layers
  * below it, never one above. Webhooks announce what delivery serves, so they sit beside it.
  * `src/config`, `src/access`, `src/utilities`, `src/diff`, `src/http`, `src/i18n` (the admin's
- * strings) and the generated `payload-types.ts` are the foundation every layer may use.
+ * strings), `src/ui` (admin pieces the workflow and the server's components share) and the generated `payload-types.ts` are the foundation every layer may use.
  */
 const LAYERS = [
   {
@@ -21,7 +21,7 @@ const LAYERS = [
   { name: 'workflow', paths: ['src/workflow'] },
   { name: 'audit', paths: ['src/audit'] },
 ]
-const FOUNDATION = ['src/utilities', 'src/diff', 'src/http', 'src/i18n']
+const FOUNDATION = ['src/utilities', 'src/diff', 'src/http', 'src/i18n', 'src/ui']
 
 const above = (index) => LAYERS.slice(0, index).flatMap((layer) => layer.paths)
 

@@ -4,6 +4,7 @@ import { Button, useAuth, useConfig, useDocumentInfo, useLocale } from '@payload
 import { useCallback, useEffect, useState } from 'react'
 
 import { useAdminTranslation } from '@/i18n/useAdminTranslation'
+import { FieldRedlines } from '@/ui/Redline'
 import type { User } from '@/payload-types'
 import type { AvailableAction } from '../availableActions'
 import { TRANSITIONS } from '../transitions'
@@ -36,30 +37,6 @@ type WorkflowView = {
 
 const needsReason = (action: EndpointAction): boolean =>
   action === CONFIRM_SOURCE || TRANSITIONS[action].reasonRequired
-
-/** What changed in the source since the translation was submitted, as a redline. */
-const SourceChanges = ({ changes }: { changes: SourceChange[] }) => (
-  <ul data-testid="source-changes" style={{ paddingLeft: '1rem' }}>
-    {changes.map(({ field, changes: parts }) => (
-      <li key={field}>
-        <strong>{field}</strong>:{' '}
-        {parts.map((part, index) =>
-          part.kind === 'insert' ? (
-            <ins key={index} style={{ background: 'var(--theme-success-100)' }}>
-              {part.text}
-            </ins>
-          ) : part.kind === 'delete' ? (
-            <del key={index} style={{ background: 'var(--theme-error-100)' }}>
-              {part.text}
-            </del>
-          ) : (
-            <span key={index}>{part.text}</span>
-          ),
-        )}
-      </li>
-    ))}
-  </ul>
-)
 
 /** The Review panel: this locale's state, who did what last, and only the actions this user may take. */
 export const ReviewPanel = () => {
@@ -160,7 +137,11 @@ export const ReviewPanel = () => {
             since this translation was submitted. Update and resubmit it, or a reviewer confirms the
             change does not affect it.
           </p>
-          <SourceChanges changes={view.source?.changes ?? []} />
+          <FieldRedlines
+            testId="source-changes"
+            changes={view.source?.changes ?? []}
+            fieldLabel={(field) => field}
+          />
         </div>
       )}
       {view.youEditedSinceApproval && view.state === 'in_review' && (
