@@ -17,6 +17,7 @@ import { projectPath } from './config/paths'
 import { resolvedPayloadSecret, settings } from './config/settings'
 import { createDatabaseAdapter } from './database/createDatabaseAdapter'
 import { readableJsonFields } from './components/readableJsonFields'
+import { reviewQueueEndpoints } from './endpoints/reviewQueue'
 import { translationEndpoints } from './endpoints/translations'
 import { adminTranslations } from './i18n/adminTranslations'
 import type { AdminCustomConfig } from './i18n/adminDates'
@@ -37,6 +38,7 @@ export default buildConfig({
     custom: { timeZone: settings().timeZone } satisfies AdminCustomConfig,
     components: {
       afterNavLinks: ['/src/components/TranslationsNavLink#TranslationsNavLink'],
+      beforeDashboard: ['/src/components/ReviewQueue#ReviewQueue'],
       views: {
         translations: {
           Component: '/src/components/TranslationsDashboard#TranslationsDashboard',
@@ -53,7 +55,7 @@ export default buildConfig({
     fallbackLanguage: 'en',
     translations: adminTranslations,
   },
-  endpoints: translationEndpoints,
+  endpoints: [...translationEndpoints, ...reviewQueueEndpoints],
   localization: {
     locales: LOCALES.map((code) => ({ code, label: LOCALE_LABELS[code] })),
     defaultLocale: SOURCE_LOCALE,

@@ -18,7 +18,7 @@ const isByLocale = (value: Record<string, unknown>): boolean =>
   Object.keys(value).every((key) => (LOCALES as readonly string[]).includes(key))
 
 /** A document read with `locale: 'all'`: each localized field is `{ [locale]: value }`, inside groups too. */
-const localeHasContent = (
+export const localeHasContent = (
   doc: Record<string, unknown>,
   localizedFields: readonly string[],
   locale: string,
