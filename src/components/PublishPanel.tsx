@@ -80,6 +80,7 @@ export const PublishPanel = () => {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
   const datePicker = useRef<HTMLDivElement>(null)
+  const panel = useRef<HTMLElement>(null)
 
   const language = (code: string) =>
     t(`kaijiAdmin:publishing:languages:${code}` as 'kaijiAdmin:publishing:languages:ja')
@@ -131,6 +132,17 @@ export const PublishPanel = () => {
       ?.querySelector('.date-time-picker__clear-button')
       ?.setAttribute('aria-label', t('kaijiAdmin:publishing:clearDate'))
   }, [effectiveAt, t])
+
+  // Payload's selects leave their search input without a label and their arrow button (hidden from
+  // screen readers) in the tab order: name the input after its field, take the arrow out of the order.
+  useEffect(() => {
+    panel.current?.querySelectorAll<HTMLElement>('[data-select-label]').forEach((field) => {
+      field
+        .querySelector('input[id^="react-select"]')
+        ?.setAttribute('aria-label', field.dataset.selectLabel ?? '')
+      field.querySelector('.dropdown-indicator')?.setAttribute('tabindex', '-1')
+    })
+  })
 
   const ready = Boolean(
     status && status.missing.length === 0 && !status.unchanged && !status.sourceRefusal,
@@ -275,8 +287,11 @@ export const PublishPanel = () => {
     <section
       className="publish-panel gutter--left gutter--right"
       data-testid="publish-panel"
+      ref={panel}
       style={{ marginBottom: 'calc(var(--base) * 2)', display: 'grid', gap: 'var(--base)' }}
     >
+      {/* Payload's field descriptions are too faint for WCAG AA on this panel's background. */}
+      <style>{'.publish-panel .field-description { color: var(--theme-elevation-800); }'}</style>
       <h3 style={{ margin: 0 }}>
         {t('kaijiAdmin:publishing:heading', { language: languageName })}
       </h3>
@@ -352,7 +367,11 @@ export const PublishPanel = () => {
             rows={2}
             value={summary}
           />
-          <div data-testid="publish-change-type" data-value={changeType}>
+          <div
+            data-select-label={t('kaijiAdmin:publishing:changeType')}
+            data-testid="publish-change-type"
+            data-value={changeType}
+          >
             <SelectInput
               isClearable={false}
               label={t('kaijiAdmin:publishing:changeType')}
@@ -471,7 +490,11 @@ export const PublishPanel = () => {
           style={{ display: 'grid', gap: 'var(--base)', maxWidth: '60rem' }}
         >
           <h4 style={{ margin: 0 }}>{t('kaijiAdmin:publishing:rollbackHeading')}</h4>
-          <div data-testid="rollback-release" data-value={rollbackTo}>
+          <div
+            data-select-label={t('kaijiAdmin:publishing:rollbackRelease')}
+            data-testid="rollback-release"
+            data-value={rollbackTo}
+          >
             <SelectInput
               label={t('kaijiAdmin:publishing:rollbackRelease')}
               name="kaiji-rollback-release"
