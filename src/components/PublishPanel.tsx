@@ -1,28 +1,35 @@
 'use client'
 
-import { Button, useConfig, useLocale } from '@payloadcms/ui'
+import {
+  Banner,
+  Button,
+  ConfirmationModal,
+  DatePicker,
+  SelectInput,
+  TextareaInput,
+  toast,
+  useConfig,
+  useLocale,
+  useModal,
+} from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 
-import { SOURCE_LOCALE } from '../config/locales'
-import type { ReleaseDiff } from '../releases/types'
+import { useAdminTranslation } from '@/i18n/useAdminTranslation'
+import type { ReleaseDiff } from '@/releases/types'
+import { startOfNextDayIn } from './publishPanel/dayStart'
+import { ReleaseProspect, ReleaseRedline } from './publishPanel/ReleaseProspect'
+import type { Prospect, Refusal } from './publishPanel/types'
 
 type ReleaseSummary = {
   number: number
   summary: string
-  changeType: string
+  changeType: 'editorial' | 'material'
   effectiveAt: string
-  publishedAt: string
-  publishedBy: string
   sourceReleaseNumber?: number | null
   status?: string
 }
-type SourceRelease = {
-  number: number
-  effectiveAt: string
-  standing: 'current' | 'upcoming' | 'past'
-}
-type Preview = {
+type Status = {
   locale: string
   canPublish: boolean
   materialNoticeDays: number
@@ -31,92 +38,176 @@ type Preview = {
   diff: ReleaseDiff | null
   current: ReleaseSummary | null
   releases: ReleaseSummary[]
-  /** When a publish now would take effect and why (a translation waits for the Japanese release it translates). */
-  effective: {
-    at: string
-    sourceRelease: SourceRelease | null
-    heldBySource: boolean
-    explanation: string
-  } | null
-  /** Why a publish would be refused: the Japanese text a translation translates is not published yet. */
   sourceRefusal: string | null
 }
+type ChangeType = 'editorial' | 'material'
 
-const changeCount = (diff: ReleaseDiff | null): number =>
-  diff
-    ? diff.page.length +
-      diff.categories.added.length +
-      diff.categories.removed.length +
-      diff.categories.changed.length
-    : 0
+const DAY_MS = 86_400_000
+const PUBLISH_CONFIRM = 'kaiji-publish-confirm'
+const ROLLBACK_CONFIRM = 'kaiji-rollback-confirm'
+const EFFECTIVE_AT_INPUT = 'kaiji-publish-effective-at'
 
-const describeChanges = (diff: ReleaseDiff): string[] => [
-  ...diff.page.map((field) => `page: ${field.field} changed`),
-  ...diff.categories.added.map((category) => `added: ${category.name ?? category.key}`),
-  ...diff.categories.removed.map((category) => `removed: ${category.name ?? category.key}`),
-  ...diff.categories.changed.map(
-    (category) =>
-      `${category.name ?? category.key}: ${category.fields.map((field) => field.field).join(', ')} changed`,
-  ),
-]
+const firstRefusal = (body: unknown, status: number): Refusal =>
+  (body as { errors?: Refusal[] } | null)?.errors?.[0] ?? { message: String(status) }
 
 /**
- * Above the releases list: what a publish of the admin's current locale would ship (approved content
- * only), and the publish and rollback forms for those allowed to use them.
+ * Above the releases list: the release a publish of the admin's current locale would make (approved
+ * content only) previewed as the public will see it, with its redline and effective date, and the
+ * publish and rollback forms, each confirmed in a dialog that names the language, change type and date.
  */
 export const PublishPanel = () => {
   const { code: locale } = useLocale()
   const router = useRouter()
+  const { openModal } = useModal()
+  const { t, formatDate, timeZone } = useAdminTranslation()
   const {
     config: {
       routes: { api },
     },
   } = useConfig()
-  const [preview, setPreview] = useState<Preview | null>(null)
+  const [status, setStatus] = useState<Status | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [reloads, setReloads] = useState(0)
   const [summary, setSummary] = useState('')
-  const [changeType, setChangeType] = useState<'editorial' | 'material'>('editorial')
+  const [changeType, setChangeType] = useState<ChangeType>('editorial')
   const [effectiveAt, setEffectiveAt] = useState('')
-  const [urgencyReason, setUrgencyReason] = useState('')
+  const [shorterNoticeReason, setShorterNoticeReason] = useState('')
+  const [prospect, setProspect] = useState<Prospect | null>(null)
+  const [prospectError, setProspectError] = useState<string | null>(null)
   const [rollbackTo, setRollbackTo] = useState('')
   const [rollbackReason, setRollbackReason] = useState('')
+  const [rollbackProspect, setRollbackProspect] = useState<Prospect | null>(null)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
+  const datePicker = useRef<HTMLDivElement>(null)
+  const panel = useRef<HTMLElement>(null)
 
-  const [loadError, setLoadError] = useState<string | null>(null)
+  const language = (code: string) =>
+    t(`kaijiAdmin:publishing:languages:${code}` as 'kaijiAdmin:publishing:languages:ja')
+  const changeTypeName = (type: ChangeType) => t(`kaijiAdmin:publishing:changeTypeName:${type}`)
 
-  const load = useCallback(
-    async (isCurrent: () => boolean = () => true) => {
-      try {
-        const response = await fetch(
-          `${api}/releases/preview?locale=${encodeURIComponent(locale)}`,
-          { credentials: 'include' },
-        )
-        const body = (await response.json()) as Preview & { errors?: Array<{ message: string }> }
-        if (!isCurrent()) return
-        if (response.ok) {
-          setPreview(body)
-          setLoadError(null)
-        } else
-          setLoadError(
-            body.errors?.[0]?.message ?? `Could not load the release status (${response.status}).`,
-          )
-      } catch {
-        if (isCurrent()) setLoadError('Could not reach the server to load the release status.')
+  /** A refusal in the user's words: translated by its code; the English API message is never shown. */
+  const refusalText = useCallback(
+    (refusal: Refusal): string => {
+      const params = { ...refusal.params }
+      if (typeof params.earliest === 'string') params.earliest = formatDate(params.earliest)
+      const fieldLabels: Record<string, string> = {
+        summary: t('kaijiAdmin:publishing:summary'),
+        reason: t('kaijiAdmin:publishing:rollbackReason'),
+        urgencyReason: t('kaijiAdmin:publishing:shorterNoticeReason'),
       }
+      if (typeof params.field === 'string') params.field = fieldLabels[params.field] ?? params.field
+      const key = `kaijiAdmin:publishing:errors:${refusal.code ?? 'refused'}`
+      const text = t(key as 'kaijiAdmin:publishing:errors:refused', params)
+      return text === key ? t('kaijiAdmin:publishing:errors:refused') : text
     },
-    [api, locale],
+    [t, formatDate],
   )
 
   useEffect(() => {
     // A slow answer for the previous locale must not overwrite the one for the locale now shown.
     let current = true
-    void load(() => current)
+    fetch(`${api}/releases/preview?locale=${encodeURIComponent(locale)}`, {
+      credentials: 'include',
+    })
+      .then(async (response) => {
+        const body: unknown = await response.json().catch(() => null)
+        if (!current) return
+        if (response.ok) {
+          setStatus(body as Status)
+          setLoadError(null)
+        } else setLoadError(refusalText(firstRefusal(body, response.status)))
+      })
+      .catch(() => {
+        if (current) setLoadError(t('kaijiAdmin:publishing:unreachable'))
+      })
     return () => {
       current = false
     }
-  }, [load])
+  }, [api, locale, reloads, refusalText, t])
 
-  const post = async (path: string, body: Record<string, unknown>, done: () => void) => {
+  // Payload's date picker gives its clear button (an icon) no name; screen readers need one.
+  useEffect(() => {
+    datePicker.current
+      ?.querySelector('.date-time-picker__clear-button')
+      ?.setAttribute('aria-label', t('kaijiAdmin:publishing:clearDate'))
+  }, [effectiveAt, t])
+
+  // Payload's selects leave their search input without a label and their arrow button (hidden from
+  // screen readers) in the tab order: name the input after its field, take the arrow out of the order.
+  useEffect(() => {
+    panel.current?.querySelectorAll<HTMLElement>('[data-select-label]').forEach((field) => {
+      field
+        .querySelector('input[id^="react-select"]')
+        ?.setAttribute('aria-label', field.dataset.selectLabel ?? '')
+      field.querySelector('.dropdown-indicator')?.setAttribute('tabindex', '-1')
+    })
+  })
+
+  const ready = Boolean(
+    status && status.missing.length === 0 && !status.unchanged && !status.sourceRefusal,
+  )
+  const canPublish = Boolean(status?.canPublish)
+  const hasReason = shorterNoticeReason.trim().length > 0
+
+  /** GET /releases/prospect: what the publish or rollback would be; nothing is written. */
+  const loadProspect = useCallback(
+    (params: Record<string, string>, set: (prospect: Prospect | null) => void) => {
+      let current = true
+      set(null)
+      setProspectError(null)
+      fetch(`${api}/releases/prospect?${new URLSearchParams({ locale, ...params }).toString()}`, {
+        credentials: 'include',
+      })
+        .then(async (response) => {
+          const body: unknown = await response.json().catch(() => null)
+          if (!current) return
+          if (response.ok) set(body as Prospect)
+          else setProspectError(refusalText(firstRefusal(body, response.status)))
+        })
+        .catch(() => {
+          if (current) setProspectError(t('kaijiAdmin:publishing:unreachable'))
+        })
+      return () => {
+        current = false
+      }
+    },
+    [api, locale, refusalText, t],
+  )
+
+  useEffect(() => {
+    if (!canPublish || !ready) return
+    return loadProspect(
+      {
+        action: 'publish',
+        changeType,
+        ...(effectiveAt ? { effectiveAt } : {}),
+        ...(hasReason ? { shorterNotice: 'true' } : {}),
+      },
+      setProspect,
+    )
+  }, [canPublish, ready, changeType, effectiveAt, hasReason, loadProspect, reloads])
+
+  useEffect(() => {
+    if (!canPublish || !rollbackTo) {
+      setRollbackProspect(null)
+      return
+    }
+    return loadProspect({ action: 'rollback', toRelease: rollbackTo }, setRollbackProspect)
+  }, [canPublish, rollbackTo, loadProspect, reloads])
+
+  const chooseChangeType = (type: ChangeType) => {
+    setChangeType(type)
+    // The notice rule applied: a material change is proposed for the first midnight after the notice period.
+    if (type === 'material' && !effectiveAt && status)
+      setEffectiveAt(
+        new Date(
+          startOfNextDayIn(Date.now() + status.materialNoticeDays * DAY_MS, timeZone),
+        ).toISOString(),
+      )
+  }
+
+  const post = async (path: 'publish' | 'rollback', body: Record<string, unknown>) => {
     setBusy(true)
     setMessage(null)
     try {
@@ -126,241 +217,349 @@ export const PublishPanel = () => {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
       })
-      const result = (await response.json().catch(() => ({}))) as {
-        errors?: Array<{ message: string }>
-        release?: { number: number; effectiveAt: string }
-        source?: { explanation: string } | null
-        warnings?: string[]
-      }
-      if (response.ok && result.release) {
-        setMessage({
-          ok: true,
-          text: `Published ${locale} release ${result.release.number}, effective ${new Date(result.release.effectiveAt).toLocaleString()}.${
-            result.source ? ` ${result.source.explanation}` : ''
-          }${result.warnings?.length ? ` Warning: ${result.warnings.join(' ')}` : ''}`,
-        })
-        done()
+      const result: unknown = await response.json().catch(() => null)
+      const { release, warnings } =
+        (result as {
+          release?: { number: number; effectiveAt: string }
+          warnings?: string[]
+        } | null) ?? {}
+      if (response.ok && release) {
+        const text = t(
+          path === 'publish'
+            ? 'kaijiAdmin:publishing:published'
+            : 'kaijiAdmin:publishing:rolledBack',
+          {
+            language: language(locale),
+            number: release.number,
+            date: formatDate(release.effectiveAt),
+          },
+        )
+        const warning = warnings?.length ? ` ${t('kaijiAdmin:publishing:cancelledWarning')}` : ''
+        setMessage({ ok: true, text: `${text}${warning}` })
+        toast.success(text)
+        if (path === 'publish') {
+          setSummary('')
+          setShorterNoticeReason('')
+          setEffectiveAt('')
+          setChangeType('editorial')
+        } else {
+          setRollbackTo('')
+          setRollbackReason('')
+        }
         router.refresh()
       } else {
-        setMessage({
-          ok: false,
-          text: result.errors?.[0]?.message ?? `Failed (${response.status}).`,
+        const text = t('kaijiAdmin:publishing:refused', {
+          message: refusalText(firstRefusal(result, response.status)),
         })
+        setMessage({ ok: false, text })
+        toast.error(text)
       }
     } catch {
-      setMessage({ ok: false, text: 'Could not reach the server; nothing was published.' })
+      setMessage({ ok: false, text: t('kaijiAdmin:publishing:unreachable') })
     } finally {
       setBusy(false)
+      setReloads((count) => count + 1)
     }
-    await load()
   }
 
-  if (!preview) {
+  if (!status) {
     return (
-      <div
-        className="publish-panel gutter--left gutter--right"
-        role={loadError ? 'alert' : undefined}
-      >
-        {loadError ?? 'Loading release status…'}
+      <div className="publish-panel gutter--left gutter--right" data-testid="publish-panel-loading">
+        {loadError ? (
+          <Banner type="error">
+            <span role="alert">{loadError}</span>
+          </Banner>
+        ) : (
+          t('kaijiAdmin:publishing:loading')
+        )}
       </div>
     )
   }
-  const changes = preview.diff ? describeChanges(preview.diff) : []
-  const ready = preview.missing.length === 0 && !preview.unchanged && !preview.sourceRefusal
+
+  const languageName = language(locale)
+  const noticeBlocks = Boolean(prospect && !prospect.notice.met && !hasReason)
+  const rollbackTargets = status.releases.filter(
+    (release) => release.status === 'past' || release.status === 'superseded',
+  )
+  const rollbackSource = rollbackTargets.find((release) => String(release.number) === rollbackTo)
 
   return (
     <section
       className="publish-panel gutter--left gutter--right"
       data-testid="publish-panel"
-      style={{ marginBottom: 'calc(var(--base) * 2)' }}
+      ref={panel}
+      style={{ marginBottom: 'calc(var(--base) * 2)', display: 'grid', gap: 'var(--base)' }}
     >
-      <h3 style={{ marginBottom: 'calc(var(--base) / 2)' }}>Publish {locale}</h3>
-      <p data-testid="publish-current">
-        {preview.current
-          ? `In effect: release ${preview.current.number} (${preview.current.summary}), since ${new Date(preview.current.effectiveAt).toLocaleString()}.`
-          : `No ${locale} release is in effect yet.`}
+      {/* Payload's field descriptions are too faint for WCAG AA on this panel's background. */}
+      <style>{'.publish-panel .field-description { color: var(--theme-elevation-800); }'}</style>
+      <h3 style={{ margin: 0 }}>
+        {t('kaijiAdmin:publishing:heading', { language: languageName })}
+      </h3>
+      <p data-testid="publish-current" style={{ margin: 0 }}>
+        {status.current
+          ? t('kaijiAdmin:publishing:inEffect', {
+              number: status.current.number,
+              summary: status.current.summary,
+              date: formatDate(status.current.effectiveAt),
+            })
+          : t('kaijiAdmin:publishing:noneInEffect', { language: languageName })}
       </p>
-      {preview.releases
+      {status.releases
         .filter((release) => release.status === 'upcoming')
         .map((release) => (
-          <p key={release.number}>
-            Upcoming: release {release.number} takes effect{' '}
-            {new Date(release.effectiveAt).toLocaleString()} ({release.summary})
-            {typeof release.sourceReleaseNumber === 'number'
-              ? `, with the Japanese release ${release.sourceReleaseNumber} it translates`
+          <p key={release.number} data-testid="publish-upcoming" style={{ margin: 0 }}>
+            {t('kaijiAdmin:publishing:upcoming', {
+              number: release.number,
+              date: formatDate(release.effectiveAt),
+              summary: release.summary,
+            })}
+            {typeof release.sourceReleaseNumber === 'number' && locale !== 'ja'
+              ? ` ${t('kaijiAdmin:publishing:upcomingFollowsSource', { number: release.sourceReleaseNumber })}`
               : ''}
-            .
           </p>
         ))}
-      {preview.missing.length > 0 && (
-        <p data-testid="publish-missing">
-          Not ready: no approved {locale} content for {preview.missing.join(', ')}.
-        </p>
+      {status.missing.length > 0 && (
+        <Banner type="info">
+          <span data-testid="publish-missing">
+            {t('kaijiAdmin:publishing:notReady', { language: languageName })}
+          </span>
+        </Banner>
       )}
-      {preview.unchanged && (
-        <p data-testid="publish-unchanged">
-          Nothing to publish: the approved content is what the newest release holds.
-        </p>
+      {status.unchanged && (
+        <Banner type="info">
+          <span data-testid="publish-unchanged">{t('kaijiAdmin:publishing:unchanged')}</span>
+        </Banner>
       )}
-      {!preview.unchanged && preview.sourceRefusal && (
-        <p data-testid="publish-source-refusal">Not ready: {preview.sourceRefusal}</p>
-      )}
-      {ready && preview.effective && (
-        <p data-testid="publish-effective">
-          {preview.effective.heldBySource
-            ? `Would take effect on ${new Date(preview.effective.at).toLocaleString()}. `
-            : ''}
-          {preview.effective.explanation}
-        </p>
-      )}
-      {ready && changeCount(preview.diff) > 0 && (
-        <ul data-testid="publish-changes">
-          {changes.map((change) => (
-            <li key={change}>{change}</li>
-          ))}
-        </ul>
+      {!status.unchanged && status.sourceRefusal && (
+        <Banner type="info">
+          <span data-testid="publish-source-refusal">
+            {t('kaijiAdmin:publishing:errors:source-not-ready')}
+          </span>
+        </Banner>
       )}
       {message && (
-        <p
-          data-testid="publish-message"
-          role="status"
-          style={{ color: message.ok ? 'var(--theme-success-500)' : 'var(--theme-error-500)' }}
-        >
-          {message.text}
-        </p>
+        <Banner type={message.ok ? 'success' : 'error'}>
+          <span data-testid="publish-message" role="status">
+            {message.text}
+          </span>
+        </Banner>
       )}
-      {preview.canPublish && ready && (
+      {ready && !canPublish && status.diff && (
+        <div data-testid="publish-changes">
+          <ReleaseRedline diff={status.diff} />
+        </div>
+      )}
+      {canPublish && ready && (
         <form
+          aria-label={t('kaijiAdmin:publishing:form')}
           data-testid="publish-form"
           onSubmit={(event) => {
             event.preventDefault()
-            void post(
-              'publish',
-              {
+            openModal(PUBLISH_CONFIRM)
+          }}
+          style={{ display: 'grid', gap: 'var(--base)', maxWidth: '60rem' }}
+        >
+          <TextareaInput
+            label={t('kaijiAdmin:publishing:summary')}
+            onChange={(event) => setSummary(event.target.value)}
+            path="kaiji-publish-summary"
+            required
+            rows={2}
+            value={summary}
+          />
+          <div
+            data-select-label={t('kaijiAdmin:publishing:changeType')}
+            data-testid="publish-change-type"
+            data-value={changeType}
+          >
+            <SelectInput
+              isClearable={false}
+              label={t('kaijiAdmin:publishing:changeType')}
+              name="kaiji-publish-change-type"
+              onChange={(option) => {
+                if (option && !Array.isArray(option))
+                  chooseChangeType(option.value === 'material' ? 'material' : 'editorial')
+              }}
+              options={[
+                { label: t('kaijiAdmin:publishing:changeTypes:editorial'), value: 'editorial' },
+                {
+                  label: t('kaijiAdmin:publishing:changeTypes:material', {
+                    days: status.materialNoticeDays,
+                  }),
+                  value: 'material',
+                },
+              ]}
+              path="kaiji-publish-change-type"
+              value={changeType}
+            />
+          </div>
+          <div
+            className="field-type"
+            data-testid="publish-effective-at"
+            data-value={effectiveAt}
+            ref={datePicker}
+          >
+            <label className="field-label" htmlFor={EFFECTIVE_AT_INPUT}>
+              {t('kaijiAdmin:publishing:effectiveAt')}
+            </label>
+            <DatePicker
+              onChange={(date) => setEffectiveAt(date ? date.toISOString() : '')}
+              overrides={{ id: EFFECTIVE_AT_INPUT }}
+              pickerAppearance="dayAndTime"
+              value={effectiveAt || undefined}
+            />
+            <p className="field-description" style={{ marginBottom: 0 }}>
+              {t('kaijiAdmin:publishing:effectiveAtHint')}
+            </p>
+          </div>
+          {changeType === 'material' && (
+            <TextareaInput
+              description={
+                prospect
+                  ? t('kaijiAdmin:publishing:shorterNoticeHint', {
+                      days: status.materialNoticeDays,
+                      date: formatDate(prospect.notice.earliest),
+                    })
+                  : undefined
+              }
+              label={t('kaijiAdmin:publishing:shorterNoticeReason')}
+              onChange={(event) => setShorterNoticeReason(event.target.value)}
+              path="kaiji-publish-shorter-notice-reason"
+              rows={2}
+              value={shorterNoticeReason}
+            />
+          )}
+          {prospectError && (
+            <Banner type="error">
+              <span data-testid="publish-prospect-error">{prospectError}</span>
+            </Banner>
+          )}
+          {prospect ? (
+            <ReleaseProspect prospect={prospect} testId="publish-prospect" />
+          ) : (
+            !prospectError && <p>{t('kaijiAdmin:publishing:previewLoading')}</p>
+          )}
+          <div>
+            <Button
+              buttonStyle="primary"
+              disabled={busy || !summary.trim() || !prospect || noticeBlocks}
+              type="submit"
+            >
+              {t('kaijiAdmin:publishing:publish')}
+            </Button>
+          </div>
+          <ConfirmationModal
+            body={
+              prospect && (
+                <p data-testid="publish-confirm-text">
+                  {t('kaijiAdmin:publishing:confirmPublish', {
+                    language: languageName,
+                    changeType: changeTypeName(changeType),
+                    date: formatDate(prospect.effectiveAt),
+                  })}
+                </p>
+              )
+            }
+            cancelLabel={t('kaijiAdmin:publishing:cancel')}
+            confirmingLabel={t('kaijiAdmin:publishing:confirming')}
+            confirmLabel={t('kaijiAdmin:publishing:confirm')}
+            heading={t('kaijiAdmin:publishing:confirmHeading')}
+            modalSlug={PUBLISH_CONFIRM}
+            onConfirm={() =>
+              post('publish', {
                 locale,
                 summary,
                 changeType,
-                ...(effectiveAt ? { effectiveAt: new Date(effectiveAt).toISOString() } : {}),
-                ...(urgencyReason.trim() ? { urgencyReason } : {}),
-              },
-              () => {
-                setSummary('')
-                setUrgencyReason('')
-                setEffectiveAt('')
-              },
-            )
-          }}
-          style={{ display: 'grid', gap: 'calc(var(--base) / 2)', maxWidth: '40rem' }}
-        >
-          <label>
-            Change summary (shown publicly)
-            <textarea
-              data-testid="publish-summary"
-              required
-              rows={2}
-              style={{ width: '100%' }}
-              value={summary}
-              onChange={(event) => setSummary(event.target.value)}
-            />
-          </label>
-          <label>
-            Change type{' '}
-            <select
-              data-testid="publish-change-type"
-              value={changeType}
-              onChange={(event) => setChangeType(event.target.value as 'editorial' | 'material')}
-            >
-              <option value="editorial">editorial (wording, no change in substance)</option>
-              <option value="material">
-                material (needs {preview.materialNoticeDays} days' notice)
-              </option>
-            </select>
-          </label>
-          <label>
-            Effective at (empty:{' '}
-            {locale === SOURCE_LOCALE
-              ? 'now'
-              : 'now, or when the Japanese text it translates takes effect'}
-            ){' '}
-            <input
-              data-testid="publish-effective-at"
-              type="datetime-local"
-              value={effectiveAt}
-              onChange={(event) => setEffectiveAt(event.target.value)}
-            />
-          </label>
-          {changeType === 'material' && (
-            <label>
-              Reason for shorter notice (only if effective sooner than {preview.materialNoticeDays}{' '}
-              days)
-              <textarea
-                rows={2}
-                style={{ width: '100%' }}
-                value={urgencyReason}
-                onChange={(event) => setUrgencyReason(event.target.value)}
-              />
-            </label>
-          )}
-          <div>
-            <Button buttonStyle="primary" disabled={busy || !summary.trim()} type="submit">
-              Publish release
-            </Button>
-          </div>
+                ...(effectiveAt ? { effectiveAt } : {}),
+                ...(changeType === 'material' && hasReason
+                  ? { urgencyReason: shorterNoticeReason }
+                  : {}),
+              })
+            }
+          />
         </form>
       )}
-      {preview.canPublish && preview.releases.length > 1 && (
-        <details style={{ marginTop: 'var(--base)' }}>
-          <summary>Roll back to an earlier release</summary>
-          <form
-            data-testid="rollback-form"
-            onSubmit={(event) => {
-              event.preventDefault()
-              void post(
-                'rollback',
-                { locale, toRelease: Number(rollbackTo), reason: rollbackReason },
-                () => setRollbackReason(''),
-              )
-            }}
-            style={{ display: 'grid', gap: 'calc(var(--base) / 2)', maxWidth: '40rem' }}
+      {canPublish && rollbackTargets.length > 0 && (
+        <form
+          aria-label={t('kaijiAdmin:publishing:rollbackHeading')}
+          data-testid="rollback-form"
+          onSubmit={(event) => {
+            event.preventDefault()
+            openModal(ROLLBACK_CONFIRM)
+          }}
+          style={{ display: 'grid', gap: 'var(--base)', maxWidth: '60rem' }}
+        >
+          <h4 style={{ margin: 0 }}>{t('kaijiAdmin:publishing:rollbackHeading')}</h4>
+          <div
+            data-select-label={t('kaijiAdmin:publishing:rollbackRelease')}
+            data-testid="rollback-release"
+            data-value={rollbackTo}
           >
-            <label>
-              Release{' '}
-              <select
-                value={rollbackTo}
-                onChange={(event) => setRollbackTo(event.target.value)}
-                required
-              >
-                <option value="">choose…</option>
-                {preview.releases
-                  .filter((release) => release.status === 'past' || release.status === 'superseded')
-                  .map((release) => (
-                    <option key={release.number} value={release.number}>
-                      {release.number}: {release.summary}
-                    </option>
-                  ))}
-              </select>
-            </label>
-            <label>
-              Reason (required, recorded and shown publicly)
-              <textarea
-                required
-                rows={2}
-                style={{ width: '100%' }}
-                value={rollbackReason}
-                onChange={(event) => setRollbackReason(event.target.value)}
-              />
-            </label>
-            <div>
-              <Button
-                buttonStyle="secondary"
-                disabled={busy || !rollbackTo || !rollbackReason.trim()}
-                type="submit"
-              >
-                Publish the rollback
-              </Button>
-            </div>
-          </form>
-        </details>
+            <SelectInput
+              label={t('kaijiAdmin:publishing:rollbackRelease')}
+              name="kaiji-rollback-release"
+              onChange={(option) => {
+                if (!Array.isArray(option)) setRollbackTo(option ? String(option.value) : '')
+              }}
+              options={rollbackTargets.map((release) => ({
+                label: t('kaijiAdmin:publishing:rollbackOption', {
+                  number: release.number,
+                  summary: release.summary,
+                }),
+                value: String(release.number),
+              }))}
+              path="kaiji-rollback-release"
+              value={rollbackTo}
+            />
+          </div>
+          <TextareaInput
+            label={t('kaijiAdmin:publishing:rollbackReason')}
+            onChange={(event) => setRollbackReason(event.target.value)}
+            path="kaiji-rollback-reason"
+            required
+            rows={2}
+            value={rollbackReason}
+          />
+          {rollbackProspect && (
+            <ReleaseProspect prospect={rollbackProspect} testId="rollback-prospect" />
+          )}
+          <div>
+            <Button
+              buttonStyle="secondary"
+              disabled={busy || !rollbackProspect || !rollbackReason.trim()}
+              type="submit"
+            >
+              {t('kaijiAdmin:publishing:rollbackButton')}
+            </Button>
+          </div>
+          <ConfirmationModal
+            body={
+              rollbackProspect &&
+              rollbackSource && (
+                <p data-testid="rollback-confirm-text">
+                  {t('kaijiAdmin:publishing:rollbackConfirm', {
+                    language: languageName,
+                    from: rollbackSource.number,
+                    changeType: changeTypeName(rollbackProspect.changeType),
+                    date: formatDate(rollbackProspect.effectiveAt),
+                  })}
+                </p>
+              )
+            }
+            cancelLabel={t('kaijiAdmin:publishing:cancel')}
+            confirmingLabel={t('kaijiAdmin:publishing:confirming')}
+            confirmLabel={t('kaijiAdmin:publishing:rollbackConfirmButton')}
+            heading={t('kaijiAdmin:publishing:rollbackConfirmHeading')}
+            modalSlug={ROLLBACK_CONFIRM}
+            onConfirm={() =>
+              post('rollback', {
+                locale,
+                toRelease: Number(rollbackTo),
+                reason: rollbackReason,
+              })
+            }
+          />
+        </form>
       )}
     </section>
   )

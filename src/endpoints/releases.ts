@@ -8,15 +8,20 @@ import type { User } from '../payload-types'
 import { actorLabelFor, describeActor, type Reader } from '../audit/actorLabel'
 import {
   assembleFromApprovals,
+  planPublish,
+  planRollback,
   publishRelease,
   PublishError,
   rollbackRelease,
   type PublishedRelease,
   type Publisher,
+  type ReleasePlan,
 } from '../releases/publish'
+import { renderProspectivePage } from '../delivery/prospectivePage'
 import { diffReleases } from '../releases/releaseDiff'
 import { announceReleasePublished } from '../releases/releaseSignal'
 import {
+  findRelease,
   latestRelease,
   listReleaseSummaries,
   type StoredReleaseSummary,
@@ -40,21 +45,44 @@ const textField = (
 ): string | null | Response => {
   const value = body[name]
   if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) {
-    return required ? problem(400, `"${name}" is required.`) : null
+    return required
+      ? problem(400, `"${name}" is required.`, 'text-required', { field: name })
+      : null
   }
-  if (typeof value !== 'string') return problem(400, `"${name}" must be text.`)
+  if (typeof value !== 'string')
+    return problem(400, `"${name}" must be text.`, 'text-required', { field: name })
   if (value.length > MAX_TEXT_LENGTH)
-    return problem(400, `"${name}" must be at most ${MAX_TEXT_LENGTH} characters.`)
+    return problem(
+      400,
+      `"${name}" must be at most ${MAX_TEXT_LENGTH} characters.`,
+      'text-too-long',
+      {
+        field: name,
+        max: MAX_TEXT_LENGTH,
+      },
+    )
   return value.trim()
 }
 
-const localeRefusal = (locale: unknown) =>
-  problem(400, `Unknown locale ${JSON.stringify(locale)}; use one of ${LOCALES.join(', ')}.`)
+const localeRefusal = (locale: unknown, headers?: Record<string, string>) =>
+  problem(
+    400,
+    `Unknown locale ${JSON.stringify(locale)}; use one of ${LOCALES.join(', ')}.`,
+    'unknown-locale',
+    undefined,
+    headers,
+  )
 
 const isChangeType = (value: unknown): value is ChangeType =>
   (CHANGE_TYPES as readonly unknown[]).includes(value)
-const changeTypeRefusal = () =>
-  problem(400, `"changeType" must be one of ${CHANGE_TYPES.join(', ')}.`)
+const changeTypeRefusal = (headers?: Record<string, string>) =>
+  problem(
+    400,
+    `"changeType" must be one of ${CHANGE_TYPES.join(', ')}.`,
+    'bad-change-type',
+    undefined,
+    headers,
+  )
 
 /** A release as `reader` may see it: the publisher's and approvers' emails for administrators only. */
 const releaseSummary = (release: StoredReleaseSummary, reader: Reader, status?: string) => ({
@@ -88,9 +116,13 @@ const readPublishingRequest = async (
   allowed: readonly string[],
 ): Promise<{ user: User; body: Record<string, unknown> } | Response> => {
   const user = req.user as User | null
-  if (!user) return problem(401, 'Sign in to publish.')
+  if (!user) return problem(401, 'Sign in to publish.', 'sign-in')
   if (!mayPublish(user))
-    return problem(403, 'Only legal reviewers and admins may publish or roll back releases.')
+    return problem(
+      403,
+      'Only legal reviewers and admins may publish or roll back releases.',
+      'may-not-publish',
+    )
   const body = await readJsonObject(req)
   if (!body)
     return problem(
@@ -123,11 +155,13 @@ const publishing = (req: Parameters<PayloadHandler>[0], work: () => Promise<Publ
         { status: 201 },
       )
     } catch (error) {
-      if (error instanceof PublishError) return problem(error.status, error.message)
+      if (error instanceof PublishError)
+        return problem(error.status, error.message, error.code, error.params)
       if (isUniqueViolation(error)) {
         return problem(
           409,
           'Another release of this locale was published at the same moment; reload and try again.',
+          'published-meanwhile',
         )
       }
       throw error
@@ -155,7 +189,7 @@ const publishHandler: PayloadHandler = async (req) => {
     body.effectiveAt !== null &&
     typeof body.effectiveAt !== 'string'
   ) {
-    return problem(400, '"effectiveAt" must be an ISO 8601 date string.')
+    return problem(400, '"effectiveAt" must be an ISO 8601 date string.', 'invalid-date')
   }
   return publishing(req, () =>
     publishRelease(req.payload, req, {
@@ -177,7 +211,11 @@ const rollbackHandler: PayloadHandler = async (req) => {
   const { user, body } = checked
   const { toRelease } = body
   if (typeof toRelease !== 'number' || !Number.isInteger(toRelease) || toRelease < 1) {
-    return problem(400, '"toRelease" must be a release number (a whole number, 1 or more).')
+    return problem(
+      400,
+      '"toRelease" must be a release number (a whole number, 1 or more).',
+      'bad-release-number',
+    )
   }
   const reason = textField(body, 'reason', true)
   if (reason instanceof Response) return reason
@@ -266,7 +304,127 @@ const previewHandler: PayloadHandler = async (req) => {
   })
 }
 
+/** What the publish panel shows is for publishers only and must never sit in a shared cache. */
+const NO_STORE = { 'Cache-Control': 'no-store, private', Vary: 'Cookie' }
+
+const PROSPECT_PARAMS = [
+  'locale',
+  'action',
+  'changeType',
+  'effectiveAt',
+  'shorterNotice',
+  'toRelease',
+] as const
+
+/**
+ * GET ?locale=xx&action=publish|rollback&…: the release a publish (or a rollback to `toRelease`) would
+ * write now, as the public page will render it once in effect, its changes against the release in
+ * effect, and its effective date with the source and notice rules applied. Nothing is written.
+ */
+const prospectHandler: PayloadHandler = async (req) => {
+  const refuse = (
+    status: number,
+    message: string,
+    code: string,
+    params?: Record<string, string | number>,
+  ) => problem(status, message, code, params, NO_STORE)
+  const user = req.user as User | null
+  if (!user) return refuse(401, 'Sign in to preview a release.', 'sign-in')
+  if (!mayPublish(user))
+    return refuse(
+      403,
+      'Only legal reviewers and admins may preview a release before publishing it.',
+      'may-not-publish',
+    )
+  const query = req.searchParams
+  const unknown = [...query.keys()].filter(
+    (key) => !(PROSPECT_PARAMS as readonly string[]).includes(key),
+  )
+  if (unknown.length)
+    return refuse(
+      400,
+      `Unknown parameter(s) ${unknown.join(', ')}; allowed: ${PROSPECT_PARAMS.join(', ')}.`,
+      'bad-parameter',
+    )
+  const locale = query.get('locale')
+  if (!isLocaleCode(locale)) return localeRefusal(locale, NO_STORE)
+  const action = query.get('action') ?? 'publish'
+  if (action !== 'publish' && action !== 'rollback')
+    return refuse(400, '"action" must be publish or rollback.', 'bad-parameter')
+  const changeType = query.get('changeType') ?? undefined
+  if (changeType !== undefined && !isChangeType(changeType)) return changeTypeRefusal(NO_STORE)
+  const now = Date.now()
+  let plan: ReleasePlan
+  try {
+    if (action === 'rollback') {
+      const toRelease = Number(query.get('toRelease'))
+      if (!Number.isInteger(toRelease) || toRelease < 1)
+        return refuse(
+          400,
+          '"toRelease" must be a release number (a whole number, 1 or more).',
+          'bad-release-number',
+        )
+      plan = await planRollback(req.payload, req, { locale, toRelease, changeType, now })
+    } else {
+      plan = await planPublish(req.payload, req, {
+        locale,
+        changeType: changeType ?? 'editorial',
+        effectiveAt: query.get('effectiveAt') || null,
+        urgencyReason: query.get('shorterNotice') === 'true' ? 'given' : null,
+        now,
+      })
+    }
+  } catch (error) {
+    if (error instanceof PublishError)
+      return refuse(error.status, error.message, error.code ?? 'refused', error.params)
+    throw error
+  }
+  const releases = await listReleaseSummaries(req.payload, locale)
+  const latest = releases.length ? await latestRelease(req.payload, locale) : null
+  const inEffect = releaseTimeline(releases, now).current
+  const current = inEffect ? await findRelease(req.payload, locale, inEffect.number) : null
+  const prospective = {
+    locale,
+    number: (latest?.number ?? 0) + 1,
+    summary: '',
+    changeType: plan.changeType,
+    effectiveAt: new Date(plan.effectiveAt).toISOString(),
+    publishedAt: new Date(now).toISOString(),
+    publishedBy: describeActor(user),
+    approvers: plan.approvers,
+    contentHash: plan.contentHash,
+    content: plan.content,
+    sources: plan.sources,
+    rollbackOf: plan.rollbackOf,
+    urgencyReason: null,
+    sourceReleaseNumber: plan.timing?.sourceRelease.number ?? null,
+  }
+  return Response.json(
+    {
+      locale,
+      action,
+      number: prospective.number,
+      changeType: plan.changeType,
+      effectiveAt: prospective.effectiveAt,
+      sourceRelease: plan.timing
+        ? {
+            number: plan.timing.sourceRelease.number,
+            effectiveAt: new Date(plan.timing.sourceRelease.effectiveAt).toISOString(),
+          }
+        : null,
+      heldBySource: plan.timing?.heldBySource ?? false,
+      notice: { ...plan.notice, earliest: new Date(plan.notice.earliest).toISOString() },
+      unchanged: latest?.contentHash === plan.contentHash,
+      inEffect: current?.number ?? null,
+      diff: current ? diffReleases(current, prospective) : null,
+      html: await renderProspectivePage(req.payload, prospective),
+    },
+    { headers: NO_STORE },
+  )
+}
+
 export const releaseEndpoints: Endpoint[] = [
+  { path: '/prospect', method: 'get', handler: prospectHandler },
   { path: '/publish', method: 'post', handler: publishHandler },
   { path: '/rollback', method: 'post', handler: rollbackHandler },
   { path: '/preview', method: 'get', handler: previewHandler },

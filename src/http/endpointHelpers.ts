@@ -8,9 +8,22 @@ import {
 
 import { parseBoundedJson, tooDeepMessage } from '../utilities/boundedJson'
 
-/** Every refusal has the same shape as Payload's own errors: `{ errors: [{ message }] }`. */
-export const problem = (status: number, message: string): Response =>
-  Response.json({ errors: [{ message }] }, { status })
+/**
+ * Every refusal has the same shape as Payload's own errors: `{ errors: [{ message }] }`. A refusal the
+ * admin shows may add a machine-readable `code` (and its `params`): the admin translates by code, API
+ * clients keep the English message.
+ */
+export const problem = (
+  status: number,
+  message: string,
+  code?: string,
+  params?: Record<string, string | number>,
+  headers?: Record<string, string>,
+): Response =>
+  Response.json(
+    { errors: [{ message, ...(code ? { code } : {}), ...(params ? { params } : {}) }] },
+    { status, ...(headers ? { headers } : {}) },
+  )
 
 /**
  * The request body as a JSON object, or null when it is missing, malformed or not an object. Nesting is

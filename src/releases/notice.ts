@@ -2,6 +2,10 @@ import type { ChangeType } from './types'
 
 const DAY_MS = 86_400_000
 
+/** The earliest moment a material change published at `now` may take effect without a reason for shorter notice. */
+export const earliestWithNotice = (now: number, noticeDays: number): number =>
+  now + noticeDays * DAY_MS
+
 /** A material change taking effect with less notice than required must say why (the urgency reason). */
 export const checkNotice = ({
   changeType,
@@ -17,7 +21,7 @@ export const checkNotice = ({
   urgencyReason: string | null
 }): { ok: true } | { ok: false; message: string } => {
   if (changeType !== 'material' || urgencyReason) return { ok: true }
-  const earliest = now + noticeDays * DAY_MS
+  const earliest = earliestWithNotice(now, noticeDays)
   if (effectiveAt >= earliest) return { ok: true }
   const givenDays = Math.max(0, (effectiveAt - now) / DAY_MS)
   return {

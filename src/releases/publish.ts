@@ -11,7 +11,7 @@ import {
   type CategoryApprovals,
   type ReleaseSource,
 } from './assemble'
-import { checkNotice } from './notice'
+import { checkNotice, earliestWithNotice } from './notice'
 import { PublishError } from './publishError'
 import {
   cancelledBasisWarnings,
@@ -105,6 +105,8 @@ const writeRelease = async (
       release.rollbackOf === null
         ? `Nothing to publish: the approved ${release.locale} content is identical to release ${latest.number}.`
         : `Release ${release.rollbackOf} has the same content as release ${latest.number}, the newest ${release.locale} release.`,
+      'nothing-to-publish',
+      { latest: latest.number },
     )
   }
   const number = (latest?.number ?? 0) + 1
@@ -165,6 +167,156 @@ export type PublishedRelease = StoredRelease & {
   warnings: string[]
 }
 
+/**
+ * What a publish or rollback would write, decided as the write decides it: the content, when it takes
+ * effect (the requested date, the source rule) and what the notice rule says. The publish panel's
+ * preview shows exactly this, so the preview and the publish cannot disagree.
+ */
+export type ReleasePlan = {
+  locale: string
+  changeType: ChangeType
+  effectiveAt: number
+  timing: SourceTiming | null
+  /** The notice rule: the earliest date without a reason, and whether this plan meets it. */
+  notice: {
+    required: boolean
+    met: boolean
+    days: number
+    earliest: number
+    message: string | null
+  }
+  rollbackOf: number | null
+  content: ReleaseContent
+  contentHash: string
+  sources: ReleaseSource[]
+  approvers: string[]
+  now: number
+}
+
+const noticeFor = (
+  changeType: ChangeType,
+  effectiveAt: number,
+  now: number,
+  urgencyReason: string | null,
+): ReleasePlan['notice'] => {
+  const days = settings().materialNoticeDays
+  const checked = checkNotice({ changeType, effectiveAt, now, noticeDays: days, urgencyReason })
+  return {
+    required: changeType === 'material',
+    met: checked.ok,
+    days,
+    earliest: earliestWithNotice(now, days),
+    message: checked.ok ? null : checked.message,
+  }
+}
+
+/** What a publish of the approved content would be; refuses (PublishError) what a publish would refuse, except the notice rule. */
+export const planPublish = async (
+  payload: Payload,
+  req: PayloadRequest,
+  request: {
+    locale: string
+    changeType: ChangeType
+    effectiveAt?: string | null
+    urgencyReason?: string | null
+    now: number
+  },
+): Promise<ReleasePlan> => {
+  const { now } = request
+  const requested = requestedEffectiveAt(request.effectiveAt, now)
+  const assembly = await assembleFromApprovals(payload, req, request.locale)
+  if (!assembly.ok) {
+    throw new PublishError(
+      409,
+      `Cannot publish ${request.locale}: no approved ${request.locale} content for ${assembly.missing.join(', ')}.`,
+      'not-ready',
+    )
+  }
+  const timing = await timingFor(payload, req, {
+    locale: request.locale,
+    needs: assembly.needs,
+    content: assembly.content,
+    requested,
+    now,
+  })
+  const effectiveAt = timing?.effectiveAt ?? requested ?? now
+  return {
+    locale: request.locale,
+    changeType: request.changeType,
+    effectiveAt,
+    timing,
+    notice: noticeFor(request.changeType, effectiveAt, now, request.urgencyReason ?? null),
+    rollbackOf: null,
+    content: assembly.content,
+    contentHash: assembly.contentHash,
+    sources: assembly.sources,
+    approvers: assembly.approvers,
+    now,
+  }
+}
+
+/**
+ * What a rollback would be: an older release's content again, in effect at once, or for a target
+ * locale when the source text it translates takes effect, if that is later.
+ */
+export const planRollback = async (
+  payload: Payload,
+  req: PayloadRequest,
+  request: { locale: string; toRelease: number; changeType?: ChangeType; now: number },
+): Promise<ReleasePlan> => {
+  const { now } = request
+  const target = await findRelease(payload, request.locale, request.toRelease, req)
+  if (!target || Date.parse(target.effectiveAt) > now) {
+    throw new PublishError(
+      404,
+      `There is no ${request.locale} release ${request.toRelease} in effect to roll back to.`,
+      'no-rollback-target',
+      { number: request.toRelease },
+    )
+  }
+  const needs = request.locale === SOURCE_LOCALE ? [] : await recordedNeeds(payload, req, target)
+  const timing = await timingFor(payload, req, {
+    locale: request.locale,
+    needs,
+    content: target.content,
+    requested: null,
+    now,
+  })
+  // A rollback undoes changes the public relied on, so it is announced as material unless said otherwise.
+  const changeType = request.changeType ?? 'material'
+  const effectiveAt = timing?.effectiveAt ?? now
+  return {
+    locale: request.locale,
+    changeType,
+    effectiveAt,
+    timing,
+    // A rollback takes effect at once: it is never held for notice.
+    notice: {
+      ...noticeFor(changeType, effectiveAt, now, null),
+      required: false,
+      met: true,
+      message: null,
+    },
+    rollbackOf: target.number,
+    content: target.content,
+    contentHash: target.contentHash,
+    sources: target.sources,
+    approvers: target.approvers,
+    now,
+  }
+}
+
+const published = async (
+  payload: Payload,
+  req: PayloadRequest,
+  plan: ReleasePlan,
+  release: StoredRelease,
+): Promise<PublishedRelease> => ({
+  ...release,
+  sourceTiming: plan.timing,
+  warnings: await cancelledBasisWarnings(payload, req, plan.locale, plan.now),
+})
+
 /** Publishes the approved content of one locale as its next release. Call inside a transaction. */
 export const publishRelease = async (
   payload: Payload,
@@ -179,54 +331,23 @@ export const publishRelease = async (
     now?: number
   },
 ): Promise<PublishedRelease> => {
-  const now = request.now ?? Date.now()
-  const requested = requestedEffectiveAt(request.effectiveAt, now)
-  const assembly = await assembleFromApprovals(payload, req, request.locale)
-  if (!assembly.ok) {
-    throw new PublishError(
-      409,
-      `Cannot publish ${request.locale}: no approved ${request.locale} content for ${assembly.missing.join(', ')}.`,
-    )
-  }
-  const timing = await timingFor(payload, req, {
-    locale: request.locale,
-    needs: assembly.needs,
-    content: assembly.content,
-    requested,
-    now,
-  })
-  const effectiveAt = timing?.effectiveAt ?? requested ?? now
-  const notice = checkNotice({
-    changeType: request.changeType,
-    effectiveAt,
-    now,
-    noticeDays: settings().materialNoticeDays,
-    urgencyReason: request.urgencyReason ?? null,
-  })
-  if (!notice.ok) throw new PublishError(400, notice.message)
+  const plan = await planPublish(payload, req, { ...request, now: request.now ?? Date.now() })
+  if (!plan.notice.met && plan.notice.message)
+    throw new PublishError(400, plan.notice.message, 'notice-too-short', {
+      days: plan.notice.days,
+      earliest: new Date(plan.notice.earliest).toISOString(),
+    })
   const release = await writeRelease(payload, req, {
-    ...request,
-    effectiveAt,
+    ...plan,
+    summary: request.summary,
     urgencyReason: request.urgencyReason ?? null,
-    rollbackOf: null,
-    content: assembly.content,
-    contentHash: assembly.contentHash,
-    sources: assembly.sources,
-    approvers: assembly.approvers,
-    now,
-    sourceReleaseNumber: timing?.sourceRelease.number ?? null,
+    publisher: request.publisher,
+    sourceReleaseNumber: plan.timing?.sourceRelease.number ?? null,
   })
-  return {
-    ...release,
-    sourceTiming: timing,
-    warnings: await cancelledBasisWarnings(payload, req, request.locale, now),
-  }
+  return published(payload, req, plan, release)
 }
 
-/**
- * Publishes an older release's content again, in effect at once, or for a target locale when the
- * source text it translates takes effect, if that is later. Nothing is deleted.
- */
+/** Publishes an older release's content again (see planRollback). Nothing is deleted. */
 export const rollbackRelease = async (
   payload: Payload,
   req: PayloadRequest,
@@ -234,46 +355,18 @@ export const rollbackRelease = async (
     locale: string
     toRelease: number
     reason: string
-    /** A rollback undoes changes the public relied on, so it is announced as material unless said otherwise. */
     changeType?: ChangeType
     publisher: Publisher
     now?: number
   },
 ): Promise<PublishedRelease> => {
-  const now = request.now ?? Date.now()
-  const target = await findRelease(payload, request.locale, request.toRelease, req)
-  if (!target || Date.parse(target.effectiveAt) > now) {
-    throw new PublishError(
-      404,
-      `There is no ${request.locale} release ${request.toRelease} in effect to roll back to.`,
-    )
-  }
-  const needs = request.locale === SOURCE_LOCALE ? [] : await recordedNeeds(payload, req, target)
-  const timing = await timingFor(payload, req, {
-    locale: request.locale,
-    needs,
-    content: target.content,
-    requested: null,
-    now,
-  })
+  const plan = await planRollback(payload, req, { ...request, now: request.now ?? Date.now() })
   const release = await writeRelease(payload, req, {
-    locale: request.locale,
-    summary: `Rollback to release ${target.number}: ${request.reason}`,
-    changeType: request.changeType ?? 'material',
-    effectiveAt: timing?.effectiveAt ?? now,
+    ...plan,
+    summary: `Rollback to release ${request.toRelease}: ${request.reason}`,
     urgencyReason: null,
-    rollbackOf: target.number,
-    content: target.content,
-    contentHash: target.contentHash,
-    sources: target.sources,
-    approvers: target.approvers,
     publisher: request.publisher,
-    now,
-    sourceReleaseNumber: timing?.sourceRelease.number ?? null,
+    sourceReleaseNumber: plan.timing?.sourceRelease.number ?? null,
   })
-  return {
-    ...release,
-    sourceTiming: timing,
-    warnings: await cancelledBasisWarnings(payload, req, request.locale, now),
-  }
+  return published(payload, req, plan, release)
 }

@@ -22,12 +22,14 @@ export const requestedEffectiveAt = (
     throw new PublishError(
       400,
       `"effectiveAt" is not a valid ISO 8601 date: ${JSON.stringify(effectiveAt)}.`,
+      'invalid-date',
     )
   // A minute of slack for clocks; legal text cannot take effect retroactively.
   if (time < now - 60_000) {
     throw new PublishError(
       400,
       `"effectiveAt" (${effectiveAt}) is in the past; omit it to publish with immediate effect.`,
+      'date-in-past',
     )
   }
   return Math.max(time, now)
@@ -47,7 +49,7 @@ export const timingFor = async (
 ): Promise<SourceTiming | null> => {
   if (request.locale === SOURCE_LOCALE) return null
   const decided = await sourceTiming(payload, req, request)
-  if (!decided.ok) throw new PublishError(409, decided.message)
+  if (!decided.ok) throw new PublishError(409, decided.message, 'source-not-ready')
   return decided.timing
 }
 

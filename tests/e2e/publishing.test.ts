@@ -3,7 +3,9 @@ import type { Browser, Page } from 'playwright-core'
 import { approveChange, releaseAction } from '@support/contentChanges'
 import type { ApiClient, TestUserName } from '../helpers/http'
 import { startIsolatedServer } from '@support/testServer'
-import { inBrowser, loginAs, launchBrowser, type OpenedPage } from './browser'
+import { startOfNextDayIn } from '@/components/publishPanel/dayStart'
+import { formatAdminDate } from '@/i18n/adminDates'
+import { inBrowser, loginAs, launchBrowser, seriousAxeViolations, type OpenedPage } from './browser'
 
 let browser: Browser
 let server: Awaited<ReturnType<typeof startIsolatedServer>>
@@ -43,7 +45,17 @@ const openReleases = async (open: Open, name: TestUserName): Promise<OpenedPage>
   return opened
 }
 
-const changeLine = `${NEW_NAME}: name changed`
+/** The panel's words, in Japanese: the browser runs with locale ja-JP. */
+const PUBLISH = 'リリースを公開'
+const CONFIRM = '公開する'
+/** formatAdminDate in ja and Asia/Tokyo: "2026/12/07 13:20 JST". */
+const JA_DATE = String.raw`\d{4}/\d{1,2}/\d{1,2} \d{1,2}:\d{2} JST`
+const PANEL = '[data-testid="publish-panel"]'
+
+/** The HTML the preview frame shows (its srcdoc), and the document's <main>. */
+const previewHtml = (page: Page) =>
+  page.getByTestId('publish-preview-frame').first().getAttribute('srcdoc')
+const mainOf = (html: string | null) => /<main[^>]*>([\s\S]*)<\/main>/.exec(html ?? '')?.[1] ?? ''
 const CATEGORY_KEYS = [
   'cloud-platform',
   'bug-detection',
@@ -54,7 +66,6 @@ const CATEGORY_KEYS = [
   'support',
   'internal-tools',
 ]
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Asserts on the public HTML pages: no scripts at all, and the document language. */
 const expectPlainJapaneseDocument = async (page: Page) => {
@@ -67,17 +78,18 @@ describe('publishing a release from the admin, in Chromium', () => {
     await scenario('publish-editor', async (open) => {
       const { page, outsideRequests } = await openReleases(open, 'editor')
       const panel = page.getByTestId('publish-panel')
-      await expect(panel.locator('h3').innerText()).resolves.toBe('Publish ja')
+      await expect(panel.locator('h3').innerText()).resolves.toBe('日本語ページの公開')
       await expect(page.getByTestId('publish-current').innerText()).resolves.toMatch(
-        /^In effect: release 1 \(/,
+        /^発効中：リリース 1（/,
       )
+      // The approved change as a redline, but no preview of the page and no form.
       await expect(
-        page.getByTestId('publish-changes').locator('li').allInnerTexts(),
-      ).resolves.toEqual([changeLine])
+        page.getByTestId('publish-changes').locator('ins').allInnerTexts(),
+      ).resolves.toEqual([INSERTED])
 
       await expect(page.getByTestId('publish-form').count()).resolves.toBe(0)
-      await expect(page.getByTestId('publish-summary').count()).resolves.toBe(0)
-      await expect(page.getByRole('button', { name: 'Publish release' }).count()).resolves.toBe(0)
+      await expect(page.getByTestId('publish-preview-frame').count()).resolves.toBe(0)
+      await expect(page.getByRole('button', { name: PUBLISH }).count()).resolves.toBe(0)
       await expect(page.getByTestId('rollback-form').count()).resolves.toBe(0)
       expect(outsideRequests).toEqual([])
     })
@@ -87,41 +99,79 @@ describe('publishing a release from the admin, in Chromium', () => {
     await scenario('publish-reviewer', async (open) => {
       const { page, outsideRequests } = await openReleases(open, 'reviewer')
 
-      // The panel: release 1 in effect, the one approved change pending, the form with its defaults.
+      // The panel: release 1 in effect, the approved change as a redline, the page as it will be served.
       await expect(page.getByTestId('publish-current').innerText()).resolves.toMatch(
-        /^In effect: release 1 \(/,
+        /^発効中：リリース 1（/,
       )
-      await expect(
-        page.getByTestId('publish-changes').locator('li').allInnerTexts(),
-      ).resolves.toEqual([changeLine])
       const form = page.getByTestId('publish-form')
       await form.waitFor()
-      const publish = form.getByRole('button', { name: 'Publish release' })
-      await expect(publish.isDisabled()).resolves.toBe(true) // no summary yet
-      await expect(form.getByTestId('publish-change-type').inputValue()).resolves.toBe('editorial')
-      await expect(form.getByTestId('publish-effective-at').inputValue()).resolves.toBe('')
+      const prospect = form.getByTestId('publish-prospect')
+      await prospect.waitFor()
+      await expect(prospect.getByTestId('publish-effective').innerText()).resolves.toMatch(
+        new RegExp(`^発効日時：${JA_DATE}$`),
+      )
+      const redline = prospect.getByTestId('publish-redline')
+      await expect(redline.locator('h5').allInnerTexts()).resolves.toEqual([NEW_NAME])
+      await expect(redline.locator('dt').allInnerTexts()).resolves.toEqual(['名前'])
+      await expect(redline.locator('ins').allInnerTexts()).resolves.toEqual([INSERTED])
+      await expect(redline.locator('del').count()).resolves.toBe(0)
+      // The preview: the public page with the approved name, in a frame that runs nothing.
+      const frame = prospect.getByTestId('publish-preview-frame')
+      await expect(frame.getAttribute('sandbox')).resolves.toBe('')
+      await expect(
+        page
+          .frameLocator('[data-testid="publish-prospect"] iframe')
+          .locator('main table tbody th[scope="row"]', { hasText: NEW_NAME })
+          .count(),
+      ).resolves.toBe(1)
+      const previewed = await previewHtml(page)
+      expect(previewed).toContain(NEW_NAME)
 
-      await form.getByTestId('publish-summary').fill(SUMMARY)
+      // axe: no serious or critical violation on the panel with its preview, in Japanese.
+      await expect(seriousAxeViolations(page, PANEL)).resolves.toEqual([])
+
+      const publish = form.getByRole('button', { name: PUBLISH })
+      await expect(publish.isDisabled()).resolves.toBe(true) // no summary yet
+      await expect(
+        form.getByTestId('publish-change-type').getAttribute('data-value'),
+      ).resolves.toBe('editorial')
+      await expect(
+        form.getByTestId('publish-effective-at').getAttribute('data-value'),
+      ).resolves.toBe('')
+
+      await form.getByLabel('変更の概要（一般に公開されます）').fill(SUMMARY)
       await publish.click() // waits for the button to be enabled
+      // The confirmation names the language, the change type and the date.
+      const confirmText = page.getByTestId('publish-confirm-text')
+      await confirmText.waitFor()
+      await expect(confirmText.innerText()).resolves.toMatch(
+        new RegExp(`^日本語ページを編集上の変更として公開し、${JA_DATE} に発効させますか？$`),
+      )
+      await page.locator('#confirm-action', { hasText: CONFIRM }).click()
 
       const message = page.getByTestId('publish-message')
       await message.waitFor()
-      await expect(message.innerText()).resolves.toMatch(/^Published ja release 2, effective .+\.$/)
+      await expect(message.innerText()).resolves.toMatch(
+        new RegExp(`^日本語リリース 2 を公開しました。発効日時は ${JA_DATE} です。$`),
+      )
       // After publishing, the panel reloads: release 2 is in effect and nothing is left to publish.
       await page.getByTestId('publish-unchanged').waitFor()
       await page
         .getByTestId('publish-current')
-        .filter({ hasText: /^In effect: release 2 \(/ })
+        .filter({ hasText: /^発効中：リリース 2（/ })
         .waitFor()
       await expect(page.getByTestId('publish-current').innerText()).resolves.toContain(SUMMARY)
       await expect(page.getByTestId('publish-form').count()).resolves.toBe(0)
-      await expect(message.innerText()).resolves.toMatch(/^Published ja release 2/)
       // The list below the panel is refreshed too.
       await page.locator('tbody tr', { hasText: SUMMARY }).waitFor()
 
       // The current page: the new name in the table, the old one gone, the footer naming release 2.
       await page.goto(`${api.baseURL}/partners/ja`)
       await expectPlainJapaneseDocument(page)
+      // What the preview showed is what the public is served (the page's <main>, byte for byte).
+      const served = await api.request('/partners/ja')
+      expect(mainOf(served.text)).not.toBe('')
+      expect(mainOf(previewed)).toBe(mainOf(served.text))
       const rowHeaders = page.locator('main table tbody th[scope="row"]')
       await rowHeaders.first().waitFor()
       // Each row header is the icon (aria-hidden) and the name: read the name alone.
@@ -168,17 +218,102 @@ describe('publishing a release from the admin, in Chromium', () => {
       await changed.waitFor()
       await expect(changed.locator('h3').allInnerTexts()).resolves.toEqual([NEW_NAME])
       await expect(changed.locator('h4').allInnerTexts()).resolves.toEqual(['名前'])
-      const redline = changed.locator('h4 + p')
-      await expect(redline.innerText()).resolves.toBe(NEW_NAME)
+      const publicRedline = changed.locator('h4 + p')
+      await expect(publicRedline.innerText()).resolves.toBe(NEW_NAME)
       // 地図 is kept (outside any mark), the rest is inserted; nothing of the old name was removed, so no <del>.
-      await expect(redline.locator('ins').allInnerTexts()).resolves.toEqual([INSERTED])
-      await expect(redline.locator('ins').isVisible()).resolves.toBe(true)
-      await expect(redline.locator('del').count()).resolves.toBe(0)
-      await expect(redline.evaluate((p) => p.firstChild?.textContent)).resolves.toBe(OLD_NAME)
+      await expect(publicRedline.locator('ins').allInnerTexts()).resolves.toEqual([INSERTED])
+      await expect(publicRedline.locator('ins').isVisible()).resolves.toBe(true)
+      await expect(publicRedline.locator('del').count()).resolves.toBe(0)
+      await expect(publicRedline.evaluate((p) => p.firstChild?.textContent)).resolves.toBe(OLD_NAME)
       await expect(page.locator('main ins, main del').count()).resolves.toBe(1)
       await expect(page.locator('main section').count()).resolves.toBe(1)
 
       expect(outsideRequests).toEqual([])
+    })
+  })
+
+  it('a reviewer previews a rollback to ja release 1, confirms it, and the public page serves it', async () => {
+    await scenario('rollback-reviewer', async (open) => {
+      const { page, outsideRequests } = await openReleases(open, 'reviewer')
+      const form = page.getByTestId('rollback-form')
+      await form.waitFor()
+      await form.locator('.rs__control').click()
+      await page.locator('.rs__option', { hasText: /^リリース 1：/ }).click()
+      // The preview of the older content: its redline against release 2 in effect, its date, the page.
+      const prospect = form.getByTestId('rollback-prospect')
+      await prospect.waitFor()
+      await expect(prospect.getByTestId('publish-effective').innerText()).resolves.toMatch(
+        new RegExp(`^発効日時：${JA_DATE}$`),
+      )
+      const redline = prospect.getByTestId('publish-redline')
+      await expect(redline.locator('del').allInnerTexts()).resolves.toEqual([INSERTED])
+      await expect(redline.locator('ins').count()).resolves.toBe(0)
+      const previewed = await prospect.getByTestId('publish-preview-frame').getAttribute('srcdoc')
+      expect(previewed).toContain(OLD_NAME)
+      expect(previewed).not.toContain(NEW_NAME)
+
+      await form
+        .getByLabel('理由（必須。記録され、一般に公開されます）')
+        .fill('名称の変更を取り消します')
+      await form.getByRole('button', { name: 'ロールバック', exact: true }).click()
+      const confirmText = page.getByTestId('rollback-confirm-text')
+      await confirmText.waitFor()
+      await expect(confirmText.innerText()).resolves.toMatch(
+        new RegExp(
+          `^日本語ページをリリース 1 の内容で重要な変更として再公開し、${JA_DATE} に発効させますか？$`,
+        ),
+      )
+      await page.locator('#confirm-action', { hasText: 'ロールバックする' }).click()
+      const message = page.getByTestId('publish-message')
+      await message.waitFor()
+      await expect(message.innerText()).resolves.toMatch(
+        new RegExp(`^ロールバックしました：日本語リリース 3、発効日時は ${JA_DATE} です。$`),
+      )
+      await page
+        .getByTestId('publish-current')
+        .filter({ hasText: /^発効中：リリース 3（/ })
+        .waitFor()
+
+      const served = await api.request('/partners/ja')
+      expect(mainOf(served.text)).not.toBe('')
+      expect(mainOf(previewed)).toBe(mainOf(served.text))
+      expect(outsideRequests).toEqual([])
+    })
+  })
+
+  it('the publish panel has no serious or critical axe violation in English, with a material change', async () => {
+    // After the rollback, the approved name (NEW_NAME) differs from release 3 again: ready to publish.
+    const proposed = formatAdminDate(
+      new Date(startOfNextDayIn(Date.now() + 30 * 86_400_000, 'Asia/Tokyo')),
+      'en',
+      'Asia/Tokyo',
+    )
+    await scenario('publish-axe-en', async (open) => {
+      const opened = await open()
+      await opened.page
+        .context()
+        .addCookies([{ name: 'payload-lng', value: 'en', url: api.baseURL }])
+      await loginAs(opened.page, 'reviewer', api.baseURL)
+      const { page } = opened
+      await page.goto(`${api.baseURL}/admin/collections/releases`)
+      await page
+        .getByTestId('publish-panel')
+        .filter({ hasText: 'Publish the Japanese page' })
+        .waitFor()
+      const form = page.getByTestId('publish-form')
+      await form.getByTestId('publish-prospect').waitFor()
+      // A material change: the panel proposes the first midnight after the notice period.
+      await form.locator('[data-testid="publish-change-type"] .rs__control').click()
+      await page.locator('.rs__option', { hasText: /^Material change/ }).click()
+      await form
+        .getByTestId('publish-notice')
+        .filter({ hasText: 'The notice rule is met (30 days for a material change).' })
+        .waitFor()
+      await expect(form.getByTestId('publish-effective').innerText()).resolves.toBe(
+        `Takes effect: ${proposed}`,
+      )
+      await expect(form.getByLabel('Reason for shorter notice').count()).resolves.toBe(1)
+      await expect(seriousAxeViolations(page, PANEL)).resolves.toEqual([])
     })
   })
 
@@ -192,7 +327,7 @@ describe('publishing a release from the admin, in Chromium', () => {
       changeType: 'material',
       effectiveAt: jaAt,
     })
-    expect(ja.body.release?.number).toBe(3)
+    expect(ja.body.release?.number).toBe(4)
     await approveChange(api, {
       subject: 'page',
       locale: 'en',
@@ -206,33 +341,40 @@ describe('publishing a release from the admin, in Chromium', () => {
         editor: 'translatorEn',
         data: { name: `EN ${key}` },
       })
-    const why = `Takes effect on ${jaAt}, not before: it translates ja release 3 (category "maps"), announced to take effect then.`
+    const jaDate = formatAdminDate(jaAt, 'ja', 'Asia/Tokyo')
 
     await scenario('publish-translation-waits', async (open) => {
       const opened = await open()
       await loginAs(opened.page, 'reviewer', api.baseURL)
       await opened.page.goto(`${api.baseURL}/admin/collections/releases?locale=en`)
       const { page, outsideRequests } = opened
-      await page.getByTestId('publish-panel').filter({ hasText: 'Publish en' }).waitFor()
-      const effective = page.getByTestId('publish-effective')
-      await effective.waitFor()
-      await expect(effective.innerText()).resolves.toMatch(
-        new RegExp(`^Would take effect on .+\\. ${escapeRegExp(why)}$`),
+      await page.getByTestId('publish-panel').filter({ hasText: '英語ページの公開' }).waitFor()
+      const held = page.getByTestId('publish-held-by-source')
+      await held.waitFor()
+      await expect(held.innerText()).resolves.toBe(
+        `${jaDate} より前には発効しません：翻訳元の日本語リリース 4 がその日時に発効するためです。`,
+      )
+      await expect(page.getByTestId('publish-effective').innerText()).resolves.toBe(
+        `発効日時：${jaDate}`,
       )
       const form = page.getByTestId('publish-form')
-      await form.getByTestId('publish-summary').fill('First English version')
-      await form.getByRole('button', { name: 'Publish release' }).click()
+      await form.getByLabel('変更の概要（一般に公開されます）').fill('First English version')
+      await form.getByRole('button', { name: PUBLISH }).click()
+      await expect(page.getByTestId('publish-confirm-text').innerText()).resolves.toBe(
+        `英語ページを編集上の変更として公開し、${jaDate} に発効させますか？`,
+      )
+      await page.locator('#confirm-action', { hasText: CONFIRM }).click()
       const message = page.getByTestId('publish-message')
       await message.waitFor()
-      await expect(message.innerText()).resolves.toMatch(
-        new RegExp(`^Published en release 1, effective .+\\. ${escapeRegExp(why)}$`),
+      await expect(message.innerText()).resolves.toBe(
+        `英語リリース 1 を公開しました。発効日時は ${jaDate} です。`,
       )
       await page.getByTestId('publish-unchanged').waitFor()
       await expect(page.getByTestId('publish-current').innerText()).resolves.toBe(
-        'No en release is in effect yet.',
+        '発効中の英語リリースはまだありません。',
       )
-      await expect(page.getByTestId('publish-panel').innerText()).resolves.toMatch(
-        /Upcoming: release 1 takes effect .+ \(First English version\), with the Japanese release 3 it translates\./,
+      await expect(page.getByTestId('publish-upcoming').innerText()).resolves.toBe(
+        `予告済み：リリース 1 は ${jaDate} に発効します（First English version）。 翻訳元の日本語リリース 4 と同時に発効します。`,
       )
       expect(outsideRequests).toEqual([])
     })

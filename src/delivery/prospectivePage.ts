@@ -1,0 +1,50 @@
+import type { Payload } from 'payload'
+
+import { SOURCE_LOCALE } from '../config/locales'
+import {
+  listReleaseSummaries,
+  readReleaseBody,
+  type StoredRelease,
+  type StoredReleaseSummary,
+} from '../releases/releaseStore'
+import { releaseTimeline } from '../releases/timeline'
+import { answerRoute, type FullRelease, type LocaleState } from './routeAnswers'
+
+// What /partners/:locale will serve once a release not yet written takes effect: the public route's
+// own answer (answerRoute, the same renderer and notices), over the stored releases plus this one, at
+// its effective date. Only the publish panel asks, for signed-in publishers.
+
+const PROSPECTIVE_ID = 'prospective'
+
+const stateAt = (releases: StoredReleaseSummary[], at: number): LocaleState => ({
+  releases,
+  timeline: releaseTimeline(releases, at),
+})
+
+/** The HTML of the public page with `release` in effect (at its effectiveAt). */
+export const renderProspectivePage = async (
+  payload: Payload,
+  release: Omit<StoredRelease, 'id'>,
+): Promise<string> => {
+  const at = Date.parse(release.effectiveAt)
+  const prospective: FullRelease & { id: string } = { ...release, id: PROSPECTIVE_ID }
+  // The timeline reads numbers and dates only; the content stays with it for `full`.
+  const summary: StoredReleaseSummary = { ...prospective }
+  const stored = await listReleaseSummaries(payload, release.locale)
+  const withIt = [...stored, summary]
+  const sourceReleases =
+    release.locale === SOURCE_LOCALE ? withIt : await listReleaseSummaries(payload, SOURCE_LOCALE)
+  const answer = await answerRoute({ kind: 'page-current', locale: release.locale }, 'html', {
+    state: stateAt(withIt, at),
+    source: stateAt(sourceReleases, at),
+    full: async (candidate) =>
+      candidate.id === PROSPECTIVE_ID
+        ? prospective
+        : { ...candidate, ...(await readReleaseBody(payload, candidate.id)) },
+    clock: () => at,
+    publicUrl: () => '',
+  })
+  if (answer.status !== 200)
+    throw new Error(`The prospective ${release.locale} page did not render: ${answer.message}`)
+  return answer.text
+}
