@@ -2,11 +2,13 @@
 
 import { Banner, Button, ConfirmationModal, SelectInput, toast, useModal } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 
 import type { AdminStringKey } from '@/i18n/adminTranslations'
 import { useAdminTranslation } from '@/i18n/useAdminTranslation'
 import type { BulkAction, BulkResult } from '@/translations/bulkActions'
+
+import { useAccessibleSelects } from './useAccessibleSelects'
 
 type LocaleOption = { value: string; label: string }
 type Answer = {
@@ -35,6 +37,8 @@ export const BulkActions = ({
   const { t } = useAdminTranslation()
   const { openModal } = useModal()
   const router = useRouter()
+  const root = useRef<HTMLElement>(null)
+  useAccessibleSelects(root)
   const options = [...submitLocales, ...approveLocales].filter(
     (option, index, all) => all.findIndex((other) => other.value === option.value) === index,
   )
@@ -89,7 +93,7 @@ export const BulkActions = ({
   const label = (result: BulkResult) => result.label || t('kaijiAdmin:translations:partnersPage')
 
   return (
-    <section className="kaiji-translations__panel" data-testid="bulk-actions">
+    <section ref={root} className="kaiji-translations__panel" data-testid="bulk-actions">
       <h2>{t('kaijiAdmin:translations:bulk:heading')}</h2>
       <div className="kaiji-translations__row">
         <SelectInput

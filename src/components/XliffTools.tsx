@@ -16,6 +16,8 @@ import type { AdminStringKey } from '@/i18n/adminTranslations'
 import { useAdminTranslation } from '@/i18n/useAdminTranslation'
 import type { ImportPreview, ImportReport } from '@/translations/xliffService'
 
+import { useAccessibleSelects } from './useAccessibleSelects'
+
 type LocaleOption = { value: string; label: string }
 type Preview = { locale: string; documents: ImportPreview; unchanged: number }
 type Outcome =
@@ -55,6 +57,8 @@ export const XliffTools = ({
   const { t } = useAdminTranslation()
   const { openModal } = useModal()
   const router = useRouter()
+  const root = useRef<HTMLElement>(null)
+  useAccessibleSelects(root)
   const input = useRef<HTMLInputElement>(null)
   const [locale, setLocale] = useState(exportLocales[0]?.value ?? '')
   const [file, setFile] = useState<File | null>(null)
@@ -110,7 +114,7 @@ export const XliffTools = ({
   const backToDraft = preview?.documents.filter((document) => document.sendsBackToDraft) ?? []
 
   return (
-    <section className="kaiji-translations__panel" data-testid="xliff-tools">
+    <section ref={root} className="kaiji-translations__panel" data-testid="xliff-tools">
       <h2>{t('kaijiAdmin:translations:xliff:heading')}</h2>
       <div className="kaiji-translations__row">
         <SelectInput

@@ -88,6 +88,8 @@ describe('the translations dashboard in Japanese, in Chromium', () => {
       expect(text).toContain('地図')
       expect(text).toContain(`完了: ${STATE.in_review}`)
       expect(text).not.toContain('マーケティング')
+      // The results (banner and list) keep the page accessible too.
+      expect(await seriousAxeViolations(translator)).toEqual([])
 
       // The grid follows without a reload.
       await translator
