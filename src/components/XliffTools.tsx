@@ -1,120 +1,242 @@
 'use client'
 
-import { Button } from '@payloadcms/ui'
-import { useState } from 'react'
+import {
+  Banner,
+  Button,
+  ConfirmationModal,
+  Dropzone,
+  SelectInput,
+  toast,
+  useModal,
+} from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
+import { useRef, useState } from 'react'
 
-type Report = {
-  written: Array<{ file: string; fields: string[]; staleUnits: string[] }>
-  unchanged: number
-}
+import type { AdminStringKey } from '@/i18n/adminTranslations'
+import { useAdminTranslation } from '@/i18n/useAdminTranslation'
+import type { ImportPreview, ImportReport } from '@/translations/xliffService'
+
+import { useAccessibleSelects } from './useAccessibleSelects'
+
+type LocaleOption = { value: string; label: string }
+type Preview = { locale: string; documents: ImportPreview; unchanged: number }
 type Outcome =
-  { kind: 'report'; report: Report } | { kind: 'errors'; status: number; messages: string[] } | null
+  | { kind: 'report'; report: ImportReport }
+  | { kind: 'errors'; status: number; messages: string[] }
+  | null
 
-/** Export a target locale as XLIFF 2.0 for a CAT tool, and import the translated file back as drafts. */
+const CONFIRM_MODAL = 'kaiji-xliff-import'
+
+const send = async (xml: string, dryRun: boolean) => {
+  const response = await fetch(`/api/translations/xliff${dryRun ? '?dryRun=true' : ''}`, {
+    method: 'POST',
+    credentials: 'include',
+    headers: { 'Content-Type': 'application/xliff+xml' },
+    body: xml,
+  })
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown> & {
+    errors?: Array<{ message: string }>
+  }
+  return { response, body }
+}
+
+/**
+ * Export a target language as XLIFF 2.0 for a translation tool, and import the translated file back
+ * as drafts: a dry run first says what would change and which reviewed documents go back to draft,
+ * then the import runs once confirmed and the grid refreshes.
+ */
 export const XliffTools = ({
   exportLocales,
   importLocales,
+  fileLabels,
 }: {
-  exportLocales: string[]
-  importLocales: string[]
+  exportLocales: LocaleOption[]
+  importLocales: LocaleOption[]
+  fileLabels: Record<string, string>
 }) => {
-  const [locale, setLocale] = useState(exportLocales[0] ?? '')
+  const { t } = useAdminTranslation()
+  const { openModal } = useModal()
+  const router = useRouter()
+  const root = useRef<HTMLElement>(null)
+  useAccessibleSelects(root)
+  const input = useRef<HTMLInputElement>(null)
+  const [locale, setLocale] = useState(exportLocales[0]?.value ?? '')
   const [file, setFile] = useState<File | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [busy, setBusy] = useState<'checking' | 'importing' | null>(null)
+  const [preview, setPreview] = useState<Preview | null>(null)
   const [outcome, setOutcome] = useState<Outcome>(null)
   if (exportLocales.length === 0) return null
 
-  const upload = async () => {
+  const label = (fileId: string) => fileLabels[fileId] ?? fileId
+  const refused = (status: number, body: { errors?: Array<{ message: string }> }) =>
+    setOutcome({
+      kind: 'errors',
+      status,
+      messages: body.errors?.map((error) => error.message) ?? [],
+    })
+
+  const check = async () => {
     if (!file) return
-    setBusy(true)
+    setBusy('checking')
     setOutcome(null)
+    setPreview(null)
     try {
-      const response = await fetch('/api/translations/xliff', {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'Content-Type': 'application/xliff+xml' },
-        body: await file.text(),
-      })
-      const body = (await response.json().catch(() => ({}))) as Report & {
-        errors?: Array<{ message: string }>
-      }
-      setOutcome(
-        response.ok
-          ? { kind: 'report', report: body }
-          : {
-              kind: 'errors',
-              status: response.status,
-              messages: body.errors?.map((error) => error.message) ?? [
-                `The import failed (${response.status}).`,
-              ],
-            },
-      )
+      const { response, body } = await send(await file.text(), true)
+      if (!response.ok) return refused(response.status, body)
+      setPreview(body as unknown as Preview)
+      openModal(CONFIRM_MODAL)
     } finally {
-      setBusy(false)
+      setBusy(null)
     }
   }
 
+  const upload = async () => {
+    if (!file) return
+    setBusy('importing')
+    try {
+      const { response, body } = await send(await file.text(), false)
+      if (!response.ok) return refused(response.status, body)
+      const report = body as unknown as ImportReport
+      setOutcome({ kind: 'report', report })
+      toast.success(
+        t('kaijiAdmin:translations:xliff:imported', {
+          count: report.written.length,
+          unchanged: report.unchanged,
+        }),
+      )
+      router.refresh()
+    } finally {
+      setBusy(null)
+      setPreview(null)
+    }
+  }
+
+  const backToDraft = preview?.documents.filter((document) => document.sendsBackToDraft) ?? []
+
   return (
-    <section data-testid="xliff-tools" style={{ margin: '1rem 0', display: 'grid', gap: '0.5rem' }}>
-      <h2 style={{ margin: 0 }}>XLIFF 2.0 for CAT tools</h2>
-      <div style={{ display: 'flex', gap: '0.5rem', alignItems: 'center', flexWrap: 'wrap' }}>
-        <label>
-          Target locale{' '}
-          <select
-            data-testid="xliff-locale"
-            value={locale}
-            onChange={(event) => setLocale(event.target.value)}
-          >
-            {exportLocales.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </select>
-        </label>
-        <a
-          data-testid="xliff-export"
-          className="btn btn--style-secondary btn--size-small"
-          href={`/api/translations/xliff?locale=${encodeURIComponent(locale)}`}
-          download
+    <section ref={root} className="kaiji-translations__panel" data-testid="xliff-tools">
+      <h2>{t('kaijiAdmin:translations:xliff:heading')}</h2>
+      <div className="kaiji-translations__row">
+        <SelectInput
+          name="xliff-locale"
+          path="xliff-locale"
+          label={t('kaijiAdmin:translations:xliff:locale')}
+          options={exportLocales}
+          value={locale}
+          isClearable={false}
+          onChange={(option) => {
+            if (option && !Array.isArray(option)) setLocale(String(option.value))
+          }}
+        />
+        <Button
+          el="anchor"
+          url={`/api/translations/xliff?locale=${encodeURIComponent(locale)}`}
+          buttonStyle="secondary"
+          size="medium"
+          newTab={false}
+          id="xliff-export"
+          extraButtonProps={{ 'data-testid': 'xliff-export', download: true }}
         >
-          Export XLIFF
-        </a>
+          {t('kaijiAdmin:translations:xliff:export')}
+        </Button>
       </div>
       {importLocales.length > 0 && (
-        <div style={{ display: 'flex', gap: '0.5rem', alignItems: 'center', flexWrap: 'wrap' }}>
-          <label>
-            Translated file ({importLocales.join(', ')}){' '}
+        <div className="kaiji-translations__row">
+          <Dropzone
+            onChange={(files) => {
+              setFile(files[0] ?? null)
+              setOutcome(null)
+            }}
+          >
+            <Button buttonStyle="pill" size="small" onClick={() => input.current?.click()}>
+              {t('kaijiAdmin:translations:xliff:choose')}
+            </Button>
+            <span style={{ marginInlineStart: 'calc(var(--base) * 0.5)' }}>
+              {file
+                ? t('kaijiAdmin:translations:xliff:chosen', { name: file.name })
+                : t('kaijiAdmin:translations:xliff:drop', {
+                    locales: importLocales.map((option) => option.label).join('、'),
+                  })}
+            </span>
             <input
+              ref={input}
               data-testid="xliff-file"
               type="file"
+              hidden
+              aria-label={t('kaijiAdmin:translations:xliff:file')}
               accept=".xlf,.xliff,.xml"
-              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+              onChange={(event) => {
+                setFile(event.target.files?.[0] ?? null)
+                setOutcome(null)
+              }}
             />
-          </label>
+          </Dropzone>
           <Button
             id="xliff-import"
             buttonStyle="primary"
-            size="small"
-            disabled={!file || busy}
-            onClick={() => void upload()}
+            size="medium"
+            disabled={!file || busy !== null}
+            onClick={() => void check()}
           >
-            {busy ? 'Importing…' : 'Import XLIFF'}
+            {busy === 'checking'
+              ? t('kaijiAdmin:translations:xliff:checking')
+              : busy === 'importing'
+                ? t('kaijiAdmin:translations:xliff:importing')
+                : t('kaijiAdmin:translations:xliff:import')}
           </Button>
         </div>
       )}
+      <ConfirmationModal
+        modalSlug={CONFIRM_MODAL}
+        heading={t('kaijiAdmin:translations:xliff:previewHeading', { name: file?.name ?? '' })}
+        body={
+          <div data-testid="xliff-preview">
+            <p>
+              {preview && preview.documents.length > 0
+                ? t('kaijiAdmin:translations:xliff:previewChanges', {
+                    count: preview.documents.length,
+                    unchanged: preview.unchanged,
+                  })
+                : t('kaijiAdmin:translations:xliff:previewNothing')}
+            </p>
+            {backToDraft.length > 0 ? (
+              <>
+                <p>{t('kaijiAdmin:translations:xliff:previewBackToDraft')}</p>
+                <ul className="kaiji-translations__list" data-testid="xliff-back-to-draft">
+                  {backToDraft.map((document) => (
+                    <li key={document.file}>
+                      {label(document.file)} (
+                      {t(`kaijiAdmin:workflow:state:${document.state}` as AdminStringKey)} →{' '}
+                      {t('kaijiAdmin:workflow:state:draft')})
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p>{t('kaijiAdmin:translations:xliff:previewNoneBack')}</p>
+            )}
+          </div>
+        }
+        confirmLabel={t('kaijiAdmin:translations:xliff:confirm')}
+        cancelLabel={t('kaijiAdmin:translations:bulk:cancel')}
+        onConfirm={upload}
+        onCancel={() => setPreview(null)}
+      />
       {outcome?.kind === 'report' && (
         <div role="status" data-testid="xliff-report">
-          <p>
-            Imported as drafts: {outcome.report.written.length} document(s) changed,{' '}
-            {outcome.report.unchanged} unchanged. Reload to see the grid.
-          </p>
-          <ul>
+          <Banner type="success">
+            {t('kaijiAdmin:translations:xliff:imported', {
+              count: outcome.report.written.length,
+              unchanged: outcome.report.unchanged,
+            })}
+          </Banner>
+          <ul className="kaiji-translations__list">
             {outcome.report.written.map((entry) => (
               <li key={entry.file}>
-                {entry.file}: {entry.fields.join(', ')}
+                {label(entry.file)}:{' '}
+                {t('kaijiAdmin:translations:xliff:fields', { count: entry.fields.length })}
                 {entry.staleUnits.length
-                  ? ` (source changed since export: ${entry.staleUnits.join(', ')})`
+                  ? `（${t('kaijiAdmin:translations:xliff:sourceChanged', { count: entry.staleUnits.length })}）`
                   : ''}
               </li>
             ))}
@@ -122,9 +244,11 @@ export const XliffTools = ({
         </div>
       )}
       {outcome?.kind === 'errors' && (
-        <div role="alert" data-testid="xliff-errors" style={{ color: 'var(--theme-error-500)' }}>
-          <p>Nothing was imported ({outcome.status}):</p>
-          <ul>
+        <div role="alert" data-testid="xliff-errors">
+          <Banner type="error">
+            {t('kaijiAdmin:translations:xliff:refused', { status: outcome.status })}
+          </Banner>
+          <ul className="kaiji-translations__list">
             {outcome.messages.map((message) => (
               <li key={message}>{message}</li>
             ))}

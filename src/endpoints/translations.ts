@@ -2,13 +2,18 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { mayEditLocale } from '../access/canEditRequestedLocale'
 import { localeCodesVisibleTo } from '../access/visibleLocales'
-import { isLocaleCode, SOURCE_LOCALE, TARGET_LOCALES } from '../config/locales'
+import { isLocaleCode, isTargetLocaleCode, SOURCE_LOCALE, TARGET_LOCALES } from '../config/locales'
 import type { User } from '../payload-types'
+import { BULK_ACTIONS, mayBulk, runBulkAction, type BulkAction } from '../translations/bulkActions'
 import { loadTranslationOverview } from '../translations/loadOverview'
 import { writeXliff } from '../translations/xliff/document'
 import { parseXliff, planImport } from '../translations/xliff/importPlan'
-import { planTranslationDocuments, writeImportedTranslations } from '../translations/xliffService'
-import { inTransaction, problem } from '../http/endpointHelpers'
+import {
+  planTranslationDocuments,
+  previewImport,
+  writeImportedTranslations,
+} from '../translations/xliffService'
+import { inTransaction, problem, readJsonObject, unknownKeys } from '../http/endpointHelpers'
 
 /** An XLIFF upload larger than this is refused before it is parsed (the server's limit for any API body). */
 export const MAX_XLIFF_BYTES = 2 * 1024 * 1024
@@ -74,13 +79,21 @@ const readBody = async (req: PayloadRequest): Promise<string | null> => {
   return Buffer.byteLength(text, 'utf8') > MAX_XLIFF_BYTES ? null : text
 }
 
-/** POST /api/translations/xliff (the file as the body): writes changed targets as drafts, all or nothing. */
+/**
+ * POST /api/translations/xliff (the file as the body): writes changed targets as drafts, all or nothing.
+ * With ?dryRun=true it answers the plan (each changed document, its state, whether it goes back to
+ * draft) and writes nothing.
+ */
 const importXliff: Endpoint = {
   path: '/translations/xliff',
   method: 'post',
   handler: async (req) => {
     const user = req.user as User | null
     if (!user) return problem(401, 'Sign in to import translations.')
+    const dryRunParam = req.searchParams.get('dryRun')
+    if (dryRunParam !== null && dryRunParam !== 'true' && dryRunParam !== 'false')
+      return problem(400, `dryRun must be true or false, not ${JSON.stringify(dryRunParam)}.`)
+    const dryRun = dryRunParam === 'true'
     const xml = await readBody(req)
     if (xml === null)
       return problem(413, `The request body is larger than ${MAX_XLIFF_BYTES / 1024 / 1024} MB.`)
@@ -100,6 +113,18 @@ const importXliff: Endpoint = {
           : `Your role may not edit ${trgLang} content.`,
       )
     }
+    if (dryRun) {
+      const plans = await planTranslationDocuments(req.payload, trgLang)
+      const planned = planImport(parsed.root, plans)
+      if ('problems' in planned) return problems(planned.status, planned.problems)
+      const documents = await previewImport(req.payload, trgLang, planned.changes)
+      return Response.json({
+        dryRun: true,
+        locale: trgLang,
+        documents,
+        unchanged: plans.length - documents.length,
+      })
+    }
     return inTransaction(req, async () => {
       const plans = await planTranslationDocuments(req.payload, trgLang)
       const planned = planImport(parsed.root, plans)
@@ -110,4 +135,60 @@ const importXliff: Endpoint = {
   },
 }
 
-export const translationEndpoints: Endpoint[] = [overview, exportXliff, importXliff]
+const isBulkAction = (value: unknown): value is BulkAction =>
+  typeof value === 'string' && (BULK_ACTIONS as readonly string[]).includes(value)
+
+/**
+ * POST /api/translations/bulk { action: 'submit' | 'approve', locale }: submits the caller's drafts,
+ * or approves everything in review, in one target locale. Each document goes through the workflow's
+ * own action (every check, its own audit event, its own transaction); the answer lists each one.
+ */
+const bulk: Endpoint = {
+  path: '/translations/bulk',
+  method: 'post',
+  handler: async (req) => {
+    const user = req.user as User | null
+    if (!user) return problem(401, 'Sign in to take bulk actions.')
+    const body = await readJsonObject(req)
+    if (!body)
+      return problem(
+        400,
+        'The body must be a JSON object: { "action": "submit" | "approve", "locale" }.',
+      )
+    const unknown = unknownKeys(body, ['action', 'locale'])
+    if (unknown.length > 0)
+      return problem(
+        400,
+        `Unknown field ${unknown.map((key) => JSON.stringify(key)).join(', ')}; send "action" and "locale".`,
+      )
+    const { action, locale } = body
+    if (!isBulkAction(action))
+      return problem(
+        400,
+        `Unknown bulk action ${JSON.stringify(action)}; use one of ${BULK_ACTIONS.join(', ')}.`,
+      )
+    const invalid = targetLocaleProblem(locale)
+    if (invalid || !isTargetLocaleCode(locale))
+      return problem(400, invalid ?? 'Name the target locale.')
+    if (!mayBulk(user, action, locale))
+      return problem(
+        403,
+        user.role === 'translator' && action === 'submit'
+          ? `You translate ${(user.assignedLocales ?? []).join(', ') || 'no locale'}, not ${locale}.`
+          : `Your role may not ${action} ${locale} content.`,
+      )
+    const results = await runBulkAction(req, user, action, locale)
+    return Response.json(
+      {
+        action,
+        locale,
+        done: results.filter((result) => result.outcome === 'done').length,
+        skipped: results.filter((result) => result.outcome === 'skipped').length,
+        results,
+      },
+      { headers: { 'Cache-Control': 'no-store' } },
+    )
+  },
+}
+
+export const translationEndpoints: Endpoint[] = [overview, exportXliff, importXliff, bulk]

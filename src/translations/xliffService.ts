@@ -8,6 +8,7 @@ import {
   readLocaleWorkflow,
   subjectKey,
   writeLocaleWorkflow,
+  type WorkflowState,
   type WorkflowSubject,
 } from '../workflow'
 import { matchSourceReleases } from '../releases/sourceBasisStore'
@@ -168,6 +169,39 @@ const updateData = (change: DocumentChange): Record<string, unknown> => {
     else data[path] = value
   }
   return data
+}
+
+/** What an import would write, per changed document, and which reviewed documents it would send back to draft. */
+export type ImportPreview = Array<{
+  file: string
+  subject: string
+  fields: string[]
+  staleUnits: string[]
+  state: WorkflowState | null
+  sendsBackToDraft: boolean
+}>
+
+/** An import's plan without writing anything (the dry run the admin shows before it asks to confirm). */
+export const previewImport = async (
+  payload: Payload,
+  locale: string,
+  changes: readonly DocumentChange[],
+): Promise<ImportPreview> => {
+  const rows = await readAllWorkflowRows(payload, { locales: [locale] })
+  return changes
+    .filter((change) => change.values.size > 0)
+    .map((change) => {
+      const state = (rows.get(`${change.document.subject}:${locale}`)?.state ??
+        null) as WorkflowState | null
+      return {
+        file: change.document.fileId,
+        subject: change.document.subject,
+        fields: [...change.values.keys()],
+        staleUnits: change.staleUnits,
+        state,
+        sendsBackToDraft: state === 'in_review' || state === 'approved' || state === 'published',
+      }
+    })
 }
 
 export type ImportReport = {

@@ -27,14 +27,11 @@ describe('translators in the admin, in Chromium', () => {
     await scenario('translator-xliff', async (open) => {
       const translator = await as(open, 'translatorEn')
 
-      // The dashboard: one column, English; every cell is theirs to fill.
+      // The dashboard (in Japanese): one column, English; every cell is theirs to fill.
       await translator.goto(`${own.api.baseURL}/admin/translations`)
       const headers = translator.locator('[data-testid="translations-overview"] thead th')
       await headers.first().waitFor()
-      expect((await headers.allInnerTexts()).map((text) => text.trim())).toEqual([
-        'Document',
-        'English',
-      ])
+      expect((await headers.allInnerTexts()).map((text) => text.trim())).toEqual(['文書', '英語'])
 
       // From the dashboard to the category in en: edit, save (draft), submit.
       const maps = await dashboardCell(translator, 'maps', 'en')
@@ -77,9 +74,12 @@ describe('translators in the admin, in Chromium', () => {
       fs.writeFileSync(file, edited)
       await translator.getByTestId('xliff-file').setInputFiles(file)
       await translator.locator('#xliff-import').click()
+      // The dry run is shown first; the import runs once confirmed.
+      await translator.getByTestId('xliff-preview').waitFor()
+      await translator.locator('#confirm-action:visible').click()
       await translator.getByTestId('xliff-report').waitFor()
       await expect(translator.getByTestId('xliff-report').innerText()).resolves.toContain(
-        'category.analytics: name',
+        '分析: 1項目',
       )
       fs.rmSync(path.dirname(file), { recursive: true, force: true })
 

@@ -170,6 +170,62 @@ describe('XLIFF 2.0 import (POST /api/translations/xliff)', () => {
     expect((await enState('maps')).state).toBe('in_review')
   })
 
+  it('a dry run (?dryRun=true) answers the plan, naming what goes back to draft, and writes nothing', async () => {
+    const dryRun = async (who: TestUserName | null, xml: string, query = '?dryRun=true') =>
+      own.api.request<Problem & { dryRun: boolean; documents: unknown[]; unchanged: number }>(
+        `/api/translations/xliff${query}`,
+        {
+          method: 'POST',
+          token: who ? await own.api.login(who) : undefined,
+          body: xml,
+          headers: { 'Content-Type': 'application/xliff+xml' },
+        },
+      )
+    const current = (await exportAs('translatorEn', '?locale=en')).text
+    const xml = withTarget(
+      current.replace('<target>Maps</target>', '<target>Map providers</target>'),
+      'category.analytics.name',
+      'Analytics',
+    )
+    const events = await auditCount()
+    const response = await dryRun('translatorEn', xml)
+    expect(response.status).toBe(200)
+    expect(response.body).toEqual({
+      dryRun: true,
+      locale: 'en',
+      documents: [
+        {
+          file: 'category.maps',
+          subject: `partner-categories:${await categoryIdByKey(own.api, 'maps')}`,
+          fields: ['name'],
+          staleUnits: [],
+          state: 'in_review',
+          sendsBackToDraft: true,
+        },
+        {
+          file: 'category.analytics',
+          subject: `partner-categories:${await categoryIdByKey(own.api, 'analytics')}`,
+          fields: ['name'],
+          staleUnits: [],
+          state: null,
+          sendsBackToDraft: false,
+        },
+      ],
+      unchanged: 7,
+    })
+    expect(await auditCount()).toBe(events)
+    expect((await categoryIn('maps', 'en')).name).toBe('Maps')
+    expect((await categoryIn('analytics', 'en')).name ?? null).not.toBe('Analytics')
+    expect((await enState('maps')).state).toBe('in_review')
+    // The dry run refuses as the import does, and a bad flag is named.
+    expect((await dryRun(null, xml)).status).toBe(401)
+    expect((await dryRun('reviewer', xml)).status).toBe(403)
+    const bad = await dryRun('translatorEn', xml, '?dryRun=yes')
+    expect(bad.status).toBe(400)
+    expect(bad.body.errors[0]?.message).toBe('dryRun must be true or false, not "yes".')
+    expect(await auditCount()).toBe(events)
+  })
+
   it('refuses, naming each problem, and writes nothing', async () => {
     const events = await auditCount()
     const good = withTarget(exported, 'category.support.name', 'Support')

@@ -438,6 +438,21 @@ export const REST_PROBES: readonly RestProbe[] = [
     raw: (t) => ({ body: t.enXliff, contentType: 'application/xliff+xml' }),
     allowed: EN_EDITORS,
   },
+  {
+    what: 'bulk-submit my drafts in en',
+    method: 'POST',
+    path: () => '/api/translations/bulk',
+    body: () => ({ action: 'submit', locale: 'en' }),
+    // Admins may edit any locale but submitting is for the locale's editors.
+    allowed: ['translatorEn', 'editor'],
+  },
+  {
+    what: 'bulk-approve everything in review in en',
+    method: 'POST',
+    path: () => '/api/translations/bulk',
+    body: () => ({ action: 'approve', locale: 'en' }),
+    allowed: PUBLISHERS,
+  },
 
   // Payload's own collections
   {

@@ -1,0 +1,172 @@
+import { translationsStrings } from '@/i18n/areas/translations'
+import { workflowStrings } from '@/i18n/areas/workflow'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Page } from 'playwright-core'
+
+import { categoryIdByKey, editContent, workflowAction } from '@support/contentChanges'
+import { browserOnOwnServer, seriousAxeViolations } from './browser'
+
+const JA = translationsStrings.ja
+const STATE = workflowStrings.ja.state
+
+const own = browserOnOwnServer('translations-dashboard-e2e')
+const { as, scenario } = own
+
+const cellStatus = async (page: Page, key: string, locale: string) =>
+  page
+    .locator(`tr[data-row="partner-categories:${await categoryIdByKey(own.api, key)}"]`)
+    .locator(`td[data-locale="${locale}"]`)
+    .getAttribute('data-status')
+
+/** The confirmation modal that is open now (each action has its own). */
+const confirm = (page: Page) => page.locator('#confirm-action:visible').click()
+
+beforeAll(async () => {
+  for (const [key, name] of [
+    ['maps', 'Maps'],
+    ['analytics', 'Analytics'],
+    ['support', 'Support'],
+  ] as const)
+    await editContent(own.api, {
+      subject: key,
+      locale: 'en',
+      data: { name },
+      editor: 'translatorEn',
+    })
+  // A legal editor's draft in en: not the translator's to submit.
+  await editContent(own.api, {
+    subject: 'marketing',
+    locale: 'en',
+    data: { name: 'Marketing' },
+    editor: 'editor',
+  })
+}, 120_000)
+
+describe('the translations dashboard in Japanese, in Chromium', () => {
+  it('has no serious or critical axe violation in ja and in en', async () => {
+    await scenario('dashboard-axe', async (open) => {
+      const ja = await as(open, 'admin')
+      await ja.goto(`${own.api.baseURL}/admin/translations`)
+      await ja.getByTestId('bulk-actions').waitFor()
+      await ja.getByRole('heading', { name: JA.title, exact: true }).waitFor()
+      expect(await seriousAxeViolations(ja)).toEqual([])
+
+      const en = await as(open, 'admin')
+      await en.context().addCookies([{ name: 'payload-lng', value: 'en', url: own.api.baseURL }])
+      await en.goto(`${own.api.baseURL}/admin/translations`)
+      await en.getByTestId('bulk-actions').waitFor()
+      await en.getByRole('heading', { name: translationsStrings.en.title, exact: true }).waitFor()
+      const headers = en.locator('[data-testid="translations-overview"] thead th')
+      expect((await headers.allInnerTexts()).map((text) => text.trim())).toEqual([
+        'Document',
+        'Japanese (source)',
+        'English',
+        'French',
+        'Russian',
+      ])
+      expect(await seriousAxeViolations(en)).toEqual([])
+    })
+  })
+
+  it('a translator (en) submits all their drafts in two clicks and sees a result per document', async () => {
+    await scenario('bulk-submit', async (open) => {
+      const translator = await as(open, 'translatorEn')
+      await translator.goto(`${own.api.baseURL}/admin/translations`)
+      await translator.getByTestId('bulk-actions').waitFor()
+      expect(await cellStatus(translator, 'maps', 'en')).toBe('draft')
+
+      await translator.locator('#bulk-submit').click()
+      await confirm(translator)
+      const results = translator.getByTestId('bulk-results')
+      await results.waitFor()
+      await expect(results.locator('li[data-outcome="done"]').count()).resolves.toBe(3)
+      await expect(results.locator('li[data-outcome="skipped"]').count()).resolves.toBe(0)
+      const text = await results.innerText()
+      expect(text).toContain('地図')
+      expect(text).toContain(`完了: ${STATE.in_review}`)
+      expect(text).not.toContain('マーケティング')
+      // The results (banner and list) keep the page accessible too.
+      expect(await seriousAxeViolations(translator)).toEqual([])
+
+      // The grid follows without a reload.
+      await translator
+        .locator(
+          `tr[data-row="partner-categories:${await categoryIdByKey(own.api, 'maps')}"] td[data-locale="en"][data-status="in_review"]`,
+        )
+        .waitFor()
+      expect(await cellStatus(translator, 'marketing', 'en')).toBe('draft')
+    })
+  })
+
+  it('a reviewer approves everything in review in en; the document they edited is skipped and listed', async () => {
+    // The admin reviews too, and edited cloud-platform in en themselves (four-eyes); the translator submitted it.
+    await editContent(own.api, {
+      subject: 'cloud-platform',
+      locale: 'en',
+      data: { name: 'Cloud platform' },
+      editor: 'admin',
+    })
+    await workflowAction(own.api, 'cloud-platform', 'en', 'submit', 'translatorEn')
+    await scenario('bulk-approve', async (open) => {
+      const reviewer = await as(open, 'admin')
+      await reviewer.goto(`${own.api.baseURL}/admin/translations`)
+      await reviewer.getByTestId('bulk-actions').waitFor()
+      await reviewer.locator('#bulk-approve').click()
+      await reviewer.getByText('4件の文書を1件ずつ承認します', { exact: false }).waitFor()
+      await confirm(reviewer)
+      const results = reviewer.getByTestId('bulk-results')
+      await results.waitFor()
+      await expect(results.locator('li[data-outcome="done"]').count()).resolves.toBe(3)
+      const skipped = results.locator('li[data-outcome="skipped"]')
+      await expect(skipped.count()).resolves.toBe(1)
+      const skippedText = await skipped.innerText()
+      expect(skippedText).toContain('クラウド')
+      expect(skippedText).toContain(JA.bulk.skipped['four-eyes'])
+      await reviewer
+        .locator(
+          `tr[data-row="partner-categories:${await categoryIdByKey(own.api, 'maps')}"] td[data-locale="en"][data-status="approved"]`,
+        )
+        .waitFor()
+      expect(await cellStatus(reviewer, 'cloud-platform', 'en')).toBe('in_review')
+    })
+  })
+
+  it('an XLIFF import says first which reviewed documents go back to draft, asks, then refreshes the grid', async () => {
+    await scenario('xliff-dry-run', async (open) => {
+      const translator = await as(open, 'translatorEn')
+      await translator.goto(`${own.api.baseURL}/admin/translations`)
+      await translator.getByTestId('xliff-tools').waitFor()
+      const [download] = await Promise.all([
+        translator.waitForEvent('download'),
+        translator.getByTestId('xliff-export').click(),
+      ])
+      const exported = fs.readFileSync((await download.path()) ?? '', 'utf8')
+      const edited = exported.replace('<target>Maps</target>', '<target>Map providers</target>')
+      expect(edited).not.toBe(exported)
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaiji-xliff-'))
+      const file = path.join(dir, 'partners-en.xlf')
+      fs.writeFileSync(file, edited)
+      try {
+        await translator.getByTestId('xliff-file').setInputFiles(file)
+        await translator.locator('#xliff-import').click()
+        const back = translator.getByTestId('xliff-back-to-draft')
+        await back.waitFor()
+        expect(await back.innerText()).toContain(`地図 (${STATE.approved} → ${STATE.draft})`)
+        // Nothing is written by the dry run.
+        expect(await cellStatus(translator, 'maps', 'en')).toBe('approved')
+        await confirm(translator)
+        await translator.getByTestId('xliff-report').waitFor()
+        await translator
+          .locator(
+            `tr[data-row="partner-categories:${await categoryIdByKey(own.api, 'maps')}"] td[data-locale="en"][data-status="draft"]`,
+          )
+          .waitFor()
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true })
+      }
+    })
+  })
+})
