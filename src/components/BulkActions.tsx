@@ -8,7 +8,7 @@ import type { AdminStringKey } from '@/i18n/adminTranslations'
 import { useAdminTranslation } from '@/i18n/useAdminTranslation'
 import type { BulkAction, BulkResult } from '@/translations/bulkActions'
 
-import { useAccessibleSelects } from './useAccessibleSelects'
+import { useAccessibleSelects } from '@/ui/useAccessibleSelects'
 
 type LocaleOption = { value: string; label: string }
 type Answer = {

@@ -2,7 +2,8 @@
 
 import { useEffect } from 'react'
 
-import { useAdminTranslation } from '../i18n/useAdminTranslation'
+import { useAdminTranslation } from '@/i18n/useAdminTranslation'
+import { makeSelectAccessible } from '@/ui/useAccessibleSelects'
 
 /**
  * Payload's dashboard menu (the "Dashboard" select in the header: edit the layout, reset it) is a
@@ -16,13 +17,8 @@ export const DashboardA11y = () => {
   const label = t('kaijiAdmin:reviewQueue:dashboardMenu')
   useEffect(() => {
     const fix = () => {
-      for (const select of document.querySelectorAll('.dashboard-breadcrumb-select')) {
-        const input = select.querySelector('input')
-        if (input && input.getAttribute('aria-label') !== label)
-          input.setAttribute('aria-label', label)
-        for (const chevron of select.querySelectorAll('.dropdown-indicator'))
-          if (chevron.getAttribute('tabindex') !== '-1') chevron.setAttribute('tabindex', '-1')
-      }
+      for (const select of document.querySelectorAll('.dashboard-breadcrumb-select'))
+        makeSelectAccessible(select, label)
     }
     fix()
     const observer = new MutationObserver(fix)

@@ -15,6 +15,7 @@ import {
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useRef, useState } from 'react'
 
+import { useAccessibleSelects } from '@/ui/useAccessibleSelects'
 import { useAdminTranslation } from '@/i18n/useAdminTranslation'
 import type { ReleaseDiff } from '@/releases/types'
 import { startOfNextDayIn } from './publishPanel/dayStart'
@@ -133,16 +134,7 @@ export const PublishPanel = () => {
       ?.setAttribute('aria-label', t('kaijiAdmin:publishing:clearDate'))
   }, [effectiveAt, t])
 
-  // Payload's selects leave their search input without a label and their arrow button (hidden from
-  // screen readers) in the tab order: name the input after its field, take the arrow out of the order.
-  useEffect(() => {
-    panel.current?.querySelectorAll<HTMLElement>('[data-select-label]').forEach((field) => {
-      field
-        .querySelector('input[id^="react-select"]')
-        ?.setAttribute('aria-label', field.dataset.selectLabel ?? '')
-      field.querySelector('.dropdown-indicator')?.setAttribute('tabindex', '-1')
-    })
-  })
+  useAccessibleSelects(panel)
 
   const ready = Boolean(
     status && status.missing.length === 0 && !status.unchanged && !status.sourceRefusal,
@@ -290,8 +282,6 @@ export const PublishPanel = () => {
       ref={panel}
       style={{ marginBottom: 'calc(var(--base) * 2)', display: 'grid', gap: 'var(--base)' }}
     >
-      {/* Payload's field descriptions are too faint for WCAG AA on this panel's background. */}
-      <style>{'.publish-panel .field-description { color: var(--theme-elevation-800); }'}</style>
       <h3 style={{ margin: 0 }}>
         {t('kaijiAdmin:publishing:heading', { language: languageName })}
       </h3>
@@ -367,11 +357,7 @@ export const PublishPanel = () => {
             rows={2}
             value={summary}
           />
-          <div
-            data-select-label={t('kaijiAdmin:publishing:changeType')}
-            data-testid="publish-change-type"
-            data-value={changeType}
-          >
+          <div data-testid="publish-change-type" data-value={changeType}>
             <SelectInput
               isClearable={false}
               label={t('kaijiAdmin:publishing:changeType')}
@@ -490,11 +476,7 @@ export const PublishPanel = () => {
           style={{ display: 'grid', gap: 'var(--base)', maxWidth: '60rem' }}
         >
           <h4 style={{ margin: 0 }}>{t('kaijiAdmin:publishing:rollbackHeading')}</h4>
-          <div
-            data-select-label={t('kaijiAdmin:publishing:rollbackRelease')}
-            data-testid="rollback-release"
-            data-value={rollbackTo}
-          >
+          <div data-testid="rollback-release" data-value={rollbackTo}>
             <SelectInput
               label={t('kaijiAdmin:publishing:rollbackRelease')}
               name="kaiji-rollback-release"

@@ -50,8 +50,6 @@ const STYLES = `
 .kaiji-translations__row .field-type { margin: 0; min-width: 12rem; }
 .kaiji-translations__row .btn { margin: 0; }
 .kaiji-translations__list { margin: 0; padding-inline-start: 1.2rem; }
-/* Payload's header locale label is too faint on this page's background (axe color-contrast). */
-.localizer-button__label { color: var(--theme-elevation-800); }
 `
 
 /** /admin/translations: every document × every locale the user may see, with status, link and the user's possible actions. */

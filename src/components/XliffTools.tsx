@@ -16,7 +16,7 @@ import type { AdminStringKey } from '@/i18n/adminTranslations'
 import { useAdminTranslation } from '@/i18n/useAdminTranslation'
 import type { ImportPreview, ImportReport } from '@/translations/xliffService'
 
-import { useAccessibleSelects } from './useAccessibleSelects'
+import { useAccessibleSelects } from '@/ui/useAccessibleSelects'
 
 type LocaleOption = { value: string; label: string }
 type Preview = { locale: string; documents: ImportPreview; unchanged: number }

@@ -1,5 +1,4 @@
-import { isSerializedRichText } from '../utilities/lexical'
-import { fieldChange } from '../diff/fieldChange'
+import { diffFields } from '../diff/fieldChange'
 import type { FieldChange } from '../diff/types'
 import { SOURCE_LOCALE } from '../config/locales'
 import { type Actor, reviewsLocale } from './transitions'
@@ -16,36 +15,11 @@ export const isStale = (
   currentSourceHash !== null &&
   translatedSourceHash !== currentSourceHash
 
-const isGroup = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' &&
-  value !== null &&
-  !Array.isArray(value) &&
-  !isSerializedRichText(value)
-
-/** Field name → value, with groups flattened to dotted names (`columnLabels.type`). */
-const flatten = (content: Record<string, unknown> | null, prefix = ''): Map<string, unknown> => {
-  const fields = new Map<string, unknown>()
-  for (const [name, value] of Object.entries(content ?? {})) {
-    if (isGroup(value))
-      for (const [inner, innerValue] of flatten(value, `${prefix}${name}.`))
-        fields.set(inner, innerValue)
-    else fields.set(`${prefix}${name}`, value)
-  }
-  return fields
-}
-
 /** What changed in the source between the version a translation translates and the current one, word by word. */
 export const diffSourceContent = (
   translated: Record<string, unknown> | null,
   current: Record<string, unknown> | null,
-): FieldChange[] => {
-  const before = flatten(translated)
-  const after = flatten(current)
-  const names = [...new Set([...after.keys(), ...before.keys()])]
-  return names
-    .map((name) => fieldChange(name, before.get(name), after.get(name), SOURCE_LOCALE))
-    .filter((change): change is FieldChange => change !== null)
-}
+): FieldChange[] => diffFields(translated, current, SOURCE_LOCALE)
 
 export type SourceConfirmationCheck =
   { ok: true } | { ok: false; status: 400 | 403 | 409; message: string }

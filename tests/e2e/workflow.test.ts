@@ -1,11 +1,13 @@
+import { reviewStrings } from '@/i18n/areas/review'
 import { workflowStrings } from '@/i18n/areas/workflow'
 import type { Page } from 'playwright-core'
 
 import { categoryIdByKey } from '@support/contentChanges'
-import { browserOnOwnServer } from './browser'
+import { browserOnOwnServer, loginAs, seriousAxeViolations } from './browser'
 
 /** The browser asks for Japanese, so the admin names states in Japanese. */
 const STATE = workflowStrings.ja.state
+const REVIEW = reviewStrings.ja
 
 const own = browserOnOwnServer('workflow-e2e')
 const { as, scenario } = own
@@ -57,10 +59,120 @@ describe('the Review panel, in Chromium', () => {
       await reviewer.getByText(STATE.approved, { exact: true }).waitFor()
       // Test users have no name: a non-admin sees role and id, never an email (their own included).
       await expect(reviewer.getByTestId('review-last-action').innerText()).resolves.toMatch(
-        /^Last: approve by legal-reviewer #\d+ on /,
+        /^最終操作: .+ legal-reviewer #\d+ が「承認」$/,
       )
     })
   })
+
+  it('an editor edits the Japanese name and submits with a note; a reviewer sees the redline and the note in the panel, and approves', async () => {
+    const id = await categoryId('bug-detection')
+    const note = '「バグ」を「不具合」に統一しました。'
+    await scenario('redline-note', async (open) => {
+      const editor = await as(open, 'editor')
+      await openCategory(editor, id)
+      await expect(editor.getByTestId('review-changes-basis').innerText()).resolves.toBe(
+        REVIEW.changes.none,
+      )
+      await editor.locator('input[name="name"]').fill('不具合の検出')
+      await editor.locator('#action-save').click()
+      await editor.getByText(STATE.draft, { exact: true }).waitFor()
+      // Before submitting, the editor sees their own change against the approved text.
+      await editor.getByTestId('review-redline').locator('ins').first().waitFor()
+      await editor.getByTestId('review-note').fill(note)
+      await editor.locator('#review-action-submit').click()
+      await editor.getByText(REVIEW.done.submit).waitFor()
+      await editor.getByText(STATE.in_review, { exact: true }).waitFor()
+
+      const reviewer = await as(open, 'reviewer')
+      await openCategory(reviewer, id)
+      await expect(reviewState(reviewer).innerText()).resolves.toBe(STATE.in_review)
+      const redline = reviewer.getByTestId('review-redline')
+      await expect(redline.locator('dt').allInnerTexts()).resolves.toEqual([REVIEW.field.name])
+      await expect(redline.locator('del').allInnerTexts()).resolves.toEqual(['バグ'])
+      await expect(redline.locator('ins').allInnerTexts()).resolves.toEqual(['不具合'])
+      await expect(reviewer.getByTestId('review-submitter-note').innerText()).resolves.toBe(note)
+      await reviewer.locator('#review-action-approve').click()
+      await reviewer.getByText(REVIEW.done.approve).waitFor()
+      await reviewer.getByText(STATE.approved, { exact: true }).waitFor()
+      await expect(reviewer.getByTestId('review-changes-basis').innerText()).resolves.toBe(
+        REVIEW.changes.none,
+      )
+      // The note stays in the history, with readable action and state names.
+      await reviewer.getByTestId('review-history').locator('summary').click()
+      const submitted = reviewer.getByTestId('review-history').locator('li', {
+        hasText: workflowStrings.ja.action.submit,
+      })
+      await expect(submitted.innerText()).resolves.toContain(
+        `${STATE.draft}から${STATE.in_review}へ`,
+      )
+      await expect(submitted.getByTestId('review-history-reason').innerText()).resolves.toBe(note)
+    })
+    // ... and in the audit event of the submission.
+    const events = await own.api.request<{ docs: Array<{ reason: string | null }> }>(
+      `/api/audit-events?where[action][equals]=submit&where[subject][equals]=partner-categories:${id}&where[locale][equals]=ja`,
+      { token: await own.api.login('admin') },
+    )
+    expect(events.body.docs.map((event) => event.reason)).toEqual([note])
+  })
+
+  const PANEL = '[data-testid="review-panel"]'
+  /** Serious violations axe finds in Payload's own edit-view markup, which Kaiji does not render. */
+  const PAYLOAD_MARKUP = new Set([
+    'aria-input-field-name', // Lexical's read-only editor has no accessible name
+    'button-name', // the read-only date picker's clear button has no text
+    'label', // the read-only date picker's input is not tied to its label
+    'label-content-name-mismatch', // the Versions tab's aria-label differs from its text
+    'list', // the document tabs' <ul> holds <div>s
+  ])
+
+  it.each(['ja', 'en'])(
+    'the edit view with the Review panel has no serious or critical axe violation (%s)',
+    async (language) => {
+      const id = await categoryId('cloud-platform')
+      const editorToken = await own.api.login('editor')
+      if (language === 'ja') {
+        await own.api.request(`/api/partner-categories/${id}?locale=ja`, {
+          method: 'PATCH',
+          token: editorToken,
+          json: { name: 'クラウド基盤:計算とストレージ' },
+        })
+        await own.api.request(`/api/partner-categories/${id}/workflow`, {
+          method: 'POST',
+          token: editorToken,
+          json: { action: 'submit', locale: 'ja', reason: '名称を明確にしました。' },
+        })
+      }
+      await scenario(`axe-${language}`, async (open) => {
+        const { page } = await open()
+        // Payload keeps a user's language in this cookie, ahead of Accept-Language (ja-JP here).
+        if (language === 'en')
+          await page
+            .context()
+            .addCookies([{ name: 'payload-lng', value: 'en', url: own.api.baseURL }])
+        await loginAs(page, 'reviewer', own.api.baseURL)
+        await openCategory(page, id)
+        await page.getByTestId('review-redline').waitFor()
+        await expect(page.getByTestId('review-changes').locator('h4').innerText()).resolves.toBe(
+          reviewStrings[language as 'ja' | 'en'].changes.title,
+        )
+        await page.getByTestId('review-history').locator('summary').click()
+        await expect(seriousAxeViolations(page, PANEL)).resolves.toEqual([])
+        // The rest of the edit view: only what is in Payload's own markup remains (see README).
+        const edit = await seriousAxeViolations(page)
+        expect(edit.filter((violation) => !PAYLOAD_MARKUP.has(violation.id))).toEqual([])
+        if (language === 'ja') {
+          // And in the dark theme, which Payload keeps in a cookie too.
+          await page
+            .context()
+            .addCookies([{ name: 'payload-theme', value: 'dark', url: own.api.baseURL }])
+          await page.reload()
+          await page.getByTestId('review-redline').waitFor()
+          await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('dark')
+          await expect(seriousAxeViolations(page, PANEL)).resolves.toEqual([])
+        }
+      })
+    },
+  )
 
   it('a reviewer requests changes with a reason, and the editor sees it', async () => {
     const id = await categoryId('analytics')

@@ -1,14 +1,26 @@
 'use client'
 
-import { Button, useAuth, useConfig, useDocumentInfo, useLocale } from '@payloadcms/ui'
-import { useCallback, useEffect, useState } from 'react'
+import {
+  Banner,
+  Button,
+  FieldLabel,
+  Pill,
+  toast,
+  useAuth,
+  useConfig,
+  useDocumentInfo,
+  useLocale,
+} from '@payloadcms/ui'
+import { useCallback, useEffect, useId, useState } from 'react'
 
+import type { FieldChange } from '@/diff/types'
 import { useAdminTranslation } from '@/i18n/useAdminTranslation'
 import { FieldRedlines } from '@/ui/Redline'
 import type { User } from '@/payload-types'
 import type { AvailableAction } from '../availableActions'
 import { TRANSITIONS } from '../transitions'
 import { CONFIRM_SOURCE, type EndpointAction, type WorkflowState } from '../types'
+import { actionLabel, fieldLabel, readableChange, refusalKey, stateLabel } from './reviewPanelText'
 
 type HistoryEntry = {
   at: string
@@ -17,10 +29,6 @@ type HistoryEntry = {
   from: string | null
   to: string | null
   reason: string | null
-}
-type SourceChange = {
-  field: string
-  changes: Array<{ kind: 'equal' | 'insert' | 'delete'; text: string }>
 }
 type WorkflowView = {
   state: WorkflowState
@@ -32,18 +40,33 @@ type WorkflowView = {
   approvedBy: string | null
   lastAction: { action: string; by: string; at: string; reason: string | null } | null
   history: HistoryEntry[]
-  source: { stale: boolean; currentApprovedAt: string | null; changes: SourceChange[] } | null
+  /** The working copy against the approved content, word by word; every field new when never approved. */
+  redline: FieldChange[]
+  source: { stale: boolean; currentApprovedAt: string | null; changes: FieldChange[] } | null
 }
 
 const needsReason = (action: EndpointAction): boolean =>
   action === CONFIRM_SOURCE || TRANSITIONS[action].reasonRequired
 
-/** The Review panel: this locale's state, who did what last, and only the actions this user may take. */
+const STATE_PILL: Record<WorkflowState, 'light-gray' | 'warning' | 'error' | 'success'> = {
+  draft: 'light-gray',
+  in_review: 'warning',
+  changes_requested: 'error',
+  approved: 'success',
+  published: 'success',
+}
+
+const gap = 'calc(var(--base) / 2)'
+
+/**
+ * The Review panel: this locale's state, what changed since approval (word by word), the
+ * submitter's note, only the actions this user may take, and the history.
+ */
 export const ReviewPanel = () => {
   const { id, collectionSlug, globalSlug, lastUpdateTime } = useDocumentInfo()
   const { code: locale } = useLocale()
   const { user } = useAuth<User>()
-  const { t } = useAdminTranslation()
+  const { t, formatDate } = useAdminTranslation()
   const {
     config: {
       routes: { api },
@@ -54,8 +77,10 @@ export const ReviewPanel = () => {
     : id
       ? `${api}/${collectionSlug}/${id}/workflow`
       : null
+  const ids = useId()
 
   const [view, setView] = useState<WorkflowView | null>(null)
+  const [loadStatus, setLoadStatus] = useState<number | null>(null)
   const [reason, setReason] = useState('')
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -65,6 +90,7 @@ export const ReviewPanel = () => {
     const response = await fetch(`${endpoint}?locale=${encodeURIComponent(locale)}`, {
       credentials: 'include',
     })
+    setLoadStatus(response.ok ? null : response.status)
     if (response.ok) setView((await response.json()) as WorkflowView)
   }, [endpoint, locale])
 
@@ -73,49 +99,94 @@ export const ReviewPanel = () => {
   }, [load, lastUpdateTime])
 
   if (!endpoint) return null
-  if (!view || !user) return <div className="review-panel">Loading review state…</div>
+  if (loadStatus !== null && !view)
+    return <Banner type="error">{t('kaijiAdmin:review:loadFailed', { status: loadStatus })}</Banner>
+  if (!view || !user)
+    return (
+      <div className="review-panel" role="status">
+        {t('kaijiAdmin:review:loading')}
+      </div>
+    )
 
   const stale = view.source?.stale === true
   // Editing is the form itself; the panel offers the workflow's actions.
   const available = view.availableActions.filter(
     (action): action is EndpointAction => action !== 'edit',
   )
+  const asksReason = available.some(needsReason)
+  const asksNote = !asksReason && available.includes('submit')
+  const neverApproved = view.approvedAt === null
+  const submitterNote =
+    view.state === 'in_review' && view.lastAction?.action === 'submit' && view.lastAction.reason
+      ? view.lastAction
+      : null
+  const label = (field: string) => fieldLabel(t, field)
 
   const run = async (action: EndpointAction) => {
     setBusy(true)
     setMessage(null)
+    const shown = view
     const response = await fetch(endpoint, {
       method: 'POST',
       credentials: 'include',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ action, locale, ...(reason.trim() ? { reason: reason.trim() } : {}) }),
-    })
-    const body = (await response.json().catch(() => ({}))) as {
-      errors?: Array<{ message: string }>
+    }).catch(() => null)
+    const body = response
+      ? ((await response.json().catch(() => ({}))) as { errors?: Array<{ message: string }> })
+      : {}
+    if (response?.ok) {
+      setReason('')
+      toast.success(t(`kaijiAdmin:review:done:${action}`))
+    } else {
+      const status = response?.status ?? 0
+      const key = refusalKey({
+        action,
+        status,
+        shownState: shown.state,
+        youEditedSinceApproval: shown.youEditedSinceApproval,
+      })
+      setMessage(
+        key
+          ? t(key)
+          : (body.errors?.[0]?.message ?? t('kaijiAdmin:review:error:failed', { status })),
+      )
     }
-    if (!response.ok)
-      setMessage(body.errors?.[0]?.message ?? `The ${action} failed (${response.status}).`)
-    else setReason('')
     setBusy(false)
     await load()
   }
 
+  const textareaId = `${ids}-reason`
+  const descriptionId = `${ids}-reason-description`
+  const changesTitleId = `${ids}-changes`
+
   return (
-    <div
+    <section
       className="review-panel"
       data-testid="review-panel"
-      style={{ marginBottom: 'var(--base)' }}
+      aria-labelledby={`${ids}-title`}
+      style={{ display: 'flex', flexDirection: 'column', gap, marginBottom: 'var(--base)' }}
     >
-      <h4 style={{ margin: 0 }}>Review ({locale})</h4>
-      <p>
-        State:{' '}
-        <strong data-testid="review-state">{t(`kaijiAdmin:workflow:state:${view.state}`)}</strong>
-      </p>
+      <h3 id={`${ids}-title`} style={{ margin: 0 }}>
+        {t('kaijiAdmin:review:title')}{' '}
+        <span style={{ fontWeight: 'normal', fontSize: '0.8em' }}>
+          ({t('kaijiAdmin:review:locale', { locale: locale.toUpperCase() })})
+        </span>
+      </h3>
+      <div style={{ display: 'flex', alignItems: 'center', gap }}>
+        <span>{t('kaijiAdmin:review:state')}</span>
+        <Pill pillStyle={STATE_PILL[view.state]} size="small">
+          <span data-testid="review-state">{stateLabel(t, view.state)}</span>
+        </Pill>
+      </div>
       {view.lastAction && (
-        <p data-testid="review-last-action">
-          Last: {view.lastAction.action} by {view.lastAction.by} on{' '}
-          {new Date(view.lastAction.at).toLocaleString()}
-          {view.lastAction.reason ? (
+        <p data-testid="review-last-action" style={{ margin: 0 }}>
+          {t('kaijiAdmin:review:lastAction', {
+            action: actionLabel(t, view.lastAction.action),
+            actor: view.lastAction.by,
+            date: formatDate(view.lastAction.at),
+          })}
+          {view.lastAction.reason && !submitterNote ? (
             <>
               {' — '}
               <em data-testid="review-last-reason">{view.lastAction.reason}</em>
@@ -123,50 +194,106 @@ export const ReviewPanel = () => {
           ) : null}
         </p>
       )}
+      {submitterNote && (
+        <Banner type="info">
+          <strong>{t('kaijiAdmin:review:submitterNote', { actor: submitterNote.by })}</strong>
+          <br />
+          <span data-testid="review-submitter-note" style={{ whiteSpace: 'pre-wrap' }}>
+            {submitterNote.reason}
+          </span>
+        </Banner>
+      )}
       {stale && (
-        <div
-          data-testid="source-stale"
-          role="status"
-          style={{ borderLeft: '3px solid var(--theme-warning-500)', paddingLeft: '0.5rem' }}
-        >
-          <p>
-            <strong>Stale:</strong> the Japanese source was changed
+        <div data-testid="source-stale" role="status">
+          <Banner type="warning">
+            <strong>{t('kaijiAdmin:review:stale:title')}</strong>
+            <br />
             {view.source?.currentApprovedAt
-              ? ` (approved ${new Date(view.source.currentApprovedAt).toLocaleString()})`
-              : ''}{' '}
-            since this translation was submitted. Update and resubmit it, or a reviewer confirms the
-            change does not affect it.
-          </p>
+              ? t('kaijiAdmin:review:stale:approvedAt', {
+                  date: formatDate(view.source.currentApprovedAt),
+                })
+              : t('kaijiAdmin:review:stale:notDated')}{' '}
+            {t('kaijiAdmin:review:stale:whatToDo')}
+          </Banner>
           <FieldRedlines
             testId="source-changes"
-            changes={view.source?.changes ?? []}
-            fieldLabel={(field) => field}
+            changes={(view.source?.changes ?? []).map((change) => readableChange(t, change))}
+            fieldLabel={label}
           />
         </div>
       )}
+      <section aria-labelledby={changesTitleId} data-testid="review-changes">
+        <h4 id={changesTitleId} style={{ margin: `0 0 ${gap}` }}>
+          {t('kaijiAdmin:review:changes:title')}
+        </h4>
+        <p data-testid="review-changes-basis" style={{ margin: `0 0 ${gap}` }}>
+          {neverApproved
+            ? t('kaijiAdmin:review:changes:neverApproved')
+            : view.redline.length === 0
+              ? t('kaijiAdmin:review:changes:none')
+              : t('kaijiAdmin:review:changes:against', { date: formatDate(view.approvedAt ?? '') })}
+        </p>
+        {view.redline.length > 0 && (
+          <>
+            <FieldRedlines
+              testId="review-redline"
+              changes={view.redline.map((change) => readableChange(t, change))}
+              fieldLabel={label}
+            />
+            <p style={{ margin: 0, color: 'var(--theme-elevation-800)', fontSize: '0.85em' }}>
+              {t('kaijiAdmin:review:changes:legend')}
+            </p>
+          </>
+        )}
+      </section>
       {view.youEditedSinceApproval && view.state === 'in_review' && (
-        <p>You changed this content since its last approval, so someone else must approve it.</p>
+        <Banner type="info">{t('kaijiAdmin:review:fourEyes')}</Banner>
       )}
       {available.length > 0 && (
         <>
-          {available.some(needsReason) && (
-            <label style={{ display: 'block' }}>
-              Reason (required to request changes or confirm a source change)
-              <textarea
-                data-testid="review-reason"
-                rows={3}
-                style={{ width: '100%' }}
-                value={reason}
-                onChange={(event) => setReason(event.target.value)}
+          {(asksReason || asksNote) && (
+            <div className="field-type textarea" style={{ marginBottom: 0 }}>
+              <FieldLabel
+                as="label"
+                htmlFor={textareaId}
+                label={t(
+                  asksReason ? 'kaijiAdmin:review:reason:label' : 'kaijiAdmin:review:note:label',
+                )}
               />
-            </label>
+              <div className="field-type__wrap">
+                <div className="textarea-outer">
+                  <textarea
+                    id={textareaId}
+                    data-testid={asksReason ? 'review-reason' : 'review-note'}
+                    aria-describedby={descriptionId}
+                    rows={3}
+                    style={{ ['--rows' as string]: 3 }}
+                    maxLength={2000}
+                    value={reason}
+                    onChange={(event) => setReason(event.target.value)}
+                  />
+                </div>
+                <div
+                  id={descriptionId}
+                  className="field-description"
+                  style={{ marginTop: 'calc(var(--base) / 4)' }}
+                >
+                  {t(
+                    asksReason
+                      ? 'kaijiAdmin:review:reason:description'
+                      : 'kaijiAdmin:review:note:description',
+                  )}
+                </div>
+              </div>
+            </div>
           )}
-          <div style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap' }}>
+          <div style={{ display: 'flex', gap, flexWrap: 'wrap' }}>
             {available.map((action) => (
               <Button
                 key={action}
                 buttonStyle={action === 'approve' || action === 'submit' ? 'primary' : 'secondary'}
-                size="small"
+                size="medium"
+                margin={false}
                 disabled={busy || (needsReason(action) && !reason.trim())}
                 onClick={() => void run(action)}
                 id={`review-action-${action}`}
@@ -178,21 +305,47 @@ export const ReviewPanel = () => {
         </>
       )}
       {message && (
-        <p role="alert" data-testid="review-error" style={{ color: 'var(--theme-error-500)' }}>
-          {message}
-        </p>
+        <div role="alert" data-testid="review-error">
+          <Banner type="error">{message}</Banner>
+        </div>
       )}
-      <details>
-        <summary>History</summary>
-        <ol>
-          {view.history.map((entry) => (
-            <li key={`${entry.at}-${entry.action}`}>
-              {new Date(entry.at).toLocaleString()}: {entry.action} by {entry.actor} (
-              {entry.from ?? '—'} → {entry.to ?? '—'}){entry.reason ? `: ${entry.reason}` : ''}
-            </li>
-          ))}
-        </ol>
+      <details data-testid="review-history">
+        <summary style={{ cursor: 'pointer' }}>{t('kaijiAdmin:review:history:title')}</summary>
+        {view.history.length === 0 ? (
+          <p>{t('kaijiAdmin:review:history:empty')}</p>
+        ) : (
+          <ol style={{ paddingInlineStart: 'var(--base)', margin: `${gap} 0 0` }}>
+            {view.history.map((entry) => (
+              <li key={`${entry.at}-${entry.action}`} style={{ marginBottom: gap }}>
+                <time dateTime={entry.at}>{formatDate(entry.at)}</time>
+                <br />
+                {t('kaijiAdmin:review:history:entry', {
+                  action: actionLabel(t, entry.action),
+                  actor: entry.actor,
+                })}
+                {entry.from !== entry.to && (entry.from || entry.to) ? (
+                  <>
+                    {' ('}
+                    {t('kaijiAdmin:review:history:stateChange', {
+                      from: stateLabel(t, entry.from),
+                      to: stateLabel(t, entry.to),
+                    })}
+                    {')'}
+                  </>
+                ) : null}
+                {entry.reason ? (
+                  <>
+                    <br />
+                    <span data-testid="review-history-reason" style={{ whiteSpace: 'pre-wrap' }}>
+                      {entry.reason}
+                    </span>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
       </details>
-    </div>
+    </section>
   )
 }

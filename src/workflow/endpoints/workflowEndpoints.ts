@@ -5,6 +5,7 @@ import { inTransaction, problem, readJsonObject } from '@/http/endpointHelpers'
 import type { User } from '@/payload-types'
 import { auditHistory } from '@/audit/auditHistory'
 import { optionalActorLabelFor, lastActionFor } from '@/audit/actorLabel'
+import { diffFields } from '@/diff/fieldChange'
 import { diffContent } from '../approvalDiff'
 import { availableActions } from '../availableActions'
 import { diffSourceContent, isStale } from '../sourceTracking'
@@ -82,7 +83,7 @@ const sourceStatus = (translation: LocaleWorkflow, source: LocaleWorkflow) => {
   }
 }
 
-/** GET ?locale=xx: state, history and a field-by-field diff of the working copy against what was approved. */
+/** GET ?locale=xx: state, history and a field-by-field diff (and word-level redline) of the working copy against what was approved. */
 const getHandler =
   (target: SubjectTarget): PayloadHandler =>
   async (req) => {
@@ -115,6 +116,8 @@ const getHandler =
       lastAction: lastActionFor(workflow.lastAction, user),
       history: await auditHistory(req, subjectKey(subject), locale),
       diff: diffContent(workflow.approvedContent, current.content),
+      // The working copy against what was approved, word by word (all new when never approved).
+      redline: diffFields(workflow.approvedContent, current.content, locale),
       source: sourceWorkflow ? sourceStatus(workflow, sourceWorkflow) : null,
     })
   }
