@@ -8,7 +8,7 @@ import { importProvenance } from '../fields/importProvenance'
 import { refuseMalformedWrite } from '../hooks/refuseMalformedWrite'
 import { revisionField } from '../fields/revision'
 import { requiredInSourceLocale } from '../fields/sourceLocaleRequired'
-import { sourceNameField } from './fields/sourceName'
+import { sourceNameField, titleField } from './fields/sourceName'
 import { freeCopyKey } from './hooks/freeCopyKey'
 import { refuseStructureEditsByTranslators } from './hooks/refuseStructureEditsByTranslators'
 
@@ -18,8 +18,10 @@ export const PartnerCategories: CollectionConfig<'partner-categories'> = {
   slug: 'partner-categories',
   labels: { singular: 'Partner category', plural: 'Partner categories' },
   admin: {
-    useAsTitle: 'name',
+    useAsTitle: 'displayTitle',
+    // The first column links to the document: the title, so every row links on a name.
     defaultColumns: [
+      'displayTitle',
       'order',
       'icon',
       'name',
@@ -95,6 +97,7 @@ export const PartnerCategories: CollectionConfig<'partner-categories'> = {
       validate: requiredInSourceLocale,
     },
     sourceNameField,
+    titleField,
     { name: 'description', type: 'richText', localized: true },
     { name: 'dataUsageNote', label: 'Data-use note', type: 'richText', localized: true },
     importProvenance,

@@ -1,4 +1,6 @@
 import { ReviewPanel as ReviewPanel_80dfe2ae1cec06200fcccd7228bc9003 } from '../../../../src/workflow/components/ReviewPanel'
+import { SourceText as SourceText_680a7d291f88cca93284a8ae0166b152 } from '../../../../src/workflow/components/SourceText'
+import { NoInput as NoInput_5051a258f089aee4d8fe77e6a26eab92 } from '../../../../src/ui/NoInput'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -31,6 +33,8 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/src/workflow/components/ReviewPanel#ReviewPanel": ReviewPanel_80dfe2ae1cec06200fcccd7228bc9003,
+  "/src/workflow/components/SourceText#SourceText": SourceText_680a7d291f88cca93284a8ae0166b152,
+  "/src/ui/NoInput#NoInput": NoInput_5051a258f089aee4d8fe77e6a26eab92,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
