@@ -1,6 +1,7 @@
 import type { Field, PayloadRequest } from 'payload'
 
 import { SOURCE_LOCALE } from '@/config/locales'
+import { byLanguage } from '@/i18n/byLanguage'
 
 const READING_SOURCE_NAME = 'kaiji.readingSourceName'
 
@@ -30,7 +31,7 @@ const readSourceName = async (
  */
 export const sourceNameField: Field = {
   name: 'sourceName',
-  label: 'Japanese name (source)',
+  label: byLanguage('kaijiAdmin:collections:categories:sourceName'),
   type: 'text',
   virtual: true,
   admin: { readOnly: true, position: 'sidebar' },
@@ -45,7 +46,7 @@ export const sourceNameField: Field = {
  */
 export const titleField: Field = {
   name: 'displayTitle',
-  label: ({ t }) => t('kaijiAdmin:sourceText:title' as never),
+  label: byLanguage('kaijiAdmin:sourceText:title'),
   type: 'text',
   admin: {
     readOnly: true,
