@@ -5,6 +5,7 @@ import * as migration_20261130_011551_releases_and_webhooks from './20261130_011
 import * as migration_20261204_122422_translation_source_tracking from './20261204_122422_translation_source_tracking'
 import * as migration_20261204_125922_document_revisions from './20261204_125922_document_revisions'
 import * as migration_20261206_205208_ids_never_reused from './20261206_205208_ids_never_reused'
+import * as migration_20261207_041624_category_display_title from './20261207_041624_category_display_title'
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261206_205208_ids_never_reused.up,
     down: migration_20261206_205208_ids_never_reused.down,
     name: '20261206_205208_ids_never_reused',
+  },
+  {
+    up: migration_20261207_041624_category_display_title.up,
+    down: migration_20261207_041624_category_display_title.down,
+    name: '20261207_041624_category_display_title',
   },
 ]

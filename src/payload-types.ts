@@ -153,6 +153,7 @@ export interface PartnerCategory {
   retired?: boolean | null;
   name?: string | null;
   sourceName?: string | null;
+  displayTitle?: string | null;
   description?: {
     root: {
       type: string;
@@ -507,6 +508,7 @@ export interface PartnerCategoriesSelect<T extends boolean = true> {
   retired?: T;
   name?: T;
   sourceName?: T;
+  displayTitle?: T;
   description?: T;
   dataUsageNote?: T;
   imported?:

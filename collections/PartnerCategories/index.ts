@@ -1,14 +1,16 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { canEditRequestedLocale } from '@/access/canEditRequestedLocale'
 import { isAdmin } from '@/access/isAdmin'
 import { isAuthenticated } from '@/access/isAuthenticated'
 import { isSourceEditor, isSourceEditorField } from '@/access/isSourceEditor'
+import { adminText } from '@/i18n/adminText'
+import { byLanguage } from '@/i18n/byLanguage'
 import { importProvenance } from '../fields/importProvenance'
 import { refuseMalformedWrite } from '../hooks/refuseMalformedWrite'
 import { revisionField } from '../fields/revision'
 import { requiredInSourceLocale } from '../fields/sourceLocaleRequired'
-import { sourceNameField } from './fields/sourceName'
+import { sourceNameField, titleField } from './fields/sourceName'
 import { freeCopyKey } from './hooks/freeCopyKey'
 import { refuseStructureEditsByTranslators } from './hooks/refuseStructureEditsByTranslators'
 
@@ -16,10 +18,15 @@ export const CATEGORY_KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 export const PartnerCategories: CollectionConfig<'partner-categories'> = {
   slug: 'partner-categories',
-  labels: { singular: 'Partner category', plural: 'Partner categories' },
+  labels: {
+    singular: byLanguage('kaijiAdmin:collections:categories:singular'),
+    plural: byLanguage('kaijiAdmin:collections:categories:plural'),
+  },
   admin: {
-    useAsTitle: 'name',
+    useAsTitle: 'displayTitle',
+    // The first column links to the document: the title, so every row links on a name.
     defaultColumns: [
+      'displayTitle',
       'order',
       'icon',
       'name',
@@ -50,26 +57,24 @@ export const PartnerCategories: CollectionConfig<'partner-categories'> = {
       index: true,
       access: { update: isSourceEditorField },
       hooks: { beforeDuplicate: [freeCopyKey] },
-      validate: (value: string | null | undefined) =>
+      label: byLanguage('kaijiAdmin:collections:categories:key'),
+      validate: (value: string | null | undefined, { req }: { req: PayloadRequest }) =>
         typeof value === 'string' && CATEGORY_KEY_PATTERN.test(value)
           ? true
-          : 'The key is lowercase words joined by hyphens, e.g. cloud-platform.',
-      admin: {
-        description:
-          'Stable identifier used by the delivery API and the public page; never reuse one.',
-      },
+          : adminText(req, 'kaijiAdmin:collections:categories:keyInvalid'),
+      admin: { description: byLanguage('kaijiAdmin:collections:categories:keyDescription') },
     },
     {
       name: 'icon',
       type: 'text',
       maxLength: 32,
       access: { update: isSourceEditorField },
-      admin: {
-        description: 'Emoji shown with the name, kept exactly as in the source (every code point).',
-      },
+      label: byLanguage('kaijiAdmin:collections:categories:icon'),
+      admin: { description: byLanguage('kaijiAdmin:collections:categories:iconDescription') },
     },
     {
       name: 'order',
+      label: byLanguage('kaijiAdmin:collections:categories:order'),
       type: 'number',
       required: true,
       min: 1,
@@ -78,25 +83,37 @@ export const PartnerCategories: CollectionConfig<'partner-categories'> = {
     },
     {
       name: 'retired',
+      label: byLanguage('kaijiAdmin:collections:categories:retired'),
       type: 'checkbox',
       defaultValue: false,
       access: { update: isSourceEditorField },
       admin: {
         position: 'sidebar',
-        description:
-          'A retired category leaves the public page with the next release once this change is approved.',
+        description: byLanguage('kaijiAdmin:collections:categories:retiredDescription'),
       },
     },
     {
       name: 'name',
+      label: byLanguage('kaijiAdmin:collections:categories:name'),
       type: 'text',
       localized: true,
       maxLength: 300,
       validate: requiredInSourceLocale,
     },
     sourceNameField,
-    { name: 'description', type: 'richText', localized: true },
-    { name: 'dataUsageNote', label: 'Data-use note', type: 'richText', localized: true },
+    titleField,
+    {
+      name: 'description',
+      label: byLanguage('kaijiAdmin:collections:categories:description'),
+      type: 'richText',
+      localized: true,
+    },
+    {
+      name: 'dataUsageNote',
+      label: byLanguage('kaijiAdmin:collections:categories:dataUsageNote'),
+      type: 'richText',
+      localized: true,
+    },
     importProvenance,
     revisionField,
   ],

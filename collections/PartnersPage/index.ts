@@ -2,13 +2,14 @@ import type { GlobalConfig } from 'payload'
 
 import { canEditRequestedLocale } from '@/access/canEditRequestedLocale'
 import { isAuthenticated } from '@/access/isAuthenticated'
+import { byLanguage } from '@/i18n/byLanguage'
 import { importProvenance } from '../fields/importProvenance'
 import { refuseMalformedGlobalWrite } from '../hooks/refuseMalformedWrite'
 import { revisionField } from '../fields/revision'
 
 export const PartnersPage: GlobalConfig<'partners-page'> = {
   slug: 'partners-page',
-  label: 'Partners page',
+  label: byLanguage('kaijiAdmin:collections:page:label'),
   access: {
     read: isAuthenticated,
     update: canEditRequestedLocale,
@@ -16,23 +17,47 @@ export const PartnersPage: GlobalConfig<'partners-page'> = {
   versions: { max: 0 },
   hooks: { beforeOperation: [refuseMalformedGlobalWrite] },
   fields: [
-    { name: 'title', type: 'text', localized: true, maxLength: 300 },
-    { name: 'intro', type: 'richText', localized: true },
+    {
+      name: 'title',
+      label: byLanguage('kaijiAdmin:collections:page:title'),
+      type: 'text',
+      localized: true,
+      maxLength: 300,
+    },
+    {
+      name: 'intro',
+      label: byLanguage('kaijiAdmin:collections:page:intro'),
+      type: 'richText',
+      localized: true,
+    },
     {
       name: 'notNamedNote',
-      label: 'Why partners are not named',
+      label: byLanguage('kaijiAdmin:collections:page:notNamedNote'),
       type: 'richText',
       localized: true,
     },
     {
       name: 'columnLabels',
+      label: byLanguage('kaijiAdmin:collections:page:columnLabels'),
       type: 'group',
       fields: [
-        { name: 'type', type: 'text', localized: true, maxLength: 100 },
-        { name: 'description', type: 'text', localized: true, maxLength: 100 },
+        {
+          name: 'type',
+          label: byLanguage('kaijiAdmin:collections:page:columnType'),
+          type: 'text',
+          localized: true,
+          maxLength: 100,
+        },
+        {
+          name: 'description',
+          label: byLanguage('kaijiAdmin:collections:page:columnDescription'),
+          type: 'text',
+          localized: true,
+          maxLength: 100,
+        },
         {
           name: 'dataUsageNote',
-          label: 'Data-use note',
+          label: byLanguage('kaijiAdmin:collections:page:columnDataUsageNote'),
           type: 'text',
           localized: true,
           maxLength: 100,
@@ -41,12 +66,12 @@ export const PartnersPage: GlobalConfig<'partners-page'> = {
     },
     {
       name: 'authoritativeLanguageNote',
+      label: byLanguage('kaijiAdmin:collections:page:authoritativeLanguageNote'),
       type: 'textarea',
       localized: true,
       maxLength: 2000,
       admin: {
-        description:
-          'States that the Japanese version prevails. The source has none: editors write it.',
+        description: byLanguage('kaijiAdmin:collections:page:authoritativeLanguageNoteDescription'),
       },
     },
     importProvenance,

@@ -1,5 +1,8 @@
 import { APIError, type Field, type FieldHook } from 'payload'
 
+import { isLocaleCode } from '@/config/locales'
+import { adminText } from '@/i18n/adminText'
+
 /** `If-Match: 3`, `"3"` or `W/"3"`: the revision the client read. */
 export const parseIfMatch = (header: string | null): number | null => {
   const match = header?.trim().match(/^(?:W\/)?"?(\d+)"?$/)
@@ -25,8 +28,17 @@ const nextRevision: FieldHook = ({ value, originalDoc, req }) => {
       ? null
       : claimedRevision(value, req.headers?.get?.('if-match') ?? null)
   if (claimed !== null && claimed !== stored) {
+    const locale = req.locale ?? ''
+    // In the user's language (req.i18n: Accept-Language, else English), naming the language they edit.
     throw new APIError(
-      `Someone else saved this ${req.locale ?? ''} content since you opened it (you edited revision ${claimed}, it is now at revision ${stored}). Nothing was saved: reload to see their change, then apply yours again.`,
+      adminText(req, 'kaijiAdmin:collections:staleSave', {
+        locale,
+        localeName: isLocaleCode(locale)
+          ? adminText(req, `kaijiAdmin:collections:localeName:${locale}`)
+          : locale,
+        claimed,
+        stored,
+      }),
       409,
       null,
       true,

@@ -36,7 +36,10 @@ const isGroup = (value: unknown): value is Record<string, unknown> =>
   !isSerializedRichText(value)
 
 /** Field name → value, with groups flattened to dotted names (`columnLabels.type`) and yes/no as text. */
-const flatten = (content: Record<string, unknown> | null, prefix = ''): Map<string, unknown> => {
+export const flatten = (
+  content: Record<string, unknown> | null,
+  prefix = '',
+): Map<string, unknown> => {
   const fields = new Map<string, unknown>()
   for (const [name, value] of Object.entries(content ?? {})) {
     if (isGroup(value))

@@ -15,6 +15,7 @@ const NOT_CONTENT = new Set([
   'reviewState',
   'reviewPanel',
   'revision',
+  'displayTitle',
 ])
 
 const isLocalized = (field: Field): boolean =>

@@ -12,6 +12,7 @@ import {
 import { AuditEvents } from '../audit/AuditEvents'
 import { WorkflowStates } from './collections/WorkflowStates'
 import { restoreRefusal, restoreVersionEndpoint } from './endpoints/restoreVersionEndpoint'
+import { sourceTextEndpoint } from './endpoints/sourceTextEndpoint'
 import { workflowEndpoints, type SubjectTarget } from './endpoints/workflowEndpoints'
 import {
   closeCollectionDocument,
@@ -38,6 +39,34 @@ const reviewPanelField: Field = {
   type: 'ui',
   admin: { position: 'sidebar', components: { Field: REVIEW_PANEL } },
 }
+
+const SOURCE_TEXT = '/src/workflow/components/SourceText#SourceText'
+
+/**
+ * Above every translatable text field, in a translation: the approved source text of that field
+ * (and its redline when the translation is stale). `sourceField` is the field's dotted name, as the
+ * source-text endpoint names it.
+ */
+const withSourceText = (fields: readonly Field[], prefix = ''): Field[] =>
+  fields.map((field): Field => {
+    if (field.type === 'group' && 'name' in field && field.name)
+      return { ...field, fields: withSourceText(field.fields, `${prefix}${field.name}.`) }
+    if (
+      (field.type === 'text' || field.type === 'textarea' || field.type === 'richText') &&
+      field.localized === true &&
+      field.virtual !== true
+    ) {
+      const beforeInput = [
+        ...(field.admin?.components?.beforeInput ?? []),
+        { path: SOURCE_TEXT, clientProps: { sourceField: `${prefix}${field.name}` } },
+      ]
+      return {
+        ...field,
+        admin: { ...field.admin, components: { ...field.admin?.components, beforeInput } },
+      } as Field
+    }
+    return field
+  })
 
 /** Shows the current locale's review state in lists and the sidebar; stored in workflow-states, not here. */
 const reviewStateField = (
@@ -119,7 +148,7 @@ export const reviewWorkflow =
           lockDocuments: false,
           fields: [
             reviewPanelField,
-            ...collection.fields,
+            ...withSourceText(collection.fields),
             reviewStateField((data) => ({ kind: 'collection', slug, id: String(data.id) })),
             sourceStateField((data) => ({ kind: 'collection', slug, id: String(data.id) })),
           ],
@@ -142,6 +171,7 @@ export const reviewWorkflow =
             ...(collection.endpoints || []),
             ...workflowEndpoints({ kind: 'collection', slug }),
             restoreVersionEndpoint({ kind: 'collection', slug }),
+            sourceTextEndpoint({ kind: 'collection', slug }),
           ],
         }
       }),
@@ -156,7 +186,7 @@ export const reviewWorkflow =
         lockDocuments: false,
         fields: [
           reviewPanelField,
-          ...global.fields,
+          ...withSourceText(global.fields),
           reviewStateField(() => ({ kind: 'global', slug })),
           sourceStateField(() => ({ kind: 'global', slug })),
         ],
@@ -173,6 +203,7 @@ export const reviewWorkflow =
           ...(global.endpoints || []),
           ...workflowEndpoints({ kind: 'global', slug }),
           restoreVersionEndpoint({ kind: 'global', slug }),
+          sourceTextEndpoint({ kind: 'global', slug }),
         ],
       }
     }),

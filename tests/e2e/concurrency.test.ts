@@ -38,7 +38,9 @@ describe('two editors in the admin, in Chromium', () => {
         .waitFor()
 
       await saveName(second, 'バグの検出(B)')
-      await second.getByText(/Someone else saved this ja content since you opened it/).waitFor()
+      await second.getByText(/この日本語の内容は、あなたが開いた後に別の人が保存しました/).waitFor()
+      // The header names what is saved, not the title the refused save typed.
+      await expect(second.locator('h1').first().innerText()).resolves.not.toContain('(B)')
       const stored = await own.api.request<{ name: string }>(
         `/api/partner-categories/${id}?locale=ja`,
         { token: await own.api.login('admin') },

@@ -1,9 +1,11 @@
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
 import { hasRole } from '@/access/roles'
+import { adminText } from '@/i18n/adminText'
 
 /** The fields that are the same in every locale: only the source's editors change them. */
 export const STRUCTURE_FIELDS = ['key', 'icon', 'order', 'retired'] as const
+type StructureField = (typeof STRUCTURE_FIELDS)[number]
 
 /**
  * Payload's field access would silently drop a translator's change to the structure and report
@@ -38,8 +40,17 @@ export const refuseStructureEditsByTranslators: CollectionBeforeOperationHook<
       stored === null || normalized(field, data[field]) !== normalized(field, stored[field]),
   )
   if (changed.length > 0) {
+    const names = changed.map((field) =>
+      adminText(req, `kaijiAdmin:collections:structureField:${field as StructureField}`),
+    )
     throw new APIError(
-      `Translators edit translatable text only; ${changed.join(', ')} ${changed.length === 1 ? 'is' : 'are'} the same in every locale and set by legal editors.`,
+      adminText(
+        req,
+        changed.length === 1
+          ? 'kaijiAdmin:collections:translatorStructureOne'
+          : 'kaijiAdmin:collections:translatorStructureMany',
+        { fields: names.join(req.i18n?.language === 'ja' ? '」「' : ', ') },
+      ),
       403,
       null,
       true,

@@ -1,4 +1,6 @@
 import { ReviewPanel as ReviewPanel_80dfe2ae1cec06200fcccd7228bc9003 } from '../../../../src/workflow/components/ReviewPanel'
+import { SourceText as SourceText_680a7d291f88cca93284a8ae0166b152 } from '../../../../src/workflow/components/SourceText'
+import { NoInput as NoInput_5051a258f089aee4d8fe77e6a26eab92 } from '../../../../src/ui/NoInput'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -24,6 +26,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { JsonView as JsonView_490c9546659adc183d64c4da2f0a72f6 } from '../../../../src/components/JsonView'
 import { PublishPanel as PublishPanel_b6ecd826f1b5221b8852c0a8576e31ed } from '../../../../src/components/PublishPanel'
+import { RoleField as RoleField_b26e207af55bd5202013c11729b73921 } from '../../../../src/ui/RoleField'
 import { TranslationsNavLink as TranslationsNavLink_10b1cd9704dbe5b3589473d2af59eccd } from '../../../../src/components/TranslationsNavLink'
 import { ReviewQueue as ReviewQueue_c4d1cf6dd9501594a0d5c38f38f4e304 } from '../../../../src/components/ReviewQueue'
 import { TranslationsDashboard as TranslationsDashboard_a0ee86a813d2c6f33dc87132c099104c } from '../../../../src/components/TranslationsDashboard'
@@ -32,6 +35,8 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/src/workflow/components/ReviewPanel#ReviewPanel": ReviewPanel_80dfe2ae1cec06200fcccd7228bc9003,
+  "/src/workflow/components/SourceText#SourceText": SourceText_680a7d291f88cca93284a8ae0166b152,
+  "/src/ui/NoInput#NoInput": NoInput_5051a258f089aee4d8fe77e6a26eab92,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -57,6 +62,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/JsonView#JsonView": JsonView_490c9546659adc183d64c4da2f0a72f6,
   "/src/components/PublishPanel#PublishPanel": PublishPanel_b6ecd826f1b5221b8852c0a8576e31ed,
+  "/src/ui/RoleField#RoleField": RoleField_b26e207af55bd5202013c11729b73921,
   "/src/components/TranslationsNavLink#TranslationsNavLink": TranslationsNavLink_10b1cd9704dbe5b3589473d2af59eccd,
   "/src/components/ReviewQueue#ReviewQueue": ReviewQueue_c4d1cf6dd9501594a0d5c38f38f4e304,
   "/src/components/TranslationsDashboard#TranslationsDashboard": TranslationsDashboard_a0ee86a813d2c6f33dc87132c099104c,
