@@ -39,6 +39,7 @@ export default buildConfig({
     components: {
       afterNavLinks: ['/src/components/TranslationsNavLink#TranslationsNavLink'],
       beforeDashboard: ['/src/components/ReviewQueue#ReviewQueue'],
+      providers: ['/src/ui/AdminAccessibility#AdminAccessibility'],
       views: {
         translations: {
           Component: '/src/components/TranslationsDashboard#TranslationsDashboard',

@@ -63,9 +63,6 @@ export const Users: CollectionConfig<'users'> = {
       admin: {
         description:
           'Only an administrator changes roles. The first account is always an administrator.',
-        // The create-first-user screen (no one signed in) makes that account an administrator whatever
-        // it sends, so it offers no role to pick.
-        components: { Field: '/src/ui/RoleField#RoleField' },
       },
     },
     {

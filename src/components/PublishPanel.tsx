@@ -80,7 +80,6 @@ export const PublishPanel = () => {
   const [rollbackProspect, setRollbackProspect] = useState<Prospect | null>(null)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
-  const datePicker = useRef<HTMLDivElement>(null)
   const panel = useRef<HTMLElement>(null)
 
   const language = (code: string) =>
@@ -126,13 +125,6 @@ export const PublishPanel = () => {
       current = false
     }
   }, [api, locale, reloads, refusalText, t])
-
-  // Payload's date picker gives its clear button (an icon) no name; screen readers need one.
-  useEffect(() => {
-    datePicker.current
-      ?.querySelector('.date-time-picker__clear-button')
-      ?.setAttribute('aria-label', t('kaijiAdmin:publishing:clearDate'))
-  }, [effectiveAt, t])
 
   useAccessibleSelects(panel)
 
@@ -379,12 +371,7 @@ export const PublishPanel = () => {
               value={changeType}
             />
           </div>
-          <div
-            className="field-type"
-            data-testid="publish-effective-at"
-            data-value={effectiveAt}
-            ref={datePicker}
-          >
+          <div className="field-type" data-testid="publish-effective-at" data-value={effectiveAt}>
             <label className="field-label" htmlFor={EFFECTIVE_AT_INPUT}>
               {t('kaijiAdmin:publishing:effectiveAt')}
             </label>

@@ -8,7 +8,6 @@ import { settings } from '../config/settings'
 import { formatAdminDate } from '../i18n/adminDates'
 import type { AdminStringKey } from '../i18n/adminTranslations'
 import type { User } from '../payload-types'
-import { DashboardA11y } from './DashboardA11y'
 import { loadReviewQueue } from '../translations/loadReviewQueue'
 import type { QueueEntry, QueueSection } from '../translations/reviewQueue'
 
@@ -116,7 +115,6 @@ export const ReviewQueue = async ({
       aria-labelledby="review-queue-title"
       data-testid="review-queue"
     >
-      <DashboardA11y />
       <h2 id="review-queue-title" className="review-queue__title">
         {t('kaijiAdmin:reviewQueue:title')}
       </h2>

@@ -1,5 +1,6 @@
 import type { NestedKeysStripped } from '@payloadcms/translations'
 
+import { accessibilityStrings } from './areas/accessibility'
 import { collectionsStrings } from './areas/collections'
 import { publishingStrings } from './areas/publishing'
 import { reviewQueueStrings } from './areas/reviewQueue'
@@ -22,6 +23,7 @@ const en = {
     translations: translationsStrings.en,
     publishing: publishingStrings.en,
     collections: collectionsStrings.en,
+    accessibility: accessibilityStrings.en,
   },
 }
 
@@ -34,6 +36,7 @@ const ja: typeof en = {
     translations: translationsStrings.ja,
     publishing: publishingStrings.ja,
     collections: collectionsStrings.ja,
+    accessibility: accessibilityStrings.ja,
   },
 }
 

@@ -26,7 +26,6 @@ export const publishingStrings = defineStrings({
     },
     effectiveAt: 'Effective date',
     effectiveAtHint: 'Leave empty to take effect as soon as allowed.',
-    clearDate: 'Clear the date',
     shorterNoticeReason: 'Reason for shorter notice',
     shorterNoticeHint:
       'Needed only when a material change takes effect before {{date}} ({{days}} days of notice).',
@@ -128,7 +127,6 @@ export const publishingStrings = defineStrings({
     },
     effectiveAt: '発効日時',
     effectiveAtHint: '空欄の場合は、可能になり次第発効します。',
-    clearDate: '日時をクリア',
     shorterNoticeReason: '告知期間短縮の理由',
     shorterNoticeHint:
       '重要な変更を {{date}} より前に発効させる場合にのみ必要です（告知期間 {{days}} 日）。',

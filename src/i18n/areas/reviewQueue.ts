@@ -37,7 +37,6 @@ export const reviewQueueStrings = defineStrings({
     pageTitle: 'Partners page',
     count: '{{count}} documents',
     count_one: '{{count}} document',
-    dashboardMenu: 'Dashboard options',
     locale: {
       ja: 'Japanese (source)',
       en: 'English',
@@ -79,7 +78,6 @@ export const reviewQueueStrings = defineStrings({
     pageTitle: 'パートナーページ',
     count: '{{count}} 件',
     count_one: '{{count}} 件',
-    dashboardMenu: 'ダッシュボードの操作',
     locale: {
       ja: '日本語(原文)',
       en: '英語',
