@@ -37,8 +37,8 @@ export const localeHasContent = (
     )
   })
 
-/** Reads the page, the categories and every workflow row (three queries) and builds the overview for `user`. */
-export const loadTranslationOverview = async (payload: Payload, user: User): Promise<Overview> => {
+/** The page and the categories in every locale, and every workflow row: three queries. */
+export const readReviewedDocuments = async (payload: Payload) => {
   const [page, categories, rows] = await Promise.all([
     payload.findGlobal({ slug: 'partners-page', locale: 'all', ...system }),
     payload.find({
@@ -50,6 +50,12 @@ export const loadTranslationOverview = async (payload: Payload, user: User): Pro
     }),
     readAllWorkflowRows(payload),
   ])
+  return { page, categories, rows }
+}
+
+/** Reads the page, the categories and every workflow row (three queries) and builds the overview for `user`. */
+export const loadTranslationOverview = async (payload: Payload, user: User): Promise<Overview> => {
+  const { page, categories, rows } = await readReviewedDocuments(payload)
   const facts = (
     subject: WorkflowSubject,
     doc: Record<string, unknown>,

@@ -1,21 +1,14 @@
 import type { Payload } from 'payload'
 
 import { LOCALES } from '../config/locales'
-import {
-  readAllWorkflowRows,
-  subjectContentFields,
-  subjectKey,
-  type WorkflowSubject,
-} from '../workflow'
-import { localeHasContent } from './loadOverview'
+import { subjectContentFields, subjectKey, type WorkflowSubject } from '../workflow'
+import { localeHasContent, readReviewedDocuments } from './loadOverview'
 import {
   buildReviewQueue,
   type QueueDocument,
   type QueueViewer,
   type ReviewQueue,
 } from './reviewQueue'
-
-const system = { overrideAccess: true, depth: 0 } as const
 
 const hasContentByLocale = (
   payload: Payload,
@@ -37,17 +30,7 @@ export const loadReviewQueue = async (
   viewer: QueueViewer,
   pageTitle: string,
 ): Promise<ReviewQueue> => {
-  const [page, categories, rows] = await Promise.all([
-    payload.findGlobal({ slug: 'partners-page', locale: 'all', ...system }),
-    payload.find({
-      collection: 'partner-categories',
-      locale: 'all',
-      sort: 'order',
-      pagination: false,
-      ...system,
-    }),
-    readAllWorkflowRows(payload),
-  ])
+  const { page, categories, rows } = await readReviewedDocuments(payload)
   const pageSubject: WorkflowSubject = { kind: 'global', slug: 'partners-page' }
   const documents: QueueDocument[] = [
     {
