@@ -1,8 +1,11 @@
 import type { NestedKeysStripped } from '@payloadcms/translations'
 
 import { accessibilityStrings } from './areas/accessibility'
+import { accountsStrings } from './areas/accounts'
 import { collectionsStrings } from './areas/collections'
+import { messagesStrings } from './areas/messages'
 import { publishingStrings } from './areas/publishing'
+import { recordsStrings } from './areas/records'
 import { reviewQueueStrings } from './areas/reviewQueue'
 import { reviewStrings } from './areas/review'
 import { sourceTextStrings } from './areas/sourceText'
@@ -24,6 +27,9 @@ const en = {
     publishing: publishingStrings.en,
     collections: collectionsStrings.en,
     accessibility: accessibilityStrings.en,
+    records: recordsStrings.en,
+    messages: messagesStrings.en,
+    accounts: accountsStrings.en,
   },
 }
 
@@ -37,6 +43,9 @@ const ja: typeof en = {
     publishing: publishingStrings.ja,
     collections: collectionsStrings.ja,
     accessibility: accessibilityStrings.ja,
+    records: recordsStrings.ja,
+    messages: messagesStrings.ja,
+    accounts: accountsStrings.ja,
   },
 }
 
