@@ -8,8 +8,8 @@ import { startupLog } from './logger'
 const FORCED_EXIT_MS = 5_000
 
 /**
- * Stops the process in order on SIGTERM/SIGINT (or when the returned function is called): the given steps, then
- * the listening server (in-flight requests finish), then the database (its log checkpointed).
+ * Stops the process in order on SIGTERM/SIGINT (or when the returned function is called): the given steps and
+ * the listening server (in-flight requests finish), then, once both are done, the database (its log checkpointed).
  */
 export const shutdownOnSignals = ({
   server,
@@ -25,15 +25,19 @@ export const shutdownOnSignals = ({
     if (stopping) return
     stopping = true
     startupLog(`${reason}: shutting down`)
-    for (const step of steps) {
-      try {
-        void step()
-      } catch (error) {
-        payload.logger.error({ err: error }, 'A shutdown step failed')
-      }
-    }
+    // The steps stop other holders of the database (the public site's process): the log can only be
+    // folded in and removed once they have let go of it.
+    const stepsDone = Promise.allSettled(steps.map((step) => Promise.resolve().then(step))).then(
+      (results) => {
+        for (const result of results) {
+          if (result.status === 'rejected') {
+            payload.logger.error({ err: result.reason }, 'A shutdown step failed')
+          }
+        }
+      },
+    )
     server.close(() => {
-      void closeDatabase(payload).finally(() => process.exit(0))
+      void stepsDone.then(() => closeDatabase(payload)).finally(() => process.exit(0))
     })
     setTimeout(() => process.exit(0), FORCED_EXIT_MS).unref()
   }
