@@ -16,7 +16,7 @@ type WorkflowView = {
     reason: string | null
     actor: string
   }>
-  diff: Array<{ field: string; changed: boolean; approved: string | null; working: string | null }>
+  redline: Array<{ field: string; before: string | null; after: string | null }>
 }
 type Category = { id: number; key: string; name: string | null; reviewState: string | null }
 
@@ -241,11 +241,10 @@ describe('the workflow in use', () => {
       to: 'draft',
       reason: 'approval revoked by an edit',
     })
-    expect(revoked.diff.find((field) => field.field === 'name')).toEqual({
+    expect(revoked.redline.find((field) => field.field === 'name')).toMatchObject({
       field: 'name',
-      changed: true,
-      approved: 'マーケティング',
-      working: 'マーケティング(改訂)',
+      before: 'マーケティング',
+      after: 'マーケティング(改訂)',
     })
 
     expect((await act('editor', id, { action: 'approve', locale: 'ja' })).status).toBe(403)
@@ -276,9 +275,9 @@ describe('the workflow in use', () => {
     const edited = await view(id)
     expect(edited.changedSinceApproval).toBe(true)
     expect(edited.approvedHash).toBe(approved.approvedHash)
-    expect(edited.diff.find((field) => field.field === 'name')).toMatchObject({
-      approved: 'マーケティング',
-      working: '広告',
+    expect(edited.redline.find((field) => field.field === 'name')).toMatchObject({
+      before: 'マーケティング',
+      after: '広告',
     })
   })
 

@@ -7,7 +7,6 @@ import {
 } from '@/audit/auditChain'
 import { contentFieldsOf } from '@/workflow/contentFields'
 import { hashContent, localeContent } from '@/workflow/contentHash'
-import { diffContent } from '@/workflow/approvalDiff'
 import { checkTransition, TRANSITIONS } from '@/workflow/transitions'
 import type { WorkflowAction, WorkflowState } from '@/workflow/types'
 import { PartnerCategories } from '@collections/PartnerCategories'
@@ -192,21 +191,6 @@ describe('content hashing', () => {
     expect(hashContent(localeContent({ ...doc, icon: '🗺️' }, fields, 'en'))).toBe(
       hashContent(localeContent(doc, fields, 'en')),
     )
-  })
-
-  it('diffs field by field as text', () => {
-    const approved = { name: '地図', description: paragraphsToRichText(['旧']) }
-    const working = { name: '地図', description: paragraphsToRichText(['新']) }
-    expect(diffContent(approved, working)).toEqual([
-      { field: 'name', changed: false, approved: '地図', working: '地図' },
-      { field: 'description', changed: true, approved: '旧', working: '新' },
-    ])
-    expect(diffContent(null, working)[0]).toEqual({
-      field: 'name',
-      changed: true,
-      approved: null,
-      working: '地図',
-    })
   })
 })
 

@@ -6,7 +6,6 @@ import type { User } from '@/payload-types'
 import { auditHistory } from '@/audit/auditHistory'
 import { optionalActorLabelFor, lastActionFor } from '@/audit/actorLabel'
 import { diffFields } from '@/diff/fieldChange'
-import { diffContent } from '../approvalDiff'
 import { availableActions } from '../availableActions'
 import { diffSourceContent, isStale } from '../sourceTracking'
 import { documentFacts, readLocaleState, takeWorkflowAction } from '../takeAction'
@@ -115,7 +114,6 @@ const getHandler =
       ),
       lastAction: lastActionFor(workflow.lastAction, user),
       history: await auditHistory(req, subjectKey(subject), locale),
-      diff: diffContent(workflow.approvedContent, current.content),
       // The working copy against what was approved, word by word (all new when never approved).
       redline: diffFields(workflow.approvedContent, current.content, locale),
       source: sourceWorkflow ? sourceStatus(workflow, sourceWorkflow) : null,
