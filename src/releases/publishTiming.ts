@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { SOURCE_LOCALE, TARGET_LOCALES } from '../config/locales'
+import { parseIsoInstant } from '../utilities/isoInstant'
 import { subjectKey } from '../workflow'
 import { PublishError } from './publishError'
 import { listCategoryKeys, listReleaseSummaries, type StoredRelease } from './releaseStore'
@@ -17,11 +18,11 @@ export const requestedEffectiveAt = (
   now: number,
 ): number | null => {
   if (effectiveAt === null || effectiveAt === undefined) return null
-  const time = Date.parse(effectiveAt)
-  if (Number.isNaN(time))
+  const time = parseIsoInstant(effectiveAt)
+  if (time === null)
     throw new PublishError(
       400,
-      `"effectiveAt" is not a valid ISO 8601 date: ${JSON.stringify(effectiveAt)}.`,
+      `"effectiveAt" is not a valid ISO 8601 date and time with an offset, such as 2027-02-01T00:00:00+09:00: ${JSON.stringify(effectiveAt)}.`,
       'invalid-date',
     )
   // A minute of slack for clocks; legal text cannot take effect retroactively.

@@ -217,6 +217,18 @@ describe('bad publish and rollback requests change nothing', () => {
       /not a valid ISO 8601 date/,
     ],
     [
+      'a day February does not have (Date.parse would move it to March)',
+      'publish',
+      { locale: 'ja', summary: 's', changeType: 'editorial', effectiveAt: '2030-02-30T00:00:00Z' },
+      /not a valid ISO 8601 date/,
+    ],
+    [
+      'a time without an offset (it would be read in the server zone)',
+      'publish',
+      { locale: 'ja', summary: 's', changeType: 'editorial', effectiveAt: '2030-01-20 00:00' },
+      /not a valid ISO 8601 date/,
+    ],
+    [
       'a date in the past',
       'publish',
       { locale: 'ja', summary: 's', changeType: 'editorial', effectiveAt: '2020-01-01T00:00:00Z' },
