@@ -14,7 +14,7 @@ import {
 import type { GraphQLExtension, GraphQLInfo, SanitizedConfig } from 'payload'
 
 import { apiShape, type EntityShape } from './apiShape'
-import { sortProblem, whereProblem } from './queryShape'
+import { fallbackLocaleProblem, sortProblem, whereProblem } from './queryShape'
 
 /**
  * GraphQL's side of the request guards, installed through Payload's `graphQL` config: a validation
@@ -137,6 +137,17 @@ export const graphqlGuards = (): {
     const variables = args.variableValues ?? undefined
     const rule: ValidationRule = (context) => ({
       Field(node) {
+        const fallback = node.arguments?.find(
+          (argument) => argument.name.value === 'fallbackLocale',
+        )
+        const fallbackFound = fallback
+          ? fallbackLocaleProblem(
+              'fallbackLocale',
+              valueFromASTUntyped(fallback.value, variables) as unknown,
+            )
+          : null
+        if (fallbackFound && fallback)
+          context.reportError(new GraphQLError(fallbackFound, { nodes: [fallback] }))
         const definition = context.getFieldDef()
         const whereArgument = definition?.args.find((argument) => argument.name === 'where')
         const target = whereArgument

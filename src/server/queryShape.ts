@@ -36,6 +36,24 @@ const GEO_OPERATORS = new Set(['near', 'within', 'intersects'])
 const OPERATOR_LIST =
   'equals, not_equals, in, not_in, exists, greater_than, greater_than_equal, less_than, less_than_equal, like, not_like, contains'
 
+// ---------------------------------------------------------------- fallback locales
+
+/** The values by which Payload reads "no fallback". */
+const NO_FALLBACK = new Set(['none', 'false', 'null', ''])
+
+/**
+ * Localization has no fallback (an untranslated field stays empty, never the Japanese text), but
+ * Payload honours a caller's `fallback-locale` (REST) or `fallbackLocale` (GraphQL) anyway: refuse one
+ * that names a locale.
+ */
+export const fallbackLocaleProblem = (name: string, value: unknown): string | null =>
+  value === undefined ||
+  value === null ||
+  value === false ||
+  (typeof value === 'string' && NO_FALLBACK.has(value))
+    ? null
+    : `${name} ${show(value)} is not supported: a field not translated in a locale stays empty, never another locale's text.`
+
 // ---------------------------------------------------------------- checking a query
 
 export type QueryContext = {

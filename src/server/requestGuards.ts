@@ -10,7 +10,7 @@ import {
 } from '../utilities/boundedJson'
 import { jsonKind } from '../utilities/jsonKind'
 import type { ApiShape, EntityShape, QueryFields } from './apiShape'
-import { DOCUMENT_ID, sortProblem, whereProblem } from './queryShape'
+import { DOCUMENT_ID, fallbackLocaleProblem, sortProblem, whereProblem } from './queryShape'
 
 export { apiShape } from './apiShape'
 
@@ -307,6 +307,12 @@ export const guardRestRoute = <TContext>(
   return async (request, context) => {
     const effective = await effectiveRequest(request)
     if (effective instanceof Response) return effective
+    for (const name of ['fallback-locale', 'fallbackLocale']) {
+      for (const value of effective.url.searchParams.getAll(name)) {
+        const refused = fallbackLocaleProblem(name, value)
+        if (refused) return problem(400, refused)
+      }
+    }
     const api = await shape
     const { problem: pathRefusal, target } = resolvePath(effective.method, effective.url, api)
     if (pathRefusal) return pathRefusal

@@ -650,6 +650,43 @@ describe('GraphQL', () => {
   })
 })
 
+describe('fallback locales (found by an outside probe: a fallback brought Japanese into fr reads)', () => {
+  it.each([
+    ['REST fallback-locale', `/api/partner-categories/CATEGORY?locale=fr&fallback-locale=ja`],
+    ['REST fallbackLocale on a global', '/api/globals/partners-page?locale=fr&fallbackLocale=ja'],
+    ['REST fallback-locale on versions', '/api/partner-categories/versions?fallback-locale=ja'],
+  ])('%s is refused with 400, naming it', async (_label, path) => {
+    await expectRefused(
+      { path: path.replace('CATEGORY', String(categoryId)), who: 'editor' },
+      400,
+      /fallback-?[lL]ocale "ja" is not supported: a field not translated in a locale stays empty/,
+    )
+  })
+
+  it('GraphQL fallbackLocale is refused, naming it, and returns no text', async () => {
+    const token = await api.login('editor')
+    const { body } = await api.graphql<{ PartnersPage: { title: string | null } | null }>(
+      '{ PartnersPage(locale: fr, fallbackLocale: ja) { title } }',
+      token,
+    )
+    expect(body.errors?.map((error) => error.message).join('\n')).toMatch(
+      /fallbackLocale "ja" is not supported/,
+    )
+    expect(body.data?.PartnersPage?.title ?? null).toBeNull()
+  })
+
+  it('"none" asks for what happens anyway, and answers as without it', async () => {
+    const token = await api.login('editor')
+    const path = `/api/partner-categories/${categoryId}?locale=fr&depth=0`
+    const plain = await api.request<{ name: string | null }>(path, { token })
+    const none = await api.request<{ name: string | null }>(`${path}&fallback-locale=none`, {
+      token,
+    })
+    expect(none.status).toBe(200)
+    expect(none.body.name).toBe(plain.body.name)
+  })
+})
+
 describe("the admin's server actions", () => {
   const action = (headers: Record<string, string> = {}) => ({
     method: 'POST',

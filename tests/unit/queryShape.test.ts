@@ -1,7 +1,13 @@
 import type { FlattenedField } from 'payload'
 
 import { queryFieldsOf, versionQueryFieldsOf, type QueryField } from '@/server/apiShape'
-import { QUERY_LIMITS, sortProblem, whereProblem, type QueryContext } from '@/server/queryShape'
+import {
+  fallbackLocaleProblem,
+  QUERY_LIMITS,
+  sortProblem,
+  whereProblem,
+  type QueryContext,
+} from '@/server/queryShape'
 
 const field = (kind: QueryField['kind'], localized = false): QueryField => ({ kind, localized })
 const fields = new Map<string, QueryField>([
@@ -246,5 +252,22 @@ describe('queryFieldsOf', () => {
       at: field('date'),
       id: field('id'),
     })
+  })
+})
+
+describe('fallbackLocaleProblem', () => {
+  it('lets through what Payload reads as no fallback', () => {
+    for (const value of [undefined, null, false, '', 'none', 'false', 'null'])
+      expect(fallbackLocaleProblem('fallback-locale', value)).toBeNull()
+  })
+
+  it('refuses a locale, a list or anything else, naming the parameter and the value', () => {
+    expect(fallbackLocaleProblem('fallback-locale', 'ja')).toMatch(
+      /^fallback-locale "ja" is not supported: a field not translated in a locale stays empty/,
+    )
+    expect(fallbackLocaleProblem('fallbackLocale', ['ja', 'en'])).toMatch(
+      /fallbackLocale \["ja","en"\]/,
+    )
+    expect(fallbackLocaleProblem('fallbackLocale', 'xx')).not.toBeNull()
   })
 })
