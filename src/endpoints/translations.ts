@@ -51,7 +51,7 @@ const targetLocaleProblem = (say: Say, locale: unknown, prefix = ''): string | n
   if (!isLocaleCode(locale))
     return say('kaijiAdmin:messages:xliff:unknownTarget', {
       ...words,
-      locale: JSON.stringify(locale),
+      locale: String(JSON.stringify(locale)),
     })
   return null
 }
