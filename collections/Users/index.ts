@@ -7,6 +7,7 @@ import { isAuthenticated } from '@/access/isAuthenticated'
 import { LOCALE_LABELS, TARGET_LOCALES } from '@/config/locales'
 import { ROLE_LABELS, ROLES } from '@/config/roles'
 import { productionMode, secureCookies, settings } from '@/config/settings'
+import { adminText } from '@/i18n/adminText'
 import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
 import { limitSignInAttempts } from './hooks/limitSignInAttempts'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
@@ -59,7 +60,7 @@ export const Users: CollectionConfig<'users'> = {
       saveToJWT: true,
       options: ROLES.map((role) => ({ label: ROLE_LABELS[role], value: role })),
       access: { update: isAdminField },
-      hooks: { beforeValidate: [refuseChangeUnlessAdmin('role', 'role')] },
+      hooks: { beforeValidate: [refuseChangeUnlessAdmin('role')] },
       admin: {
         description:
           'Only an administrator changes roles. The first account is always an administrator.',
@@ -75,15 +76,15 @@ export const Users: CollectionConfig<'users'> = {
       access: { update: isAdminField },
       hooks: {
         beforeValidate: [
-          refuseChangeUnlessAdmin('assignedLocales', 'assigned locales'),
+          refuseChangeUnlessAdmin('assignedLocales'),
           ({ value, siblingData, originalDoc }) =>
             (siblingData?.role ?? originalDoc?.role) === 'translator' ? value : [],
         ],
       },
-      validate: (value, { siblingData }) => {
+      validate: (value, { siblingData, req }) => {
         const role = (siblingData as { role?: string } | undefined)?.role
         if (role === 'translator' && (!Array.isArray(value) || value.length === 0)) {
-          return 'A translator needs at least one assigned locale.'
+          return adminText(req, 'kaijiAdmin:messages:users:translatorNeedsLocale')
         }
         return true
       },

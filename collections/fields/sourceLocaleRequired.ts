@@ -1,6 +1,7 @@
 import type { Validate } from 'payload'
 
 import { SOURCE_LOCALE } from '@/config/locales'
+import { adminText, localeName, sayFor } from '@/i18n/adminText'
 
 /**
  * Required in the source locale only: a target locale that has no translation yet stays empty and
@@ -10,5 +11,9 @@ export const requiredInSourceLocale: Validate = (value, { req }) => {
   if (req.locale !== SOURCE_LOCALE) return true
   const empty =
     value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
-  return empty ? `This field is required in the source locale (${SOURCE_LOCALE}).` : true
+  if (!empty) return true
+  return adminText(req, 'kaijiAdmin:messages:fields:requiredInSource', {
+    locale: SOURCE_LOCALE,
+    localeName: localeName(sayFor(req), SOURCE_LOCALE),
+  })
 }

@@ -14,6 +14,7 @@ import {
   writeImportedTranslations,
 } from '../translations/xliffService'
 import { inTransaction, problem, readJsonObject, unknownKeys } from '../http/endpointHelpers'
+import { localeName, localeNames, sayFor, type Say } from '../i18n/adminText'
 
 /** An XLIFF upload larger than this is refused before it is parsed (the server's limit for any API body). */
 export const MAX_XLIFF_BYTES = 2 * 1024 * 1024
@@ -34,12 +35,36 @@ const overview: Endpoint = {
   },
 }
 
-const targetLocaleProblem = (locale: unknown): string | null => {
+/** What is wrong with a named target locale, in `say`'s language; `prefix` names where it came from. */
+const targetLocaleProblem = (say: Say, locale: unknown, prefix = ''): string | null => {
+  const words = {
+    prefix,
+    targets: TARGET_LOCALES.join(', '),
+    targetNames: localeNames(say, TARGET_LOCALES),
+  }
   if (locale === SOURCE_LOCALE)
-    return `${SOURCE_LOCALE} is the source language; choose a target locale (${TARGET_LOCALES.join(', ')}).`
+    return say('kaijiAdmin:messages:xliff:targetIsSource', {
+      ...words,
+      locale,
+      localeName: localeName(say, locale),
+    })
   if (!isLocaleCode(locale))
-    return `Unknown target locale ${JSON.stringify(locale)}; use one of ${TARGET_LOCALES.join(', ')}.`
+    return say('kaijiAdmin:messages:xliff:unknownTarget', {
+      ...words,
+      locale: String(JSON.stringify(locale)),
+    })
   return null
+}
+
+/** "You translate en, not fr": a translator's own locales against the one they asked for. */
+const notYourLocale = (say: Say, user: User, locale: string): string => {
+  const yours = user.assignedLocales ?? []
+  return say('kaijiAdmin:messages:xliff:notYourLocale', {
+    yours: yours.join(', ') || say('kaijiAdmin:messages:xliff:noLocale'),
+    yoursNames: yours.length ? localeNames(say, yours) : say('kaijiAdmin:messages:xliff:noLocale'),
+    locale,
+    localeName: localeName(say, locale),
+  })
 }
 
 /** GET /api/translations/xliff?locale=en: every translatable unit, source = approved ja, target = the current translation. */
@@ -49,15 +74,13 @@ const exportXliff: Endpoint = {
   handler: async (req) => {
     const user = req.user as User | null
     if (!user) return problem(401, 'Sign in to export translations.')
+    const say = sayFor(req)
     const locale = req.searchParams.get('locale')
-    const invalid = targetLocaleProblem(locale)
+    const invalid = targetLocaleProblem(say, locale)
     if (invalid || !locale) return problem(400, invalid ?? 'Name the target locale: ?locale=en.')
     // Translators export their own locales; every other role may read any target locale.
     if (!localeCodesVisibleTo(user).includes(locale))
-      return problem(
-        403,
-        `You translate ${(user.assignedLocales ?? []).join(', ') || 'no locale'}, not ${locale}.`,
-      )
+      return problem(403, notYourLocale(say, user, locale))
     const xml = writeXliff({
       trgLang: locale,
       documents: await planTranslationDocuments(req.payload, locale),
@@ -94,28 +117,34 @@ const importXliff: Endpoint = {
     if (dryRunParam !== null && dryRunParam !== 'true' && dryRunParam !== 'false')
       return problem(400, `dryRun must be true or false, not ${JSON.stringify(dryRunParam)}.`)
     const dryRun = dryRunParam === 'true'
+    const say = sayFor(req)
     const xml = await readBody(req)
     if (xml === null)
-      return problem(413, `The request body is larger than ${MAX_XLIFF_BYTES / 1024 / 1024} MB.`)
-    if (xml.trim() === '')
-      return problem(400, 'The body is empty: send the XLIFF file as the request body.')
-    const parsed = parseXliff(xml)
+      return problem(
+        413,
+        say('kaijiAdmin:messages:xliff:tooLarge', { megabytes: MAX_XLIFF_BYTES / 1024 / 1024 }),
+      )
+    if (xml.trim() === '') return problem(400, say('kaijiAdmin:messages:xliff:empty'))
+    const parsed = parseXliff(xml, say)
     if ('problems' in parsed) return problems(parsed.status, parsed.problems)
     const trgLang = parsed.root.getAttribute('trgLang')
-    if (!trgLang) return problem(400, 'The file has no trgLang: it must name the target locale.')
-    const invalid = targetLocaleProblem(trgLang)
-    if (invalid) return problem(422, `trgLang: ${invalid}`)
+    if (!trgLang) return problem(400, say('kaijiAdmin:messages:xliff:noTargetLanguage'))
+    const invalid = targetLocaleProblem(say, trgLang, 'trgLang: ')
+    if (invalid) return problem(422, invalid)
     if (!mayEditLocale(user, trgLang)) {
       return problem(
         403,
         user.role === 'translator'
-          ? `You translate ${(user.assignedLocales ?? []).join(', ')}, not ${trgLang}.`
-          : `Your role may not edit ${trgLang} content.`,
+          ? notYourLocale(say, user, trgLang)
+          : say('kaijiAdmin:messages:xliff:roleMayNotEdit', {
+              locale: trgLang,
+              localeName: localeName(say, trgLang),
+            }),
       )
     }
     if (dryRun) {
       const plans = await planTranslationDocuments(req.payload, trgLang)
-      const planned = planImport(parsed.root, plans)
+      const planned = planImport(parsed.root, plans, say)
       if ('problems' in planned) return problems(planned.status, planned.problems)
       const documents = await previewImport(req.payload, trgLang, planned.changes)
       return Response.json({
@@ -127,7 +156,7 @@ const importXliff: Endpoint = {
     }
     return inTransaction(req, async () => {
       const plans = await planTranslationDocuments(req.payload, trgLang)
-      const planned = planImport(parsed.root, plans)
+      const planned = planImport(parsed.root, plans, say)
       if ('problems' in planned) return problems(planned.status, planned.problems)
       const written = await writeImportedTranslations(req, user, trgLang, planned.changes)
       return Response.json({ locale: trgLang, written, unchanged: plans.length - written.length })
@@ -167,15 +196,21 @@ const bulk: Endpoint = {
         400,
         `Unknown bulk action ${JSON.stringify(action)}; use one of ${BULK_ACTIONS.join(', ')}.`,
       )
-    const invalid = targetLocaleProblem(locale)
+    const say = sayFor(req)
+    const invalid = targetLocaleProblem(say, locale)
     if (invalid || !isTargetLocaleCode(locale))
       return problem(400, invalid ?? 'Name the target locale.')
     if (!mayBulk(user, action, locale))
       return problem(
         403,
         user.role === 'translator' && action === 'submit'
-          ? `You translate ${(user.assignedLocales ?? []).join(', ') || 'no locale'}, not ${locale}.`
-          : `Your role may not ${action} ${locale} content.`,
+          ? notYourLocale(say, user, locale)
+          : say('kaijiAdmin:messages:bulk:roleMayNot', {
+              action,
+              actionName: say(`kaijiAdmin:workflow:action:${action}`),
+              locale,
+              localeName: localeName(say, locale),
+            }),
       )
     const results = await runBulkAction(req, user, action, locale)
     return Response.json(

@@ -1,3 +1,5 @@
+import { english, type Say } from '../i18n/adminText'
+
 /** After `maxFailures` failed sign-ins in a row, one account is refused from one address for `lockSeconds`. */
 export type LockoutRule = { maxFailures: number; lockSeconds: number }
 
@@ -101,5 +103,9 @@ export class SignInLockout {
 }
 
 /** The refusal while locked: the same for every email, known or not, so it tells nothing about accounts. */
-export const lockedOutMessage = (rule: LockoutRule, retryAfterSeconds: number): string =>
-  `Too many failed sign-ins for this email from this address: ${rule.maxFailures} in a row. Try again in ${retryAfterSeconds} s, or ask an administrator to unlock the account.`
+export const lockedOutMessage = (
+  rule: LockoutRule,
+  retryAfterSeconds: number,
+  say: Say = english,
+): string =>
+  say('kaijiAdmin:messages:users:lockedOut', { max: rule.maxFailures, seconds: retryAfterSeconds })

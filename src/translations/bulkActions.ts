@@ -7,6 +7,7 @@ import {
 } from 'payload'
 
 import { SOURCE_LOCALE, type TargetLocaleCode } from '../config/locales'
+import { adminText } from '../i18n/adminText'
 import type { User } from '../payload-types'
 import {
   availableActions,
@@ -173,7 +174,7 @@ export const runBulkAction = async (
         label: candidate.label,
         outcome: 'skipped',
         reason: 'refused',
-        message: 'The action failed on this document; nothing of it was written.',
+        message: adminText(req, 'kaijiAdmin:messages:bulk:failed'),
       })
     }
   }

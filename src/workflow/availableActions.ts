@@ -1,5 +1,6 @@
 import { mayEditLocale } from '../access/canEditRequestedLocale'
 import { checkSourceConfirmation, STALE_APPROVAL_MESSAGE } from './sourceTracking'
+import { english, localeName, type Say } from '../i18n/adminText'
 import { checkTransition, type Actor } from './transitions'
 import { CONFIRM_SOURCE, ENDPOINT_ACTIONS, type EndpointAction, type WorkflowState } from './types'
 
@@ -20,8 +21,11 @@ export type AvailableAction = 'edit' | EndpointAction
 
 export type ActionCheck = { ok: true } | { ok: false; status: 400 | 403 | 409; message: string }
 
-export const EMPTY_SUBMISSION_MESSAGE = (locale: string) =>
-  `The ${locale} content has no text yet: there is nothing to submit for review.`
+export const EMPTY_SUBMISSION_MESSAGE = (locale: string, say: Say = english) =>
+  say('kaijiAdmin:messages:workflow:emptySubmission', {
+    locale,
+    localeName: localeName(say, locale),
+  })
 
 /**
  * The one rule for a requested action: who may take it, from which state, with what reason, the
@@ -35,6 +39,7 @@ export const checkAction = ({
   state,
   action,
   reason,
+  say = english,
 }: {
   user: ActionUser
   document: DocumentFacts
@@ -42,9 +47,11 @@ export const checkAction = ({
   state: WorkflowState
   action: EndpointAction
   reason?: string
+  /** The language of a refusal's message (the request's, for the admin); English by default. */
+  say?: Say
 }): ActionCheck => {
   if (action === CONFIRM_SOURCE)
-    return checkSourceConfirmation({ actor: user, locale, reason, stale: document.stale })
+    return checkSourceConfirmation({ actor: user, locale, reason, stale: document.stale, say })
   const check = checkTransition({
     actor: user,
     actorId: user.id,
@@ -53,12 +60,13 @@ export const checkAction = ({
     state,
     reason,
     editedSinceApproval: document.editedSinceApproval,
+    say,
   })
   if (!check.ok) return check
   if (action === 'approve' && document.stale)
-    return { ok: false, status: 409, message: STALE_APPROVAL_MESSAGE(locale) }
+    return { ok: false, status: 409, message: STALE_APPROVAL_MESSAGE(locale, say) }
   if (action === 'submit' && !document.hasContent)
-    return { ok: false, status: 409, message: EMPTY_SUBMISSION_MESSAGE(locale) }
+    return { ok: false, status: 409, message: EMPTY_SUBMISSION_MESSAGE(locale, say) }
   return { ok: true }
 }
 

@@ -9,6 +9,7 @@ import {
   type PayloadRequest,
 } from 'payload'
 
+import { sayFor } from '../i18n/adminText'
 import { AuditEvents } from '../audit/AuditEvents'
 import { WorkflowStates } from './collections/WorkflowStates'
 import { restoreRefusal, restoreVersionEndpoint } from './endpoints/restoreVersionEndpoint'
@@ -116,15 +117,17 @@ const sourceStateField = (
  */
 const refuseCollectionRestore =
   (target: SubjectTarget): CollectionBeforeOperationHook =>
-  ({ args, operation }) => {
-    if (operation === 'restoreVersion') throw new APIError(restoreRefusal(target), 403, null, true)
+  ({ args, operation, req }) => {
+    if (operation === 'restoreVersion')
+      throw new APIError(restoreRefusal(target, sayFor(req)), 403, null, true)
     return args
   }
 
 const refuseGlobalRestore =
   (target: SubjectTarget): GlobalBeforeOperationHook =>
-  ({ args, operation }) => {
-    if (operation === 'restoreVersion') throw new APIError(restoreRefusal(target), 403, null, true)
+  ({ args, operation, req }) => {
+    if (operation === 'restoreVersion')
+      throw new APIError(restoreRefusal(target, sayFor(req)), 403, null, true)
     return args
   }
 

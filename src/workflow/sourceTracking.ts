@@ -1,6 +1,7 @@
 import { diffFields } from '../diff/fieldChange'
 import type { FieldChange } from '../diff/types'
 import { SOURCE_LOCALE } from '../config/locales'
+import { english, localeName, type Say } from '../i18n/adminText'
 import { type Actor, reviewsLocale } from './transitions'
 
 /**
@@ -30,40 +31,46 @@ export const checkSourceConfirmation = ({
   locale,
   reason,
   stale,
+  say = english,
 }: {
   actor: Actor
   locale: string
   reason?: string
   stale: boolean
+  say?: Say
 }): SourceConfirmationCheck => {
+  const words = { locale, localeName: localeName(say, locale) }
   if (locale === SOURCE_LOCALE)
     return {
       ok: false,
       status: 400,
-      message: `"confirm-source" is for translations; ${SOURCE_LOCALE} is the source.`,
+      message: say('kaijiAdmin:messages:workflow:confirmSourceIsSource', words),
     }
   if (!reason?.trim())
     return {
       ok: false,
       status: 400,
-      message:
-        '"confirm-source" needs a reason: why the source change does not affect this translation.',
+      message: say('kaijiAdmin:messages:workflow:confirmSourceNeedsReason'),
     }
   if (!reviewsLocale(actor))
     return {
       ok: false,
       status: 403,
-      message:
-        'Only legal reviewers and admins may confirm that a source change does not affect a translation.',
+      message: say('kaijiAdmin:messages:workflow:confirmSourceOnlyReviewers'),
     }
   if (!stale)
     return {
       ok: false,
       status: 409,
-      message: `The ${locale} translation is not stale: it already translates the current approved source.`,
+      message: say('kaijiAdmin:messages:workflow:confirmSourceNotStale', words),
     }
   return { ok: true }
 }
 
-export const STALE_APPROVAL_MESSAGE = (locale: string) =>
-  `The ${SOURCE_LOCALE} source changed since this ${locale} translation was submitted: update and resubmit it, or have a reviewer confirm (with a reason) that the change does not affect it.`
+export const STALE_APPROVAL_MESSAGE = (locale: string, say: Say = english) =>
+  say('kaijiAdmin:messages:workflow:staleApproval', {
+    locale,
+    localeName: localeName(say, locale),
+    source: SOURCE_LOCALE,
+    sourceName: localeName(say, SOURCE_LOCALE),
+  })

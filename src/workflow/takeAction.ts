@@ -4,6 +4,7 @@ import { SOURCE_LOCALE, type LocaleCode } from '@/config/locales'
 import type { User } from '@/payload-types'
 import { describeActor, lastActionFor } from '@/audit/actorLabel'
 import { appendAuditEvent } from '@/audit/appendAuditEvent'
+import { adminText, sayFor } from '@/i18n/adminText'
 import { subjectContentFields } from './contentFields'
 import { checkAction, type DocumentFacts } from './availableActions'
 import type { ContentFields } from './contentHash'
@@ -77,7 +78,12 @@ export const takeWorkflowAction = async (
   reason: string | null,
 ): Promise<ActionOutcome> => {
   const state = await readLocaleState(req, subject, locale)
-  if (!state) return { ok: false, status: 404, message: `No ${subjectKey(subject)} document.` }
+  if (!state)
+    return {
+      ok: false,
+      status: 404,
+      message: adminText(req, 'kaijiAdmin:messages:workflow:noDocument'),
+    }
   const { fields, current, workflow, source, stale } = state
   const givenReason = reason?.trim() ? reason.trim() : null
   const at = new Date().toISOString()
@@ -88,6 +94,7 @@ export const takeWorkflowAction = async (
     state: workflow.state,
     action,
     reason: givenReason ?? undefined,
+    say: sayFor(req),
   })
   if (!check.ok) return check
 

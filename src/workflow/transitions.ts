@@ -1,5 +1,6 @@
 import { SOURCE_LOCALE } from '../config/locales'
 import type { Role } from '../config/roles'
+import { english, localeName, type Say } from '../i18n/adminText'
 import type { WorkflowAction, WorkflowState } from './types'
 
 type Transition = {
@@ -57,6 +58,7 @@ export const checkTransition = ({
   state,
   reason,
   editedSinceApproval,
+  say = english,
 }: {
   actor: Actor
   actorId: number | string
@@ -65,30 +67,43 @@ export const checkTransition = ({
   state: WorkflowState
   reason?: string
   editedSinceApproval: ReadonlyArray<number | string>
+  /** The language of the refusal's message: English unless the caller passes the request's. */
+  say?: Say
 }): TransitionCheck => {
   const transition = TRANSITIONS[action]
-  if (transition.reasonRequired && !reason?.trim()) {
-    return { ok: false, status: 400, message: `"${action}" needs a reason.` }
+  const stateName = (value: WorkflowState) => say(`kaijiAdmin:workflow:state:${value}`)
+  const words = {
+    action,
+    verb: action.replace('-', ' '),
+    actionName: say(`kaijiAdmin:workflow:action:${action}`),
+    locale,
+    localeName: localeName(say, locale),
   }
+  const refuse = (status: 400 | 403 | 409, message: string): TransitionCheck => ({
+    ok: false,
+    status,
+    message,
+  })
+  if (transition.reasonRequired && !reason?.trim())
+    return refuse(400, say('kaijiAdmin:messages:workflow:needsReason', words))
   if (!mayTakeAction(actor, action, locale)) {
-    const who =
-      transition.by === 'editor' ? `editors of the ${locale} locale` : 'legal reviewers and admins'
-    return { ok: false, status: 403, message: `Only ${who} may ${action.replace('-', ' ')}.` }
+    const key =
+      transition.by === 'editor'
+        ? 'kaijiAdmin:messages:workflow:onlyEditors'
+        : 'kaijiAdmin:messages:workflow:onlyReviewers'
+    return refuse(403, say(key, words))
   }
   if (!transition.from.includes(state)) {
-    return {
-      ok: false,
-      status: 409,
-      message: `Cannot ${action.replace('-', ' ')} from "${state}" (allowed from: ${transition.from.join(', ')}).`,
-    }
+    return refuse(
+      409,
+      say('kaijiAdmin:messages:workflow:wrongState', {
+        ...words,
+        stateName: stateName(state),
+        allowedNames: transition.from.map(stateName).join(say('kaijiAdmin:messages:listSeparator')),
+      }),
+    )
   }
-  if (action === 'approve' && editedSinceApproval.map(String).includes(String(actorId))) {
-    return {
-      ok: false,
-      status: 403,
-      message:
-        'Four-eyes rule: you changed this content since its last approval, so someone else must approve it.',
-    }
-  }
+  if (action === 'approve' && editedSinceApproval.map(String).includes(String(actorId)))
+    return refuse(403, say('kaijiAdmin:messages:workflow:fourEyes'))
   return { ok: true, to: transition.to }
 }

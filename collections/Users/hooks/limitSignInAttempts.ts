@@ -2,7 +2,8 @@ import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
 import { settings } from '@/config/settings'
 import { CLIENT_ADDRESS_HEADER } from '@/security/clientAddress'
-import { RateLimiter, tooManyRequestsMessage } from '@/security/rateLimit'
+import { adminText } from '@/i18n/adminText'
+import { RateLimiter } from '@/security/rateLimit'
 import { processWide } from '@/utilities/processWide'
 
 const LIMITED_OPERATIONS = new Set(['login', 'forgotPassword'])
@@ -32,7 +33,11 @@ export const limitSignInAttempts: CollectionBeforeOperationHook<'users'> = ({
   const decision = limiter.take(address)
   if (!decision.allowed) {
     throw new APIError(
-      tooManyRequestsMessage('sign-in attempts', limiter.rule, decision.retryAfterSeconds),
+      adminText(req, 'kaijiAdmin:messages:users:signInRateLimited', {
+        limit: limiter.rule.limit,
+        window: limiter.rule.windowSeconds,
+        seconds: decision.retryAfterSeconds,
+      }),
       429,
       null,
       true,

@@ -1,6 +1,7 @@
 import { APIError, type FieldHook } from 'payload'
 
 import { hasRole } from '@/access/roles'
+import { adminText } from '@/i18n/adminText'
 import type { User } from '@/payload-types'
 
 const sameValue = (a: unknown, b: unknown): boolean =>
@@ -11,13 +12,13 @@ const sameValue = (a: unknown, b: unknown): boolean =>
  * before access control strips the value.
  */
 export const refuseChangeUnlessAdmin =
-  (fieldName: 'role' | 'assignedLocales', label: string): FieldHook<User> =>
+  (fieldName: 'role' | 'assignedLocales'): FieldHook<User> =>
   ({ value, originalDoc, operation, req, overrideAccess }) => {
     if (overrideAccess || operation !== 'update' || value === undefined) return value
     if (hasRole(req.user, 'admin')) return value
     if (!sameValue(value, originalDoc?.[fieldName])) {
       throw new APIError(
-        `Only an administrator can change a user's ${label}.`,
+        adminText(req, `kaijiAdmin:messages:users:onlyAdminChanges:${fieldName}`),
         403,
         undefined,
         true,

@@ -1,5 +1,7 @@
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
+import { adminText } from '@/i18n/adminText'
+
 /**
  * Kaiji sends no email, so a reset link could only land in the server log; and on SQLite Payload's
  * reset bookkeeping deadlocks with its own write transaction (a 500). Refuse plainly instead, over
@@ -8,10 +10,11 @@ import { APIError, type CollectionBeforeOperationHook } from 'payload'
 export const refusePasswordResetByEmail: CollectionBeforeOperationHook<'users'> = ({
   args,
   operation,
+  req,
 }) => {
   if (operation === 'forgotPassword') {
     throw new APIError(
-      'Password reset by email is not available: Kaiji sends no email. Ask an administrator to set a new password for you.',
+      adminText(req, 'kaijiAdmin:messages:users:passwordResetByEmail'),
       403,
       null,
       true,

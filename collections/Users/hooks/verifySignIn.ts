@@ -6,6 +6,7 @@ import {
 } from 'payload'
 
 import { verifyPassword } from '@/auth/passwordHash'
+import { sayFor } from '@/i18n/adminText'
 import type { User } from '@/payload-types'
 import { CLIENT_ADDRESS_HEADER } from '@/security/clientAddress'
 import { lockedOutMessage, SignInLockout } from '@/security/signInLockout'
@@ -42,7 +43,8 @@ export const verifySignIn: CollectionBeforeOperationHook<'users'> = async ({
   const address = req.headers?.get(CLIENT_ADDRESS_HEADER) ?? 'local'
   const lockout = processLockout()
   const lockedFor = lockout.lockedFor(account, address)
-  if (lockedFor > 0) throw new APIError(lockedOutMessage(lockout.rule, lockedFor), 429, null, true)
+  if (lockedFor > 0)
+    throw new APIError(lockedOutMessage(lockout.rule, lockedFor, sayFor(req)), 429, null, true)
 
   const user = await req.payload.db.findOne<User & { hash?: string; salt?: string }>({
     collection: 'users',

@@ -1,7 +1,206 @@
 import { defineStrings } from '../defineStrings'
 
-/** Messages the server sends that the admin shows: refused saves, XLIFF file problems, publish warnings. */
+/**
+ * Messages the server sends that the admin shows: refused saves, workflow refusals, XLIFF file
+ * problems, bulk results. Built on the server in the request's language (see `sayFor` in
+ * ../adminText.ts); the English texts are what API clients that name no language receive.
+ */
 export const messagesStrings = defineStrings({
-  en: {},
-  ja: {},
+  en: {
+    listSeparator: ', ',
+    users: {
+      passwordTooShort: 'the password must have at least {{min}} characters (it has {{length}})',
+      passwordClasses:
+        'the password must mix at least two of: lowercase letters, uppercase letters, digits, symbols',
+      passwordDistinct: 'the password repeats too few distinct characters',
+      passwordEmail: 'the password must not contain the email address',
+      lockedOut:
+        'Too many failed sign-ins for this email from this address: {{max}} in a row. Try again in {{seconds}} s, or ask an administrator to unlock the account.',
+      signInRateLimited:
+        'Too many sign-in attempts from this address: at most {{limit}} per {{window}} s. Try again in {{seconds}} s.',
+      onlyAdminChanges: {
+        role: "Only an administrator can change a user's role.",
+        assignedLocales: "Only an administrator can change a user's assigned locales.",
+      },
+      passwordResetByEmail:
+        'Password reset by email is not available: Kaiji sends no email. Ask an administrator to set a new password for you.',
+      translatorNeedsLocale: 'A translator needs at least one assigned locale.',
+    },
+    fields: {
+      requiredInSource: 'This field is required in the source locale ({{locale}}).',
+    },
+    edits: {
+      localeNotYours:
+        'You may not change this content: the request would change {{changes}}, which your role does not edit. Nothing was saved.',
+      localeChange: '{{localeName}} ({{fields}})',
+      approvedStaysOnRecord:
+        'This document was approved ({{locales}}) and stays on record: retire it instead (the "Retired" checkbox), which goes through review and leaves the public page with the next release.',
+      nothingChanged: 'Nothing was changed: {{reasons}}',
+      nothingDeleted: 'Nothing was deleted: {{reasons}}',
+      documentRefused: 'id {{id}}: {{message}}',
+      restoreWholeVersion:
+        'Restoring a whole version is refused: a version holds every locale at once, while each locale is reviewed on its own. Restore one locale\'s text as a draft instead: POST {{path}} {"version": "<version id>", "locale": "<locale>"}; it is an ordinary edit of that locale, reviewed before it can be published.',
+    },
+    workflow: {
+      noDocument: 'No such document: it may have been deleted.',
+      needsReason: '"{{action}}" needs a reason.',
+      onlyEditors: 'Only editors of {{localeName}} content may {{verb}}.',
+      onlyReviewers: 'Only legal reviewers and admins may {{verb}}.',
+      wrongState: 'Cannot {{verb}} from "{{stateName}}" (allowed from: {{allowedNames}}).',
+      fourEyes:
+        'Four-eyes rule: you changed this content since its last approval, so someone else must approve it.',
+      staleApproval:
+        'The {{source}} source changed since this {{locale}} translation was submitted: update and resubmit it, or have a reviewer confirm (with a reason) that the change does not affect it.',
+      emptySubmission:
+        'The {{locale}} content has no text yet: there is nothing to submit for review.',
+      confirmSourceIsSource: '"confirm-source" is for translations; {{locale}} is the source.',
+      confirmSourceNeedsReason:
+        '"confirm-source" needs a reason: why the source change does not affect this translation.',
+      confirmSourceOnlyReviewers:
+        'Only legal reviewers and admins may confirm that a source change does not affect a translation.',
+      confirmSourceNotStale:
+        'The {{locale}} translation is not stale: it already translates the current approved source.',
+    },
+    xliff: {
+      tooLarge: 'The request body is larger than {{megabytes}} MB.',
+      empty: 'The body is empty: send the XLIFF file as the request body.',
+      noTargetLanguage: 'The file has no trgLang: it must name the target locale.',
+      targetIsSource:
+        '{{prefix}}{{locale}} is the source language; choose a target locale ({{targets}}).',
+      unknownTarget: '{{prefix}}Unknown target locale {{locale}}; use one of {{targets}}.',
+      notYourLocale: 'You translate {{yours}}, not {{locale}}.',
+      noLocale: 'no locale',
+      roleMayNotEdit: 'Your role may not edit {{locale}} content.',
+      doctype: 'The file has a DOCTYPE; XLIFF 2.0 files have none (and none is processed here).',
+      notWellFormed: 'The file is not well-formed XML ({{detail}}).',
+      parsePosition: 'line {{line}}, column {{column}}: {{detail}}',
+      notXliff: 'The root element must be <xliff> in the namespace {{namespace}}.',
+      unsupportedVersion:
+        'XLIFF version {{version}} is not supported; export a 2.0 file from here.',
+      wrongSourceLanguage: 'srcLang is {{given}}; the source language here is {{source}}.',
+      repeatedUnit: 'Unit {{unit}} appears more than once.',
+      unknownUnit: 'Unknown unit {{unit}}: nothing with that id is translatable now.',
+      wrongFile: 'Unit {{unit}} belongs in file {{expected}}, not {{given}}.',
+      segmentsDiffer:
+        "Unit {{unit}}: segments {{given}} do not match the source's {{expected}}; export the file again.",
+      none: '(none)',
+      where: 'Unit {{unit}}, segment {{segment}}',
+      codePoint: '{{where}}: <cp> needs a hexadecimal code point.',
+      unknownCode:
+        '{{where}}: inline element <{{element}} id="{{id}}"> does not match any code of the source segment.',
+      unsupportedElement:
+        "{{where}}: inline element <{{element}}> is not supported here; keep the source's <pc> and <ph> codes.",
+      codesDiffer: '{{where}}: inline elements differ from the source ({{differences}}).',
+      missingCodes: 'missing id {{ids}}',
+      unknownCodes: 'unknown id {{ids}}',
+      repeatedCodes: 'repeated id {{ids}}',
+      missingUnits: 'Missing units (export the file again, or keep every unit): {{units}}.',
+    },
+    bulk: {
+      failed: 'The action failed on this document; nothing of it was written.',
+      roleMayNot: 'Your role may not {{action}} {{locale}} content.',
+    },
+  },
+  ja: {
+    listSeparator: '、',
+    users: {
+      passwordTooShort: 'パスワードは{{min}}文字以上にしてください（現在{{length}}文字です）。',
+      passwordClasses:
+        'パスワードには英小文字・英大文字・数字・記号のうち2種類以上を含めてください。',
+      passwordDistinct: 'パスワードに使われている文字の種類が少なすぎます。',
+      passwordEmail: 'パスワードにメールアドレスを含めないでください。',
+      lockedOut:
+        'このメールアドレスでこの接続元からのサインインに{{max}}回続けて失敗しました。{{seconds}}秒後にもう一度お試しいただくか、管理者にアカウントのロック解除を依頼してください。',
+      signInRateLimited:
+        'この接続元からのサインインの試行が多すぎます（{{window}}秒あたり{{limit}}回まで）。{{seconds}}秒後にもう一度お試しください。',
+      onlyAdminChanges: {
+        role: 'ユーザーの役割を変更できるのは管理者だけです。',
+        assignedLocales: 'ユーザーの担当言語を変更できるのは管理者だけです。',
+      },
+      passwordResetByEmail:
+        'メールによるパスワードの再設定はできません（Kaiji はメールを送信しません）。管理者に新しいパスワードの設定を依頼してください。',
+      translatorNeedsLocale: '翻訳者には担当言語を1つ以上割り当ててください。',
+    },
+    fields: {
+      requiredInSource: 'この項目は原文（{{localeName}}）では必須です。',
+    },
+    edits: {
+      localeNotYours:
+        'この内容は変更できません。この操作は{{changes}}を変更しますが、あなたの役割ではその言語を編集できません。何も保存されていません。',
+      localeChange: '{{localeName}}（{{fields}}）',
+      approvedStaysOnRecord:
+        'この文書は承認済み（{{locales}}）のため、記録として残ります。削除せずに「廃止」にチェックを入れてください。廃止はレビューを経て、次のリリースで公開ページから外れます。',
+      nothingChanged: '何も変更されていません：{{reasons}}',
+      nothingDeleted: '何も削除されていません：{{reasons}}',
+      documentRefused: '文書 {{id}}：{{message}}',
+      restoreWholeVersion:
+        '版全体の復元はできません。版はすべての言語を含みますが、レビューは言語ごとに行います。言語ごとの復元（POST {{path}}）で1つの言語の文面を下書きとして復元してください。通常の編集と同じく、公開前にレビューを受けます。',
+    },
+    workflow: {
+      noDocument: 'この文書は見つかりません。削除された可能性があります。',
+      needsReason: '「{{actionName}}」には理由の入力が必要です。',
+      onlyEditors: '「{{actionName}}」ができるのは{{localeName}}の編集者だけです。',
+      onlyReviewers: '「{{actionName}}」ができるのは法務レビュアーと管理者だけです。',
+      wrongState:
+        '状態が「{{stateName}}」のため「{{actionName}}」はできません（可能な状態：{{allowedNames}}）。',
+      fourEyes:
+        '4つの目の原則：あなたは前回の承認後にこの内容を変更したため、ほかの人が承認する必要があります。',
+      staleApproval:
+        'この{{localeName}}の翻訳が提出された後に原文（{{sourceName}}）が変更されました。翻訳を更新して再提出するか、原文の変更が影響しないことをレビュアーに（理由を添えて）確認してもらってください。',
+      emptySubmission:
+        '{{localeName}}の内容にはまだ文面がないため、レビューに提出できるものがありません。',
+      confirmSourceIsSource:
+        '「原文の変更は影響しないことを確認」は翻訳のための操作です。{{localeName}}は原文です。',
+      confirmSourceNeedsReason:
+        '「原文の変更は影響しないことを確認」には、原文の変更がこの翻訳に影響しない理由の入力が必要です。',
+      confirmSourceOnlyReviewers:
+        '原文の変更が翻訳に影響しないことを確認できるのは法務レビュアーと管理者だけです。',
+      confirmSourceNotStale:
+        'この{{localeName}}の翻訳は古くなっていません。現在承認されている原文をすでに翻訳しています。',
+    },
+    xliff: {
+      tooLarge: 'ファイルが大きすぎます（{{megabytes}} MB まで）。',
+      empty: 'ファイルが空です。XLIFF ファイルを選んでください。',
+      noTargetLanguage: 'ファイルに翻訳先の言語（trgLang）がありません。',
+      targetIsSource:
+        '{{prefix}}{{localeName}}は原文の言語です。翻訳先の言語（{{targetNames}}）を選んでください。',
+      unknownTarget:
+        '{{prefix}}翻訳先の言語 {{locale}} はありません。{{targetNames}}のいずれかにしてください。',
+      notYourLocale: 'あなたの担当言語は{{yoursNames}}で、{{localeName}}ではありません。',
+      noLocale: 'なし',
+      roleMayNotEdit: 'あなたの役割では{{localeName}}の内容を編集できません。',
+      doctype:
+        'ファイルに DOCTYPE があります。XLIFF 2.0 のファイルには DOCTYPE はありません（ここでは処理しません）。',
+      notWellFormed: 'ファイルが正しい XML ではありません（{{detail}}）。',
+      parsePosition: '{{line}}行{{column}}列：{{detail}}',
+      notXliff: 'ルート要素は名前空間 {{namespace}} の <xliff> である必要があります。',
+      unsupportedVersion:
+        'XLIFF バージョン {{version}} には対応していません。ここから 2.0 のファイルを書き出してください。',
+      wrongSourceLanguage:
+        '原文の言語（srcLang）が {{given}} です。ここでの原文の言語は{{sourceName}}です。',
+      repeatedUnit: 'ユニット {{unit}} が複数回出てきます。',
+      unknownUnit: 'ユニット {{unit}} は不明です。現在この ID の翻訳対象はありません。',
+      wrongFile:
+        'ユニット {{unit}} はファイル {{expected}} に属します（{{given}} ではありません）。',
+      segmentsDiffer:
+        'ユニット {{unit}}：セグメント {{given}} が原文のセグメント {{expected}} と一致しません。ファイルを書き出し直してください。',
+      none: '（なし）',
+      where: 'ユニット {{unit}}、セグメント {{segment}}',
+      codePoint: '{{where}}：<cp> には16進数のコードポイントが必要です。',
+      unknownCode:
+        '{{where}}：インライン要素 <{{element}} id="{{id}}"> は原文のセグメントのどのコードとも一致しません。',
+      unsupportedElement:
+        '{{where}}：インライン要素 <{{element}}> には対応していません。原文の <pc> と <ph> のコードをそのまま残してください。',
+      codesDiffer: '{{where}}：インライン要素が原文と異なります（{{differences}}）。',
+      missingCodes: '不足している ID {{ids}}',
+      unknownCodes: '不明な ID {{ids}}',
+      repeatedCodes: '重複している ID {{ids}}',
+      missingUnits:
+        'ユニットが足りません（ファイルを書き出し直すか、すべてのユニットを残してください）：{{units}}',
+    },
+    bulk: {
+      failed: 'この文書では操作に失敗しました。この文書については何も書き込まれていません。',
+      roleMayNot: 'あなたの役割では{{localeName}}の内容に対して「{{actionName}}」はできません。',
+    },
+  },
 })

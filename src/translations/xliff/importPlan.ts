@@ -1,6 +1,7 @@
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom'
 
 import { SOURCE_LOCALE } from '@/config/locales'
+import { english, localeName, type Say } from '@/i18n/adminText'
 import { KAIJI_NAMESPACE, XLIFF_NAMESPACE, type DocumentPlan } from './document'
 import { FORMATS, UnmatchedCode, type InlineCode, type InlineRun } from './inline'
 import { canonicalTarget, targetValue, type UnitPlan } from './units'
@@ -30,21 +31,25 @@ const children = (element: Element, localName: string): Element[] =>
       (node as Element).namespaceURI === XLIFF_NAMESPACE,
   )
 
-const describeParseError = (error: unknown): string => {
+const describeParseError = (error: unknown, say: Say): string => {
   const message = error instanceof Error ? error.message : String(error)
   const locator = (error as { locator?: { lineNumber?: number; columnNumber?: number } }).locator
   return locator?.lineNumber
-    ? `line ${locator.lineNumber}, column ${locator.columnNumber ?? 0}: ${message.split('\n')[0]}`
+    ? say('kaijiAdmin:messages:xliff:parsePosition', {
+        line: locator.lineNumber,
+        column: locator.columnNumber ?? 0,
+        detail: message.split('\n')[0],
+      })
     : (message.split('\n')[0] ?? message)
 }
 
-/** Reads the envelope: well-formed XML, XLIFF 2.0, no DTD. Returns the root, or a 400 refusal. */
-export const parseXliff = (xml: string): { root: Element } | ImportRefusal => {
+/**
+ * Reads the envelope: well-formed XML, XLIFF 2.0, no DTD. Returns the root, or a 400 refusal whose
+ * problems are in `say`'s language (the request's, for the admin).
+ */
+export const parseXliff = (xml: string, say: Say = english): { root: Element } | ImportRefusal => {
   if (/<!DOCTYPE/i.test(xml))
-    return {
-      status: 400,
-      problems: ['The file has a DOCTYPE; XLIFF 2.0 files have none (and none is processed here).'],
-    }
+    return { status: 400, problems: [say('kaijiAdmin:messages:xliff:doctype')] }
   let root: Element | null
   try {
     root = new DOMParser({
@@ -55,13 +60,17 @@ export const parseXliff = (xml: string): { root: Element } | ImportRefusal => {
   } catch (error) {
     return {
       status: 400,
-      problems: [`The file is not well-formed XML (${describeParseError(error)}).`],
+      problems: [
+        say('kaijiAdmin:messages:xliff:notWellFormed', {
+          detail: describeParseError(error, say),
+        }),
+      ],
     }
   }
   if (!root || root.localName !== 'xliff' || root.namespaceURI !== XLIFF_NAMESPACE) {
     return {
       status: 400,
-      problems: [`The root element must be <xliff> in the namespace ${XLIFF_NAMESPACE}.`],
+      problems: [say('kaijiAdmin:messages:xliff:notXliff', { namespace: XLIFF_NAMESPACE })],
     }
   }
   const version = root.getAttribute('version')
@@ -69,11 +78,13 @@ export const parseXliff = (xml: string): { root: Element } | ImportRefusal => {
     return {
       status: 400,
       problems: [
-        `XLIFF version ${JSON.stringify(version)} is not supported; export a 2.0 file from here.`,
+        say('kaijiAdmin:messages:xliff:unsupportedVersion', { version: JSON.stringify(version) }),
       ],
     }
   return { root }
 }
+
+const M = 'kaijiAdmin:messages:xliff:' as const
 
 const formatBit = (subType: string): number =>
   FORMATS.find((format) => format.subType === subType)?.bit ?? 0
@@ -84,6 +95,7 @@ const readInline = (
   codes: ReadonlyMap<string, InlineCode>,
   where: string,
   problems: string[],
+  say: Say,
 ) => {
   const runs: InlineRun[] = []
   const used: string[] = []
@@ -101,7 +113,7 @@ const readInline = (
         const code = Number.parseInt(inner.getAttribute('hex') ?? '', 16)
         if (Number.isFinite(code))
           runs.push({ kind: 'text', text: String.fromCodePoint(code), format, link })
-        else problems.push(`${where}: <cp> needs a hexadecimal code point.`)
+        else problems.push(say('kaijiAdmin:messages:xliff:codePoint', { where }))
       } else if (name === 'mrk') {
         visit(inner, format, link)
       } else if (name === 'sm' || name === 'em') {
@@ -110,9 +122,7 @@ const readInline = (
         const code = codes.get(id)
         used.push(id)
         if (!code || (name === 'ph') !== (code.kind === 'linebreak')) {
-          problems.push(
-            `${where}: inline element <${name} id="${id}"> does not match any code of the source segment.`,
-          )
+          problems.push(say('kaijiAdmin:messages:xliff:unknownCode', { where, element: name, id }))
         } else if (code.kind === 'linebreak') {
           runs.push({ kind: 'linebreak' })
         } else if (code.kind === 'link') {
@@ -121,9 +131,7 @@ const readInline = (
           visit(inner, format | formatBit(code.subType), link)
         }
       } else {
-        problems.push(
-          `${where}: inline element <${name}> is not supported here; keep the source's <pc> and <ph> codes.`,
-        )
+        problems.push(say('kaijiAdmin:messages:xliff:unsupportedElement', { where, element: name }))
       }
     }
   }
@@ -154,13 +162,18 @@ const sorted = (values: readonly string[]) =>
 export const planImport = (
   root: Element,
   plans: readonly DocumentPlan[],
+  say: Say = english,
 ): ImportPlan | ImportRefusal => {
   const problems: string[] = []
   const srcLang = root.getAttribute('srcLang')
   const trgLang = root.getAttribute('trgLang') ?? ''
   if (srcLang !== SOURCE_LOCALE)
     problems.push(
-      `srcLang is ${JSON.stringify(srcLang)}; the source language here is ${SOURCE_LOCALE}.`,
+      say('kaijiAdmin:messages:xliff:wrongSourceLanguage', {
+        given: JSON.stringify(srcLang),
+        source: SOURCE_LOCALE,
+        sourceName: localeName(say, SOURCE_LOCALE),
+      }),
     )
   const expected = new Map(
     plans.flatMap((document) =>
@@ -181,15 +194,13 @@ export const planImport = (
     for (const unitElement of units) {
       const id = unitElement.getAttribute('id') ?? ''
       if (seen.has(id)) {
-        problems.push(`Unit ${JSON.stringify(id)} appears more than once.`)
+        problems.push(say('kaijiAdmin:messages:xliff:repeatedUnit', { unit: JSON.stringify(id) }))
         continue
       }
       seen.add(id)
       const match = expected.get(id)
       if (!match) {
-        problems.push(
-          `Unknown unit ${JSON.stringify(id)}: nothing with that id is translatable now.`,
-        )
+        problems.push(say('kaijiAdmin:messages:xliff:unknownUnit', { unit: JSON.stringify(id) }))
         continue
       }
       exportedHashes.set(
@@ -198,14 +209,22 @@ export const planImport = (
       )
       if (fileId !== match.document.fileId)
         problems.push(
-          `Unit ${JSON.stringify(id)} belongs in file ${JSON.stringify(match.document.fileId)}, not ${JSON.stringify(fileId)}.`,
+          say('kaijiAdmin:messages:xliff:wrongFile', {
+            unit: JSON.stringify(id),
+            expected: JSON.stringify(match.document.fileId),
+            given: JSON.stringify(fileId),
+          }),
         )
       const segments = children(unitElement, 'segment')
       const segmentIds = segments.map((segment) => segment.getAttribute('id') ?? '')
       const expectedIds = match.unit.segments.map((segment) => segment.id)
       if (sorted(segmentIds).join(' ') !== sorted(expectedIds).join(' ')) {
         problems.push(
-          `Unit ${JSON.stringify(id)}: segments ${segmentIds.join(', ') || '(none)'} do not match the source's ${expectedIds.join(', ')}; export the file again.`,
+          say('kaijiAdmin:messages:xliff:segmentsDiffer', {
+            unit: JSON.stringify(id),
+            given: segmentIds.join(', ') || say('kaijiAdmin:messages:xliff:none'),
+            expected: expectedIds.join(', '),
+          }),
         )
         continue
       }
@@ -215,31 +234,33 @@ export const planImport = (
           (candidate) => candidate.id === segmentElement.getAttribute('id'),
         )
         if (!segment) continue
-        const where = `Unit ${JSON.stringify(id)}, segment ${segment.id}`
+        const where = say('kaijiAdmin:messages:xliff:where', {
+          unit: JSON.stringify(id),
+          segment: segment.id,
+        })
         const sourceElement = children(segmentElement, 'source')[0]
         const codes = new Map(segment.codes.map((code) => [code.id, code]))
         if (
           !sourceElement ||
-          sourceChanged(segment, readInline(sourceElement, codes, where, []).runs)
+          sourceChanged(segment, readInline(sourceElement, codes, where, [], say).runs)
         )
           staleUnits.add(id)
         const targetElement = children(segmentElement, 'target')[0]
         if (!targetElement) continue
-        const { runs, used } = readInline(targetElement, codes, where, problems)
+        const { runs, used } = readInline(targetElement, codes, where, problems, say)
         const missing = segment.codes
           .filter((code) => !used.includes(code.id))
           .map((code) => code.id)
         const extra = used.filter((code) => !segment.codes.some((known) => known.id === code))
         const repeated = used.filter((code, index) => used.indexOf(code) !== index)
         if (missing.length || extra.length || repeated.length) {
+          const differences = [
+            missing.length ? say(`${M}missingCodes`, { ids: missing.join(', ') }) : '',
+            extra.length ? say(`${M}unknownCodes`, { ids: extra.join(', ') }) : '',
+            repeated.length ? say(`${M}repeatedCodes`, { ids: repeated.join(', ') }) : '',
+          ]
           problems.push(
-            `${where}: inline elements differ from the source (${[
-              missing.length ? `missing id ${missing.join(', ')}` : '',
-              extra.length ? `unknown id ${extra.join(', ')}` : '',
-              repeated.length ? `repeated id ${repeated.join(', ')}` : '',
-            ]
-              .filter(Boolean)
-              .join('; ')}).`,
+            say(`${M}codesDiffer`, { where, differences: differences.filter(Boolean).join('; ') }),
           )
           continue
         }
@@ -250,9 +271,7 @@ export const planImport = (
   }
   const missingUnits = [...expected.keys()].filter((id) => !seen.has(id))
   if (missingUnits.length)
-    problems.push(
-      `Missing units (export the file again, or keep every unit): ${missingUnits.join(', ')}.`,
-    )
+    problems.push(say(`${M}missingUnits`, { units: missingUnits.join(', ') }))
   if (problems.length) return { status: 422, problems }
 
   const changes: DocumentChange[] = []

@@ -8,6 +8,7 @@ import {
 import { mayEditLocale } from '@/access/canEditRequestedLocale'
 import { isLocaleCode, LOCALES } from '@/config/locales'
 import { inTransaction, problem, readJsonObject, unknownKeys } from '@/http/endpointHelpers'
+import { english, type Say } from '@/i18n/adminText'
 import type { User } from '@/payload-types'
 import { subjectContentFields } from '../contentFields'
 import { hashContent, localeContent } from '../contentHash'
@@ -18,12 +19,12 @@ import type { SubjectTarget } from './workflowEndpoints'
 const RESTORE_PATH = { collection: '/:id/restore-version', global: '/restore-version' } as const
 
 /** Why Payload's own restore is refused, and what to use instead. */
-export const restoreRefusal = (target: SubjectTarget): string => {
+export const restoreRefusal = (target: SubjectTarget, say: Say = english): string => {
   const path =
     target.kind === 'global'
       ? `/api/globals/${target.slug}${RESTORE_PATH.global}`
       : `/api/${target.slug}/:id/restore-version`
-  return `Restoring a whole version is refused: a version holds every locale at once, while each locale is reviewed on its own. Restore one locale's text as a draft instead: POST ${path} {"version": "<version id>", "locale": "<locale>"}; it is an ordinary edit of that locale, reviewed before it can be published.`
+  return say('kaijiAdmin:messages:edits:restoreWholeVersion', { path })
 }
 
 type VersionRecord = { parent?: unknown; version?: Record<string, unknown> }

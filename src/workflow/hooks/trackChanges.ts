@@ -6,6 +6,7 @@ import {
   type CollectionAfterOperationHook,
   type CollectionBeforeChangeHook,
   type CollectionBeforeDeleteHook,
+  type Field,
   type GlobalAfterChangeHook,
   type GlobalBeforeChangeHook,
   type PayloadRequest,
@@ -13,6 +14,8 @@ import {
 
 import { mayEditLocale } from '@/access/canEditRequestedLocale'
 import { LOCALES } from '@/config/locales'
+import { adminText, localeName, localeNames, sayFor } from '@/i18n/adminText'
+import { fieldLabel } from '@/i18n/fieldLabel'
 import type { User } from '@/payload-types'
 import { describeActor } from '@/audit/actorLabel'
 import { appendAuditEvent } from '@/audit/appendAuditEvent'
@@ -68,8 +71,22 @@ const rememberStoredDocument = async (
   storedBefore(req).set(subjectKey(subject), await readEveryLocale(req, subject))
 }
 
-const localeList = (changes: readonly LocaleChange[]) =>
-  changes.map((change) => `${change.locale} (${change.fields.join(', ')})`).join('; ')
+/** Each refused locale by name, with the fields it would change as the form labels them. */
+const localeList = (
+  req: PayloadRequest,
+  fields: readonly Field[],
+  changes: readonly LocaleChange[],
+): string =>
+  changes
+    .map((change) =>
+      adminText(req, 'kaijiAdmin:messages:edits:localeChange', {
+        localeName: localeName(sayFor(req), change.locale),
+        fields: change.fields
+          .map((field) => fieldLabel(req, fields, field))
+          .join(adminText(req, 'kaijiAdmin:messages:listSeparator')),
+      }),
+    )
+    .join('; ')
 
 /**
  * The one place every change to reviewed content passes, whatever route made it (REST, GraphQL, the
@@ -95,7 +112,8 @@ const recordChanges = async (
   }
   const after = await readEveryLocale(req, subject)
   if (!after) return
-  const changes = changedLocales(before, after, subjectFields(req.payload, subject), LOCALES)
+  const configFields = subjectFields(req.payload, subject)
+  const changes = changedLocales(before, after, configFields, LOCALES)
   if (changes.length === 0) return
 
   const user = req.user as User | null
@@ -103,7 +121,9 @@ const recordChanges = async (
     const refused = changes.filter((change) => !mayEditLocale(user, change.locale))
     if (refused.length > 0) {
       throw new APIError(
-        `You may not change this content: the request would change ${localeList(refused)}, which your role does not edit. Nothing was saved.`,
+        adminText(req, 'kaijiAdmin:messages:edits:localeNotYours', {
+          changes: localeList(req, configFields, refused),
+        }),
         403,
         null,
         true,
@@ -157,7 +177,12 @@ const refuseDeletingApprovedContent = async (
   )
   if (approved.length === 0) return
   throw new APIError(
-    `This document was approved (${approved.map((row) => row.locale).join(', ')}) and stays on record: retire it instead (the "retired" checkbox), which goes through review and leaves the public page with the next release.`,
+    adminText(req, 'kaijiAdmin:messages:edits:approvedStaysOnRecord', {
+      locales: localeNames(
+        sayFor(req),
+        approved.map((row) => row.locale),
+      ),
+    }),
     403,
     null,
     true,
@@ -195,16 +220,28 @@ type CategorySlug = 'partner-categories'
  */
 export const refusePartialBulkChange: CollectionAfterOperationHook<CategorySlug> = ({
   operation,
+  req,
   result,
 }) => {
   if (operation !== 'update' && operation !== 'delete') return result
   const errors = (result as { errors?: Array<{ id?: unknown; message?: string }> }).errors ?? []
   if (errors.length === 0) return result
   const reasons = errors
-    .map((error) => `id ${String(error.id)}: ${error.message ?? 'refused'}`)
+    .map((error) =>
+      adminText(req, 'kaijiAdmin:messages:edits:documentRefused', {
+        id: String(error.id),
+        message: error.message ?? 'refused',
+      }),
+    )
     .join('; ')
   throw new APIError(
-    `Nothing was ${operation === 'update' ? 'changed' : 'deleted'}: ${reasons}`,
+    adminText(
+      req,
+      operation === 'update'
+        ? 'kaijiAdmin:messages:edits:nothingChanged'
+        : 'kaijiAdmin:messages:edits:nothingDeleted',
+      { reasons },
+    ),
     400,
     null,
     true,
