@@ -6,6 +6,7 @@ import * as migration_20261204_122422_translation_source_tracking from './202612
 import * as migration_20261204_125922_document_revisions from './20261204_125922_document_revisions'
 import * as migration_20261206_205208_ids_never_reused from './20261206_205208_ids_never_reused'
 import * as migration_20261207_041624_category_display_title from './20261207_041624_category_display_title'
+import * as migration_20261207_062424_record_display_titles from './20261207_062424_record_display_titles'
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261207_041624_category_display_title.up,
     down: migration_20261207_041624_category_display_title.down,
     name: '20261207_041624_category_display_title',
+  },
+  {
+    up: migration_20261207_062424_record_display_titles.up,
+    down: migration_20261207_062424_record_display_titles.down,
+    name: '20261207_062424_record_display_titles',
   },
 ]

@@ -264,7 +264,7 @@ export interface WebhookEndpoint {
   secret: string;
   events: ('release.published' | 'release.effective')[];
   /**
-   * Only releases of these locales; empty for all.
+   * Only releases in these languages; leave empty for all.
    */
   forLocales?: ('ja' | 'en' | 'fr' | 'ru')[] | null;
   active?: boolean | null;
@@ -309,7 +309,7 @@ export interface User {
    */
   role: 'admin' | 'legal-editor' | 'legal-reviewer' | 'translator';
   /**
-   * The target locales this translator may edit. Translators never edit the source (ja).
+   * The languages this translator may edit. Translators never edit the Japanese source.
    */
   assignedLocales?: ('en' | 'fr' | 'ru')[] | null;
   updatedAt: string;
@@ -338,10 +338,19 @@ export interface User {
  */
 export interface WorkflowState {
   id: number;
+  displayTitle?: string | null;
+  documentName?: string | null;
+  localeName?: string | null;
+  state: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'published';
+  lastActionName?: string | null;
+  lastActionBy?: string | null;
+  lastActionAt?: string | null;
+  lastActionReason?: string | null;
+  approvedAt?: string | null;
+  approvedBy?: string | null;
   key: string;
   subject: string;
   locale: string;
-  state: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'published';
   approvedHash?: string | null;
   approvedContent?:
     | {
@@ -352,8 +361,6 @@ export interface WorkflowState {
     | number
     | boolean
     | null;
-  approvedAt?: string | null;
-  approvedBy?: string | null;
   editedSinceApproval?:
     | {
         [k: string]: unknown;
@@ -392,15 +399,20 @@ export interface WorkflowState {
  */
 export interface AuditEvent {
   id: number;
-  at: string;
-  actorId?: string | null;
+  displayTitle?: string | null;
+  documentName?: string | null;
+  localeName?: string | null;
+  actionName?: string | null;
+  stateChange?: string | null;
   actorLabel: string;
+  at: string;
+  reason?: string | null;
   action: string;
   subject: string;
   locale: string;
   fromState?: string | null;
   toState?: string | null;
-  reason?: string | null;
+  actorId?: string | null;
   contentHash?: string | null;
   previousHash: string;
   hash: string;
@@ -610,14 +622,21 @@ export interface UsersSelect<T extends boolean = true> {
  * via the `definition` "workflow-states_select".
  */
 export interface WorkflowStatesSelect<T extends boolean = true> {
+  displayTitle?: T;
+  documentName?: T;
+  localeName?: T;
+  state?: T;
+  lastActionName?: T;
+  lastActionBy?: T;
+  lastActionAt?: T;
+  lastActionReason?: T;
+  approvedAt?: T;
+  approvedBy?: T;
   key?: T;
   subject?: T;
   locale?: T;
-  state?: T;
   approvedHash?: T;
   approvedContent?: T;
-  approvedAt?: T;
-  approvedBy?: T;
   editedSinceApproval?: T;
   lastAction?: T;
   sourceHash?: T;
@@ -631,15 +650,20 @@ export interface WorkflowStatesSelect<T extends boolean = true> {
  * via the `definition` "audit-events_select".
  */
 export interface AuditEventsSelect<T extends boolean = true> {
-  at?: T;
-  actorId?: T;
+  displayTitle?: T;
+  documentName?: T;
+  localeName?: T;
+  actionName?: T;
+  stateChange?: T;
   actorLabel?: T;
+  at?: T;
+  reason?: T;
   action?: T;
   subject?: T;
   locale?: T;
   fromState?: T;
   toState?: T;
-  reason?: T;
+  actorId?: T;
   contentHash?: T;
   previousHash?: T;
   hash?: T;

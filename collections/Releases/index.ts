@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAuthenticated } from '@/access/isAuthenticated'
 import { nobody } from '@/access/nobody'
+import { byLanguage } from '@/i18n/byLanguage'
 import { LOCALES } from '@/config/locales'
 import { releaseEndpoints } from '@/endpoints/releases'
 import {
@@ -20,7 +21,10 @@ const PUBLISH_PANEL = '/src/components/PublishPanel#PublishPanel'
  */
 export const Releases: CollectionConfig<'releases'> = {
   slug: 'releases',
-  labels: { singular: 'Release', plural: 'Releases' },
+  labels: {
+    singular: byLanguage('kaijiAdmin:records:releases:singular'),
+    plural: byLanguage('kaijiAdmin:records:releases:plural'),
+  },
   admin: {
     useAsTitle: 'title',
     defaultColumns: [
@@ -33,7 +37,7 @@ export const Releases: CollectionConfig<'releases'> = {
       'publishedBy',
     ],
     listSearchableFields: ['summary'],
-    group: 'Publishing',
+    group: byLanguage('kaijiAdmin:records:group:publishing'),
     components: { beforeList: [PUBLISH_PANEL] },
   },
   defaultSort: '-publishedAt',
@@ -43,13 +47,50 @@ export const Releases: CollectionConfig<'releases'> = {
   indexes: [{ fields: ['locale', 'number'], unique: true }],
   endpoints: releaseEndpoints,
   fields: [
-    { name: 'title', type: 'text', required: true, admin: { readOnly: true } },
-    { name: 'locale', type: 'select', required: true, index: true, options: [...LOCALES] },
-    { name: 'number', type: 'number', required: true, min: 1 },
-    { name: 'summary', type: 'textarea', required: true },
-    { name: 'changeType', type: 'select', required: true, options: [...CHANGE_TYPES] },
+    {
+      name: 'title',
+      label: byLanguage('kaijiAdmin:records:releases:title'),
+      type: 'text',
+      required: true,
+      admin: { readOnly: true },
+    },
+    {
+      name: 'locale',
+      label: byLanguage('kaijiAdmin:records:language'),
+      type: 'select',
+      required: true,
+      index: true,
+      options: LOCALES.map((locale) => ({
+        value: locale,
+        label: byLanguage(`kaijiAdmin:collections:localeName:${locale}`),
+      })),
+    },
+    {
+      name: 'number',
+      label: byLanguage('kaijiAdmin:records:releases:number'),
+      type: 'number',
+      required: true,
+      min: 1,
+    },
+    {
+      name: 'summary',
+      label: byLanguage('kaijiAdmin:records:releases:summary'),
+      type: 'textarea',
+      required: true,
+    },
+    {
+      name: 'changeType',
+      label: byLanguage('kaijiAdmin:records:releases:changeType'),
+      type: 'select',
+      required: true,
+      options: CHANGE_TYPES.map((changeType) => ({
+        value: changeType,
+        label: byLanguage(`kaijiAdmin:publishing:changeTypeName:${changeType}`),
+      })),
+    },
     {
       name: 'effectiveAt',
+      label: byLanguage('kaijiAdmin:publishing:effectiveAt'),
       type: 'date',
       required: true,
       index: true,
@@ -57,6 +98,7 @@ export const Releases: CollectionConfig<'releases'> = {
     },
     {
       name: 'publishedAt',
+      label: byLanguage('kaijiAdmin:records:releases:publishedAt'),
       type: 'date',
       required: true,
       admin: { date: { pickerAppearance: 'dayAndTime' } },
@@ -64,6 +106,7 @@ export const Releases: CollectionConfig<'releases'> = {
     // Actor labels: colleagues' names for everyone, their emails for administrators only.
     {
       name: 'publishedBy',
+      label: byLanguage('kaijiAdmin:records:releases:publishedBy'),
       type: 'text',
       required: true,
       hooks: { afterRead: [presentActorLabel] },
@@ -71,24 +114,48 @@ export const Releases: CollectionConfig<'releases'> = {
     },
     {
       name: 'approvers',
+      label: byLanguage('kaijiAdmin:records:releases:approvers'),
       type: 'json',
       required: true,
       hooks: { afterRead: [presentActorLabels] },
       admin: { disableListFilter: true },
     },
-    { name: 'urgencyReason', type: 'textarea' },
-    { name: 'rollbackOf', type: 'number' },
-    { name: 'sourceReleaseNumber', type: 'number' },
-    { name: 'contentHash', type: 'text', required: true },
-    { name: 'content', type: 'json', required: true },
+    {
+      name: 'urgencyReason',
+      label: byLanguage('kaijiAdmin:publishing:shorterNoticeReason'),
+      type: 'textarea',
+    },
+    {
+      name: 'rollbackOf',
+      label: byLanguage('kaijiAdmin:records:releases:rollbackOf'),
+      type: 'number',
+    },
+    {
+      name: 'sourceReleaseNumber',
+      label: byLanguage('kaijiAdmin:records:releases:sourceReleaseNumber'),
+      type: 'number',
+    },
+    {
+      name: 'contentHash',
+      label: byLanguage('kaijiAdmin:records:releases:contentHash'),
+      type: 'text',
+      required: true,
+    },
+    {
+      name: 'content',
+      label: byLanguage('kaijiAdmin:records:releases:content'),
+      type: 'json',
+      required: true,
+    },
     {
       name: 'sources',
+      label: byLanguage('kaijiAdmin:records:releases:sources'),
       type: 'json',
       required: true,
       hooks: { afterRead: [presentReleaseSources] },
       admin: {
         disableListFilter: true,
-        description: 'The approved version (content hash) of each document this release contains.',
+        description: byLanguage('kaijiAdmin:records:releases:sourcesDescription'),
       },
     },
   ],

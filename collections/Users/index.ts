@@ -4,8 +4,9 @@ import { refuseMalformedWrite } from '../hooks/refuseMalformedWrite'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { isAdminOrSelf } from '@/access/isAdminOrSelf'
 import { isAuthenticated } from '@/access/isAuthenticated'
-import { LOCALE_LABELS, TARGET_LOCALES } from '@/config/locales'
-import { ROLE_LABELS, ROLES } from '@/config/roles'
+import { TARGET_LOCALES } from '@/config/locales'
+import { ROLES } from '@/config/roles'
+import { byLanguage } from '@/i18n/byLanguage'
 import { productionMode, secureCookies, settings } from '@/config/settings'
 import { adminText } from '@/i18n/adminText'
 import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
@@ -18,6 +19,10 @@ import { forgetLockoutOnUnlock, verifySignIn } from './hooks/verifySignIn'
 
 export const Users: CollectionConfig<'users'> = {
   slug: 'users',
+  labels: {
+    singular: byLanguage('kaijiAdmin:records:users:singular'),
+    plural: byLanguage('kaijiAdmin:records:users:plural'),
+  },
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['email', 'name', 'role', 'assignedLocales'],
@@ -51,28 +56,34 @@ export const Users: CollectionConfig<'users'> = {
     afterLogin: [openAdminInAssignedLocale],
   },
   fields: [
-    { name: 'name', type: 'text' },
+    { name: 'name', label: byLanguage('kaijiAdmin:records:users:name'), type: 'text' },
     {
       name: 'role',
+      label: byLanguage('kaijiAdmin:records:users:role'),
       type: 'select',
       required: true,
       defaultValue: 'legal-editor',
       saveToJWT: true,
-      options: ROLES.map((role) => ({ label: ROLE_LABELS[role], value: role })),
+      options: ROLES.map((role) => ({
+        label: byLanguage(`kaijiAdmin:records:role:${role}`),
+        value: role,
+      })),
       access: { update: isAdminField },
       hooks: { beforeValidate: [refuseChangeUnlessAdmin('role')] },
       admin: {
-        description:
-          'Only an administrator changes roles. The first account is always an administrator.',
+        description: byLanguage('kaijiAdmin:records:users:roleDescription'),
       },
     },
     {
       name: 'assignedLocales',
-      label: 'Assigned locales',
+      label: byLanguage('kaijiAdmin:records:users:assignedLocales'),
       type: 'select',
       hasMany: true,
       saveToJWT: true,
-      options: TARGET_LOCALES.map((locale) => ({ label: LOCALE_LABELS[locale], value: locale })),
+      options: TARGET_LOCALES.map((locale) => ({
+        label: byLanguage(`kaijiAdmin:collections:localeName:${locale}`),
+        value: locale,
+      })),
       access: { update: isAdminField },
       hooks: {
         beforeValidate: [
@@ -90,8 +101,7 @@ export const Users: CollectionConfig<'users'> = {
       },
       admin: {
         condition: (_, siblingData) => siblingData?.role === 'translator',
-        description:
-          'The target locales this translator may edit. Translators never edit the source (ja).',
+        description: byLanguage('kaijiAdmin:records:users:assignedLocalesDescription'),
       },
     },
   ],

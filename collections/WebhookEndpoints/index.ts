@@ -7,6 +7,7 @@ import type {
 } from 'payload'
 
 import { isAdmin } from '@/access/isAdmin'
+import { byLanguage } from '@/i18n/byLanguage'
 import { refuseMalformedWrite } from '../hooks/refuseMalformedWrite'
 import { LOCALES } from '@/config/locales'
 import { settings } from '@/config/settings'
@@ -37,44 +38,72 @@ const validateUrl: TextFieldSingleValidation = async (value, { event }) => {
 /** Sites to notify when a release is published or takes effect. Admins only, through every API. */
 export const WebhookEndpoints: CollectionConfig<'webhook-endpoints'> = {
   slug: 'webhook-endpoints',
-  labels: { singular: 'Webhook endpoint', plural: 'Webhook endpoints' },
+  labels: {
+    singular: byLanguage('kaijiAdmin:records:webhookEndpoints:singular'),
+    plural: byLanguage('kaijiAdmin:records:webhookEndpoints:plural'),
+  },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'url', 'events', 'active'],
-    group: 'Publishing',
+    group: byLanguage('kaijiAdmin:records:group:publishing'),
   },
   access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
   hooks: { beforeOperation: [refuseMalformedWrite()], beforeValidate: [generateMissingSecret] },
   fields: [
-    { name: 'name', type: 'text', required: true },
-    { name: 'url', type: 'text', required: true, validate: validateUrl },
+    {
+      name: 'name',
+      label: byLanguage('kaijiAdmin:records:webhookEndpoints:name'),
+      type: 'text',
+      required: true,
+    },
+    {
+      name: 'url',
+      label: byLanguage('kaijiAdmin:records:webhookEndpoints:url'),
+      type: 'text',
+      required: true,
+      validate: validateUrl,
+    },
     {
       name: 'secret',
+      label: byLanguage('kaijiAdmin:records:webhookEndpoints:secret'),
       type: 'text',
       required: true,
       minLength: MIN_SECRET_LENGTH,
       admin: {
-        description:
-          'Each delivery carries X-Kaiji-Signature: sha256=HMAC-SHA256(secret, raw body) in hex. Leave empty to generate one.',
+        description: byLanguage('kaijiAdmin:records:webhookEndpoints:secretDescription'),
       },
     },
     {
       name: 'events',
+      label: byLanguage('kaijiAdmin:records:webhookEndpoints:events'),
       type: 'select',
       hasMany: true,
       required: true,
-      options: [...WEBHOOK_EVENTS],
+      options: WEBHOOK_EVENTS.map((event) => ({
+        value: event,
+        label: byLanguage(`kaijiAdmin:records:webhookEvent:${event}`),
+      })),
       defaultValue: [...WEBHOOK_EVENTS],
     },
     {
       // Not `locales`: that name collides with the SQLite adapter's `_locales` tables.
       name: 'forLocales',
-      label: 'Locales',
+      label: byLanguage('kaijiAdmin:records:webhookEndpoints:forLocales'),
       type: 'select',
       hasMany: true,
-      options: [...LOCALES],
-      admin: { description: 'Only releases of these locales; empty for all.' },
+      options: LOCALES.map((locale) => ({
+        value: locale,
+        label: byLanguage(`kaijiAdmin:collections:localeName:${locale}`),
+      })),
+      admin: {
+        description: byLanguage('kaijiAdmin:records:webhookEndpoints:forLocalesDescription'),
+      },
     },
-    { name: 'active', type: 'checkbox', defaultValue: true },
+    {
+      name: 'active',
+      label: byLanguage('kaijiAdmin:records:webhookEndpoints:active'),
+      type: 'checkbox',
+      defaultValue: true,
+    },
   ],
 }

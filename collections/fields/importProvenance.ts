@@ -1,5 +1,7 @@
 import type { Field } from 'payload'
 
+import { byLanguage } from '@/i18n/byLanguage'
+
 const systemOnly = () => false
 
 /**
@@ -9,13 +11,26 @@ const systemOnly = () => false
 export const importProvenance: Field = {
   name: 'imported',
   type: 'group',
-  label: 'Imported from source',
+  label: byLanguage('kaijiAdmin:records:imported:label'),
   access: { create: systemOnly, update: systemOnly },
   admin: { position: 'sidebar', readOnly: true },
   fields: [
-    { name: 'at', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'by', type: 'text' },
-    { name: 'sourceFile', type: 'text' },
-    { name: 'sourceSha256', type: 'text' },
+    {
+      name: 'at',
+      label: byLanguage('kaijiAdmin:records:imported:at'),
+      type: 'date',
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
+    { name: 'by', label: byLanguage('kaijiAdmin:records:imported:by'), type: 'text' },
+    {
+      name: 'sourceFile',
+      label: byLanguage('kaijiAdmin:records:imported:sourceFile'),
+      type: 'text',
+    },
+    {
+      name: 'sourceSha256',
+      label: byLanguage('kaijiAdmin:records:imported:sourceSha256'),
+      type: 'text',
+    },
   ],
 }

@@ -1,6 +1,7 @@
 'use client'
 
-import { FieldDescription, FieldLabel, useField } from '@payloadcms/ui'
+import { getTranslation } from '@payloadcms/translations'
+import { FieldDescription, FieldLabel, useField, useTranslation } from '@payloadcms/ui'
 import type { JSONFieldClientComponent } from 'payload'
 
 /**
@@ -11,6 +12,7 @@ import type { JSONFieldClientComponent } from 'payload'
  */
 export const JsonView: JSONFieldClientComponent = ({ field, path }) => {
   const { value } = useField<unknown>({ potentiallyStalePath: path })
+  const { i18n } = useTranslation()
   const text = value === undefined || value === null ? '' : JSON.stringify(value, null, 2)
   return (
     <div
@@ -20,7 +22,11 @@ export const JsonView: JSONFieldClientComponent = ({ field, path }) => {
     >
       <FieldLabel label={field.label} localized={field.localized} path={path} />
       {text ? (
+        // Focusable and named, so a keyboard can scroll a long value (axe: scrollable-region-focusable).
         <pre
+          tabIndex={0}
+          role="region"
+          aria-label={field.label ? getTranslation(field.label, i18n) : path}
           style={{
             margin: 0,
             maxHeight: '32rem',

@@ -38,6 +38,11 @@ export const fixPayloadMarkup = (root: ParentNode, names: Names): void => {
   // The dashboard's layout menu in the header: a select without a label.
   for (const select of root.querySelectorAll('.dashboard-breadcrumb-select'))
     makeSelectAccessible(select, names.dashboardMenu)
+  // A select field (read-only ones included): named after its label, its dropdown button out of the tab order.
+  for (const select of root.querySelectorAll('.field-type.select')) {
+    const name = fieldLabel(select)?.replace(/\s*\*$/, '')
+    if (name) makeSelectAccessible(select, name)
+  }
 }
 
 /** Payload's `admin.components.providers`: wraps every admin page and keeps its markup accessible. */

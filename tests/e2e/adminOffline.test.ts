@@ -109,7 +109,11 @@ describe('the admin contacts no other host', () => {
         const id = await firstId(own.api, slug)
         expect({ slug, id: typeof id }).toEqual({ slug, id: 'number' })
         await visit(page, `${base}/admin/collections/${slug}/${id}`, 'form .document-fields')
+        // Raw content kept under collapsed technical details is rendered once they are opened.
+        for (const toggle of await page.locator('.collapsible__toggle--collapsed').all())
+          await toggle.click()
         for (const field of JSON_FIELDS[slug] ?? []) {
+          await page.locator(`[data-json-view="${field}"]`).waitFor({ state: 'attached' })
           await expect(page.locator(`[data-json-view="${field}"]`).count()).resolves.toBe(1)
         }
         visited.push(slug)
@@ -180,7 +184,8 @@ describe('people see names in the admin', () => {
     await visit(
       page,
       `${base}/admin/collections/workflow-states/${row}`,
-      '[data-json-view="lastAction"] pre',
+      // Who acted last, shown first; the stored lastAction is under the collapsed technical details.
+      '#field-lastActionBy',
     )
     texts.push(await readableText(page))
     await visit(

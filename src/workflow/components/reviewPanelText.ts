@@ -1,7 +1,6 @@
 import type { FieldChange, TextChange } from '@/diff/types'
 import type { AdminStringKey } from '@/i18n/adminTranslations'
 import { reviewStrings } from '@/i18n/areas/review'
-import { workflowStrings } from '@/i18n/areas/workflow'
 import { TRANSITIONS } from '../transitions'
 import { CONFIRM_SOURCE, WORKFLOW_ACTIONS, type EndpointAction, type WorkflowState } from '../types'
 
@@ -30,19 +29,8 @@ export const fieldLabel = (t: Translate, field: string): string => {
   return field
 }
 
-/** A history entry's action: the workflow's own names, then what only the history records; else as stored. */
-export const actionLabel = (t: Translate, action: string): string => {
-  if (hasKey(workflowStrings.en.action, action))
-    return t(`kaijiAdmin:workflow:action:${action}` as AdminStringKey)
-  if (hasKey(reviewStrings.en.history.action, action))
-    return t(`kaijiAdmin:review:history:action:${action}` as AdminStringKey)
-  return action
-}
-
-export const stateLabel = (t: Translate, state: string | null): string =>
-  state && hasKey(workflowStrings.en.state, state)
-    ? t(`kaijiAdmin:workflow:state:${state}` as AdminStringKey)
-    : (state ?? '—')
+/** A history entry's action and a state, as the record views name them too. */
+export { actionLabel, stateLabel } from '@/i18n/recordLabels'
 
 const BOOLEAN_TEXT = new Set(['true', 'false'])
 
