@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { refuseMalformedWrite } from '../hooks/refuseMalformedWrite'
+import { keepSavedTitle } from '../keepSavedTitle'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { isAdminOrSelf } from '@/access/isAdminOrSelf'
 import { isAuthenticated } from '@/access/isAuthenticated'
@@ -11,6 +12,7 @@ import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
 import { limitSignInAttempts } from './hooks/limitSignInAttempts'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { openAdminInAssignedLocale } from './hooks/openAdminInAssignedLocale'
+import { openAdminInChosenLanguage } from './hooks/openAdminInChosenLanguage'
 import { refuseChangeUnlessAdmin } from './hooks/refuseChangeUnlessAdmin'
 import { refusePasswordResetByEmail } from './hooks/refusePasswordResetByEmail'
 import { forgetLockoutOnUnlock, verifySignIn } from './hooks/verifySignIn'
@@ -18,6 +20,7 @@ import { forgetLockoutOnUnlock, verifySignIn } from './hooks/verifySignIn'
 export const Users: CollectionConfig<'users'> = {
   slug: 'users',
   admin: {
+    components: keepSavedTitle,
     useAsTitle: 'email',
     defaultColumns: ['email', 'name', 'role', 'assignedLocales'],
   },
@@ -47,7 +50,7 @@ export const Users: CollectionConfig<'users'> = {
     afterOperation: [forgetLockoutOnUnlock],
     beforeValidate: [enforcePasswordPolicy],
     beforeChange: [makeFirstUserAdmin],
-    afterLogin: [openAdminInAssignedLocale],
+    afterLogin: [openAdminInAssignedLocale, openAdminInChosenLanguage],
   },
   fields: [
     { name: 'name', type: 'text' },
@@ -63,6 +66,9 @@ export const Users: CollectionConfig<'users'> = {
       admin: {
         description:
           'Only an administrator changes roles. The first account is always an administrator.',
+        // Rendered on the server: create-first-user (nobody signed in) shows no role, since
+        // makeFirstUserAdmin makes that account an administrator whatever it sends.
+        components: { Field: '/src/ui/RoleField#RoleField' },
       },
     },
     {

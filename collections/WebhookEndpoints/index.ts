@@ -8,6 +8,7 @@ import type {
 
 import { isAdmin } from '@/access/isAdmin'
 import { refuseMalformedWrite } from '../hooks/refuseMalformedWrite'
+import { keepSavedTitle } from '../keepSavedTitle'
 import { LOCALES } from '@/config/locales'
 import { settings } from '@/config/settings'
 import { WEBHOOK_EVENTS } from '@/webhooks/events'
@@ -39,6 +40,7 @@ export const WebhookEndpoints: CollectionConfig<'webhook-endpoints'> = {
   slug: 'webhook-endpoints',
   labels: { singular: 'Webhook endpoint', plural: 'Webhook endpoints' },
   admin: {
+    components: keepSavedTitle,
     useAsTitle: 'name',
     defaultColumns: ['name', 'url', 'events', 'active'],
     group: 'Publishing',
