@@ -39,7 +39,10 @@ export default buildConfig({
     components: {
       afterNavLinks: ['/src/components/TranslationsNavLink#TranslationsNavLink'],
       beforeDashboard: ['/src/components/ReviewQueue#ReviewQueue'],
-      providers: ['/src/ui/AdminAccessibility#AdminAccessibility'],
+      providers: [
+        '/src/ui/AdminAccessibility#AdminAccessibility',
+        '/src/ui/RememberLanguageChoice#RememberLanguageChoice',
+      ],
       views: {
         translations: {
           Component: '/src/components/TranslationsDashboard#TranslationsDashboard',
@@ -50,7 +53,8 @@ export default buildConfig({
   },
   collections: [PartnerCategories, Releases, WebhookEndpoints, WebhookDeliveries, Users],
   globals: [PartnersPage],
-  // The browser's Accept-Language picks the first language; a user's own choice is kept after that.
+  // The browser's Accept-Language picks the first language; a user's own choice is kept after that, in
+  // their preferences too (src/i18n/languageChoice.ts), so it follows them to another browser.
   i18n: {
     supportedLanguages: { ja, en, fr, ru },
     fallbackLanguage: 'en',

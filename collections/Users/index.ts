@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { refuseMalformedWrite } from '../hooks/refuseMalformedWrite'
+import { keepSavedTitle } from '../keepSavedTitle'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { isAdminOrSelf } from '@/access/isAdminOrSelf'
 import { isAuthenticated } from '@/access/isAuthenticated'
@@ -13,6 +14,7 @@ import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
 import { limitSignInAttempts } from './hooks/limitSignInAttempts'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { openAdminInAssignedLocale } from './hooks/openAdminInAssignedLocale'
+import { openAdminInChosenLanguage } from './hooks/openAdminInChosenLanguage'
 import { refuseChangeUnlessAdmin } from './hooks/refuseChangeUnlessAdmin'
 import { refusePasswordResetByEmail } from './hooks/refusePasswordResetByEmail'
 import { forgetLockoutOnUnlock, verifySignIn } from './hooks/verifySignIn'
@@ -24,6 +26,7 @@ export const Users: CollectionConfig<'users'> = {
     plural: byLanguage('kaijiAdmin:records:users:plural'),
   },
   admin: {
+    components: keepSavedTitle,
     useAsTitle: 'email',
     defaultColumns: ['email', 'name', 'role', 'assignedLocales'],
   },
@@ -53,7 +56,7 @@ export const Users: CollectionConfig<'users'> = {
     afterOperation: [forgetLockoutOnUnlock],
     beforeValidate: [enforcePasswordPolicy],
     beforeChange: [makeFirstUserAdmin],
-    afterLogin: [openAdminInAssignedLocale],
+    afterLogin: [openAdminInAssignedLocale, openAdminInChosenLanguage],
   },
   fields: [
     { name: 'name', label: byLanguage('kaijiAdmin:records:users:name'), type: 'text' },
@@ -72,6 +75,9 @@ export const Users: CollectionConfig<'users'> = {
       hooks: { beforeValidate: [refuseChangeUnlessAdmin('role')] },
       admin: {
         description: byLanguage('kaijiAdmin:records:users:roleDescription'),
+        // Rendered on the server: create-first-user (nobody signed in) shows no role, since
+        // makeFirstUserAdmin makes that account an administrator whatever it sends.
+        components: { Field: '/src/ui/RoleField#RoleField' },
       },
     },
     {

@@ -9,6 +9,7 @@ import type {
 import { isAdmin } from '@/access/isAdmin'
 import { byLanguage } from '@/i18n/byLanguage'
 import { refuseMalformedWrite } from '../hooks/refuseMalformedWrite'
+import { keepSavedTitle } from '../keepSavedTitle'
 import { LOCALES } from '@/config/locales'
 import { settings } from '@/config/settings'
 import { WEBHOOK_EVENTS } from '@/webhooks/events'
@@ -43,6 +44,7 @@ export const WebhookEndpoints: CollectionConfig<'webhook-endpoints'> = {
     plural: byLanguage('kaijiAdmin:records:webhookEndpoints:plural'),
   },
   admin: {
+    components: keepSavedTitle,
     useAsTitle: 'name',
     defaultColumns: ['name', 'url', 'events', 'active'],
     group: byLanguage('kaijiAdmin:records:group:publishing'),

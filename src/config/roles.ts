@@ -2,12 +2,5 @@ export const ROLES = ['admin', 'legal-editor', 'legal-reviewer', 'translator'] a
 
 export type Role = (typeof ROLES)[number]
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: 'Administrator',
-  'legal-editor': 'Legal editor',
-  'legal-reviewer': 'Legal reviewer',
-  translator: 'Translator',
-}
-
 export const isRole = (value: unknown): value is Role =>
   typeof value === 'string' && (ROLES as readonly string[]).includes(value)

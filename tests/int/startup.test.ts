@@ -115,6 +115,10 @@ describe('the quick start on an empty data folder', () => {
   })
 
   it('opens the create-first-user screen, and makes that first account an administrator', async () => {
+    // Rendered on the server, and offering no role: whatever it sent, the first account is an administrator.
+    const screen = await (await fetch(`${server.baseURL}/admin/create-first-user`)).text()
+    expect(screen).toContain('field-email')
+    expect(screen).not.toContain('field-role')
     const register = await fetch(`${server.baseURL}/api/users/first-register`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

@@ -1,8 +1,9 @@
-import type { CollectionAfterLoginHook, Where } from 'payload'
+import type { CollectionAfterLoginHook } from 'payload'
 
 import type { User } from '@/payload-types'
 
 import { hasRole } from '@/access/roles'
+import { findUserPreference } from './userPreference'
 
 /**
  * The admin opens in the locale saved in the user's preferences, else the source (ja). A translator
@@ -13,22 +14,7 @@ export const openAdminInAssignedLocale: CollectionAfterLoginHook<User> = async (
   const assigned: string[] = user.assignedLocales ?? []
   const first = assigned[0]
   if (!first) return user
-  const where: Where = {
-    and: [
-      { key: { equals: 'locale' } },
-      { 'user.value': { equals: user.id } },
-      { 'user.relationTo': { equals: 'users' } },
-    ],
-  }
-  const { docs } = await req.payload.find({
-    collection: 'payload-preferences',
-    where,
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  const saved = docs[0]
+  const saved = await findUserPreference(req, user.id, 'locale')
   if (saved && typeof saved.value === 'string' && assigned.includes(saved.value)) return user
   if (saved)
     await req.payload.update({

@@ -26,9 +26,12 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { JsonView as JsonView_490c9546659adc183d64c4da2f0a72f6 } from '../../../../src/components/JsonView'
 import { PublishPanel as PublishPanel_b6ecd826f1b5221b8852c0a8576e31ed } from '../../../../src/components/PublishPanel'
+import { KeepSavedTitle as KeepSavedTitle_4c48120781852ca629db8d632a389e1f } from '../../../../src/ui/KeepSavedTitle'
+import { RoleField as RoleField_b26e207af55bd5202013c11729b73921 } from '../../../../src/ui/RoleField'
 import { TranslationsNavLink as TranslationsNavLink_10b1cd9704dbe5b3589473d2af59eccd } from '../../../../src/components/TranslationsNavLink'
 import { ReviewQueue as ReviewQueue_c4d1cf6dd9501594a0d5c38f38f4e304 } from '../../../../src/components/ReviewQueue'
 import { AdminAccessibility as AdminAccessibility_193697ebba0effd604c21d8ff20b76ce } from '../../../../src/ui/AdminAccessibility'
+import { RememberLanguageChoice as RememberLanguageChoice_de92d4dbcd8f4765a2e3edf1fca6ec0f } from '../../../../src/ui/RememberLanguageChoice'
 import { TranslationsDashboard as TranslationsDashboard_a0ee86a813d2c6f33dc87132c099104c } from '../../../../src/components/TranslationsDashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -62,9 +65,12 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/JsonView#JsonView": JsonView_490c9546659adc183d64c4da2f0a72f6,
   "/src/components/PublishPanel#PublishPanel": PublishPanel_b6ecd826f1b5221b8852c0a8576e31ed,
+  "/src/ui/KeepSavedTitle#KeepSavedTitle": KeepSavedTitle_4c48120781852ca629db8d632a389e1f,
+  "/src/ui/RoleField#RoleField": RoleField_b26e207af55bd5202013c11729b73921,
   "/src/components/TranslationsNavLink#TranslationsNavLink": TranslationsNavLink_10b1cd9704dbe5b3589473d2af59eccd,
   "/src/components/ReviewQueue#ReviewQueue": ReviewQueue_c4d1cf6dd9501594a0d5c38f38f4e304,
   "/src/ui/AdminAccessibility#AdminAccessibility": AdminAccessibility_193697ebba0effd604c21d8ff20b76ce,
+  "/src/ui/RememberLanguageChoice#RememberLanguageChoice": RememberLanguageChoice_de92d4dbcd8f4765a2e3edf1fca6ec0f,
   "/src/components/TranslationsDashboard#TranslationsDashboard": TranslationsDashboard_a0ee86a813d2c6f33dc87132c099104c,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
