@@ -14,7 +14,10 @@ import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
 import { limitSignInAttempts } from './hooks/limitSignInAttempts'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { openAdminInAssignedLocale } from './hooks/openAdminInAssignedLocale'
-import { openAdminInChosenLanguage } from './hooks/openAdminInChosenLanguage'
+import {
+  forgetLanguageAtSignOut,
+  openAdminInChosenLanguage,
+} from './hooks/openAdminInChosenLanguage'
 import { refuseChangeUnlessAdmin } from './hooks/refuseChangeUnlessAdmin'
 import { refusePasswordResetByEmail } from './hooks/refusePasswordResetByEmail'
 import { forgetLockoutOnUnlock, verifySignIn } from './hooks/verifySignIn'
@@ -57,6 +60,7 @@ export const Users: CollectionConfig<'users'> = {
     beforeValidate: [enforcePasswordPolicy],
     beforeChange: [makeFirstUserAdmin],
     afterLogin: [openAdminInAssignedLocale, openAdminInChosenLanguage],
+    afterLogout: [forgetLanguageAtSignOut],
   },
   fields: [
     { name: 'name', label: byLanguage('kaijiAdmin:records:users:name'), type: 'text' },

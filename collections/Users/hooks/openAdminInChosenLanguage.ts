@@ -1,4 +1,4 @@
-import type { CollectionAfterLoginHook } from 'payload'
+import type { CollectionAfterLoginHook, CollectionAfterLogoutHook, PayloadRequest } from 'payload'
 
 import type { User } from '@/payload-types'
 
@@ -10,16 +10,7 @@ import {
 } from '@/i18n/languageChoice'
 import { findUserPreference } from './userPreference'
 
-/**
- * Signing in opens the admin in the language this user chose (kept in their preferences, so it
- * follows them to another browser). Without a choice the cookie of whoever used this browser before
- * is dropped, and the browser's Accept-Language picks the language.
- */
-export const openAdminInChosenLanguage: CollectionAfterLoginHook<User> = async ({ req, user }) => {
-  const saved = await findUserPreference(req, user.id, ADMIN_LANGUAGE_PREFERENCE)
-  const supported = Object.keys(req.payload.config.i18n.supportedLanguages)
-  const language =
-    typeof saved?.value === 'string' && supported.includes(saved.value) ? saved.value : null
+const setLanguageCookie = (req: PayloadRequest, language: string | null): void => {
   req.responseHeaders ??= new Headers()
   req.responseHeaders.append(
     'Set-Cookie',
@@ -27,5 +18,22 @@ export const openAdminInChosenLanguage: CollectionAfterLoginHook<User> = async (
       secure: secureCookies(productionMode(), settings()),
     }),
   )
+}
+
+/**
+ * Signing in opens the admin in the language this user chose (kept in their preferences, so it
+ * follows them to another browser). Without a stored choice the browser's own cookie, else its
+ * Accept-Language, picks the language.
+ */
+export const openAdminInChosenLanguage: CollectionAfterLoginHook<User> = async ({ req, user }) => {
+  const saved = await findUserPreference(req, user.id, ADMIN_LANGUAGE_PREFERENCE)
+  const supported = Object.keys(req.payload.config.i18n.supportedLanguages)
+  if (typeof saved?.value === 'string' && supported.includes(saved.value))
+    setLanguageCookie(req, saved.value)
   return user
+}
+
+/** Signing out forgets the language on this browser: whoever signs in next gets their own. */
+export const forgetLanguageAtSignOut: CollectionAfterLogoutHook<User> = ({ req }) => {
+  setLanguageCookie(req, null)
 }
