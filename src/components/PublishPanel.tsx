@@ -447,6 +447,7 @@ export const PublishPanel = () => {
                 ...(changeType === 'material' && hasReason
                   ? { urgencyReason: shorterNoticeReason }
                   : {}),
+                ...(prospect ? { contentHash: prospect.contentHash } : {}),
               })
             }
           />

@@ -30,6 +30,7 @@ import { sourceTiming, type SourceTiming } from '../releases/sourceBasisStore'
 import { releaseTimeline } from '../releases/timeline'
 import { CHANGE_TYPES, type ChangeType } from '../releases/types'
 import { inTransaction, problem, readJsonObject, unknownKeys } from '../http/endpointHelpers'
+import { isContentHash } from '../workflow'
 
 const MAX_TEXT_LENGTH = 2_000
 
@@ -172,7 +173,14 @@ const publishing = (req: Parameters<PayloadHandler>[0], work: () => Promise<Publ
   })
 }
 
-const PUBLISH_KEYS = ['locale', 'summary', 'changeType', 'effectiveAt', 'urgencyReason'] as const
+const PUBLISH_KEYS = [
+  'locale',
+  'summary',
+  'changeType',
+  'effectiveAt',
+  'urgencyReason',
+  'contentHash',
+] as const
 
 const publishHandler: PayloadHandler = async (req) => {
   const checked = await readPublishingRequest(req, PUBLISH_KEYS)
@@ -191,6 +199,12 @@ const publishHandler: PayloadHandler = async (req) => {
   ) {
     return problem(400, '"effectiveAt" must be an ISO 8601 date string.', 'invalid-date')
   }
+  const { contentHash } = body
+  if (contentHash !== undefined && !isContentHash(contentHash))
+    return problem(
+      400,
+      '"contentHash" must be the 64 lowercase hexadecimal characters of the contentHash that GET /api/releases/prospect returned.',
+    )
   return publishing(req, () =>
     publishRelease(req.payload, req, {
       locale: body.locale as string,
@@ -199,6 +213,7 @@ const publishHandler: PayloadHandler = async (req) => {
       effectiveAt: (body.effectiveAt as string | null | undefined) ?? null,
       urgencyReason,
       publisher: publisherOf(user),
+      ...(typeof contentHash === 'string' ? { previewedContentHash: contentHash } : {}),
     }),
   )
 }
@@ -404,6 +419,8 @@ const prospectHandler: PayloadHandler = async (req) => {
       locale,
       action,
       number: prospective.number,
+      // Publish sends it back, so only the content previewed here is published.
+      contentHash: plan.contentHash,
       changeType: plan.changeType,
       effectiveAt: prospective.effectiveAt,
       sourceRelease: plan.timing

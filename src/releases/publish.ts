@@ -329,9 +329,20 @@ export const publishRelease = async (
     urgencyReason?: string | null
     publisher: Publisher
     now?: number
+    /** The content hash of the preview the publisher confirmed: other content is not published. */
+    previewedContentHash?: string
   },
 ): Promise<PublishedRelease> => {
   const plan = await planPublish(payload, req, { ...request, now: request.now ?? Date.now() })
+  if (
+    request.previewedContentHash !== undefined &&
+    request.previewedContentHash !== plan.contentHash
+  )
+    throw new PublishError(
+      409,
+      `The approved ${request.locale} content changed since the preview was read: nothing was published. Read the preview again, then confirm.`,
+      'content-changed',
+    )
   if (!plan.notice.met && plan.notice.message)
     throw new PublishError(400, plan.notice.message, 'notice-too-short', {
       days: plan.notice.days,

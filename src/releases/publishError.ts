@@ -10,6 +10,7 @@ export type PublishRefusalCode =
   | 'notice-too-short'
   | 'nothing-to-publish'
   | 'no-rollback-target'
+  | 'content-changed'
 
 /** A refusal with the HTTP status and a message that names the problem. */
 export class PublishError extends Error {

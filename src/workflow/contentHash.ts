@@ -19,5 +19,9 @@ export const localeContent = (
   return Object.fromEntries(names.map((name) => [name, doc[name] ?? null]))
 }
 
+/** Whether `value` has the shape of a hashContent result: 64 lowercase hexadecimal characters. */
+export const isContentHash = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{64}$/.test(value)
+
 export const hashContent = (content: Record<string, unknown>): string =>
   createHash('sha256').update(stableStringify(content)).digest('hex')

@@ -5,7 +5,7 @@
  */
 export { reviewWorkflow, type ReviewWorkflowOptions } from './reviewWorkflow'
 export { subjectKey, type WorkflowState, type WorkflowSubject } from './types'
-export { hashContent } from './contentHash'
+export { hashContent, isContentHash } from './contentHash'
 export { subjectContentFields } from './contentFields'
 export { isStale } from './sourceTracking'
 export {

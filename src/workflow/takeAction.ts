@@ -62,12 +62,16 @@ export type ActionOutcome =
       lastAction: ReturnType<typeof lastActionFor>
       sourceHash: string | null
     }
-  | { ok: false; status: 400 | 403 | 404 | 409; message: string }
+  | { ok: false; status: 400 | 403 | 404 | 409; message: string; code?: 'content-changed' }
+
+/** What the person acting saw: when given, the action is taken only on that exact text. */
+export type ActionBasis = { contentHash?: string }
 
 /**
  * Takes one workflow action on one document in one locale, as `user`: every check passes before
  * anything is written, and the state and its audit event are written together. Run it inside the
- * request's transaction. The workflow endpoint and bulk actions both go through here.
+ * request's transaction. The workflow endpoint and bulk actions both go through here. With
+ * `basis.contentHash`, a working copy saved since the caller read it is refused (409, content-changed).
  */
 export const takeWorkflowAction = async (
   req: PayloadRequest,
@@ -76,6 +80,7 @@ export const takeWorkflowAction = async (
   locale: LocaleCode,
   action: EndpointAction,
   reason: string | null,
+  basis: ActionBasis = {},
 ): Promise<ActionOutcome> => {
   const state = await readLocaleState(req, subject, locale)
   if (!state)
@@ -97,6 +102,14 @@ export const takeWorkflowAction = async (
     say: sayFor(req),
   })
   if (!check.ok) return check
+  // An approval names the text reviewed: a save since the panel showed it is never approved unseen.
+  if (basis.contentHash !== undefined && basis.contentHash !== current.hash)
+    return {
+      ok: false,
+      status: 409,
+      code: 'content-changed',
+      message: adminText(req, 'kaijiAdmin:messages:workflow:contentChanged'),
+    }
 
   let next: LocaleWorkflow
   if (action === CONFIRM_SOURCE) {

@@ -253,6 +253,12 @@ describe('bad publish and rollback requests change nothing', () => {
       /"toRelease" must be a release number/,
     ],
     ['no reason', 'rollback', { locale: 'ja', toRelease: 1 }, /"reason" is required/],
+    [
+      'a content hash that is not a hash',
+      'publish',
+      { locale: 'ja', summary: 's', changeType: 'editorial', contentHash: 'current' },
+      /"contentHash" must be the 64 lowercase hexadecimal characters/,
+    ],
   ] as const)('%s → 400', async (_label, action, body, message) => {
     const before = [await releaseCount(), await auditCount()]
     const refused = await releaseAction(api, action, body)
@@ -305,15 +311,39 @@ describe('publishing ships exactly what was approved', () => {
   const APPROVED = 'クラウド基盤(承認済みの名称)'
   const UNAPPROVED = 'UNAPPROVED-WORKING-COPY'
 
+  const previewedHash = async () =>
+    (
+      await api.request<{ contentHash: string }>('/api/releases/prospect?locale=ja', {
+        token: await api.login('reviewer'),
+      })
+    ).body.contentHash
+
   it('publishes the approved text, never a later edit, on every public route', async () => {
+    const previewedBefore = await previewedHash()
     await approveChange(api, { subject: 'cloud-platform', locale: 'ja', data: { name: APPROVED } })
     await editContent(api, { subject: 'cloud-platform', locale: 'ja', data: { name: UNAPPROVED } })
     const auditBefore = await auditCount()
 
-    const published = await releaseAction(api, 'publish', {
+    const request = {
       locale: 'ja',
       summary: 'Rename the cloud platform category',
       changeType: 'editorial',
+    }
+    // A preview read before the approval: the content confirmed is not the content approved now.
+    const outdated = await releaseAction(api, 'publish', {
+      ...request,
+      contentHash: previewedBefore,
+    })
+    expect(outdated.status).toBe(409)
+    expect(outdated.body.errors?.[0]).toMatchObject({
+      code: 'content-changed',
+      message: expect.stringMatching(/changed since the preview was read: nothing was published/),
+    })
+    expect([await releaseCount(), await auditCount()]).toEqual([1, auditBefore])
+
+    const published = await releaseAction(api, 'publish', {
+      ...request,
+      contentHash: await previewedHash(),
     })
     expect(published.status).toBe(201)
     expect(published.body.release).toMatchObject({ number: 2, rollbackOf: null })

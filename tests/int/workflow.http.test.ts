@@ -135,6 +135,18 @@ describe('bad requests change nothing', () => {
       400,
       /at most 2000 characters/,
     ],
+    [
+      'an unknown field (a misspelt hash is never ignored)',
+      { action: 'approve', locale: 'ja', contenthash: 'a'.repeat(64) },
+      400,
+      /Unknown field "contenthash"; send only action, locale, reason, contentHash/,
+    ],
+    [
+      'a content hash that is not a hash',
+      { action: 'approve', locale: 'ja', contentHash: 'latest' },
+      400,
+      /contentHash must be the 64 lowercase hexadecimal characters/,
+    ],
   ])('%s', async (_label, body, status, message) => {
     const id = await categoryId('analytics')
     const before = { state: (await view(id)).state, events: await auditCount() }
@@ -279,6 +291,38 @@ describe('the workflow in use', () => {
       before: 'マーケティング',
       after: '広告',
     })
+  })
+
+  it('an action names the text it decides on: a save since it was read is refused with 409', async () => {
+    const id = await categoryId('cloud-platform')
+    await editName('editor', id, 'クラウド(第1案)')
+    expect((await act('editor', id, { action: 'submit', locale: 'ja' })).status).toBe(200)
+    const read = await view(id)
+    // The editor withdraws, saves another wording and submits it again while the reviewer reads.
+    expect((await act('editor', id, { action: 'withdraw', locale: 'ja' })).status).toBe(200)
+    await editName('editor', id, 'クラウド(第2案)')
+    expect((await act('editor', id, { action: 'submit', locale: 'ja' })).status).toBe(200)
+    const before = { view: await view(id), events: await auditCount() }
+
+    const stale = await act('reviewer', id, {
+      action: 'approve',
+      locale: 'ja',
+      contentHash: read.contentHash,
+    })
+    expect(stale.status).toBe(409)
+    expect(stale.body.errors?.[0]).toMatchObject({
+      code: 'content-changed',
+      message: expect.stringMatching(/saved again since you read it, so nothing was done/),
+    })
+    expect({ view: await view(id), events: await auditCount() }).toEqual(before)
+
+    const current = await act('reviewer', id, {
+      action: 'approve',
+      locale: 'ja',
+      contentHash: before.view.contentHash,
+    })
+    expect(current.status).toBe(200)
+    expect((await view(id)).approvedHash).toBe(before.view.contentHash)
   })
 
   it('admins are held to four-eyes too', async () => {

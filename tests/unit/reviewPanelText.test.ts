@@ -132,6 +132,10 @@ describe('the Review panel’s wording', () => {
     expect(refusalKey({ ...base, status: 403, youEditedSinceApproval: true })).toBe(
       'kaijiAdmin:review:error:fourEyes',
     )
+    // The text was saved again since the panel read it: said so, whatever the state.
+    expect(refusalKey({ ...base, status: 409, code: 'content-changed' })).toBe(
+      'kaijiAdmin:review:error:contentChanged',
+    )
     // Shown in review and refused with 409: the translation's source moved on.
     expect(refusalKey({ ...base, status: 409 })).toBe('kaijiAdmin:review:error:stale')
     // Shown in a state the action is not allowed from: someone else moved it.

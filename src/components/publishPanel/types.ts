@@ -5,6 +5,7 @@ export type Prospect = {
   locale: string
   action: 'publish' | 'rollback'
   number: number
+  contentHash: string
   changeType: 'editorial' | 'material'
   effectiveAt: string
   sourceRelease: { number: number; effectiveAt: string } | null

@@ -60,6 +60,8 @@ export const messagesStrings = defineStrings({
         'Only legal reviewers and admins may confirm that a source change does not affect a translation.',
       confirmSourceNotStale:
         'The {{locale}} translation is not stale: it already translates the current approved source.',
+      contentChanged:
+        'The text was saved again since you read it, so nothing was done: read the current text, then decide again.',
     },
     xliff: {
       tooLarge: 'The request body is larger than {{megabytes}} MB.',
@@ -157,6 +159,8 @@ export const messagesStrings = defineStrings({
         '原文の変更が翻訳に影響しないことを確認できるのは法務レビュアーと管理者だけです。',
       confirmSourceNotStale:
         'この{{localeName}}の翻訳は古くなっていません。現在承認されている原文をすでに翻訳しています。',
+      contentChanged:
+        'お読みになった後に本文が再度保存されたため、操作は行われていません。現在の本文を確認してから、改めて判断してください。',
     },
     xliff: {
       tooLarge: 'ファイルが大きすぎます（{{megabytes}} MB まで）。',

@@ -96,6 +96,8 @@ export const publishingStrings = defineStrings({
       'nothing-to-publish':
         'Nothing to publish: the content is identical to release {{latest}}, the newest release.',
       'no-rollback-target': 'There is no release {{number}} in effect to roll back to.',
+      'content-changed':
+        'The approved content changed after the preview was shown, so nothing was published. The preview now shows the current content: check it, then confirm again.',
       'published-meanwhile':
         'Another release of this language was published at the same moment; reload and try again.',
       'text-required': 'Fill in “{{field}}”.',
@@ -198,6 +200,8 @@ export const publishingStrings = defineStrings({
       'nothing-to-publish':
         '公開するものはありません：内容が最新のリリース {{latest}} と同じです。',
       'no-rollback-target': '戻す先の発効済みリリース {{number}} はありません。',
+      'content-changed':
+        'プレビューの表示後に承認済みの内容が変更されたため、公開は行われていません。プレビューには現在の内容が表示されています。確認してから、もう一度確定してください。',
       'published-meanwhile':
         '同じ言語の別のリリースが同時に公開されました。再読み込みして、もう一度お試しください。',
       'text-required': '「{{field}}」を入力してください。',

@@ -68,6 +68,8 @@ export const reviewStrings = defineStrings({
       notStale: 'This translation already translates the current approved Japanese source.',
       reasonRequired: 'Give a reason first.',
       notFound: 'This document no longer exists.',
+      contentChanged:
+        'The text was saved again since the panel showed it, so nothing was done. The panel now shows the current text: read it, then decide again.',
       failed: 'The action failed ({{status}}). Try again in a moment.',
     },
     value: { true: 'Yes', false: 'No' },
@@ -155,6 +157,8 @@ export const reviewStrings = defineStrings({
       notStale: 'この翻訳は、すでに現在承認されている日本語の原文を翻訳したものです。',
       reasonRequired: '先に理由を入力してください。',
       notFound: 'この文書はすでに存在しません。',
+      contentChanged:
+        'パネルの表示後に本文が再度保存されたため、操作は行われていません。パネルには現在の本文が表示されています。確認してから、改めて判断してください。',
       failed: '操作に失敗しました({{status}})。しばらくしてからもう一度お試しください。',
     },
     value: { true: 'はい', false: 'いいえ' },

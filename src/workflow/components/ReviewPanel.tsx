@@ -32,6 +32,8 @@ type HistoryEntry = {
 }
 type WorkflowView = {
   state: WorkflowState
+  /** The hash of the working copy shown: actions send it back, so only this text is decided on. */
+  contentHash: string
   youEditedSinceApproval: boolean
   /** What this user may do now, decided on the server by the workflow's one rule. */
   availableActions: AvailableAction[]
@@ -130,10 +132,18 @@ export const ReviewPanel = () => {
       method: 'POST',
       credentials: 'include',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ action, locale, ...(reason.trim() ? { reason: reason.trim() } : {}) }),
+      // The hash of the text this panel showed: a save since then is refused, never decided unseen.
+      body: JSON.stringify({
+        action,
+        locale,
+        contentHash: shown.contentHash,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      }),
     }).catch(() => null)
     const body = response
-      ? ((await response.json().catch(() => ({}))) as { errors?: Array<{ message: string }> })
+      ? ((await response.json().catch(() => ({}))) as {
+          errors?: Array<{ message: string; code?: string }>
+        })
       : {}
     if (response?.ok) {
       setReason('')
@@ -145,6 +155,7 @@ export const ReviewPanel = () => {
         status,
         shownState: shown.state,
         youEditedSinceApproval: shown.youEditedSinceApproval,
+        code: body.errors?.[0]?.code,
       })
       setMessage(
         key

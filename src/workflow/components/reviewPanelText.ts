@@ -58,6 +58,8 @@ export type RefusalContext = {
   status: number
   shownState: WorkflowState
   youEditedSinceApproval: boolean
+  /** The server's machine-readable refusal code, when it gave one. */
+  code?: string
 }
 
 /**
@@ -69,7 +71,9 @@ export const refusalKey = ({
   status,
   shownState,
   youEditedSinceApproval,
+  code,
 }: RefusalContext): AdminStringKey | null => {
+  if (code === 'content-changed') return 'kaijiAdmin:review:error:contentChanged'
   if (status === 401) return 'kaijiAdmin:review:error:signedOut'
   if (status === 404) return 'kaijiAdmin:review:error:notFound'
   const allowedFromShownState =

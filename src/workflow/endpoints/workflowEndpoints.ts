@@ -1,18 +1,20 @@
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
 import { isLocaleCode, LOCALES, SOURCE_LOCALE } from '@/config/locales'
-import { inTransaction, problem, readJsonObject } from '@/http/endpointHelpers'
+import { inTransaction, problem, readJsonObject, unknownKeys } from '@/http/endpointHelpers'
 import type { User } from '@/payload-types'
 import { auditHistory } from '@/audit/auditHistory'
 import { optionalActorLabelFor, lastActionFor } from '@/audit/actorLabel'
 import { diffFields } from '@/diff/fieldChange'
 import { availableActions } from '../availableActions'
+import { isContentHash } from '../contentHash'
 import { diffSourceContent, isStale } from '../sourceTracking'
 import { documentFacts, readLocaleState, takeWorkflowAction } from '../takeAction'
 import { ENDPOINT_ACTIONS, subjectKey, type EndpointAction, type WorkflowSubject } from '../types'
 import type { LocaleWorkflow } from '../workflowStore'
 
 const MAX_REASON_LENGTH = 2_000
+const POST_FIELDS = ['action', 'locale', 'reason', 'contentHash'] as const
 
 const subjectOf = (req: PayloadRequest, target: SubjectTarget): WorkflowSubject =>
   target.kind === 'global'
@@ -33,8 +35,17 @@ const postHandler =
     if (!user) return problem(401, 'Sign in to use the workflow.')
     const body = await readJsonObject(req)
     if (!body)
-      return problem(400, 'The body must be a JSON object: { "action", "locale", "reason"? }.')
-    const { action, locale, reason } = body
+      return problem(
+        400,
+        'The body must be a JSON object: { "action", "locale", "reason"?, "contentHash"? }.',
+      )
+    const unknown = unknownKeys(body, POST_FIELDS)
+    if (unknown.length > 0)
+      return problem(
+        400,
+        `Unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => JSON.stringify(key)).join(', ')}; send only ${POST_FIELDS.join(', ')}.`,
+      )
+    const { action, locale, reason, contentHash } = body
     if (typeof action !== 'string' || !(ENDPOINT_ACTIONS as readonly string[]).includes(action)) {
       return problem(
         400,
@@ -49,6 +60,11 @@ const postHandler =
     if (reason !== undefined && (typeof reason !== 'string' || reason.length > MAX_REASON_LENGTH)) {
       return problem(400, `The reason must be text of at most ${MAX_REASON_LENGTH} characters.`)
     }
+    if (contentHash !== undefined && !isContentHash(contentHash))
+      return problem(
+        400,
+        'The contentHash must be the 64 lowercase hexadecimal characters of the contentHash that GET …/workflow returned.',
+      )
 
     return inTransaction(req, async () => {
       const outcome = await takeWorkflowAction(
@@ -58,11 +74,12 @@ const postHandler =
         locale,
         action as EndpointAction,
         typeof reason === 'string' ? reason : null,
+        typeof contentHash === 'string' ? { contentHash } : {},
       )
       if (!outcome.ok)
         return outcome.status === 404
           ? noSuchDocument(req, target)
-          : problem(outcome.status, outcome.message)
+          : problem(outcome.status, outcome.message, outcome.code)
       const { ok: _ok, ...answer } = outcome
       return Response.json(answer)
     })
