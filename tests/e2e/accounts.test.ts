@@ -189,8 +189,12 @@ describe('accounts in the admin, in Chromium', () => {
       await expect(storedLanguage('reviewer')).resolves.toBe('en')
 
       await signOut(page)
+      // Signing out forgets the language on this browser; signing in sets the stored choice again.
+      expect((await page.context().cookies()).some(({ name }) => name === 'payload-lng')).toBe(
+        false,
+      )
       await loginAs(page, 'reviewer', server.baseURL)
-      await expect(htmlLanguage(page)).resolves.toBe('en')
+      await expect(shownIn(page, 'en')).resolves.toBe('en')
     })
     // A new browser (no cookie), still asking for Japanese: the user's choice wins.
     await inContext('language-new-browser', 'ja-JP', async (page, context) => {
