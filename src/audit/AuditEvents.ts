@@ -5,7 +5,13 @@ import { nobody } from '../access/nobody'
 import { byLanguage } from '../i18n/byLanguage'
 import { actionLabel, localeLabel, stateLabel } from '../i18n/recordLabels'
 import { presentActorLabel } from './presentActors'
-import { displayField, displayTitleField, joinTitle, subjectName } from './recordDisplay'
+import {
+  displayField,
+  displayTitleField,
+  joinTitle,
+  subjectName,
+  technicalDetails,
+} from './recordDisplay'
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '')
 
@@ -80,69 +86,61 @@ export const AuditEvents: CollectionConfig<'audit-events'> = {
       label: byLanguage('kaijiAdmin:records:auditEvents:reason'),
       type: 'textarea',
     },
-    {
-      type: 'collapsible',
-      label: byLanguage('kaijiAdmin:records:technicalDetails'),
-      admin: {
-        initCollapsed: true,
-        description: byLanguage('kaijiAdmin:records:technicalDetailsDescription'),
+    technicalDetails([
+      {
+        name: 'action',
+        label: byLanguage('kaijiAdmin:records:auditEvents:action'),
+        type: 'text',
+        required: true,
+        index: true,
       },
-      fields: [
-        {
-          name: 'action',
-          label: byLanguage('kaijiAdmin:records:auditEvents:action'),
-          type: 'text',
-          required: true,
-          index: true,
-        },
-        {
-          name: 'subject',
-          label: byLanguage('kaijiAdmin:records:auditEvents:subject'),
-          type: 'text',
-          required: true,
-          index: true,
-        },
-        {
-          name: 'locale',
-          label: byLanguage('kaijiAdmin:records:auditEvents:locale'),
-          type: 'text',
-          required: true,
-          index: true,
-        },
-        {
-          name: 'fromState',
-          label: byLanguage('kaijiAdmin:records:auditEvents:fromState'),
-          type: 'text',
-        },
-        {
-          name: 'toState',
-          label: byLanguage('kaijiAdmin:records:auditEvents:toState'),
-          type: 'text',
-        },
-        {
-          name: 'actorId',
-          label: byLanguage('kaijiAdmin:records:auditEvents:actorId'),
-          type: 'text',
-        },
-        {
-          name: 'contentHash',
-          label: byLanguage('kaijiAdmin:records:auditEvents:contentHash'),
-          type: 'text',
-        },
-        {
-          name: 'previousHash',
-          label: byLanguage('kaijiAdmin:records:auditEvents:previousHash'),
-          type: 'text',
-          required: true,
-        },
-        {
-          name: 'hash',
-          label: byLanguage('kaijiAdmin:records:auditEvents:hash'),
-          type: 'text',
-          required: true,
-          unique: true,
-        },
-      ],
-    },
+      {
+        name: 'subject',
+        label: byLanguage('kaijiAdmin:records:auditEvents:subject'),
+        type: 'text',
+        required: true,
+        index: true,
+      },
+      {
+        name: 'locale',
+        label: byLanguage('kaijiAdmin:records:auditEvents:locale'),
+        type: 'text',
+        required: true,
+        index: true,
+      },
+      {
+        name: 'fromState',
+        label: byLanguage('kaijiAdmin:records:auditEvents:fromState'),
+        type: 'text',
+      },
+      {
+        name: 'toState',
+        label: byLanguage('kaijiAdmin:records:auditEvents:toState'),
+        type: 'text',
+      },
+      {
+        name: 'actorId',
+        label: byLanguage('kaijiAdmin:records:auditEvents:actorId'),
+        type: 'text',
+      },
+      {
+        name: 'contentHash',
+        label: byLanguage('kaijiAdmin:records:auditEvents:contentHash'),
+        type: 'text',
+      },
+      {
+        name: 'previousHash',
+        label: byLanguage('kaijiAdmin:records:auditEvents:previousHash'),
+        type: 'text',
+        required: true,
+      },
+      {
+        name: 'hash',
+        label: byLanguage('kaijiAdmin:records:auditEvents:hash'),
+        type: 'text',
+        required: true,
+        unique: true,
+      },
+    ]),
   ],
 }

@@ -1,10 +1,10 @@
 import type { Field, PayloadRequest } from 'payload'
 
-import { SOURCE_LOCALE } from '../config/locales'
 import { adminText } from '../i18n/adminText'
 import type { AdminStringKey } from '../i18n/adminTranslations'
 import { byLanguage } from '../i18n/byLanguage'
 import type { Translate } from '../i18n/recordLabels'
+import { sourceCategories } from '../utilities/sourceCategories'
 
 /**
  * What the workflow-state and audit-event records show first: the document, language, state or
@@ -21,33 +21,6 @@ export const translatorFor =
   (key, vars) =>
     adminText(req, key, vars)
 
-const CATEGORY_NAMES = 'kaiji.recordCategoryNames'
-
-/** Every category's Japanese name (with its icon), read once per request: a list names many rows. */
-const categoryNames = (req: PayloadRequest): Promise<Map<string, string>> => {
-  const cached = req.context[CATEGORY_NAMES] as Promise<Map<string, string>> | undefined
-  if (cached) return cached
-  const loading = req.payload
-    .find({
-      collection: 'partner-categories',
-      locale: SOURCE_LOCALE,
-      depth: 0,
-      pagination: false,
-      select: { name: true, icon: true },
-      overrideAccess: true,
-    })
-    .then(
-      ({ docs }) =>
-        new Map(
-          docs
-            .filter((doc) => typeof doc.name === 'string' && doc.name.trim() !== '')
-            .map((doc) => [String(doc.id), `${doc.icon ?? ''} ${doc.name}`.trim()]),
-        ),
-    )
-  req.context[CATEGORY_NAMES] = loading
-  return loading
-}
-
 /** A stored subject (`partners-page`, `partner-categories:6`) as the admin names the document. */
 export const subjectName = async (
   req: PayloadRequest,
@@ -58,9 +31,11 @@ export const subjectName = async (
   if (subject === 'partners-page') return t('kaijiAdmin:records:subject:page')
   const category = /^partner-categories:(.+)$/.exec(subject)
   if (!category?.[1]) return subject
-  const name = (await categoryNames(req)).get(category[1])
-  return name
-    ? t('kaijiAdmin:records:subject:category', { name })
+  const source = (await sourceCategories(req)).get(category[1])
+  return source?.name
+    ? t('kaijiAdmin:records:subject:category', {
+        name: `${source.icon ?? ''} ${source.name}`.trim(),
+      })
     : t('kaijiAdmin:records:subject:categoryUnnamed', { id: category[1] })
 }
 
@@ -118,3 +93,14 @@ export const displayTitleField = (compose: Compute): Field => ({
 /** Parts of a title joined as the admin shows them: `Partners page · English · In review`. */
 export const joinTitle = (...parts: readonly string[]): string =>
   parts.filter((part) => part !== '').join(' · ')
+
+/** Keys, hashes and raw content: last in a record, under a collapsed group that says what they are. */
+export const technicalDetails = (fields: Field[]): Field => ({
+  type: 'collapsible',
+  label: byLanguage('kaijiAdmin:records:technicalDetails'),
+  admin: {
+    initCollapsed: true,
+    description: byLanguage('kaijiAdmin:records:technicalDetailsDescription'),
+  },
+  fields,
+})

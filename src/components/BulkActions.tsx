@@ -1,6 +1,6 @@
 'use client'
 
-import { Banner, Button, ConfirmationModal, SelectInput, toast, useModal } from '@payloadcms/ui'
+import { Banner, Button, ConfirmationModal, toast, useModal } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useRef, useState } from 'react'
 
@@ -9,8 +9,8 @@ import { useAdminTranslation } from '@/i18n/useAdminTranslation'
 import type { BulkAction, BulkResult } from '@/translations/bulkActions'
 
 import { useAccessibleSelects } from '@/ui/useAccessibleSelects'
+import { LocaleSelect, type LocaleOption } from './LocaleSelect'
 
-type LocaleOption = { value: string; label: string }
 type Answer = {
   action: BulkAction
   locale: string
@@ -96,15 +96,13 @@ export const BulkActions = ({
     <section ref={root} className="kaiji-translations__panel" data-testid="bulk-actions">
       <h2>{t('kaijiAdmin:translations:bulk:heading')}</h2>
       <div className="kaiji-translations__row">
-        <SelectInput
+        <LocaleSelect
           name="bulk-locale"
-          path="bulk-locale"
           label={t('kaijiAdmin:translations:bulk:locale')}
           options={options}
           value={locale}
-          isClearable={false}
-          onChange={(option) => {
-            if (option && !Array.isArray(option)) setLocale(String(option.value))
+          onChange={(chosen) => {
+            setLocale(chosen)
             setAnswer(null)
           }}
         />

@@ -1,14 +1,6 @@
 'use client'
 
-import {
-  Banner,
-  Button,
-  ConfirmationModal,
-  Dropzone,
-  SelectInput,
-  toast,
-  useModal,
-} from '@payloadcms/ui'
+import { Banner, Button, ConfirmationModal, Dropzone, toast, useModal } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useRef, useState } from 'react'
 
@@ -17,8 +9,8 @@ import { useAdminTranslation } from '@/i18n/useAdminTranslation'
 import type { ImportPreview, ImportReport } from '@/translations/xliffService'
 
 import { useAccessibleSelects } from '@/ui/useAccessibleSelects'
+import { LocaleSelect, type LocaleOption } from './LocaleSelect'
 
-type LocaleOption = { value: string; label: string }
 type Preview = { locale: string; documents: ImportPreview; unchanged: number }
 type Outcome =
   | { kind: 'report'; report: ImportReport }
@@ -117,16 +109,12 @@ export const XliffTools = ({
     <section ref={root} className="kaiji-translations__panel" data-testid="xliff-tools">
       <h2>{t('kaijiAdmin:translations:xliff:heading')}</h2>
       <div className="kaiji-translations__row">
-        <SelectInput
+        <LocaleSelect
           name="xliff-locale"
-          path="xliff-locale"
           label={t('kaijiAdmin:translations:xliff:locale')}
           options={exportLocales}
           value={locale}
-          isClearable={false}
-          onChange={(option) => {
-            if (option && !Array.isArray(option)) setLocale(String(option.value))
-          }}
+          onChange={setLocale}
         />
         <Button
           el="anchor"

@@ -115,11 +115,38 @@ export type EntityShape = {
   versionFields: QueryFields | null
 }
 
+/** One route Payload serves under /api: its path segments (`:name` matches any one) and method. */
+export type EndpointRoute = { segments: readonly string[]; method: string }
+
 export type ApiShape = {
   collections: ReadonlyMap<string, EntityShape>
   globals: ReadonlyMap<string, EntityShape>
+  /** Every endpoint, Payload's and Kaiji's, of the root, the collections and the globals. */
+  endpoints: readonly EndpointRoute[]
   locales: readonly string[]
   cookiePrefix: string
+}
+
+type Endpoints = ReadonlyArray<{ path: string; method: string }> | false | undefined
+
+const routesUnder = (prefix: readonly string[], endpoints: Endpoints): EndpointRoute[] =>
+  (endpoints || []).map((endpoint) => ({
+    segments: [...prefix, ...endpoint.path.split('/').filter(Boolean)],
+    method: endpoint.method.toUpperCase(),
+  }))
+
+/**
+ * The methods the routes matching `segments` (the path under /api) accept, sorted; empty when no
+ * route has that path. Lets a wrong method be told apart from a path that does not exist.
+ */
+export const methodsForPath = (
+  endpoints: readonly EndpointRoute[],
+  segments: readonly string[],
+): string[] => {
+  const matches = (route: EndpointRoute) =>
+    route.segments.length === segments.length &&
+    route.segments.every((part, index) => part.startsWith(':') || part === segments[index])
+  return [...new Set(endpoints.filter(matches).map((route) => route.method))].sort()
 }
 
 const PREFERENCES = 'payload-preferences'
@@ -160,6 +187,15 @@ export const apiShape = (config: SanitizedConfig): ApiShape => {
         },
       ]),
     ),
+    endpoints: [
+      ...routesUnder([], config.endpoints),
+      ...config.collections.flatMap((collection) =>
+        routesUnder([collection.slug], collection.endpoints),
+      ),
+      ...config.globals.flatMap((global) =>
+        routesUnder(['globals', global.slug], global.endpoints),
+      ),
+    ],
     locales: config.localization ? config.localization.localeCodes : [],
     cookiePrefix: config.cookiePrefix || 'payload',
   }

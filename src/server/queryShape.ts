@@ -54,6 +54,20 @@ export const fallbackLocaleProblem = (name: string, value: unknown): string | nu
     ? null
     : `${name} ${show(value)} is not supported: a field not translated in a locale stays empty, never another locale's text.`
 
+/**
+ * A plain parameter (no brackets) given more than once: Payload and Kaiji's endpoints would read one
+ * of the values, or a list, so `?dryRun=false&dryRun=true` could write for real. Refused, named.
+ */
+export const repeatedParameterProblem = (params: URLSearchParams): string | null => {
+  const seen = new Map<string, number>()
+  for (const name of params.keys())
+    if (!name.includes('[')) seen.set(name, (seen.get(name) ?? 0) + 1)
+  const repeated = [...seen].filter(([, count]) => count > 1)
+  return repeated.length === 0
+    ? null
+    : `${repeated.map(([name, count]) => `${name} is given ${count} times`).join('; ')}: give each parameter once.`
+}
+
 // ---------------------------------------------------------------- checking a query
 
 export type QueryContext = {

@@ -9,8 +9,14 @@ import {
   tooDeepMessage,
 } from '../utilities/boundedJson'
 import { jsonKind } from '../utilities/jsonKind'
-import type { ApiShape, EntityShape, QueryFields } from './apiShape'
-import { DOCUMENT_ID, fallbackLocaleProblem, sortProblem, whereProblem } from './queryShape'
+import { methodsForPath, type ApiShape, type EntityShape, type QueryFields } from './apiShape'
+import {
+  DOCUMENT_ID,
+  fallbackLocaleProblem,
+  repeatedParameterProblem,
+  sortProblem,
+  whereProblem,
+} from './queryShape'
 
 export { apiShape } from './apiShape'
 
@@ -307,6 +313,8 @@ export const guardRestRoute = <TContext>(
   return async (request, context) => {
     const effective = await effectiveRequest(request)
     if (effective instanceof Response) return effective
+    const repeated = repeatedParameterProblem(effective.url.searchParams)
+    if (repeated) return problem(400, repeated)
     for (const name of ['fallback-locale', 'fallbackLocale']) {
       for (const value of effective.url.searchParams.getAll(name)) {
         const refused = fallbackLocaleProblem(name, value)
@@ -331,8 +339,31 @@ export const guardRestRoute = <TContext>(
         : jsonParameterProblem(parseQuery(effective.url.search, QUERY_OPTIONS))
       if (found) return problem(400, found)
     }
-    return (await bodyProblem(request, { graphql: false })) ?? handler(request, context)
+    const refused = await bodyProblem(request, { graphql: false })
+    if (refused) return refused
+    const response = await handler(request, context)
+    return response.status === 404 ? (wrongMethod(effective, api) ?? response) : response
   }
+}
+
+const ANSWERED_METHODS = new Set(['GET', 'POST', 'PATCH', 'PUT', 'DELETE'])
+
+/** Payload answers 404 to a route it has under other methods only: 405 naming them is the truth. */
+const wrongMethod = (effective: Effective, api: ApiShape): Response | null => {
+  if (!ANSWERED_METHODS.has(effective.method)) return null
+  const segments = effective.url.pathname
+    .replace(/^\/api\/?/, '')
+    .split('/')
+    .filter(Boolean)
+  const allowed = methodsForPath(api.endpoints, segments)
+  if (allowed.length === 0 || allowed.includes(effective.method)) return null
+  return problem(
+    405,
+    `${effective.method} is not allowed on ${effective.url.pathname}; use ${allowed.join(' or ')}.`,
+    undefined,
+    undefined,
+    { Allow: allowed.join(', ') },
+  )
 }
 
 /** Wraps Payload's GraphQL route: its body is parsed outside GraphQL's own error handling. */

@@ -687,6 +687,94 @@ describe('fallback locales (found by an outside probe: a fallback brought Japane
   })
 })
 
+describe('a parameter given twice (found by an outside probe: dryRun=false&dryRun=true wrote)', () => {
+  const XLIFF = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ja" trgLang="en"><file id="f"/></xliff>`
+
+  it.each([
+    [
+      'an XLIFF import',
+      'POST',
+      '/api/translations/xliff?dryRun=false&dryRun=true',
+      'translatorEn',
+      /dryRun is given 2 times/,
+    ],
+    [
+      'a release preview',
+      'GET',
+      '/api/releases/prospect?locale=ja&locale=en',
+      'reviewer',
+      /locale is given 2 times/,
+    ],
+    [
+      'a REST read',
+      'GET',
+      `/api/partner-categories?locale=en&locale=fr`,
+      'editor',
+      /locale is given 2 times/,
+    ],
+    [
+      'a workflow action',
+      'POST',
+      '/api/globals/partners-page/workflow?locale=ja&locale=en',
+      'editor',
+      /locale is given 2 times/,
+    ],
+  ] as const)(
+    '%s is refused with 400, naming the parameter, and writes nothing',
+    async (_label, method, path, who, message) => {
+      await expectRefused(
+        {
+          method,
+          path,
+          who,
+          ...(method === 'POST'
+            ? path.includes('xliff')
+              ? { body: XLIFF, headers: { 'Content-Type': 'application/xliff+xml' } }
+              : {
+                  body: '{"action":"submit","locale":"ja"}',
+                  headers: { 'Content-Type': 'application/json' },
+                }
+            : {}),
+        },
+        400,
+        message,
+      )
+    },
+  )
+})
+
+describe('a method a route does not take (found by an outside probe: it answered 404)', () => {
+  it.each([
+    ['GET', '/api/translations/bulk', 'POST'],
+    ['DELETE', '/api/releases/publish', 'POST'],
+    ['PUT', '/api/partner-categories/CATEGORY/workflow', 'GET, POST'],
+    ['PATCH', '/api/globals/partners-page/workflow', 'GET, POST'],
+  ])(
+    '%s %s is 405 naming the methods it takes, and writes nothing',
+    async (method, path, allow) => {
+      const token = await api.login('admin')
+      const before = await db.snapshot()
+      const response = await api.request<Problem>(path.replace('CATEGORY', String(categoryId)), {
+        method,
+        token,
+        ...(method === 'GET' || method === 'DELETE' ? {} : { json: { locale: 'ja' } }),
+      })
+      expect(response.status).toBe(405)
+      expect(response.headers.get('allow')).toBe(allow)
+      expect(messages(response.body)).toMatch(new RegExp(`^${method} is not allowed on /api/`))
+      expect(changedTables(before, await db.snapshot())).toEqual([])
+    },
+  )
+
+  it('a path that does not exist stays 404', async () => {
+    const response = await api.request('/api/translations/nothing', {
+      token: await api.login('admin'),
+    })
+    expect(response.status).toBe(404)
+  })
+})
+
 describe("the admin's server actions", () => {
   const action = (headers: Record<string, string> = {}) => ({
     method: 'POST',

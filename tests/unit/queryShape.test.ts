@@ -4,6 +4,7 @@ import { queryFieldsOf, versionQueryFieldsOf, type QueryField } from '@/server/a
 import {
   fallbackLocaleProblem,
   QUERY_LIMITS,
+  repeatedParameterProblem,
   sortProblem,
   whereProblem,
   type QueryContext,
@@ -269,5 +270,25 @@ describe('fallbackLocaleProblem', () => {
       /fallbackLocale \["ja","en"\]/,
     )
     expect(fallbackLocaleProblem('fallbackLocale', 'xx')).not.toBeNull()
+  })
+})
+
+describe('repeatedParameterProblem', () => {
+  const problemOf = (query: string) => repeatedParameterProblem(new URLSearchParams(query))
+
+  it('lets through parameters given once, and bracketed ones Payload reads as a structure', () => {
+    expect(problemOf('locale=en&dryRun=true')).toBeNull()
+    expect(problemOf('where[or][0][key][equals]=a&where[or][1][key][equals]=b')).toBeNull()
+    expect(problemOf('select[name]=true&select[key]=true')).toBeNull()
+    expect(problemOf('')).toBeNull()
+  })
+
+  it('refuses a plain parameter given twice, naming each and how often', () => {
+    expect(problemOf('dryRun=false&dryRun=true')).toBe(
+      'dryRun is given 2 times: give each parameter once.',
+    )
+    expect(problemOf('locale=en&locale=fr&locale=ru&depth=0&depth=1')).toBe(
+      'locale is given 3 times; depth is given 2 times: give each parameter once.',
+    )
   })
 })

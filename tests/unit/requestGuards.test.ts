@@ -1,4 +1,9 @@
-import type { ApiShape, QueryField } from '@/server/apiShape'
+import {
+  methodsForPath,
+  type ApiShape,
+  type EndpointRoute,
+  type QueryField,
+} from '@/server/apiShape'
 import { guardGraphqlRoute, guardRestRoute, queryProblem } from '@/server/requestGuards'
 
 const field = (kind: QueryField['kind'], localized = false): QueryField => ({ kind, localized })
@@ -59,6 +64,13 @@ const shape: ApiShape = {
       },
     ],
   ]),
+  endpoints: [
+    { segments: ['partner-categories', ':id'], method: 'GET' },
+    { segments: ['partner-categories', ':id'], method: 'PATCH' },
+    { segments: ['partner-categories', ':id', 'workflow'], method: 'GET' },
+    { segments: ['partner-categories', ':id', 'workflow'], method: 'POST' },
+    { segments: ['translations', 'bulk'], method: 'POST' },
+  ],
   locales: ['ja', 'en'],
   cookiePrefix: 'payload',
 }
@@ -388,5 +400,43 @@ describe('the REST and GraphQL guards', () => {
         )
       ).text(),
     ).toBe('passed')
+  })
+})
+
+describe('methodsForPath', () => {
+  const endpoints: readonly EndpointRoute[] = shape.endpoints
+  it('names the methods of the routes with that path, parameters matching any segment', () => {
+    expect(methodsForPath(endpoints, ['partner-categories', '12', 'workflow'])).toEqual([
+      'GET',
+      'POST',
+    ])
+    expect(methodsForPath(endpoints, ['translations', 'bulk'])).toEqual(['POST'])
+  })
+  it('is empty for a path no route has', () => {
+    expect(methodsForPath(endpoints, ['translations', 'bulk', 'more'])).toEqual([])
+    expect(methodsForPath(endpoints, ['nothing'])).toEqual([])
+  })
+})
+
+describe('a wrong method on a known route', () => {
+  const notFound = async () => new Response('{"errors":[{"message":"Not Found"}]}', { status: 404 })
+  const rest = guardRestRoute(notFound, Promise.resolve(shape))
+  it('is 405 with Allow when the path exists under other methods', async () => {
+    const response = await rest(
+      new Request('http://127.0.0.1/api/translations/bulk', { method: 'GET' }),
+      {},
+    )
+    expect(response.status).toBe(405)
+    expect(response.headers.get('Allow')).toBe('POST')
+    expect(
+      ((await response.json()) as { errors: Array<{ message: string }> }).errors[0]?.message,
+    ).toBe('GET is not allowed on /api/translations/bulk; use POST.')
+  })
+  it('stays 404 for a path that does not exist, or a method the route has', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/translations/nothing'],
+      ['GET', '/api/partner-categories/12/workflow'],
+    ])
+      expect((await rest(new Request(`http://127.0.0.1${path}`, { method }), {})).status).toBe(404)
   })
 })

@@ -2,42 +2,16 @@ import type { Field, PayloadRequest } from 'payload'
 
 import { SOURCE_LOCALE } from '@/config/locales'
 import { byLanguage } from '@/i18n/byLanguage'
-
-const SOURCE_NAMES = 'kaiji.sourceNames'
-const READING_SOURCE_NAMES = 'kaiji.readingSourceNames'
-
-/** Every category's name in the source language, read once per request however many rows it reads. */
-const sourceNames = (req: PayloadRequest): Promise<Map<string, string>> => {
-  const cached = req.context[SOURCE_NAMES] as Promise<Map<string, string>> | undefined
-  if (cached) return cached
-  const loading = req.payload
-    .find({
-      collection: 'partner-categories',
-      locale: SOURCE_LOCALE,
-      depth: 0,
-      pagination: false,
-      select: { name: true },
-      overrideAccess: true,
-      context: { [READING_SOURCE_NAMES]: true },
-    })
-    .then(
-      ({ docs }) =>
-        new Map(
-          docs.flatMap((doc) => (typeof doc.name === 'string' ? [[String(doc.id), doc.name]] : [])),
-        ),
-    )
-  req.context[SOURCE_NAMES] = loading
-  return loading
-}
+import { READING_SOURCE_CATEGORIES, sourceCategories } from '@/utilities/sourceCategories'
 
 /** The category's name in the source language, or null (the stored data of a read, in any locale). */
 const readSourceName = async (
   data: Record<string, unknown> | undefined,
   req: PayloadRequest,
 ): Promise<string | null> => {
-  if (!data?.id || req.context[READING_SOURCE_NAMES]) return null
+  if (!data?.id || req.context[READING_SOURCE_CATEGORIES]) return null
   if (req.locale === SOURCE_LOCALE && typeof data.name === 'string') return data.name
-  return (await sourceNames(req)).get(String(data.id)) ?? null
+  return (await sourceCategories(req)).get(String(data.id))?.name ?? null
 }
 
 /**

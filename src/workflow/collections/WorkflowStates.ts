@@ -4,7 +4,13 @@ import { isAuthenticated } from '@/access/isAuthenticated'
 import { nobody } from '@/access/nobody'
 import { actorLabelFor } from '@/audit/actorLabel'
 import { presentActorLabel, presentLastAction, refuseActorQueries } from '@/audit/presentActors'
-import { displayField, displayTitleField, joinTitle, subjectName } from '@/audit/recordDisplay'
+import {
+  displayField,
+  displayTitleField,
+  joinTitle,
+  subjectName,
+  technicalDetails,
+} from '@/audit/recordDisplay'
 import { byLanguage } from '@/i18n/byLanguage'
 import { actionLabel, localeLabel, stateLabel } from '@/i18n/recordLabels'
 import { WORKFLOW_STATES } from '../types'
@@ -90,76 +96,68 @@ export const WorkflowStates: CollectionConfig<'workflow-states'> = {
       hooks: { afterRead: [presentActorLabel] },
       admin: { disableListFilter: true },
     },
-    {
-      type: 'collapsible',
-      label: byLanguage('kaijiAdmin:records:technicalDetails'),
-      admin: {
-        initCollapsed: true,
-        description: byLanguage('kaijiAdmin:records:technicalDetailsDescription'),
+    technicalDetails([
+      {
+        name: 'key',
+        label: byLanguage('kaijiAdmin:records:workflowStates:key'),
+        type: 'text',
+        required: true,
+        unique: true,
+        index: true,
       },
-      fields: [
-        {
-          name: 'key',
-          label: byLanguage('kaijiAdmin:records:workflowStates:key'),
-          type: 'text',
-          required: true,
-          unique: true,
-          index: true,
-        },
-        {
-          name: 'subject',
-          label: byLanguage('kaijiAdmin:records:workflowStates:subject'),
-          type: 'text',
-          required: true,
-          index: true,
-        },
-        {
-          name: 'locale',
-          label: byLanguage('kaijiAdmin:records:workflowStates:locale'),
-          type: 'text',
-          required: true,
-        },
-        {
-          name: 'approvedHash',
-          label: byLanguage('kaijiAdmin:records:workflowStates:approvedHash'),
-          type: 'text',
-        },
-        {
-          name: 'approvedContent',
-          label: byLanguage('kaijiAdmin:records:workflowStates:approvedContent'),
-          type: 'json',
-        },
-        {
-          name: 'editedSinceApproval',
-          label: byLanguage('kaijiAdmin:records:workflowStates:editedSinceApproval'),
-          type: 'json',
-        },
-        {
-          name: 'lastAction',
-          label: byLanguage('kaijiAdmin:records:workflowStates:lastAction'),
-          type: 'json',
-          hooks: { afterRead: [presentLastAction] },
-          admin: { disableListFilter: true },
-        },
-        // Target locales only: the approved source (ja) content this translation translates, pinned
-        // when it is submitted (or when a reviewer confirms a source change does not affect it), and
-        // at approval.
-        {
-          name: 'sourceHash',
-          label: byLanguage('kaijiAdmin:records:workflowStates:sourceHash'),
-          type: 'text',
-        },
-        {
-          name: 'sourceContent',
-          label: byLanguage('kaijiAdmin:records:workflowStates:sourceContent'),
-          type: 'json',
-        },
-        {
-          name: 'approvedSourceHash',
-          label: byLanguage('kaijiAdmin:records:workflowStates:approvedSourceHash'),
-          type: 'text',
-        },
-      ],
-    },
+      {
+        name: 'subject',
+        label: byLanguage('kaijiAdmin:records:workflowStates:subject'),
+        type: 'text',
+        required: true,
+        index: true,
+      },
+      {
+        name: 'locale',
+        label: byLanguage('kaijiAdmin:records:workflowStates:locale'),
+        type: 'text',
+        required: true,
+      },
+      {
+        name: 'approvedHash',
+        label: byLanguage('kaijiAdmin:records:workflowStates:approvedHash'),
+        type: 'text',
+      },
+      {
+        name: 'approvedContent',
+        label: byLanguage('kaijiAdmin:records:workflowStates:approvedContent'),
+        type: 'json',
+      },
+      {
+        name: 'editedSinceApproval',
+        label: byLanguage('kaijiAdmin:records:workflowStates:editedSinceApproval'),
+        type: 'json',
+      },
+      {
+        name: 'lastAction',
+        label: byLanguage('kaijiAdmin:records:workflowStates:lastAction'),
+        type: 'json',
+        hooks: { afterRead: [presentLastAction] },
+        admin: { disableListFilter: true },
+      },
+      // Target locales only: the approved source (ja) content this translation translates, pinned
+      // when it is submitted (or when a reviewer confirms a source change does not affect it), and
+      // at approval.
+      {
+        name: 'sourceHash',
+        label: byLanguage('kaijiAdmin:records:workflowStates:sourceHash'),
+        type: 'text',
+      },
+      {
+        name: 'sourceContent',
+        label: byLanguage('kaijiAdmin:records:workflowStates:sourceContent'),
+        type: 'json',
+      },
+      {
+        name: 'approvedSourceHash',
+        label: byLanguage('kaijiAdmin:records:workflowStates:approvedSourceHash'),
+        type: 'text',
+      },
+    ]),
   ],
 }
