@@ -192,9 +192,6 @@ export interface PartnerCategory {
   };
   revision?: number | null;
   reviewState?: string | null;
-  /**
-   * Translations: whether the approved Japanese text is still the one translated.
-   */
   sourceState?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -764,9 +761,6 @@ export interface PartnersPage {
   };
   revision?: number | null;
   reviewState?: string | null;
-  /**
-   * Translations: whether the approved Japanese text is still the one translated.
-   */
   sourceState?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;

@@ -137,7 +137,8 @@ const routesUnder = (prefix: readonly string[], endpoints: Endpoints): EndpointR
 
 /**
  * The methods the routes matching `segments` (the path under /api) accept, sorted; empty when no
- * route has that path. Lets a wrong method be told apart from a path that does not exist.
+ * route has that path. Lets a wrong method be told apart from a path that does not exist. Only
+ * the most specific routes count: `releases/publish` is not also `releases/:id`.
  */
 export const methodsForPath = (
   endpoints: readonly EndpointRoute[],
@@ -146,7 +147,15 @@ export const methodsForPath = (
   const matches = (route: EndpointRoute) =>
     route.segments.length === segments.length &&
     route.segments.every((part, index) => part.startsWith(':') || part === segments[index])
-  return [...new Set(endpoints.filter(matches).map((route) => route.method))].sort()
+  const fixedParts = (route: EndpointRoute) =>
+    route.segments.filter((part) => !part.startsWith(':')).length
+  const matching = endpoints.filter(matches)
+  const mostSpecific = Math.max(0, ...matching.map(fixedParts))
+  return [
+    ...new Set(
+      matching.filter((route) => fixedParts(route) === mostSpecific).map((route) => route.method),
+    ),
+  ].sort()
 }
 
 const PREFERENCES = 'payload-preferences'

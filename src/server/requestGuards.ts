@@ -305,6 +305,18 @@ const carriesCredentials = (request: Request, cookiePrefix: string): boolean =>
     .split(';')
     .some((cookie) => cookie.trim().startsWith(`${cookiePrefix}-token=`))
 
+/** A parameter given twice, or a fallback locale: 400 for either, naming it. */
+const parametersProblem = (params: URLSearchParams): string | null => {
+  const repeated = repeatedParameterProblem(params)
+  if (repeated) return repeated
+  for (const name of ['fallback-locale', 'fallbackLocale'])
+    for (const value of params.getAll(name)) {
+      const refused = fallbackLocaleProblem(name, value)
+      if (refused) return refused
+    }
+  return null
+}
+
 /** Wraps one of Payload's REST route handlers. */
 export const guardRestRoute = <TContext>(
   handler: RouteHandler<TContext>,
@@ -313,21 +325,16 @@ export const guardRestRoute = <TContext>(
   return async (request, context) => {
     const effective = await effectiveRequest(request)
     if (effective instanceof Response) return effective
-    const repeated = repeatedParameterProblem(effective.url.searchParams)
-    if (repeated) return problem(400, repeated)
-    for (const name of ['fallback-locale', 'fallbackLocale']) {
-      for (const value of effective.url.searchParams.getAll(name)) {
-        const refused = fallbackLocaleProblem(name, value)
-        if (refused) return problem(400, refused)
-      }
-    }
     const api = await shape
+    // Payload refuses anonymous callers before it reads their input: they hear 401/403, not about it.
+    const signedIn = carriesCredentials(request, api.cookiePrefix)
+    const parameterProblem = signedIn ? parametersProblem(effective.url.searchParams) : null
+    if (parameterProblem) return problem(400, parameterProblem)
     const { problem: pathRefusal, target } = resolvePath(effective.method, effective.url, api)
     if (pathRefusal) return pathRefusal
     if (target) {
-      // Payload refuses anonymous callers before it runs a query (they hear 401/403, not about their
-      // input), but it parses where= and data= text before anything, for anyone.
-      const found = carriesCredentials(request, api.cookiePrefix)
+      // Payload parses where= and data= text before anything, for anyone.
+      const found = signedIn
         ? queryProblem(
             effective.url,
             effective.bodyWhere,

@@ -10,6 +10,7 @@ import {
 } from 'payload'
 
 import { sayFor } from '../i18n/adminText'
+import { byLanguage } from '../i18n/byLanguage'
 import { AuditEvents } from '../audit/AuditEvents'
 import { WorkflowStates } from './collections/WorkflowStates'
 import { restoreRefusal, restoreVersionEndpoint } from './endpoints/restoreVersionEndpoint'
@@ -42,6 +43,7 @@ const reviewPanelField: Field = {
 }
 
 const SOURCE_TEXT = '/src/workflow/components/SourceText#SourceText'
+const NO_INPUT = '/src/ui/NoInput#NoInput'
 
 /**
  * Above every translatable text field, in a translation: the approved source text of that field
@@ -74,10 +76,15 @@ const reviewStateField = (
   subjectOf: (data: Record<string, unknown>) => WorkflowSubject,
 ): Field => ({
   name: 'reviewState',
-  label: 'Review state',
+  label: byLanguage('kaijiAdmin:workflow:column:reviewState'),
   type: 'text',
   virtual: true,
-  admin: { readOnly: true, position: 'sidebar' },
+  // The Review panel shows the state in the edit view; lists show its name.
+  admin: {
+    readOnly: true,
+    position: 'sidebar',
+    components: { Field: NO_INPUT, Cell: '/src/workflow/components/StateCells#ReviewStateCell' },
+  },
   hooks: {
     afterRead: [
       async ({ data, req }: { data?: Record<string, unknown>; req: PayloadRequest }) => {
@@ -93,13 +100,14 @@ const sourceStateField = (
   subjectOf: (data: Record<string, unknown>) => WorkflowSubject,
 ): Field => ({
   name: 'sourceState',
-  label: 'Source',
+  label: byLanguage('kaijiAdmin:workflow:column:sourceState'),
   type: 'text',
   virtual: true,
+  // The Review panel says when the source changed; lists show whether it did.
   admin: {
     readOnly: true,
     position: 'sidebar',
-    description: 'Translations: whether the approved Japanese text is still the one translated.',
+    components: { Field: NO_INPUT, Cell: '/src/workflow/components/StateCells#SourceStateCell' },
   },
   hooks: {
     afterRead: [

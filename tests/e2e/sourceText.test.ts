@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 
 import { sourceTextStrings } from '@/i18n/areas/sourceText'
+import { workflowStrings } from '@/i18n/areas/workflow'
 import { approveChange, categoryIdByKey } from '@support/contentChanges'
 import { browserOnOwnServer, seriousAxeViolations } from './browser'
 
@@ -79,6 +80,20 @@ describe('a translator sees the Japanese source while translating, in Chromium (
         sourceBox(translator, 'description').getByTestId('source-text-redline').count(),
       ).resolves.toBe(0)
       expect(await seriousAxeViolations(translator, '[data-testid="source-text-name"]')).toEqual([])
+
+      // The list says which translations no longer translate the approved Japanese, in words.
+      await translator.goto(`${own.api.baseURL}/admin/collections/partner-categories?limit=50`)
+      const mapsRow = translator.locator('tbody tr', {
+        has: translator.locator('td.cell-displayTitle', { hasText: 'Maps' }),
+      })
+      await expect(mapsRow.locator('td.cell-sourceState').innerText()).resolves.toBe(
+        workflowStrings.ja.sourceState.stale,
+      )
+      await expect(mapsRow.locator('td.cell-reviewState').innerText()).resolves.toBe(
+        workflowStrings.ja.state.in_review,
+      )
+      await translator.goto(`${own.api.baseURL}/admin/collections/partner-categories/${mapsId}`)
+      await sourceBox(translator, 'name').getByTestId('source-text-redline').waitFor()
 
       // In English too.
       await translator

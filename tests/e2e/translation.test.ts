@@ -1,3 +1,5 @@
+import { collectionsStrings } from '@/i18n/areas/collections'
+import { messagesStrings } from '@/i18n/areas/messages'
 import { workflowStrings } from '@/i18n/areas/workflow'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -95,8 +97,11 @@ describe('translators in the admin, in Chromium', () => {
       await translator.getByTestId('xliff-file').setInputFiles(file)
       await translator.locator('#xliff-import').click()
       await translator.getByTestId('xliff-errors').waitFor()
+      // In the admin's language (the browser asks for Japanese), naming the languages.
       await expect(translator.getByTestId('xliff-errors').innerText()).resolves.toContain(
-        'You translate en, not fr.',
+        messagesStrings.ja.xliff.notYourLocale
+          .replace('{{yoursNames}}', collectionsStrings.ja.localeName.en)
+          .replace('{{localeName}}', collectionsStrings.ja.localeName.fr),
       )
       fs.rmSync(path.dirname(file), { recursive: true, force: true })
     })

@@ -211,7 +211,7 @@ describe('the Review panel, in Chromium', () => {
     })
   })
 
-  it('the category list shows each category’s review state', async () => {
+  it('the category list shows each category’s review state, named in Japanese', async () => {
     await scenario('list-state', async (open) => {
       const reviewer = await as(open, 'reviewer')
       await reviewer.goto(
@@ -220,7 +220,10 @@ describe('the Review panel, in Chromium', () => {
       const row = reviewer.locator('tbody tr', {
         has: reviewer.locator('td.cell-name', { hasText: 'SMS プロバイダー' }),
       })
-      await expect(row.locator('td.cell-reviewState').innerText()).resolves.toBe('published')
+      await expect(row.locator('td.cell-reviewState').innerText()).resolves.toBe(STATE.published)
+      const headers = await reviewer.locator('thead th').allInnerTexts()
+      expect(headers.map((text) => text.trim())).toContain(workflowStrings.ja.column.reviewState)
+      expect(headers.join(' ')).not.toMatch(/Review state/)
     })
   })
 })

@@ -20,19 +20,25 @@ let dataDir: string
 
 const REBUILD = '20261206_205208_ids_never_reused'
 /**
- * Columns added after the rebuild that today's code reads and writes: they exist while the test
- * writes its rows through the Local API, and are dropped again before the migrations run, so the
- * rebuild meets the schema of its own time (their migration's own up and down).
+ * The migrations after the rebuild add columns that today's code reads and writes: they exist while
+ * the test writes its rows through the Local API, and are dropped again (newest first) before the
+ * migrations run, so the rebuild meets the schema of its own time (their own up and down).
  */
-const LATER_COLUMNS = '20261207_041624_category_display_title'
+const laterMigrations = () => {
+  const rebuild = migrations.findIndex((migration) => migration.name === REBUILD)
+  const later = migrations.slice(rebuild + 1)
+  if (rebuild < 0 || later.length === 0) throw new Error(`no migrations after ${REBUILD}`)
+  return later
+}
 
 const laterColumns = async (direction: 'up' | 'down'): Promise<void> => {
-  const migration = migrations.find((candidate) => candidate.name === LATER_COLUMNS)
-  if (!migration) throw new Error(`no migration ${LATER_COLUMNS}`)
-  const args = { db: adapter.drizzle, payload, req: undefined } as unknown as Parameters<
-    typeof migration.up
-  >[0]
-  await migration[direction](args)
+  const later = laterMigrations()
+  for (const migration of direction === 'up' ? later : [...later].reverse()) {
+    const args = { db: adapter.drizzle, payload, req: undefined } as unknown as Parameters<
+      typeof migration.up
+    >[0]
+    await migration[direction](args)
+  }
 }
 
 const rowCounts = async (): Promise<Record<string, number>> => {

@@ -747,7 +747,7 @@ describe('a parameter given twice (found by an outside probe: dryRun=false&dryRu
 describe('a method a route does not take (found by an outside probe: it answered 404)', () => {
   it.each([
     ['GET', '/api/translations/bulk', 'POST'],
-    ['DELETE', '/api/releases/publish', 'POST'],
+    ['GET', '/api/releases/publish', 'POST'],
     ['PUT', '/api/partner-categories/CATEGORY/workflow', 'GET, POST'],
     ['PATCH', '/api/globals/partners-page/workflow', 'GET, POST'],
   ])(

@@ -367,7 +367,7 @@ describe('webhook targets on a server without KAIJI_WEBHOOK_ALLOW_PRIVATE (the d
       })
       expect(rest.status).toBe(400)
       expect(rest.body.errors?.[0]?.data?.errors).toEqual([
-        { label: 'Url', path: 'url', message: expect.stringMatching(problem) },
+        { label: 'URL', path: 'url', message: expect.stringMatching(problem) },
       ])
       expect(rest.body.errors?.[0]?.data?.errors?.[0]?.message).toMatch(
         /webhooks may only be sent to the public internet \(KAIJI_WEBHOOK_ALLOW_PRIVATE=true allows private targets\)/,

@@ -70,6 +70,7 @@ const shape: ApiShape = {
     { segments: ['partner-categories', ':id', 'workflow'], method: 'GET' },
     { segments: ['partner-categories', ':id', 'workflow'], method: 'POST' },
     { segments: ['translations', 'bulk'], method: 'POST' },
+    { segments: ['partner-categories', 'count'], method: 'GET' },
   ],
   locales: ['ja', 'en'],
   cookiePrefix: 'payload',
@@ -411,6 +412,10 @@ describe('methodsForPath', () => {
       'POST',
     ])
     expect(methodsForPath(endpoints, ['translations', 'bulk'])).toEqual(['POST'])
+  })
+  it('counts only the most specific routes: a named route is not also an id', () => {
+    expect(methodsForPath(endpoints, ['partner-categories', 'count'])).toEqual(['GET'])
+    expect(methodsForPath(endpoints, ['partner-categories', '7'])).toEqual(['GET', 'PATCH'])
   })
   it('is empty for a path no route has', () => {
     expect(methodsForPath(endpoints, ['translations', 'bulk', 'more'])).toEqual([])

@@ -18,6 +18,8 @@ export const workflowStrings = defineStrings({
       'confirm-source': 'Confirm source change does not affect it',
       edit: 'Edit',
     },
+    column: { reviewState: 'Review state', sourceState: 'Japanese source' },
+    sourceState: { current: 'Translates the current source', stale: 'Source changed since' },
   },
   ja: {
     state: {
@@ -35,5 +37,7 @@ export const workflowStrings = defineStrings({
       'confirm-source': '原文の変更は影響しないことを確認',
       edit: '編集',
     },
+    column: { reviewState: 'レビュー状態', sourceState: '日本語の原文' },
+    sourceState: { current: '現在の原文を翻訳済み', stale: '翻訳後に原文が変更' },
   },
 })

@@ -24,6 +24,8 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ReviewStateCell as ReviewStateCell_4fd407b4cdb40a2aed9dc10ffac91b4c } from '../../../../src/workflow/components/StateCells'
+import { SourceStateCell as SourceStateCell_4fd407b4cdb40a2aed9dc10ffac91b4c } from '../../../../src/workflow/components/StateCells'
 import { JsonView as JsonView_490c9546659adc183d64c4da2f0a72f6 } from '../../../../src/components/JsonView'
 import { PublishPanel as PublishPanel_b6ecd826f1b5221b8852c0a8576e31ed } from '../../../../src/components/PublishPanel'
 import { KeepSavedTitle as KeepSavedTitle_4c48120781852ca629db8d632a389e1f } from '../../../../src/ui/KeepSavedTitle'
@@ -63,6 +65,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/src/workflow/components/StateCells#ReviewStateCell": ReviewStateCell_4fd407b4cdb40a2aed9dc10ffac91b4c,
+  "/src/workflow/components/StateCells#SourceStateCell": SourceStateCell_4fd407b4cdb40a2aed9dc10ffac91b4c,
   "/src/components/JsonView#JsonView": JsonView_490c9546659adc183d64c4da2f0a72f6,
   "/src/components/PublishPanel#PublishPanel": PublishPanel_b6ecd826f1b5221b8852c0a8576e31ed,
   "/src/ui/KeepSavedTitle#KeepSavedTitle": KeepSavedTitle_4c48120781852ca629db8d632a389e1f,
