@@ -326,6 +326,8 @@ export const guardRestRoute = <TContext>(
     const effective = await effectiveRequest(request)
     if (effective instanceof Response) return effective
     const api = await shape
+    const notThisMethod = wrongMethod(effective, api)
+    if (notThisMethod) return notThisMethod
     // Payload refuses anonymous callers before it reads their input: they hear 401/403, not about it.
     const signedIn = carriesCredentials(request, api.cookiePrefix)
     const parameterProblem = signedIn ? parametersProblem(effective.url.searchParams) : null
@@ -346,16 +348,16 @@ export const guardRestRoute = <TContext>(
         : jsonParameterProblem(parseQuery(effective.url.search, QUERY_OPTIONS))
       if (found) return problem(400, found)
     }
-    const refused = await bodyProblem(request, { graphql: false })
-    if (refused) return refused
-    const response = await handler(request, context)
-    return response.status === 404 ? (wrongMethod(effective, api) ?? response) : response
+    return (await bodyProblem(request, { graphql: false })) ?? handler(request, context)
   }
 }
 
 const ANSWERED_METHODS = new Set(['GET', 'POST', 'PATCH', 'PUT', 'DELETE'])
 
-/** Payload answers 404 to a route it has under other methods only: 405 naming them is the truth. */
+/**
+ * A route Payload has under other methods only. Payload answers 404, or reads a named route as an
+ * id (GET /api/releases/publish was a 500); 405 naming the methods it takes is the truth.
+ */
 const wrongMethod = (effective: Effective, api: ApiShape): Response | null => {
   if (!ANSWERED_METHODS.has(effective.method)) return null
   const segments = effective.url.pathname

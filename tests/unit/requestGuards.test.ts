@@ -67,6 +67,7 @@ const shape: ApiShape = {
   endpoints: [
     { segments: ['partner-categories', ':id'], method: 'GET' },
     { segments: ['partner-categories', ':id'], method: 'PATCH' },
+    { segments: ['partner-categories', ':id'], method: 'DELETE' },
     { segments: ['partner-categories', ':id', 'workflow'], method: 'GET' },
     { segments: ['partner-categories', ':id', 'workflow'], method: 'POST' },
     { segments: ['translations', 'bulk'], method: 'POST' },
@@ -415,7 +416,11 @@ describe('methodsForPath', () => {
   })
   it('counts only the most specific routes: a named route is not also an id', () => {
     expect(methodsForPath(endpoints, ['partner-categories', 'count'])).toEqual(['GET'])
-    expect(methodsForPath(endpoints, ['partner-categories', '7'])).toEqual(['GET', 'PATCH'])
+    expect(methodsForPath(endpoints, ['partner-categories', '7'])).toEqual([
+      'DELETE',
+      'GET',
+      'PATCH',
+    ])
   })
   it('is empty for a path no route has', () => {
     expect(methodsForPath(endpoints, ['translations', 'bulk', 'more'])).toEqual([])
