@@ -1,7 +1,6 @@
 import type { NestedKeysStripped } from '@payloadcms/translations'
 
 import { accessibilityStrings } from './areas/accessibility'
-import { accountsStrings } from './areas/accounts'
 import { collectionsStrings } from './areas/collections'
 import { messagesStrings } from './areas/messages'
 import { publishingStrings } from './areas/publishing'
@@ -29,7 +28,6 @@ const en = {
     accessibility: accessibilityStrings.en,
     records: recordsStrings.en,
     messages: messagesStrings.en,
-    accounts: accountsStrings.en,
   },
 }
 
@@ -45,7 +43,6 @@ const ja: typeof en = {
     accessibility: accessibilityStrings.ja,
     records: recordsStrings.ja,
     messages: messagesStrings.ja,
-    accounts: accountsStrings.ja,
   },
 }
 
