@@ -20,6 +20,8 @@ describe('the server speaks Japanese to the admin, in Chromium', () => {
     await scenario('refused-save-ja', async (open) => {
       const editor = await as(open, 'editor')
       await editor.goto(`${own.api.baseURL}/admin/collections/partner-categories/${id}?locale=ja`)
+      // The Review panel loads once the form is live: a field emptied before that is not a change.
+      await editor.getByTestId('review-state').waitFor()
       await editor.locator('input[name="name"]').fill('')
       await editor.locator('#action-save').click()
       await editor.getByText('この項目は原文（日本語）では必須です。').first().waitFor()
