@@ -123,3 +123,33 @@ export const releaseAction = async (
 /** A GET as the public: no token, no cookie. */
 export const publicGet = (api: ApiClient, path: string, headers: Record<string, string> = {}) =>
   api.request(path, { headers })
+
+/**
+ * A webhook endpoint, then a ja release it is told about: after this every record collection has a
+ * row (a delivery too, waited for), for tests that walk them all.
+ */
+export const publishWithWebhookDelivery = async (api: ApiClient): Promise<void> => {
+  const token = await api.login('admin')
+  const endpoint = await api.request('/api/webhook-endpoints', {
+    method: 'POST',
+    token,
+    json: { name: 'Reference site', url: 'http://127.0.0.1:9/kaiji-hook' },
+  })
+  if (endpoint.status !== 201) throw new Error(`webhook endpoint: ${endpoint.status}`)
+  await approveChange(api, { subject: 'page', locale: 'ja', data: { title: 'パートナー一覧' } })
+  const published = await releaseAction(api, 'publish', {
+    locale: 'ja',
+    summary: 'タイトルの変更',
+    changeType: 'editorial',
+  })
+  if (published.status !== 201) throw new Error(`publish: ${published.status}`)
+  const until = Date.now() + 15_000
+  for (;;) {
+    const { body } = await api.request<{ docs: unknown[] }>('/api/webhook-deliveries?limit=1', {
+      token,
+    })
+    if (body.docs.length > 0) return
+    if (Date.now() > until) throw new Error('timed out waiting for a webhook delivery')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}

@@ -13,7 +13,12 @@ import {
   previewImport,
   writeImportedTranslations,
 } from '../translations/xliffService'
-import { inTransaction, problem, readJsonObject, unknownKeys } from '../http/endpointHelpers'
+import {
+  inTransaction,
+  problem,
+  readJsonObject,
+  unknownFieldsRefusal,
+} from '../http/endpointHelpers'
 import { localeName, localeNames, sayFor, type Say } from '../i18n/adminText'
 
 /** An XLIFF upload larger than this is refused before it is parsed (the server's limit for any API body). */
@@ -184,12 +189,8 @@ const bulk: Endpoint = {
         400,
         'The body must be a JSON object: { "action": "submit" | "approve", "locale" }.',
       )
-    const unknown = unknownKeys(body, ['action', 'locale'])
-    if (unknown.length > 0)
-      return problem(
-        400,
-        `Unknown field ${unknown.map((key) => JSON.stringify(key)).join(', ')}; send "action" and "locale".`,
-      )
+    const unknownFields = unknownFieldsRefusal(body, ['action', 'locale'])
+    if (unknownFields) return unknownFields
     const { action, locale } = body
     if (!isBulkAction(action))
       return problem(

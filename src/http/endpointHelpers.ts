@@ -51,6 +51,20 @@ export const readJsonObject = async (
 export const unknownKeys = (body: Record<string, unknown>, allowed: readonly string[]): string[] =>
   Object.keys(body).filter((key) => !allowed.includes(key))
 
+/** A 400 naming the fields a body may not carry and the ones it may, or null when it has none. */
+export const unknownFieldsRefusal = (
+  body: Record<string, unknown>,
+  allowed: readonly string[],
+): Response | null => {
+  const unknown = unknownKeys(body, allowed)
+  return unknown.length === 0
+    ? null
+    : problem(
+        400,
+        `Unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => JSON.stringify(key)).join(', ')}; send only ${allowed.join(', ')}.`,
+      )
+}
+
 /**
  * Runs `work` in the request's transaction: commits when it returns, rolls back when it throws or
  * returns a refusal (status ≥ 400). A thrown APIError becomes a refusal with its status.

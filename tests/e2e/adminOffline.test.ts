@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 
-import { approveChange, releaseAction } from '@support/contentChanges'
+import { publishWithWebhookDelivery } from '@support/contentChanges'
 import type { ApiClient, TestUserName } from '../helpers/http'
 import { TEST_USERS } from '@support/testUsers.mjs'
 import { browserOnOwnServer, loginAs } from './browser'
@@ -39,38 +39,11 @@ const firstId = async (api: ApiClient, slug: string): Promise<number | undefined
   return body.docs[0]?.id
 }
 
-const waitFor = async (what: string, check: () => Promise<boolean>, ms = 15_000): Promise<void> => {
-  const until = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-}
-
 beforeAll(async () => {
   const { api } = own
   // After seeding there are categories, the page, release 1, workflow rows, audit events and users.
   // A webhook endpoint, then a release it is told about, for a delivery row.
-  const endpoint = await api.request('/api/webhook-endpoints', {
-    method: 'POST',
-    token: await api.login('admin'),
-    json: { name: 'Reference site', url: 'http://127.0.0.1:9/kaiji-hook' },
-  })
-  expect(endpoint.status).toBe(201)
-  await approveChange(api, { subject: 'page', locale: 'ja', data: { title: 'パートナー一覧' } })
-  expect(
-    (
-      await releaseAction(api, 'publish', {
-        locale: 'ja',
-        summary: 'Title',
-        changeType: 'editorial',
-      })
-    ).status,
-  ).toBe(201)
-  await waitFor(
-    'a webhook delivery',
-    async () => (await firstId(api, 'webhook-deliveries')) !== undefined,
-  )
+  await publishWithWebhookDelivery(api)
 }, 120_000)
 
 /** Opens a page and waits until the admin has rendered it and stopped fetching. */

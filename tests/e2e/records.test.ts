@@ -4,7 +4,7 @@ import { recordsStrings } from '@/i18n/areas/records'
 import { workflowStrings } from '@/i18n/areas/workflow'
 import type { Page } from 'playwright-core'
 
-import { approveChange, editContent, releaseAction, workflowAction } from '@support/contentChanges'
+import { editContent, publishWithWebhookDelivery, workflowAction } from '@support/contentChanges'
 import { browserOnOwnServer, loginAs, seriousAxeViolations } from './browser'
 
 /**
@@ -29,38 +29,11 @@ const firstId = async (query: string): Promise<number> => {
   return id
 }
 
-const waitFor = async (what: string, check: () => Promise<boolean>, ms = 15_000): Promise<void> => {
-  const until = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-}
-
 let ids: Record<string, number> = {}
 
 beforeAll(async () => {
   const { api } = own
-  // A webhook endpoint, then a release it is told about (a delivery row).
-  const endpoint = await api.request('/api/webhook-endpoints', {
-    method: 'POST',
-    token: await api.login('admin'),
-    json: { name: 'Reference site', url: 'http://127.0.0.1:9/kaiji-hook' },
-  })
-  expect(endpoint.status).toBe(201)
-  await approveChange(api, { subject: 'page', locale: 'ja', data: { title: 'パートナー一覧' } })
-  const published = await releaseAction(api, 'publish', {
-    locale: 'ja',
-    summary: 'タイトルの変更',
-    changeType: 'editorial',
-  })
-  expect(published.status).toBe(201)
-  await waitFor('a webhook delivery', async () => {
-    const { body } = await api.request<Docs>('/api/webhook-deliveries?limit=1', {
-      token: await api.login('admin'),
-    })
-    return body.docs.length > 0
-  })
+  await publishWithWebhookDelivery(api)
   // The English page in review: its workflow row and the submit's audit event.
   await editContent(api, {
     subject: 'page',

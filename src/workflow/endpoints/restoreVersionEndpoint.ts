@@ -7,7 +7,12 @@ import {
 
 import { mayEditLocale } from '@/access/canEditRequestedLocale'
 import { isLocaleCode, LOCALES } from '@/config/locales'
-import { inTransaction, problem, readJsonObject, unknownKeys } from '@/http/endpointHelpers'
+import {
+  inTransaction,
+  problem,
+  readJsonObject,
+  unknownFieldsRefusal,
+} from '@/http/endpointHelpers'
 import { english, type Say } from '@/i18n/adminText'
 import type { User } from '@/payload-types'
 import { subjectContentFields } from '../contentFields'
@@ -65,12 +70,8 @@ const restoreHandler =
     if (!user) return problem(401, 'Sign in to restore a version.')
     const body = await readJsonObject(req)
     if (!body) return problem(400, 'The body must be a JSON object: { "version", "locale" }.')
-    const unknown = unknownKeys(body, ['version', 'locale'])
-    if (unknown.length > 0)
-      return problem(
-        400,
-        `Unknown field ${unknown.map((key) => JSON.stringify(key)).join(', ')}; send "version" and "locale".`,
-      )
+    const unknownFields = unknownFieldsRefusal(body, ['version', 'locale'])
+    if (unknownFields) return unknownFields
     const { version, locale } = body
     if (
       (typeof version !== 'string' || !/^[0-9a-f]{1,24}$/i.test(version)) &&

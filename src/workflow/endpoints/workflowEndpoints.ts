@@ -1,7 +1,12 @@
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
 import { isLocaleCode, LOCALES, SOURCE_LOCALE } from '@/config/locales'
-import { inTransaction, problem, readJsonObject, unknownKeys } from '@/http/endpointHelpers'
+import {
+  inTransaction,
+  problem,
+  readJsonObject,
+  unknownFieldsRefusal,
+} from '@/http/endpointHelpers'
 import type { User } from '@/payload-types'
 import { auditHistory } from '@/audit/auditHistory'
 import { optionalActorLabelFor, lastActionFor } from '@/audit/actorLabel'
@@ -39,12 +44,8 @@ const postHandler =
         400,
         'The body must be a JSON object: { "action", "locale", "reason"?, "contentHash"? }.',
       )
-    const unknown = unknownKeys(body, POST_FIELDS)
-    if (unknown.length > 0)
-      return problem(
-        400,
-        `Unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => JSON.stringify(key)).join(', ')}; send only ${POST_FIELDS.join(', ')}.`,
-      )
+    const unknownFields = unknownFieldsRefusal(body, POST_FIELDS)
+    if (unknownFields) return unknownFields
     const { action, locale, reason, contentHash } = body
     if (typeof action !== 'string' || !(ENDPOINT_ACTIONS as readonly string[]).includes(action)) {
       return problem(
