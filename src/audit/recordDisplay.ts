@@ -1,6 +1,6 @@
 import type { Field, PayloadRequest } from 'payload'
 
-import { adminText } from '../i18n/adminText'
+import { sayFor } from '../i18n/adminText'
 import type { AdminStringKey } from '../i18n/adminTranslations'
 import { byLanguage } from '../i18n/byLanguage'
 import type { Translate } from '../i18n/recordLabels'
@@ -15,11 +15,6 @@ import { sourceCategories } from '../utilities/sourceCategories'
 
 type Doc = Record<string, unknown>
 type Compute = (doc: Doc, req: PayloadRequest, t: Translate) => unknown
-
-export const translatorFor =
-  (req: PayloadRequest): Translate =>
-  (key, vars) =>
-    adminText(req, key, vars)
 
 /** A stored subject (`partners-page`, `partner-categories:6`) as the admin names the document. */
 export const subjectName = async (
@@ -50,7 +45,7 @@ const forAdminReads =
     req: PayloadRequest
     overrideAccess?: boolean
   }) =>
-    overrideAccess ? undefined : compute((data ?? {}) as Doc, req, translatorFor(req))
+    overrideAccess ? undefined : compute((data ?? {}) as Doc, req, sayFor(req))
 
 /** A read-only field shown on the record and in its list, worked out on read, with no column. */
 export const displayField = (

@@ -1,3 +1,4 @@
+import type { Say } from './adminText'
 import type { AdminStringKey } from './adminTranslations'
 import { collectionsStrings } from './areas/collections'
 import { reviewStrings } from './areas/review'
@@ -7,7 +8,7 @@ import { workflowStrings } from './areas/workflow'
  * How the admin names a workflow state, an action and a locale code in the user's language, with
  * any `t` (the client's useAdminTranslation, a request's i18n). Unknown codes show as stored.
  */
-export type Translate = (key: AdminStringKey, vars?: Record<string, unknown>) => string
+export type Translate = Say
 
 const hasKey = (table: object, key: string): boolean => Object.hasOwn(table, key)
 
