@@ -20,8 +20,9 @@ const LAYERS = [
   { name: 'releases', paths: ['src/releases', 'src/translations'] },
   { name: 'workflow', paths: ['src/workflow'] },
   { name: 'audit', paths: ['src/audit'] },
+  { name: 'outbox', paths: ['src/outbox'] },
 ]
-const FOUNDATION = ['src/utilities', 'src/diff', 'src/http', 'src/i18n', 'src/ui']
+const FOUNDATION = ['src/utilities', 'src/diff', 'src/http', 'src/i18n', 'src/ui', 'src/email']
 
 const above = (index) => LAYERS.slice(0, index).flatMap((layer) => layer.paths)
 
@@ -30,7 +31,7 @@ const layerZones = [
     layer.paths.map((target) => ({
       target: `./${target}`,
       from: above(position + 1).map((path) => `./${path}`),
-      message: `The ${layer.name} layer may not import a layer above it (server/endpoints → delivery/webhooks → releases/translations → workflow → audit → utilities).`,
+      message: `The ${layer.name} layer may not import a layer above it (server/endpoints → delivery/webhooks → releases/translations → workflow → audit → outbox → utilities).`,
     })),
   ),
   {

@@ -7,6 +7,7 @@ import * as migration_20261204_125922_document_revisions from './20261204_125922
 import * as migration_20261206_205208_ids_never_reused from './20261206_205208_ids_never_reused'
 import * as migration_20261207_041624_category_display_title from './20261207_041624_category_display_title'
 import * as migration_20261207_062424_record_display_titles from './20261207_062424_record_display_titles'
+import * as migration_20261207_140733_outbox from './20261207_140733_outbox'
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261207_062424_record_display_titles.up,
     down: migration_20261207_062424_record_display_titles.down,
     name: '20261207_062424_record_display_titles',
+  },
+  {
+    up: migration_20261207_140733_outbox.up,
+    down: migration_20261207_140733_outbox.down,
+    name: '20261207_140733_outbox',
   },
 ]

@@ -70,7 +70,8 @@ export interface Config {
     'partner-categories': PartnerCategory;
     releases: Release;
     'webhook-endpoints': WebhookEndpoint;
-    'webhook-deliveries': WebhookDelivery;
+    'outbox-messages': OutboxMessage;
+    'outbox-attempts': OutboxAttempt;
     users: User;
     'workflow-states': WorkflowState;
     'audit-events': AuditEvent;
@@ -79,12 +80,17 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    'outbox-messages': {
+      attemptLog: 'outbox-attempts';
+    };
+  };
   collectionsSelect: {
     'partner-categories': PartnerCategoriesSelect<false> | PartnerCategoriesSelect<true>;
     releases: ReleasesSelect<false> | ReleasesSelect<true>;
     'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
-    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'outbox-messages': OutboxMessagesSelect<false> | OutboxMessagesSelect<true>;
+    'outbox-attempts': OutboxAttemptsSelect<false> | OutboxAttemptsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-states': WorkflowStatesSelect<false> | WorkflowStatesSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
@@ -270,19 +276,23 @@ export interface WebhookEndpoint {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "webhook-deliveries".
+ * via the `definition` "outbox-messages".
  */
-export interface WebhookDelivery {
+export interface OutboxMessage {
   id: number;
-  dedupeKey: string;
-  endpoint: number | WebhookEndpoint;
-  event: 'release.published' | 'release.effective';
-  locale: string;
-  releaseNumber: number;
-  status: 'pending' | 'retrying' | 'delivered' | 'failed' | 'refused';
+  key: string;
+  channel: 'email' | 'webhook';
+  topic: string;
+  recipient: string;
+  endpoint?: (number | null) | WebhookEndpoint;
+  locale?: string | null;
+  releaseNumber?: number | null;
+  status: 'pending' | 'sending' | 'retrying' | 'delivered' | 'failed' | 'refused';
   attempts: number;
-  body: string;
-  log?:
+  nextAttemptAt: string;
+  deliveredAt?: string | null;
+  lastError?: string | null;
+  content:
     | {
         [k: string]: unknown;
       }
@@ -291,6 +301,29 @@ export interface WebhookDelivery {
     | number
     | boolean
     | null;
+  attemptLog?: {
+    docs?: (number | OutboxAttempt)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outbox-attempts".
+ */
+export interface OutboxAttempt {
+  id: number;
+  key: string;
+  message: number | OutboxMessage;
+  attempt: number;
+  worker: string;
+  outcome: 'unknown' | 'delivered' | 'failed' | 'refused';
+  response?: string | null;
+  error?: string | null;
+  startedAt: string;
+  durationMs?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -449,8 +482,12 @@ export interface PayloadLockedDocument {
         value: number | WebhookEndpoint;
       } | null)
     | ({
-        relationTo: 'webhook-deliveries';
-        value: number | WebhookDelivery;
+        relationTo: 'outbox-messages';
+        value: number | OutboxMessage;
+      } | null)
+    | ({
+        relationTo: 'outbox-attempts';
+        value: number | OutboxAttempt;
       } | null)
     | ({
         relationTo: 'users';
@@ -573,18 +610,40 @@ export interface WebhookEndpointsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "webhook-deliveries_select".
+ * via the `definition` "outbox-messages_select".
  */
-export interface WebhookDeliveriesSelect<T extends boolean = true> {
-  dedupeKey?: T;
+export interface OutboxMessagesSelect<T extends boolean = true> {
+  key?: T;
+  channel?: T;
+  topic?: T;
+  recipient?: T;
   endpoint?: T;
-  event?: T;
   locale?: T;
   releaseNumber?: T;
   status?: T;
   attempts?: T;
-  body?: T;
-  log?: T;
+  nextAttemptAt?: T;
+  deliveredAt?: T;
+  lastError?: T;
+  content?: T;
+  attemptLog?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outbox-attempts_select".
+ */
+export interface OutboxAttemptsSelect<T extends boolean = true> {
+  key?: T;
+  message?: T;
+  attempt?: T;
+  worker?: T;
+  outcome?: T;
+  response?: T;
+  error?: T;
+  startedAt?: T;
+  durationMs?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -9,12 +9,14 @@ import { PartnerCategories } from '@collections/PartnerCategories'
 import { PartnersPage } from '@collections/PartnersPage'
 import { Releases } from '@collections/Releases'
 import { Users } from '@collections/Users'
-import { WebhookDeliveries } from '@collections/WebhookDeliveries'
+import { OutboxAttempts } from '@collections/OutboxAttempts'
+import { OutboxMessages } from '@collections/OutboxMessages'
 import { WebhookEndpoints } from '@collections/WebhookEndpoints'
 import { localesVisibleTo } from './access/visibleLocales'
 import { LOCALE_LABELS, LOCALES, SOURCE_LOCALE } from './config/locales'
 import { projectPath } from './config/paths'
 import { resolvedPayloadSecret, settings } from './config/settings'
+import { kaijiEmailAdapter } from './email/emailAdapter'
 import { createDatabaseAdapter } from './database/createDatabaseAdapter'
 import { readableJsonFields } from './components/readableJsonFields'
 import { reviewQueueEndpoints } from './endpoints/reviewQueue'
@@ -51,7 +53,21 @@ export default buildConfig({
       },
     },
   },
-  collections: [PartnerCategories, Releases, WebhookEndpoints, WebhookDeliveries, Users],
+  collections: [
+    PartnerCategories,
+    Releases,
+    WebhookEndpoints,
+    OutboxMessages,
+    OutboxAttempts,
+    Users,
+  ],
+  // Every message leaves through the outbox (src/outbox); this adapter is its email channel.
+  email: kaijiEmailAdapter({
+    smtpUrl: settings().mail.smtpUrl,
+    from: settings().mail.from,
+    outboxDir: settings().mail.outboxDir,
+    timeoutMs: settings().outbox.timeoutMs,
+  }),
   globals: [PartnersPage],
   // The browser's Accept-Language picks the first language; a user's own choice is kept after that, in
   // their preferences too (src/i18n/languageChoice.ts), so it follows them to another browser.

@@ -145,7 +145,7 @@ export const publishWithWebhookDelivery = async (api: ApiClient): Promise<void> 
   if (published.status !== 201) throw new Error(`publish: ${published.status}`)
   const until = Date.now() + 15_000
   for (;;) {
-    const { body } = await api.request<{ docs: unknown[] }>('/api/webhook-deliveries?limit=1', {
+    const { body } = await api.request<{ docs: unknown[] }>('/api/outbox-messages?limit=1', {
       token,
     })
     if (body.docs.length > 0) return

@@ -41,15 +41,30 @@ export type Settings = Readonly<{
   /** KAIJI_TIMEZONE: the IANA time zone the admin shows dates in. */
   timeZone: string
   webhooks: Readonly<{
-    /** KAIJI_WEBHOOK_RETRY_BASE_MS: wait before retry k (1-based) is base × 2^(k-1). */
-    retryBaseMs: number
-    /** KAIJI_WEBHOOK_MAX_ATTEMPTS */
-    maxAttempts: number
-    /** KAIJI_WEBHOOK_TIMEOUT_MS */
-    timeoutMs: number
     /** KAIJI_WEBHOOK_ALLOW_PRIVATE: deliver to loopback and private addresses too. */
     allowPrivate: boolean
   }>
+  /** Every email and webhook leaves through the outbox (src/outbox), with this retry policy. */
+  outbox: Readonly<{
+    /** KAIJI_OUTBOX_RETRY_BASE_MS (formerly KAIJI_WEBHOOK_RETRY_BASE_MS): wait before retry k (1-based) is base × 2^(k-1). */
+    retryBaseMs: number
+    /** KAIJI_OUTBOX_MAX_ATTEMPTS (formerly KAIJI_WEBHOOK_MAX_ATTEMPTS) */
+    maxAttempts: number
+    /** KAIJI_OUTBOX_POLL_MS: how often a server looks for due deliveries (it also looks at once after each commit that queues one). */
+    pollMs: number
+    /** KAIJI_OUTBOX_TIMEOUT_MS (formerly KAIJI_WEBHOOK_TIMEOUT_MS): the longest one webhook request or SMTP exchange may take. */
+    timeoutMs: number
+  }>
+  mail: Readonly<{
+    /** KAIJI_SMTP_URL (smtp:// or smtps://, credentials in the URL); null: write .eml files under `outboxDir`. */
+    smtpUrl: string | null
+    /** KAIJI_MAIL_FROM */
+    from: string
+    /** Where messages are written as .eml files when no SMTP server is configured: `<KAIJI_DATA_DIR>/outbox`. */
+    outboxDir: string
+  }>
+  /** KAIJI_NOTICE_REMINDER_DAYS: subscribers are reminded of a material change this many days before it takes effect. */
+  noticeReminderDays: number
   /** KAIJI_ALLOWED_ORIGINS */
   allowedOrigins: readonly string[]
   /** KAIJI_COOKIE_SECURE: false drops Secure from the session cookie (it is only set in production). */
@@ -126,6 +141,52 @@ const trueOrFalse = (name: string, raw: string | undefined, fallback: boolean): 
   if (value === 'true') return true
   if (value === 'false') return false
   throw new StartupError(`${name} "${raw}" must be "true" or "false".`)
+}
+
+/** The newer name wins; the older one is still read, so a configuration written for it keeps working. */
+const olderNameToo = (
+  env: Environment,
+  name: string,
+  olderName: string,
+  fallback: number,
+): number =>
+  given(env[name]) !== undefined
+    ? positiveNumber(name, env[name], fallback)
+    : positiveNumber(olderName, env[olderName], fallback)
+
+export const DEFAULT_MAIL_FROM = 'Kaiji <kaiji@localhost>'
+export const DEFAULT_NOTICE_REMINDER_DAYS = 7
+
+/** `KAIJI_SMTP_URL`: smtp://user:password@host:port (STARTTLS when offered) or smtps:// (TLS from the start). */
+export const parseSmtpUrl = (raw: string | undefined): string | null => {
+  const value = given(raw)?.trim()
+  if (value === undefined) return null
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new StartupError(
+      'KAIJI_SMTP_URL is not a URL; write it as smtp://user:password@host:587 or smtps://user:password@host:465.',
+    )
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new StartupError(
+      `KAIJI_SMTP_URL must start with smtp:// or smtps://, not ${url.protocol}//.`,
+    )
+  if (!url.hostname) throw new StartupError('KAIJI_SMTP_URL names no host.')
+  return value
+}
+
+/** `KAIJI_MAIL_FROM`: an address, optionally with a display name: `Legal <legal@example.com>`. */
+export const parseMailFrom = (raw: string | undefined): string => {
+  const value = given(raw)?.trim()
+  if (value === undefined) return DEFAULT_MAIL_FROM
+  const address = /<([^<>\s]+)>\s*$/.exec(value)?.[1] ?? value
+  if (!/^[^@\s<>]+@[^@\s<>]+$/.test(address))
+    throw new StartupError(
+      `KAIJI_MAIL_FROM ${JSON.stringify(raw)} must be an email address, e.g. "Legal <legal@example.com>".`,
+    )
+  return value
 }
 
 /** `KAIJI_WEBHOOK_ALLOW_PRIVATE=true` lets webhooks reach private and loopback addresses (a receiver on the same host or network). */
@@ -304,20 +365,40 @@ export const parseSettings = (env: Environment): SettingsResult => {
     materialNoticeDays: read(() => materialNoticeDays(env), DEFAULT_MATERIAL_NOTICE_DAYS),
     timeZone: read(() => parseTimeZone(env.KAIJI_TIMEZONE), DEFAULT_TIMEZONE),
     webhooks: {
+      allowPrivate: read(() => allowPrivateWebhookTargets(env.KAIJI_WEBHOOK_ALLOW_PRIVATE), false),
+    },
+    outbox: {
       retryBaseMs: read(
-        () => positiveNumber('KAIJI_WEBHOOK_RETRY_BASE_MS', env.KAIJI_WEBHOOK_RETRY_BASE_MS, 5_000),
+        () => olderNameToo(env, 'KAIJI_OUTBOX_RETRY_BASE_MS', 'KAIJI_WEBHOOK_RETRY_BASE_MS', 5_000),
         5_000,
       ),
       maxAttempts: read(
-        () => positiveNumber('KAIJI_WEBHOOK_MAX_ATTEMPTS', env.KAIJI_WEBHOOK_MAX_ATTEMPTS, 6),
+        () => olderNameToo(env, 'KAIJI_OUTBOX_MAX_ATTEMPTS', 'KAIJI_WEBHOOK_MAX_ATTEMPTS', 6),
         6,
       ),
+      pollMs: read(
+        () => positiveNumber('KAIJI_OUTBOX_POLL_MS', env.KAIJI_OUTBOX_POLL_MS, 1_000),
+        1_000,
+      ),
       timeoutMs: read(
-        () => positiveNumber('KAIJI_WEBHOOK_TIMEOUT_MS', env.KAIJI_WEBHOOK_TIMEOUT_MS, 10_000),
+        () => olderNameToo(env, 'KAIJI_OUTBOX_TIMEOUT_MS', 'KAIJI_WEBHOOK_TIMEOUT_MS', 10_000),
         10_000,
       ),
-      allowPrivate: read(() => allowPrivateWebhookTargets(env.KAIJI_WEBHOOK_ALLOW_PRIVATE), false),
     },
+    mail: {
+      smtpUrl: read(() => parseSmtpUrl(env.KAIJI_SMTP_URL), null),
+      from: read(() => parseMailFrom(env.KAIJI_MAIL_FROM), DEFAULT_MAIL_FROM),
+      outboxDir: path.join(dataDir, 'outbox'),
+    },
+    noticeReminderDays: read(
+      () =>
+        positiveNumber(
+          'KAIJI_NOTICE_REMINDER_DAYS',
+          env.KAIJI_NOTICE_REMINDER_DAYS,
+          DEFAULT_NOTICE_REMINDER_DAYS,
+        ),
+      DEFAULT_NOTICE_REMINDER_DAYS,
+    ),
     allowedOrigins: read(() => parseAllowedOrigins(env.KAIJI_ALLOWED_ORIGINS), []),
     cookieSecure: read(
       () => trueOrFalse('KAIJI_COOKIE_SECURE', env.KAIJI_COOKIE_SECURE, true),

@@ -29,6 +29,7 @@ import {
 import { sourceTiming, type SourceTiming } from '../releases/sourceBasisStore'
 import { releaseTimeline } from '../releases/timeline'
 import { CHANGE_TYPES, type ChangeType } from '../releases/types'
+import { queueReleaseWebhooks } from '../webhooks/queueWebhooks'
 import { inTransaction, problem, readJsonObject, unknownKeys } from '../http/endpointHelpers'
 import { isContentHash } from '../workflow'
 
@@ -141,12 +142,13 @@ const readPublishingRequest = async (
   return { user, body }
 }
 
-/** Commits, then tells the delivery layer and the webhooks; refusals roll everything back. */
+/** Writes the release and its webhooks in one transaction, then tells the delivery layer; refusals roll everything back. */
 const publishing = (req: Parameters<PayloadHandler>[0], work: () => Promise<PublishedRelease>) => {
   let published: PublishedRelease | null = null
   return inTransaction(req, async () => {
     try {
       published = await work()
+      await queueReleaseWebhooks(req.payload, req, 'release.published', published)
       return Response.json(
         {
           release: releaseSummary(published, req.user),

@@ -14,7 +14,10 @@ import { csrfOrigins, serverOrigins } from '../security/allowedOrigins'
 import { withPublicRateLimit } from '../security/publicRateLimit'
 import { isPublicPath } from '../delivery/publicRoutes'
 import { onReleasePublished } from '../releases/releaseSignal'
-import { createWebhookDispatcher } from '../webhooks/dispatcher'
+import { emailSender } from '../outbox/deliverEmail'
+import { onOutboxQueued } from '../outbox/signal'
+import { createOutboxWorker } from '../outbox/worker'
+import { webhookSender } from '../webhooks/deliverWebhook'
 import { watchScheduledReleases } from '../webhooks/effectiveWatcher'
 import { createApp } from './createApp'
 import { BoundedIncomingMessage, ignoreBody } from './requestBody'
@@ -62,11 +65,22 @@ export const start = async ({
   let publicUrl = settings().publicUrl ?? ''
   const delivery = createDeliveryService(payload, () => publicUrl)
   delivery.start()
-  const dispatcher = createWebhookDispatcher(payload, settings().webhooks)
-  const stopAnnouncing = onReleasePublished((release) =>
-    dispatcher.announce('release.published', release),
-  )
-  const watcher = watchScheduledReleases(payload, dispatcher)
+  const outbox = createOutboxWorker(payload, {
+    ...settings().outbox,
+    senders: {
+      email: emailSender(payload),
+      webhook: webhookSender(payload, {
+        timeoutMs: settings().outbox.timeoutMs,
+        allowPrivate: settings().webhooks.allowPrivate,
+      }),
+    },
+  })
+  outbox.start()
+  const stopNudging = [
+    onReleasePublished(() => outbox.nudge()),
+    onOutboxQueued(() => outbox.nudge()),
+  ]
+  const watcher = watchScheduledReleases(payload, { onQueued: () => outbox.nudge() })
 
   // Public reads skip Express entirely: its routing alone costs most of the throughput the cache buys.
   const servePublic = withPublicRateLimit((req, res) => delivery.handle(req, res))
@@ -111,8 +125,8 @@ export const start = async ({
     steps: [
       () => delivery.stop(),
       () => watcher.stop(),
-      () => dispatcher.stop(),
-      stopAnnouncing,
+      () => outbox.stop(),
+      ...stopNudging,
       () => publicProcess?.stop(),
     ],
   })

@@ -2,19 +2,22 @@ import type { Payload } from 'payload'
 
 import { listReleaseSummaries, toRelease } from '../releases/releaseStore'
 import { releaseTimeline } from '../releases/timeline'
-import type { WebhookDispatcher } from './dispatcher'
+import { queueReleaseWebhooks } from './queueWebhooks'
 
 const FIRST_LOOKBACK_MS = 7 * 86_400_000
 const OVERLAP_MS = 5_000
 
 /**
- * Notices scheduled releases whose effective time has come and announces them once. The first look
+ * Notices scheduled releases whose effective time has come and queues their webhooks once. The first look
  * after a start reaches back a week, so a release that took effect while no server ran is announced.
  */
 export const watchScheduledReleases = (
   payload: Payload,
-  dispatcher: WebhookDispatcher,
-  { intervalMs = 1_000, clock = Date.now }: { intervalMs?: number; clock?: () => number } = {},
+  {
+    intervalMs = 1_000,
+    clock = Date.now,
+    onQueued,
+  }: { intervalMs?: number; clock?: () => number; onQueued: () => void },
 ) => {
   const announced = new Set<string>()
   let since = clock() - FIRST_LOOKBACK_MS
@@ -36,19 +39,25 @@ export const watchScheduledReleases = (
       depth: 0,
       overrideAccess: true,
     })
-    since = now
     const scheduled = docs
       .map(toRelease)
       .filter((release) => Date.parse(release.effectiveAt) > Date.parse(release.publishedAt))
     for (const release of scheduled) {
       const key = `${release.locale}:${release.number}`
       if (announced.has(key)) continue
-      announced.add(key)
       // A scheduled release that a later one overtook never takes effect, so there is nothing to announce.
       const timeline = releaseTimeline(await listReleaseSummaries(payload, release.locale), now)
-      if (timeline.statusOf(release) !== 'superseded')
-        dispatcher.announce('release.effective', release)
+      if (timeline.statusOf(release) === 'superseded') {
+        announced.add(key)
+        continue
+      }
+      // Keyed by event, release and endpoint: processes that notice the same release queue it once.
+      await queueReleaseWebhooks(payload, undefined, 'release.effective', release)
+      announced.add(key)
+      onQueued()
     }
+    // Only once every release found is queued: a look that failed halfway is made again in full.
+    since = now
   }
 
   const loop = () => {

@@ -77,15 +77,17 @@ const expectations = (language: Language) => {
       labels: [R.webhookEndpoints.secret, R.webhookEndpoints.forLocales, R.webhookEndpoints.active],
       values: [R.webhookEvent['release.published'], R.webhookEvent['release.effective']],
     },
-    'webhook-deliveries': {
-      plural: R.webhookDeliveries.plural,
-      columns: [R.webhookDeliveries.event, R.webhookDeliveries.status],
-      labels: [
-        R.webhookDeliveries.dedupeKey,
-        R.webhookDeliveries.attempts,
-        R.webhookDeliveries.log,
-      ],
-      values: [R.webhookEvent['release.published']],
+    'outbox-messages': {
+      plural: R.outboxMessages.plural,
+      columns: [R.outboxMessages.channel, R.outboxMessages.status],
+      labels: [R.outboxMessages.key, R.outboxMessages.attempts, R.outboxMessages.attemptLog],
+      values: [R.outboxChannel.webhook, R.deliveryStatus.delivered],
+    },
+    'outbox-attempts': {
+      plural: R.outboxAttempts.plural,
+      columns: [R.outboxAttempts.attempt, R.outboxAttempts.outcome],
+      labels: [R.outboxAttempts.worker, R.outboxAttempts.response],
+      values: [R.attemptOutcome.delivered],
     },
     users: {
       plural: R.users.plural,

@@ -198,7 +198,7 @@ const CASES: Case[] = [
     label: 'a where filter with a date that is not one',
     who: 'admin',
     method: 'DELETE',
-    path: () => '/api/webhook-deliveries?where[or][0][createdAt][equals]=abc',
+    path: () => '/api/outbox-messages?where[or][0][createdAt][equals]=abc',
     body: '',
     status: 400,
     message: /where\[or\]\[0\]\[createdAt\]\[equals\]: "abc" is not a date/,

@@ -33,7 +33,7 @@ describe('anonymous requests get no content', () => {
     '/api/releases/1',
     '/api/releases/preview?locale=ja',
     '/api/webhook-endpoints',
-    '/api/webhook-deliveries',
+    '/api/outbox-messages',
   ])('REST GET %s', async (path) => {
     const { status, text } = await request(path)
     // 401/403 when the route exists; Payload exposes no REST route for payload-migrations at all.

@@ -726,7 +726,7 @@ describe('raw collections stay closed to the public', () => {
   it.each([
     '/api/releases',
     '/api/releases/1',
-    '/api/webhook-deliveries',
+    '/api/outbox-messages',
     '/api/workflow-states',
     '/api/partner-categories',
   ])('%s', async (path) => {

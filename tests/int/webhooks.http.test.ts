@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http'
 
-import { verifySignature } from '@/webhooks/signature'
+import { verifySignature, verifyStandardSignature } from '@/webhooks/signature'
 import { approveChange, releaseAction } from '@support/contentChanges'
 import {
   graphql as sharedGraphql,
@@ -9,17 +9,29 @@ import {
   type ApiClient,
   type TestUserName,
 } from '../helpers/http'
+import { stopServer } from '@support/server.mjs'
 import { startIsolatedServer } from '@support/testServer'
 
-type Received = { path: string; event: string; signature: string; body: string; at: number }
+type Received = {
+  path: string
+  event: string
+  signature: string
+  standard: { id: string; timestamp: string; signatures: string }
+  body: string
+  at: number
+}
 type Endpoint = { id: number; secret: string }
 type Delivery = {
-  event: string
+  id: number
+  key: string
+  topic: string
   status: string
   attempts: number
   releaseNumber: number
   endpoint: number
-  log: Array<{ status: number | null; error: string | null }>
+  attemptLog: {
+    docs: Array<{ attempt: number; outcome: string; response: string | null; error: string | null }>
+  }
 }
 
 const SECRET = 'receiver-shared-secret-0123456789abcdef'
@@ -41,6 +53,11 @@ beforeAll(async () => {
         path,
         event: String(req.headers['x-kaiji-event']),
         signature: String(req.headers['x-kaiji-signature']),
+        standard: {
+          id: String(req.headers['webhook-id']),
+          timestamp: String(req.headers['webhook-timestamp']),
+          signatures: String(req.headers['webhook-signature']),
+        },
         body: Buffer.concat(chunks).toString('utf8'),
         at: Date.now(),
       })
@@ -81,11 +98,12 @@ const endpointCount = async () =>
       token: await api.login('admin'),
     })
   ).body.totalDocs
-const deliveries = async () =>
+const deliveries = async (client: ApiClient = api) =>
   (
-    await api.request<{ docs: Delivery[] }>('/api/webhook-deliveries?limit=100&sort=createdAt', {
-      token: await api.login('admin'),
-    })
+    await client.request<{ docs: Delivery[] }>(
+      '/api/outbox-messages?limit=100&sort=createdAt&depth=1&where[channel][equals]=webhook',
+      { token: await client.login('admin') },
+    )
   ).body.docs
 const eventually = async <T>(
   read: () => Promise<T>,
@@ -114,7 +132,7 @@ describe('webhook endpoints are for admins only', () => {
       const listed = await api.request('/api/webhook-endpoints', { token: await asUser(who) })
       expect([401, 403]).toContain(listed.status)
       expect([401, 403]).toContain(
-        (await api.request('/api/webhook-deliveries', { token: await asUser(who) })).status,
+        (await api.request('/api/outbox-messages', { token: await asUser(who) })).status,
       )
       const graph = await api.graphql<{ WebhookEndpoints: unknown }>(
         '{ WebhookEndpoints { docs { secret url } } }',
@@ -228,9 +246,12 @@ describe('deliveries', () => {
     )
     expect(stored.body).toMatchObject({ url: `${receiverUrl}/ok`, secret: SECRET })
     for (const [method, path] of [
-      ['POST', '/api/webhook-deliveries'],
-      ['PATCH', '/api/webhook-deliveries/1'],
-      ['DELETE', '/api/webhook-deliveries/1'],
+      ['POST', '/api/outbox-messages'],
+      ['PATCH', '/api/outbox-messages/1'],
+      ['DELETE', '/api/outbox-messages/1'],
+      ['POST', '/api/outbox-attempts'],
+      ['PATCH', '/api/outbox-attempts/1'],
+      ['DELETE', '/api/outbox-attempts/1'],
     ] as const) {
       const result = await api.request(path, {
         method,
@@ -257,8 +278,12 @@ describe('deliveries', () => {
     )
     const byStatus = Object.fromEntries(all.map((row) => [`${row.status}:${row.attempts}`, row]))
     expect(Object.keys(byStatus).sort()).toEqual(['delivered:1', 'delivered:3', 'failed:4'])
-    expect(byStatus['delivered:3']?.log.map((entry) => entry.status)).toEqual([503, 503, 204])
-    expect(byStatus['failed:4']?.log.map((entry) => entry.error)).toEqual([
+    expect(byStatus['delivered:3']?.attemptLog.docs.map((entry) => entry.response)).toEqual([
+      'HTTP 503',
+      'HTTP 503',
+      'HTTP 204',
+    ])
+    expect(byStatus['failed:4']?.attemptLog.docs.map((entry) => entry.error)).toEqual([
       'HTTP 503',
       'HTTP 503',
       'HTTP 503',
@@ -270,6 +295,21 @@ describe('deliveries', () => {
     const [first] = toOk
     expect(first?.event).toBe('release.published')
     expect(verifySignature(SECRET, first?.body ?? '', first?.signature)).toBe(true)
+    // Standard Webhooks: the id names the delivery, the signed timestamp is the attempt's.
+    expect(first?.standard.id).toBe(byStatus['delivered:1']?.key)
+    expect(verifyStandardSignature(SECRET, { ...first!.standard, body: first?.body ?? '' })).toBe(
+      true,
+    )
+    expect(
+      verifyStandardSignature(
+        SECRET,
+        { ...first!.standard, body: first?.body ?? '' },
+        { now: Date.now() + 600_000 },
+      ),
+    ).toBe(false)
+    expect(verifyStandardSignature(SECRET, { ...first!.standard, body: `${first?.body} ` })).toBe(
+      false,
+    )
     expect(JSON.parse(first?.body ?? '{}')).toMatchObject({
       event: 'release.published',
       locale: 'ja',
@@ -277,6 +317,8 @@ describe('deliveries', () => {
     })
     const toFlaky = received.filter((request) => request.path === '/flaky')
     expect(toFlaky).toHaveLength(3)
+    // Every retry carries the same webhook-id, so a receiver can tell it from a new event.
+    expect(new Set(toFlaky.map((request) => request.standard.id)).size).toBe(1)
     expect(
       toFlaky.every((request) => verifySignature(flaky.secret, request.body, request.signature)),
     ).toBe(true)
@@ -426,8 +468,10 @@ describe('webhook targets on a server without KAIJI_WEBHOOK_ALLOW_PRIVATE (the d
     expect(named.status).toBe(201)
     // ... then a second server process on the same database, without KAIJI_WEBHOOK_ALLOW_PRIVATE, publishes.
     const strict = await server.startAnother({ KAIJI_WEBHOOK_ALLOW_PRIVATE: 'false' })
+    // Any process on the database may deliver what is due; stop the permissive one, so the strict one does.
+    await stopServer(server.child)
     received.length = 0
-    const before = (await deliveries()).length
+    const before = (await deliveries(strict)).length
     await approveChange(strict, { subject: 'maps', locale: 'ja', data: { name: '地図(非公開先)' } })
     const published = await releaseAction(strict, 'publish', {
       locale: 'ja',
@@ -437,14 +481,20 @@ describe('webhook targets on a server without KAIJI_WEBHOOK_ALLOW_PRIVATE (the d
     expect(published.status).toBe(201)
     const number = published.body.release?.number
     const rows = await eventually(
-      async () => (await deliveries()).filter((row) => row.releaseNumber === number),
-      (found) => found.length === 4 && found.every((row) => row.status !== 'pending'),
+      async () => (await deliveries(strict)).filter((row) => row.releaseNumber === number),
+      (found) =>
+        found.length === 4 && found.every((row) => !['pending', 'sending'].includes(row.status)),
     )
-    expect((await deliveries()).length).toBe(before + 4)
+    expect((await deliveries(strict)).length).toBe(before + 4)
     expect(
-      rows.map((row) => [row.status, row.attempts, row.log.length, row.log[0]?.status]),
+      rows.map((row) => [
+        row.status,
+        row.attempts,
+        row.attemptLog.docs.length,
+        row.attemptLog.docs[0]?.response,
+      ]),
     ).toEqual(Array(4).fill(['refused', 1, 1, null]))
-    const errors = rows.map((row) => row.log[0]?.error ?? '')
+    const errors = rows.map((row) => row.attemptLog.docs[0]?.error ?? '')
     expect(errors.every((error) => error.startsWith('Refused, not sent: '))).toBe(true)
     expect(
       errors.filter((error) => /The host 127\.0\.0\.1 is a loopback address/.test(error)),

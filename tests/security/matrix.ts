@@ -285,23 +285,39 @@ export const REST_PROBES: readonly RestProbe[] = [
     allowed: ADMIN,
   },
   {
-    what: 'list webhook deliveries',
+    what: 'list outbox messages',
     method: 'GET',
-    path: () => '/api/webhook-deliveries',
+    path: () => '/api/outbox-messages',
     allowed: ADMIN,
   },
   {
-    what: 'create a webhook delivery',
+    what: 'create an outbox message',
     method: 'POST',
-    path: () => '/api/webhook-deliveries',
+    path: () => '/api/outbox-messages',
     body: () => ({
-      dedupeKey: 'x',
-      event: 'release.published',
-      locale: 'ja',
-      releaseNumber: 1,
-      body: '{}',
+      key: 'x',
+      channel: 'webhook',
+      topic: 'release.published',
+      recipient: 'http://example.com/',
+      nextAttemptAt: new Date().toISOString(),
+      content: { event: 'release.published', body: '{}' },
     }),
     allowed: NOBODY,
+  },
+  {
+    what: 'list delivery attempts',
+    method: 'GET',
+    path: () => '/api/outbox-attempts',
+    allowed: ADMIN,
+  },
+  {
+    what: 'redeliver an outbox message',
+    method: 'POST',
+    path: () => '/api/outbox-messages/999999/redeliver',
+    body: () => ({}),
+    allowed: ADMIN,
+    // There is no such message: the admin is let through to the 404, the others are refused first.
+    grantedAlso: [404],
   },
 
   // users

@@ -145,7 +145,7 @@ describe('parameter tricks give the public nothing', () => {
       '/api/audit-events?where[locale][equals]=en',
       '/api/audit-events?select[reason]=true',
       '/api/webhook-endpoints?select[secret]=true',
-      '/api/webhook-deliveries?where[status][equals]=failed',
+      '/api/outbox-messages?where[status][equals]=failed',
     ]) {
       expect((await own.api.request(path, { token })).status).toBe(403)
     }

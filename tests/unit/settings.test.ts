@@ -37,7 +37,14 @@ describe('parseSettings: the defaults', () => {
       publicCacheControl: null,
       materialNoticeDays: 30,
       timeZone: 'Asia/Tokyo',
-      webhooks: { retryBaseMs: 5000, maxAttempts: 6, timeoutMs: 10000, allowPrivate: false },
+      webhooks: { allowPrivate: false },
+      outbox: { retryBaseMs: 5000, maxAttempts: 6, pollMs: 1000, timeoutMs: 10000 },
+      mail: {
+        smtpUrl: null,
+        from: 'Kaiji <kaiji@localhost>',
+        outboxDir: path.resolve('data/outbox'),
+      },
+      noticeReminderDays: 7,
       allowedOrigins: [],
       cookieSecure: true,
       trustProxy: 0,
@@ -239,7 +246,7 @@ const cases: Array<{
   },
   {
     name: 'KAIJI_WEBHOOK_RETRY_BASE_MS',
-    pick: (s) => s.webhooks.retryBaseMs,
+    pick: (s) => s.outbox.retryBaseMs,
     good: [
       ['200', 200],
       ['0.5', 0.5],
@@ -251,17 +258,59 @@ const cases: Array<{
   },
   {
     name: 'KAIJI_WEBHOOK_MAX_ATTEMPTS',
-    pick: (s) => s.webhooks.maxAttempts,
+    pick: (s) => s.outbox.maxAttempts,
     good: [['4', 4]],
     bad: [['-3', /^KAIJI_WEBHOOK_MAX_ATTEMPTS must be a positive number, not "-3"\.$/]],
   },
   {
     name: 'KAIJI_WEBHOOK_TIMEOUT_MS',
-    pick: (s) => s.webhooks.timeoutMs,
+    pick: (s) => s.outbox.timeoutMs,
     good: [['2500', 2500]],
     bad: [
       ['ten seconds', /^KAIJI_WEBHOOK_TIMEOUT_MS must be a positive number, not "ten seconds"\.$/],
     ],
+  },
+  {
+    name: 'KAIJI_OUTBOX_RETRY_BASE_MS',
+    pick: (s) => s.outbox.retryBaseMs,
+    good: [['300', 300]],
+    bad: [['never', /^KAIJI_OUTBOX_RETRY_BASE_MS must be a positive number, not "never"\.$/]],
+  },
+  {
+    name: 'KAIJI_OUTBOX_POLL_MS',
+    pick: (s) => s.outbox.pollMs,
+    good: [['250', 250]],
+    bad: [['0', /^KAIJI_OUTBOX_POLL_MS must be a positive number, not "0"\.$/]],
+  },
+  {
+    name: 'KAIJI_SMTP_URL',
+    pick: (s) => s.mail.smtpUrl,
+    good: [
+      ['smtp://user:secret@mail.example.com:587', 'smtp://user:secret@mail.example.com:587'],
+      ['smtps://mail.example.com', 'smtps://mail.example.com'],
+    ],
+    bad: [
+      [
+        'http://mail.example.com',
+        /^KAIJI_SMTP_URL must start with smtp:\/\/ or smtps:\/\/, not http:\/\/\.$/,
+      ],
+      ['mail.example.com', /^KAIJI_SMTP_URL is not a URL/],
+    ],
+  },
+  {
+    name: 'KAIJI_MAIL_FROM',
+    pick: (s) => s.mail.from,
+    good: [
+      ['Legal <legal@example.com>', 'Legal <legal@example.com>'],
+      ['legal@example.com', 'legal@example.com'],
+    ],
+    bad: [['Legal team', /^KAIJI_MAIL_FROM "Legal team" must be an email address/]],
+  },
+  {
+    name: 'KAIJI_NOTICE_REMINDER_DAYS',
+    pick: (s) => s.noticeReminderDays,
+    good: [['3', 3]],
+    bad: [['a week', /^KAIJI_NOTICE_REMINDER_DAYS must be a positive number, not "a week"\.$/]],
   },
   {
     name: 'KAIJI_WEBHOOK_ALLOW_PRIVATE',
