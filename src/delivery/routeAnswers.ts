@@ -10,6 +10,8 @@ import { renderArchivedReleasePage } from './render/pages/archived'
 import { renderPartnersPage } from './render/pages/current'
 import { renderDiffPage } from './render/pages/diff'
 import { renderHistoryPage } from './render/pages/history'
+import { renderUpcomingReleasePage } from './render/pages/upcoming'
+import { partnerPaths } from './render/paths'
 import type { Answer } from './responses'
 import { releaseDocument, releaseMeta, translationStatus } from './views'
 
@@ -107,6 +109,13 @@ export const answerRoute = async (
     return translationStatus(release, inEffect ? await full(inEffect) : null, source.releases)
   }
   const upcomingMeta = timeline.upcoming.map((release) => releaseMeta(release, 'upcoming'))
+  const announced = (number: number) =>
+    timeline.upcoming.find((release) => release.number === number) ?? null
+  // Published ahead of its date, and not cancelled: its announcement page existed, and links to it
+  // (in feed readers, in emails) keep leading to the release once it is in effect.
+  const wasAnnounced = (release: StoredReleaseSummary) =>
+    timeline.statusOf(release) !== 'superseded' &&
+    Date.parse(release.publishedAt) < Date.parse(release.effectiveAt)
 
   switch (route.kind) {
     case 'api-current':
@@ -213,7 +222,31 @@ export const answerRoute = async (
         sourceNotice,
         locales: LOCALES,
       })
-      return ok(format, html, [current, ...sourceBasis(current, source)])
+      return ok(format, html, [current, ...sourceBasis(current, source), ...timeline.upcoming])
+    }
+    case 'page-upcoming': {
+      const summary = announced(route.number)
+      if (!summary) {
+        const inEffect = visible(route.number)
+        if (inEffect && wasAnnounced(inEffect))
+          return { status: 301, location: partnerPaths(locale).release(route.number) }
+        return error(
+          404,
+          format,
+          `There is no announced ${locale} release ${route.number}.`,
+          locale,
+        )
+      }
+      const [release, inEffect] = await Promise.all([
+        full(summary),
+        current ? full(current) : Promise.resolve(null),
+      ])
+      const html = renderUpcomingReleasePage({
+        release,
+        inEffect: inEffect ? { release: inEffect, diff: diffReleases(inEffect, release) } : null,
+        locales: LOCALES,
+      })
+      return ok(format, html, [summary, ...(current ? [current] : [])])
     }
     case 'page-history':
       if (!current) return noRelease()
