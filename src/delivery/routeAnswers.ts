@@ -279,10 +279,11 @@ export const answerRoute = async (
         renderAtomFeed({
           locale,
           releases: timeline.visible,
+          announced: timeline.upcoming,
           baseUrl: publicUrl(),
           title: current ? (await full(current)).content.page.title : null,
         }),
-        timeline.visible.slice(0, 1),
+        [...timeline.visible.slice(0, 1), ...timeline.upcoming],
       )
     case 'export-csv':
       if (!current) return noRelease()
