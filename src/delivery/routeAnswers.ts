@@ -13,7 +13,13 @@ import { renderHistoryPage } from './render/pages/history'
 import { renderUpcomingReleasePage } from './render/pages/upcoming'
 import { partnerPaths } from './render/paths'
 import type { Answer } from './responses'
-import { releaseDocument, releaseMeta, translationStatus } from './views'
+import {
+  announcedLinks,
+  announcedMeta,
+  releaseDocument,
+  releaseMeta,
+  translationStatus,
+} from './views'
 
 /** One locale's releases, and which is current, upcoming or past at the moment they were read. */
 export type LocaleState = {
@@ -108,7 +114,7 @@ export const answerRoute = async (
       at <= clock() ? source.timeline.current : releaseTimeline(source.releases, at).current
     return translationStatus(release, inEffect ? await full(inEffect) : null, source.releases)
   }
-  const upcomingMeta = timeline.upcoming.map((release) => releaseMeta(release, 'upcoming'))
+  const upcomingMeta = timeline.upcoming.map((release) => announcedMeta(release, current !== null))
   const announced = (number: number) =>
     timeline.upcoming.find((release) => release.number === number) ?? null
   // Published ahead of its date, and not cancelled: its announcement page existed, and links to it
@@ -197,6 +203,7 @@ export const answerRoute = async (
                 translation: await translation(release),
               }),
               changesFromCurrent: currentRelease ? diffReleases(currentRelease, release) : null,
+              links: announcedLinks(release, currentRelease !== null),
             })),
           ),
         }),
