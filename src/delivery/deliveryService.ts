@@ -164,7 +164,7 @@ export class DeliveryService {
   private async prepare(path: string): Promise<Prepared> {
     const generation = this.generation
     const resolved = resolvePublicPath(path)
-    if (!('route' in resolved)) return encodeAnswer(resolved, this.cacheControl)
+    if (!('route' in resolved)) return encodeAnswer(resolved, this.cacheControl, this.clock())
     const { route, format } = resolved
     const [state, source] = await Promise.all([
       this.localeState(route.locale),
@@ -177,7 +177,7 @@ export class DeliveryService {
       clock: this.clock,
       publicUrl: () => this.options.publicUrl(),
     })
-    const built = encodeAnswer(answer, this.cacheControl)
+    const built = encodeAnswer(answer, this.cacheControl, this.clock())
     if (built.status === 200) {
       const validUntil = Math.min(state.timeline.nextChangeAt, source.timeline.nextChangeAt)
       if (this.responses.size >= MAX_CACHED_RESPONSES)

@@ -45,6 +45,8 @@ export const renderProspectivePage = async (
     publicUrl: () => '',
   })
   if (answer.status !== 200)
-    throw new Error(`The prospective ${release.locale} page did not render: ${answer.message}`)
+    throw new Error(
+      `The prospective ${release.locale} page did not render: ${'message' in answer ? answer.message : answer.status}`,
+    )
   return answer.text
 }

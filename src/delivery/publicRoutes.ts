@@ -8,6 +8,7 @@ export type PublicRoute =
   | { kind: 'page-current'; locale: string }
   | { kind: 'page-history'; locale: string }
   | { kind: 'page-release'; locale: string; number: number }
+  | { kind: 'page-upcoming'; locale: string; number: number }
   | { kind: 'page-diff'; locale: string; from: number; to: number }
   | { kind: 'feed'; locale: string }
   | { kind: 'export-json'; locale: string }
@@ -90,6 +91,13 @@ const pageRoute = (segments: string[]): PublicRoute | null => {
   if (rest[0] === 'releases' && rest.length === 2) {
     return numbered(locale, false, [rest[1]], ([number = 0]) => ({
       kind: 'page-release',
+      locale,
+      number,
+    }))
+  }
+  if (rest[0] === 'upcoming' && rest.length === 2) {
+    return numbered(locale, false, [rest[1]], ([number = 0]) => ({
+      kind: 'page-upcoming',
       locale,
       number,
     }))

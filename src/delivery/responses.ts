@@ -7,7 +7,7 @@ import { incomingRequestId } from '../http/requestId'
 import type { Format } from './publicRoutes'
 import { renderErrorPage } from './render/pages/error'
 
-/** What a public route answers, before encoding: a body and the releases it shows, or an error. */
+/** What a public route answers, before encoding: a body and the releases it shows, a redirect, or an error. */
 export type Answer =
   | {
       status: 200
@@ -16,6 +16,11 @@ export type Answer =
       /** The releases the body shows: the first one's content hash starts the ETag; Last-Modified is when the last became visible. */
       basedOn: readonly ReleaseSummary[]
       disposition: string | null
+    }
+  | {
+      status: 301
+      /** A path on this site: where what the requested URL showed lives now. */
+      location: string
     }
   | {
       status: 400 | 404
@@ -66,17 +71,22 @@ export const etagMatches = (header: string, etag: string): boolean => {
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === bare)
 }
 
-const visibleSince = (release: ReleaseSummary): number =>
-  Math.max(Date.parse(release.publishedAt), Date.parse(release.effectiveAt))
+/** An announced release is shown from its publication; one in effect from its effective date (or publication, if later). */
+const visibleSince = (release: ReleaseSummary, now: number): number => {
+  const published = Date.parse(release.publishedAt)
+  const effective = Date.parse(release.effectiveAt)
+  return effective > now ? published : Math.max(published, effective)
+}
 
 const okResponse = (
   { format, text, basedOn, disposition }: Extract<Answer, { status: 200 }>,
   cacheControl: string,
+  now: number,
 ): Prepared => {
   const body = Buffer.from(text, 'utf8')
   const etag = etagFor(body, basedOn[0]?.contentHash ?? null)
   const lastModified = basedOn.length
-    ? new Date(Math.max(...basedOn.map(visibleSince))).toUTCString()
+    ? new Date(Math.max(...basedOn.map((release) => visibleSince(release, now)))).toUTCString()
     : null
   const caching: Record<string, string> = {
     ETag: etag,
@@ -127,9 +137,28 @@ const errorResponse = ({
   }
 }
 
-/** An answer as bytes and headers; only a 200 carries validators and may be cached. */
-export const encodeAnswer = (answer: Answer, cacheControl: string): Prepared =>
-  answer.status === 200 ? okResponse(answer, cacheControl) : errorResponse(answer)
+const redirectResponse = (
+  { location }: Extract<Answer, { status: 301 }>,
+  cacheControl: string,
+): Prepared => ({
+  status: 301,
+  etag: null,
+  body: Buffer.alloc(0),
+  notModifiedHeaders: null,
+  headers: flatHeaders({
+    Location: location,
+    'Content-Length': '0',
+    'Cache-Control': cacheControl,
+    ...PUBLIC_SECURITY_HEADERS,
+  }),
+})
+
+/** An answer as bytes and headers, at `now` (for Last-Modified); only a 200 carries validators and may be cached. */
+export const encodeAnswer = (answer: Answer, cacheControl: string, now: number): Prepared => {
+  if (answer.status === 200) return okResponse(answer, cacheControl, now)
+  if (answer.status === 301) return redirectResponse(answer, cacheControl)
+  return errorResponse(answer)
+}
 
 /** Writes a prepared response: 304 when the request's If-None-Match matches, no body for HEAD. */
 export const writePrepared = (

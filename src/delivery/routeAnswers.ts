@@ -10,8 +10,16 @@ import { renderArchivedReleasePage } from './render/pages/archived'
 import { renderPartnersPage } from './render/pages/current'
 import { renderDiffPage } from './render/pages/diff'
 import { renderHistoryPage } from './render/pages/history'
+import { renderUpcomingReleasePage } from './render/pages/upcoming'
+import { partnerPaths } from './render/paths'
 import type { Answer } from './responses'
-import { releaseDocument, releaseMeta, translationStatus } from './views'
+import {
+  announcedLinks,
+  announcedMeta,
+  releaseDocument,
+  releaseMeta,
+  translationStatus,
+} from './views'
 
 /** One locale's releases, and which is current, upcoming or past at the moment they were read. */
 export type LocaleState = {
@@ -106,7 +114,14 @@ export const answerRoute = async (
       at <= clock() ? source.timeline.current : releaseTimeline(source.releases, at).current
     return translationStatus(release, inEffect ? await full(inEffect) : null, source.releases)
   }
-  const upcomingMeta = timeline.upcoming.map((release) => releaseMeta(release, 'upcoming'))
+  const upcomingMeta = timeline.upcoming.map((release) => announcedMeta(release, current !== null))
+  const announced = (number: number) =>
+    timeline.upcoming.find((release) => release.number === number) ?? null
+  // Published ahead of its date, and not cancelled: its announcement page existed, and links to it
+  // (in feed readers, in emails) keep leading to the release once it is in effect.
+  const wasAnnounced = (release: StoredReleaseSummary) =>
+    timeline.statusOf(release) !== 'superseded' &&
+    Date.parse(release.publishedAt) < Date.parse(release.effectiveAt)
 
   switch (route.kind) {
     case 'api-current':
@@ -188,6 +203,7 @@ export const answerRoute = async (
                 translation: await translation(release),
               }),
               changesFromCurrent: currentRelease ? diffReleases(currentRelease, release) : null,
+              links: announcedLinks(release, currentRelease !== null),
             })),
           ),
         }),
@@ -213,7 +229,31 @@ export const answerRoute = async (
         sourceNotice,
         locales: LOCALES,
       })
-      return ok(format, html, [current, ...sourceBasis(current, source)])
+      return ok(format, html, [current, ...sourceBasis(current, source), ...timeline.upcoming])
+    }
+    case 'page-upcoming': {
+      const summary = announced(route.number)
+      if (!summary) {
+        const inEffect = visible(route.number)
+        if (inEffect && wasAnnounced(inEffect))
+          return { status: 301, location: partnerPaths(locale).release(route.number) }
+        return error(
+          404,
+          format,
+          `There is no announced ${locale} release ${route.number}.`,
+          locale,
+        )
+      }
+      const [release, inEffect] = await Promise.all([
+        full(summary),
+        current ? full(current) : Promise.resolve(null),
+      ])
+      const html = renderUpcomingReleasePage({
+        release,
+        inEffect: inEffect ? { release: inEffect, diff: diffReleases(inEffect, release) } : null,
+        locales: LOCALES,
+      })
+      return ok(format, html, [summary, ...(current ? [current] : [])])
     }
     case 'page-history':
       if (!current) return noRelease()
@@ -246,10 +286,11 @@ export const answerRoute = async (
         renderAtomFeed({
           locale,
           releases: timeline.visible,
+          announced: timeline.upcoming,
           baseUrl: publicUrl(),
           title: current ? (await full(current)).content.page.title : null,
         }),
-        timeline.visible.slice(0, 1),
+        [...timeline.visible.slice(0, 1), ...timeline.upcoming],
       )
     case 'export-csv':
       if (!current) return noRelease()

@@ -3,6 +3,7 @@ import type { ReleaseSource } from '../releases/assemble'
 import type { ReleaseStatus } from '../releases/timeline'
 import type { Release, ReleaseSummary } from '../releases/types'
 import type { SerializedRichText } from '../utilities/lexical'
+import { partnerPaths } from './render/paths'
 import { richTextToHtml } from './render/richTextHtml'
 
 /** Whether a target locale's release lags behind the source locale's release in effect. */
@@ -92,6 +93,20 @@ export const releaseMeta = (release: ReleaseSummary, status: ReleaseStatus) => (
   status,
 })
 
+/** Where an announced release's HTML page is, and its redline against the release in effect (none before a first release). */
+export const announcedLinks = (release: ReleaseSummary, releaseInEffect: boolean) => {
+  const paths = partnerPaths(release.locale)
+  return {
+    page: paths.upcoming(release.number),
+    redline: releaseInEffect ? paths.upcomingChanges(release.number) : null,
+  }
+}
+
+export const announcedMeta = (release: ReleaseSummary, releaseInEffect: boolean) => ({
+  ...releaseMeta(release, 'upcoming'),
+  links: announcedLinks(release, releaseInEffect),
+})
+
 const richTextView = (value: SerializedRichText | null) =>
   value ? { lexical: value, html: richTextToHtml(value) } : null
 
@@ -99,7 +114,7 @@ const richTextView = (value: SerializedRichText | null) =>
 export const releaseDocument = (
   release: Release,
   status: ReleaseStatus,
-  extra: { translation: TranslationStatus; upcoming?: ReturnType<typeof releaseMeta>[] },
+  extra: { translation: TranslationStatus; upcoming?: ReturnType<typeof announcedMeta>[] },
 ) => {
   const { page, categories } = release.content
   return {

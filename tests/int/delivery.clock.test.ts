@@ -59,6 +59,14 @@ afterAll(async () => {
   await testPayload?.cleanup()
 })
 
+const get = (path: string) => fetch(`${base}${path}`, { redirect: 'manual' })
+const feedEntryIds = async (locale: string) =>
+  [
+    ...(await (await get(`/partners/${locale}/feed.atom`)).text()).matchAll(
+      /<entry>\n<id>([^<]+)<\/id>/g,
+    ),
+  ].map((match) => match[1])
+
 const served = async () => {
   const response = await fetch(`${base}/content/v1/partners/ja`)
   return (await response.json()) as {
@@ -76,12 +84,32 @@ describe('the effective release is decided at read time (controllable clock)', (
     expect(before.upcoming.map((release) => release.number)).toEqual([2])
     expect(before.categories[2]?.description.html).toContain('地図プロバイダーと提携し')
     expect((await fetch(`${base}/content/v1/partners/ja/releases/2`)).status).toBe(404)
+    const announced = await get('/partners/ja/upcoming/2')
+    expect(announced.status).toBe(200)
+    const page = await announced.text()
+    expect(page).toContain('<h1>予告:リリース 2 は<time datetime="')
+    expect(page).toContain('地図の提供会社と提携し')
+    expect(page).toContain('<ins>の提供会社</ins>')
+    expect(await feedEntryIds('ja')).toEqual([
+      'tag:kaiji,2026:partners/ja/upcoming/2',
+      'tag:kaiji,2026:partners/ja/releases/1',
+    ])
   })
 
   it('switches to release 2 when the clock passes its effective time, with no write and no invalidation', async () => {
     now = start + 30 * DAY - 1
     expect((await served()).release.number).toBe(1)
+    expect((await get('/partners/ja/upcoming/2')).status).toBe(200)
     now = start + 30 * DAY
+    const announcement = await get('/partners/ja/upcoming/2')
+    expect([announcement.status, announcement.headers.get('location')]).toEqual([
+      301,
+      '/partners/ja/releases/2',
+    ])
+    expect(await feedEntryIds('ja')).toEqual([
+      'tag:kaiji,2026:partners/ja/releases/2',
+      'tag:kaiji,2026:partners/ja/releases/1',
+    ])
     const after = await served()
     expect(after.release.number).toBe(2)
     expect(after.upcoming).toEqual([])
@@ -185,11 +213,20 @@ describe('a translation waits for the ja release it translates (controllable clo
       upcoming: Array<{
         release: { number: number; effectiveAt: string }
         translation: Record<string, unknown>
+        links: unknown
       }>
     }
     expect(
       upcoming.upcoming.map((entry) => [entry.release.number, entry.release.effectiveAt]),
     ).toEqual([[1, new Date(start + 30 * DAY).toISOString()]])
+    expect(upcoming.upcoming[0]?.links).toEqual({ page: '/partners/en/upcoming/1', redline: null })
+    // The first English release: its page has no redline, there being no release in effect to compare with.
+    const first = await get('/partners/en/upcoming/1')
+    expect(first.status).toBe(200)
+    const firstPage = await first.text()
+    expect(firstPage).toContain('No release is in effect yet; this one will be the first.')
+    expect(firstPage).toContain('(translates Japanese release 2)')
+    expect(firstPage).not.toContain('id="changes"')
     expect(upcoming.upcoming[0]?.translation).toMatchObject({
       behindSource: false,
       translatedFromSourceRelease: 2,
@@ -198,7 +235,11 @@ describe('a translation waits for the ja release it translates (controllable clo
 
     now = start + 30 * DAY - 1
     expect((await english()).status).toBe(404)
+    expect((await get('/partners/en/upcoming/1')).status).toBe(200)
     now = start + 30 * DAY
+    expect((await get('/partners/en/upcoming/1')).headers.get('location')).toBe(
+      '/partners/en/releases/1',
+    )
     const served = await english()
     expect(served.status).toBe(200)
     expect(served.body.release?.number).toBe(1)

@@ -31,6 +31,7 @@ const atom = (path: string): string =>
     .join('/')
 
 const BASE_URL = 'https://kaiji.example/'
+const KAIJI_EFFECTIVE = "*[local-name()='effective' and namespace-uri()='urn:kaiji:atom:1']"
 
 const releases = (): Release[] => [
   makeRelease({ number: 3, summary: '分析の説明を更新', publishedAt: '2026-04-01T09:30:00.000Z' }),
@@ -60,7 +61,7 @@ describe('renderAtomFeed', () => {
     expectWellFormed(xml)
     expect(
       xml.startsWith(
-        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">',
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xmlns:kaiji="urn:kaiji:atom:1" xml:lang="ja">',
       ),
     ).toBe(true)
   })
@@ -93,6 +94,14 @@ describe('renderAtomFeed', () => {
     )
     expect(xpath(xml, `string(/${atom('feed/entry')}[2]/${atom('summary')})`)).toBe(
       '重要な変更、2026年5月1日 (UTC)発効。地図を追加',
+    )
+    expect(xpath(xml, `count(/${atom('feed/entry/category')})`)).toBe('0')
+  })
+
+  it('gives every entry its effective instant in a kaiji:effective element (Atom has none)', () => {
+    expect(xpath(xml, `count(/${atom('feed/entry')}/${KAIJI_EFFECTIVE})`)).toBe('3')
+    expect(xpath(xml, `string(/${atom('feed/entry')}[3]/${KAIJI_EFFECTIVE})`)).toBe(
+      '2026-01-15T00:00:00.000Z',
     )
   })
 
@@ -143,6 +152,110 @@ describe('renderAtomFeed', () => {
     expect(xpath(hostile, `string(/${atom('feed/entry/title')})`)).toContain(
       ' ]]> <![CDATA[ x ]]> &amp;  end',
     )
+  })
+})
+
+describe('renderAtomFeed with announced releases', () => {
+  const announced = [
+    makeRelease({
+      number: 4,
+      changeType: 'material',
+      summary: '地図の名称を変更',
+      effectiveAt: '2026-06-15T00:00:00.000Z',
+      publishedAt: '2026-05-10T00:00:00.000Z',
+    }),
+    makeRelease({
+      number: 5,
+      summary: '誤字の修正',
+      effectiveAt: '2026-07-01T00:00:00.000Z',
+      publishedAt: '2026-05-12T08:00:00.000Z',
+    }),
+  ]
+  const xml = renderAtomFeed({
+    locale: 'ja',
+    releases: releases(),
+    announced,
+    baseUrl: BASE_URL,
+    title: 'サードパーティパートナー',
+  })
+  const entry = (i: number) => `/${atom('feed/entry')}[${i}]/`
+
+  it('is still well-formed, with an entry per announced release first (newest first), then the releases in effect', () => {
+    expectWellFormed(xml)
+    expect(xpath(xml, `count(/${atom('feed/entry')})`)).toBe('5')
+    const ids = [1, 2, 3, 4, 5].map((i) => xpath(xml, `string(${entry(i)}${atom('id')})`))
+    expect(ids).toEqual([
+      'tag:kaiji,2026:partners/ja/upcoming/5',
+      'tag:kaiji,2026:partners/ja/upcoming/4',
+      'tag:kaiji,2026:partners/ja/releases/3',
+      'tag:kaiji,2026:partners/ja/releases/2',
+      'tag:kaiji,2026:partners/ja/releases/1',
+    ])
+    // The feed changed when the last release was announced.
+    expect(xpath(xml, `string(/${atom('feed/updated')})`)).toBe('2026-05-12T08:00:00.000Z')
+  })
+
+  it('marks the announcement in its title and category, gives its effective date, and links to its page', () => {
+    const first = entry(2)
+    expect(xpath(xml, `string(${first}${atom('title')})`)).toBe(
+      '予告:リリース 4(2026年6月15日 (UTC)発効)— 地図の名称を変更',
+    )
+    expect(xpath(xml, `string(${first}${atom('category')}/@term)`)).toBe('announced')
+    expect(xpath(xml, `string(${first}${atom('category')}/@scheme)`)).toBe(
+      'urn:kaiji:atom:1:release-status',
+    )
+    expect(xpath(xml, `string(${first}${atom('category')}/@label)`)).toBe('予告')
+    expect(xpath(xml, `string(${first}${KAIJI_EFFECTIVE})`)).toBe('2026-06-15T00:00:00.000Z')
+    expect(xpath(xml, `string(${first}${atom('summary')})`)).toBe(
+      '重要な変更、2026年6月15日 (UTC)発効。地図の名称を変更',
+    )
+    expect(xpath(xml, `string(${first}${atom('published')})`)).toBe('2026-05-10T00:00:00.000Z')
+    expect(xpath(xml, `string(${first}${atom('updated')})`)).toBe('2026-05-10T00:00:00.000Z')
+    expect(xpath(xml, `string(${first}${atom('link')}[@rel='alternate']/@href)`)).toBe(
+      'https://kaiji.example/partners/ja/upcoming/4',
+    )
+    expect(xpath(xml, `count(/${atom('feed/entry/category')})`)).toBe('2')
+  })
+
+  it('words the announcement in each locale', () => {
+    const titleIn = (locale: string) =>
+      xpath(
+        renderAtomFeed({
+          locale,
+          releases: [],
+          announced: [enRelease({ locale, number: 3, effectiveAt: '2026-06-15T00:00:00.000Z' })],
+          baseUrl: BASE_URL,
+          title: null,
+        }),
+        `string(/${atom('feed/entry/title')})`,
+      )
+    expect(titleIn('en')).toBe(
+      'Announced: release 3 takes effect on June 15, 2026 (UTC) — First English release',
+    )
+    expect(titleIn('fr')).toBe(
+      'Annoncée : la version 3 entrera en vigueur le 15 juin 2026 (UTC) — First English release',
+    )
+    expect(titleIn('ru')).toBe(
+      'Объявлена редакция 3: вступает в силу 15 июня 2026 г. (UTC) — First English release',
+    )
+  })
+
+  it('stays well-formed with hostile text in an announced release', () => {
+    const hostile = renderAtomFeed({
+      locale: 'ja',
+      releases: [],
+      announced: [
+        hostileRelease({
+          summary: `${HOSTILE_STRINGS.join(' ')} \u0000 ]]>`,
+          effectiveAt: 'not a date',
+        }),
+      ],
+      baseUrl: BASE_URL,
+      title: null,
+    })
+    expectWellFormed(hostile)
+    expect(hostile).not.toMatch(/<script|<img/)
+    expect(xpath(hostile, `count(/${atom('feed/entry')}/${KAIJI_EFFECTIVE})`)).toBe('0')
   })
 })
 

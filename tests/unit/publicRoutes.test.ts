@@ -17,6 +17,8 @@ describe('public routes', () => {
     ['/partners/fr', { kind: 'page-current', locale: 'fr' }],
     ['/partners/fr/history', { kind: 'page-history', locale: 'fr' }],
     ['/partners/fr/releases/2', { kind: 'page-release', locale: 'fr', number: 2 }],
+    ['/partners/fr/upcoming/4', { kind: 'page-upcoming', locale: 'fr', number: 4 }],
+    ['/partners/fr/upcoming/4/', { kind: 'page-upcoming', locale: 'fr', number: 4 }],
     ['/partners/fr/diff/1/2', { kind: 'page-diff', locale: 'fr', from: 1, to: 2 }],
     ['/partners/fr/feed.atom', { kind: 'feed', locale: 'fr' }],
     ['/partners/ru.json', { kind: 'export-json', locale: 'ru' }],
@@ -26,6 +28,7 @@ describe('public routes', () => {
       { kind: 'bad-number', locale: 'ja', value: '0', api: true },
     ],
     ['/partners/ja/diff/1/x', { kind: 'bad-number', locale: 'ja', value: 'x', api: false }],
+    ['/partners/ja/upcoming/next', { kind: 'bad-number', locale: 'ja', value: 'next', api: false }],
     [
       '/content/v1/partners/ja/releases/1e3',
       { kind: 'bad-number', locale: 'ja', value: '1e3', api: true },
@@ -39,6 +42,8 @@ describe('public routes', () => {
     '/content/v1/partners/',
     '/content/v1/partners/ja/other',
     '/partners/ja/releases',
+    '/partners/ja/upcoming',
+    '/partners/ja/upcoming/1/2',
     '/partners/%E0%A4%A',
     '/partners/ja/diff/1',
   ])('%s matches nothing', (url) => expect(matchPublicRoute(url)).toBeNull())

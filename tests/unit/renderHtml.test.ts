@@ -4,6 +4,8 @@ import { renderPartnersPage } from '@/delivery/render/pages/current'
 import { renderDiffPage } from '@/delivery/render/pages/diff'
 import { renderErrorPage } from '@/delivery/render/pages/error'
 import { renderHistoryPage } from '@/delivery/render/pages/history'
+import { renderUpcomingReleasePage } from '@/delivery/render/pages/upcoming'
+import { diffReleases } from '@/releases/releaseDiff'
 import type { Release, ReleaseDiff } from '@/releases/types'
 import { paragraphsToRichText } from '@/utilities/lexical'
 import {
@@ -123,24 +125,30 @@ describe('renderPartnersPage', () => {
     )
   })
 
-  it('announces upcoming releases with date, change type and summary, linking only to the upcoming API', () => {
+  it('announces upcoming releases with date, change type and summary, each linking to its page, and the upcoming API', () => {
     const next = makeRelease({
       number: 4,
       changeType: 'material',
       summary: '分析 <の> 変更',
       effectiveAt: '2026-06-15T00:00:00Z',
     })
-    const html = partnersPage(makeRelease(), { upcoming: [next] })
+    const later = makeRelease({ number: 5, effectiveAt: '2026-07-01T00:00:00Z' })
+    const html = partnersPage(makeRelease(), { upcoming: [next, later] })
     expect(html).toContain('<h2 id="upcoming-heading">今後の変更</h2>')
-    expect(html).toContain('<time datetime="2026-06-15T00:00:00.000Z">2026年6月15日 (UTC)</time>')
-    expect(html).toContain('重要な変更:分析 &lt;の&gt; 変更')
-    expect(html).toContain('<li>リリース 4(')
+    expect(html).toContain(
+      '<li><a href="/partners/ja/upcoming/4">リリース 4</a>(<time datetime="2026-06-15T00:00:00.000Z">2026年6月15日 (UTC)</time>発効)— 重要な変更:分析 &lt;の&gt; 変更</li>',
+    )
+    expect(html).toContain('<li><a href="/partners/ja/upcoming/5">リリース 5</a>(')
     expect(html).toContain(
       '<a href="/content/v1/partners/ja/upcoming">予告中の変更の全文(JSON)</a>',
     )
+    // Its archive page and the diff page open only once it is in effect.
     expect(html).not.toContain('/partners/ja/diff/3/4')
     expect(html).not.toContain('/partners/ja/releases/4"')
     expect(partnersPage()).not.toContain('upcoming-heading')
+    expect(partnersPage(makeRelease(), { upcoming: [next], basePath: '/legal' })).toContain(
+      '<a href="/legal/ja/upcoming/4">リリース 4</a>',
+    )
     expectDocument(html, 'ja')
   })
 
@@ -237,7 +245,7 @@ describe('the notice across locales', () => {
     })
     const html = partnersPage(enRelease(), { upcoming: [next] })
     expect(html).toMatch(
-      /<li>Release 3, effective <time datetime="2027-01-10T00:00:00.000Z">[^<]*<\/time> — Editorial change: Maps translated \(translates Japanese release 5\)<\/li>/,
+      /<li><a href="\/partners\/en\/upcoming\/3">Release 3<\/a>, effective <time datetime="2027-01-10T00:00:00.000Z">[^<]*<\/time> — Editorial change: Maps translated \(translates Japanese release 5\)<\/li>/,
     )
     const ja = partnersPage(makeRelease(), {
       upcoming: [makeRelease({ number: 4, effectiveAt: '2027-01-10T00:00:00.000Z' })],
@@ -447,6 +455,163 @@ describe('renderDiffPage', () => {
   })
 })
 
+describe('renderUpcomingReleasePage', () => {
+  const inEffect = makeRelease({ number: 3 })
+  /** Release 4, announced for 15 June: the maps category renamed, the marketing one retired, a new title. */
+  const announcedRelease = (overrides: Partial<Release> = {}): Release => {
+    const release = makeRelease({
+      number: 4,
+      changeType: 'material',
+      summary: '地図の名称を変更',
+      effectiveAt: '2026-06-15T00:00:00.000Z',
+      publishedAt: '2026-05-10T00:00:00.000Z',
+      ...overrides,
+    })
+    release.content.page.title = 'パートナー一覧'
+    release.content.categories = release.content.categories
+      .filter((category) => category.key !== 'marketing')
+      .map((category) => (category.key === 'maps' ? { ...category, name: '地図の提供' } : category))
+    return release
+  }
+  const announced = announcedRelease()
+  const diff = diffReleases(inEffect, announced)
+  const page = (overrides: Partial<Parameters<typeof renderUpcomingReleasePage>[0]> = {}) =>
+    renderUpcomingReleasePage({
+      release: announced,
+      inEffect: { release: inEffect, diff },
+      locales: LOCALES,
+      ...overrides,
+    })
+  const html = page()
+  const sectionOf = (markup: string, start: string): string =>
+    markup.slice(markup.indexOf(start), markup.indexOf('</section>', markup.indexOf(start)))
+
+  it('is a complete document headed with the announcement and the date it takes effect, as a <time>', () => {
+    expectDocument(html, 'ja')
+    expect(html).toContain(
+      '<h1>予告:リリース 4 は<time datetime="2026-06-15T00:00:00.000Z">2026年6月15日 (UTC)</time>に発効します</h1>',
+    )
+    expect(html).toContain(
+      '<title>予告:リリース 4 は2026年6月15日 (UTC)に発効します — パートナー一覧</title>',
+    )
+    expect(html).not.toContain('aria-current="page"')
+  })
+
+  it('says its change type and summary, what stays in effect, and links to its redline and the current page', () => {
+    expect(html).toContain(
+      '<div class="notice" role="note"><p>重要な変更:地図の名称を変更</p>' +
+        '<p>それまではリリース 3 が引き続き有効です。</p>' +
+        '<p><a href="#changes">リリース 3 から 4 への変更点</a> · <a href="/partners/ja">現行版を見る</a></p></div>',
+    )
+  })
+
+  it('shows its full text with the same body renderer as the other pages, its title one level down', () => {
+    const fullText = sectionOf(html, '<section aria-labelledby="announced-text">')
+    expect(fullText).toContain(
+      '<h2 id="announced-text">リリース 4 の全文</h2>\n<h3>パートナー一覧</h3>',
+    )
+    expect(fullText).toContain(`<p>${jaSource.intro}</p>`)
+    expect(tableOf(fullText)).toBe(tableOf(partnersPage(announced)))
+    expect(fullText).toContain('地図の提供</th>')
+    expect(fullText).not.toContain('マーケティング')
+  })
+
+  it('redlines it against the release in effect with the diff page’s own renderer', () => {
+    // The last section of <main>, with sections of its own.
+    const changes = html.slice(html.indexOf('<section id="changes"'), html.indexOf('</main>'))
+    expect(changes).toContain(
+      '<section id="changes" aria-labelledby="changes-heading">\n<h2 id="changes-heading">リリース 3 から 4 への変更点</h2>',
+    )
+    expect(changes).toContain('<h3>ページの本文</h3>\n<h4>タイトル</h4>\n<p>')
+    expect(changes).toMatch(
+      /<h3>変更<\/h3>\n<h4>地図の提供<\/h4>\n<h5>名前<\/h5>\n<p>地図<ins>[^<]+<\/ins><\/p>/,
+    )
+    expect(changes).toMatch(/<h3>削除<\/h3>\n<del class="block"><table>[\s\S]*マーケティング/)
+    // The same runs, sections and tables as /partners/ja/diff/3/4, each heading one level down.
+    const diffPage = renderDiffPage({
+      diff,
+      fromRelease: inEffect,
+      toRelease: announced,
+      locales: LOCALES,
+    })
+    const redlineOf = (markup: string) =>
+      [
+        ...markup.matchAll(
+          /<(?:p|ins class="block"|del class="block")>[\s\S]*?<\/(?:p|ins|del)>\n/g,
+        ),
+      ]
+        .map((match) => match[0])
+        .filter((block) => /<ins|<del/.test(block))
+    expect(redlineOf(changes)).toEqual(redlineOf(diffPage))
+    expect(redlineOf(changes).length).toBeGreaterThan(2)
+  })
+
+  it('ends with its release line, not linked to the history it is not in yet', () => {
+    expect(html).toContain(
+      '<footer>\n<p>リリース 4、<time datetime="2026-06-15T00:00:00.000Z">2026年6月15日 (UTC)</time>発効、' +
+        '<time datetime="2026-05-10T00:00:00.000Z">2026年5月10日 (UTC)</time>公開</p>\n</footer>',
+    )
+    expect(html).not.toContain('/history#release-4')
+  })
+
+  it('with no release in effect yet: says it will be the first, and has no redline', () => {
+    const first = page({ inEffect: null })
+    expectDocument(first, 'ja')
+    expect(first).toContain(
+      '<p>現在有効なリリースはまだありません。このリリースが最初のリリースになります。</p>',
+    )
+    expect(first).not.toContain('id="changes"')
+    expect(first).not.toContain('href="#changes"')
+    expect(first).not.toMatch(/<ins|<del/)
+  })
+
+  it('words it in each locale; a translation names the Japanese release it translates', () => {
+    const en = enRelease({
+      number: 2,
+      effectiveAt: '2026-06-15T00:00:00.000Z',
+      sourceReleaseNumber: 4,
+    })
+    const english = renderUpcomingReleasePage({
+      release: en,
+      inEffect: {
+        release: enRelease({ number: 1 }),
+        diff: diffReleases(enRelease({ number: 1 }), en),
+      },
+      locales: LOCALES,
+    })
+    expectDocument(english, 'en')
+    expect(english).toContain(
+      '<h1>Announced: release 2 takes effect on <time datetime="2026-06-15T00:00:00.000Z">June 15, 2026 (UTC)</time></h1>',
+    )
+    expect(english).toContain(
+      '<p>Editorial change: First English release (translates Japanese release 4)</p><p>Until then, release 1 remains in effect.</p>',
+    )
+    expect(english).toContain('<h2 id="announced-text">Full text of release 2</h2>')
+    expect(english).toContain('<p>No text changed between these releases.</p>')
+    const fr = renderUpcomingReleasePage({
+      release: enRelease({ locale: 'fr', number: 2, effectiveAt: '2026-06-15T00:00:00.000Z' }),
+      inEffect: null,
+      locales: LOCALES,
+    })
+    expectDocument(fr, 'fr')
+    expect(fr).toContain(
+      '<h1>Annoncée : la version 2 entrera en vigueur le <time datetime="2026-06-15T00:00:00.000Z">15 juin 2026 (UTC)</time></h1>',
+    )
+    expect(fr).toContain('Aucune version n’est encore en vigueur ; celle-ci sera la première.')
+    const ru = renderUpcomingReleasePage({
+      release: enRelease({ locale: 'ru', number: 2, effectiveAt: '2026-06-15T00:00:00.000Z' }),
+      inEffect: null,
+      locales: LOCALES,
+      basePath: '/legal',
+    })
+    expectDocument(ru, 'ru')
+    expect(ru).toContain(
+      '<h1>Объявлена редакция 2: вступает в силу <time datetime="2026-06-15T00:00:00.000Z">15 июня 2026 г. (UTC)</time></h1>',
+    )
+    expect(ru).toContain('<a href="/legal/ru">Перейти к действующей редакции</a>')
+  })
+})
+
 describe('renderErrorPage', () => {
   it('is a small document in the given language with the message escaped', () => {
     const html = renderErrorPage({
@@ -533,6 +698,15 @@ describe('hostile content in every field', () => {
       'diff page',
       renderDiffPage({ diff: evilDiff, fromRelease: evil, toRelease: next, locales: LOCALES }),
     ],
+    [
+      'announced release page',
+      renderUpcomingReleasePage({
+        release: next,
+        inEffect: { release: evil, diff: evilDiff },
+        locales: LOCALES,
+        basePath: '/p"><script>alert(1)</script>',
+      }),
+    ],
     ['error page', renderErrorPage({ status: 400, message: evilText, locale: 'ja' })],
     [
       'page in a hostile locale',
@@ -545,7 +719,7 @@ describe('hostile content in every field', () => {
     expect(html).not.toMatch(/<script|<img|<iframe|<svg|<object|<embed/i)
   })
 
-  it.each(pages.slice(0, 5))('%s: the hostile text is still shown, as text', (_name, html) => {
+  it.each(pages.slice(0, 6))('%s: the hostile text is still shown, as text', (_name, html) => {
     expect(html).toContain(escapeHtml('<script>alert(1)</script>'))
   })
 

@@ -1,13 +1,15 @@
 import type { ReleaseSummary } from '@/releases/types'
 import { escapeXml } from './escape'
 import { fillText, formatDate, isoInstant, languageTag } from './i18n'
-import { DEFAULT_BASE_PATH, partnerPaths } from './paths'
+import { DEFAULT_BASE_PATH, partnerPaths, type PartnerPaths } from './paths'
 import { uiStrings } from './uiStrings'
 
 export type AtomFeedInput = {
   locale: string
-  /** Newest first; one entry each. */
+  /** The releases in effect now or before, newest first; one entry each. */
   releases: readonly ReleaseSummary[]
+  /** Announced releases not yet in effect (and not superseded), soonest first; one entry each, before the others. */
+  announced?: readonly ReleaseSummary[]
   /** Absolute, e.g. https://example.com (Atom ids and links must not depend on the request). */
   baseUrl: string
   /** The feed's title; the locale's default heading when null. */
@@ -17,6 +19,10 @@ export type AtomFeedInput = {
 
 const TAG_AUTHORITY = 'tag:kaiji,2026:'
 const EPOCH = '1970-01-01T00:00:00.000Z'
+/** Kaiji's Atom extension: `kaiji:effective`, the instant a release takes (or took) effect, which Atom has no element for. */
+export const KAIJI_ATOM_NAMESPACE = 'urn:kaiji:atom:1'
+/** The scheme of the category that marks an announced release's entry. */
+export const RELEASE_STATUS_SCHEME = `${KAIJI_ATOM_NAMESPACE}:release-status`
 
 const element = (name: string, text: string): string => `<${name}>${escapeXml(text)}</${name}>`
 
@@ -29,39 +35,71 @@ const latestInstant = (releases: readonly ReleaseSummary[]): string =>
     .filter((instant): instant is string => instant !== null)
     .reduce((latest, instant) => (instant > latest ? instant : latest), EPOCH)
 
-const entry = (release: ReleaseSummary, locale: string, releaseUrl: string): string => {
+type EntryKind = 'in-effect' | 'announced'
+
+const entry = (
+  release: ReleaseSummary,
+  kind: EntryKind,
+  locale: string,
+  paths: PartnerPaths,
+): string => {
   const ui = uiStrings(locale)
   const published = isoInstant(release.publishedAt) ?? EPOCH
+  const effective = isoInstant(release.effectiveAt)
+  const date = formatDate(release.effectiveAt, locale)
   const summary = fillText(ui.feedSummary, {
     changeType: ui.changeTypes[release.changeType],
-    date: formatDate(release.effectiveAt, locale),
+    date,
     summary: release.summary,
   })
-  return `<entry>
-${element('id', `${TAG_AUTHORITY}partners/${encodeURIComponent(locale)}/releases/${release.number}`)}
-${element('title', `${fillText(ui.release, { n: release.number })}: ${release.summary}`)}
-${element('updated', published)}
-${element('published', published)}
-${linkElement('alternate', 'text/html', releaseUrl)}
-${element('summary', summary)}
-</entry>`
+  const feedPath = `${TAG_AUTHORITY}partners/${encodeURIComponent(locale)}`
+  // An announced release is an entry of its own: readers get a second one, the release's, on its date.
+  const announced = kind === 'announced'
+  const lines = [
+    element('id', `${feedPath}/${announced ? 'upcoming' : 'releases'}/${release.number}`),
+    element(
+      'title',
+      announced
+        ? fillText(ui.feedAnnouncedTitle, { n: release.number, date, summary: release.summary })
+        : `${fillText(ui.release, { n: release.number })}: ${release.summary}`,
+    ),
+    element('updated', published),
+    element('published', published),
+    linkElement(
+      'alternate',
+      'text/html',
+      announced ? paths.upcoming(release.number) : paths.release(release.number),
+    ),
+    ...(announced
+      ? [
+          `<category scheme="${escapeXml(RELEASE_STATUS_SCHEME)}" term="announced" label="${escapeXml(ui.announced)}"/>`,
+        ]
+      : []),
+    ...(effective ? [element('kaiji:effective', effective)] : []),
+    element('summary', summary),
+  ]
+  return `<entry>\n${lines.join('\n')}\n</entry>`
 }
 
-/** Atom 1.0 (RFC 4287): one entry per release. */
+/** Atom 1.0 (RFC 4287): one entry per announced release, newest first, then one per release in effect. */
 export const renderAtomFeed = ({
   locale,
   releases,
+  announced = [],
   baseUrl,
   title,
   authorName = 'Kaiji',
 }: AtomFeedInput): string => {
   const paths = partnerPaths(locale, `${baseUrl.replace(/\/+$/, '')}${DEFAULT_BASE_PATH}`)
-  const entries = releases.map((release) => entry(release, locale, paths.release(release.number)))
+  const entries = [
+    ...[...announced].reverse().map((release) => entry(release, 'announced', locale, paths)),
+    ...releases.map((release) => entry(release, 'in-effect', locale, paths)),
+  ]
   return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(languageTag(locale))}">
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:kaiji="${KAIJI_ATOM_NAMESPACE}" xml:lang="${escapeXml(languageTag(locale))}">
 ${element('id', `${TAG_AUTHORITY}partners/${encodeURIComponent(locale)}`)}
 ${element('title', title ?? uiStrings(locale).defaultHeading)}
-${element('updated', latestInstant(releases))}
+${element('updated', latestInstant([...announced, ...releases]))}
 <author>${element('name', authorName)}</author>
 ${linkElement('self', 'application/atom+xml', paths.feed)}
 ${linkElement('alternate', 'text/html', paths.page)}

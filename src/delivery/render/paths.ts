@@ -1,5 +1,8 @@
 export const DEFAULT_BASE_PATH = '/partners'
 
+/** The id of the redline section on an announced release's page. */
+export const ANNOUNCED_CHANGES_ID = 'changes'
+
 /** Every public URL of one locale's partner pages, in one place for the pages and the feed. */
 export const partnerPaths = (locale: string, basePath: string = DEFAULT_BASE_PATH) => {
   const root = `${basePath.replace(/\/+$/, '')}/${encodeURIComponent(locale)}`
@@ -10,6 +13,9 @@ export const partnerPaths = (locale: string, basePath: string = DEFAULT_BASE_PAT
     json: `${root}.json`,
     csv: `${root}.csv`,
     release: (n: number) => `${root}/releases/${n}`,
+    /** An announced release, until it takes effect: its full text and its redline against the release in effect. */
+    upcoming: (n: number) => `${root}/upcoming/${n}`,
+    upcomingChanges: (n: number) => `${root}/upcoming/${n}#${ANNOUNCED_CHANGES_ID}`,
     diff: (from: number, to: number) => `${root}/diff/${from}/${to}`,
   }
 }

@@ -56,7 +56,7 @@ export const renderArchivedReleasePage = ({
     title: `${fillText(ui.release, { n: release.number })} — ${pageHeading(release.content.page, locale)}`,
     header: renderHeader(locale, locales, basePath, null),
     main: releaseBody(release, notices.filter(Boolean).join('\n')),
-    footer: releaseFooter(release, paths),
+    footer: releaseFooter(release, paths.history),
     feedHref: paths.feed,
   })
 }

@@ -2,7 +2,7 @@ import { SOURCE_LOCALE } from '@/config/locales'
 import type { Release, ReleaseSummary } from '@/releases/types'
 import { escapeHtml } from '../escape'
 import { fillHtml, fillText, timeHtml } from '../i18n'
-import { DEFAULT_BASE_PATH, partnerPaths } from '../paths'
+import { DEFAULT_BASE_PATH, partnerPaths, type PartnerPaths } from '../paths'
 import { uiStrings } from '../uiStrings'
 import { link, noticeHtml, pageHeading, releaseLabel, renderDocument, renderHeader } from './layout'
 import { authoritativeNote, releaseBody, releaseFooter } from './releaseBody'
@@ -42,12 +42,15 @@ const sourceNoticeHtml = (notice: SourceNotice, locale: string): string => {
   return noticeHtml([updated, ...releases, ...note])
 }
 
-// An upcoming release is announced here, but its archive page and diffs stay closed until it takes
-// effect; its full text is published only through the upcoming API.
-const upcomingItem = (next: ReleaseSummary, current: ReleaseSummary): string => {
+// Each announced release links to its own page (full text and redline); the JSON keeps them all in one answer.
+const upcomingItem = (
+  next: ReleaseSummary,
+  current: ReleaseSummary,
+  paths: PartnerPaths,
+): string => {
   const ui = uiStrings(current.locale)
   const item = fillHtml(ui.upcomingItem, {
-    release: releaseLabel(ui, next.number),
+    release: link(paths.upcoming(next.number), releaseLabel(ui, next.number)),
     date: timeHtml(next.effectiveAt, current.locale),
     changeType: escapeHtml(ui.changeTypes[next.changeType]),
     summary: escapeHtml(next.summary),
@@ -60,13 +63,17 @@ const upcomingItem = (next: ReleaseSummary, current: ReleaseSummary): string => 
   return `<li>${item}${follows}</li>`
 }
 
-const upcomingSection = (current: ReleaseSummary, upcoming: readonly ReleaseSummary[]): string => {
+const upcomingSection = (
+  current: ReleaseSummary,
+  upcoming: readonly ReleaseSummary[],
+  paths: PartnerPaths,
+): string => {
   if (upcoming.length === 0) return ''
   const ui = uiStrings(current.locale)
   return `<section class="notice" aria-labelledby="upcoming-heading">
 <h2 id="upcoming-heading">${escapeHtml(ui.upcomingChanges)}</h2>
 <ul>
-${upcoming.map((next) => upcomingItem(next, current)).join('\n')}
+${upcoming.map((next) => upcomingItem(next, current, paths)).join('\n')}
 </ul>
 <p>${link(`/content/v1/partners/${encodeURIComponent(current.locale)}/upcoming`, escapeHtml(ui.upcomingDetails))}</p>
 </section>`
@@ -84,14 +91,14 @@ export const renderPartnersPage = ({
   // The source notice carries the authoritative-language note itself; never show it twice.
   const notices = [
     sourceNotice ? sourceNoticeHtml(sourceNotice, locale) : authoritativeNote(release),
-    upcomingSection(release, upcoming),
+    upcomingSection(release, upcoming, paths),
   ]
   return renderDocument({
     locale,
     title: pageHeading(release.content.page, locale),
     header: renderHeader(locale, locales, basePath, 'page'),
     main: releaseBody(release, notices.filter(Boolean).join('\n')),
-    footer: releaseFooter(release, paths),
+    footer: releaseFooter(release, paths.history),
     feedHref: paths.feed,
   })
 }

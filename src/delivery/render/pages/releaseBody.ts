@@ -1,14 +1,13 @@
 import type { Release, ReleasedCategory, ReleasedPage, ReleaseSummary } from '@/releases/types'
 import { escapeHtml } from '../escape'
 import { fillHtml, timeHtml } from '../i18n'
-import type { PartnerPaths } from '../paths'
 import { richTextToHtml } from '../richTextHtml'
 import type { ColumnLabels } from '../strings/shape'
 import { fallbackColumnLabels, uiStrings } from '../uiStrings'
 import { link, noticeHtml, pageHeading, releaseLabel } from './layout'
 
 // What a release says (heading, notices, text, category table, footer): shared by the current,
-// archived and diff pages.
+// archived, announced and diff pages.
 
 const columnLabels = (page: ReleasedPage, locale: string): ColumnLabels => {
   const fallback = fallbackColumnLabels(locale)
@@ -60,12 +59,19 @@ export const authoritativeNote = (release: Release): string => {
   return note ? noticeHtml([escapeHtml(note)]) : ''
 }
 
-/** h1, notices, intro, not-named note and the table: what a release says, whichever page shows it. */
-export const releaseBody = (release: Release, notices: string): string => {
+/** The level of a release's title: the page's h1, or h3 inside an announced release's "full text" section. */
+export type TitleLevel = 1 | 3
+
+/** Title, notices, intro, not-named note and the table: what a release says, whichever page shows it. */
+export const releaseBody = (
+  release: Release,
+  notices: string,
+  titleLevel: TitleLevel = 1,
+): string => {
   const { page } = release.content
   const ui = uiStrings(release.locale)
   return [
-    `<h1>${escapeHtml(pageHeading(page, release.locale))}</h1>`,
+    `<h${titleLevel}>${escapeHtml(pageHeading(page, release.locale))}</h${titleLevel}>`,
     notices,
     richTextToHtml(page.intro),
     richTextToHtml(page.notNamedNote),
@@ -75,10 +81,12 @@ export const releaseBody = (release: Release, notices: string): string => {
     .join('\n')
 }
 
-export const releaseFooter = (release: ReleaseSummary, paths: PartnerPaths): string => {
+/** The release line; its number links to its row in the history, when it has one (an announced release has none yet). */
+export const releaseFooter = (release: ReleaseSummary, historyPath: string | null): string => {
   const ui = uiStrings(release.locale)
+  const label = releaseLabel(ui, release.number)
   const line = fillHtml(ui.releaseFooter, {
-    release: link(`${paths.history}#release-${release.number}`, releaseLabel(ui, release.number)),
+    release: historyPath === null ? label : link(`${historyPath}#release-${release.number}`, label),
     effective: timeHtml(release.effectiveAt, release.locale),
     published: timeHtml(release.publishedAt, release.locale),
   })

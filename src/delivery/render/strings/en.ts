@@ -15,6 +15,13 @@ export const en: UiStrings = {
   sourceReleases:
     'This translation follows Japanese release {basis}; Japanese release {current} is in effect.',
   upcomingFollowsSource: '(translates Japanese release {n})',
+  upcomingHeading: 'Announced: release {n} takes effect on {date}',
+  upcomingSummary: '{changeType}: {summary}',
+  upcomingUntil: 'Until then, release {n} remains in effect.',
+  upcomingFirst: 'No release is in effect yet; this one will be the first.',
+  upcomingFullText: 'Full text of release {n}',
+  feedAnnouncedTitle: 'Announced: release {n} takes effect on {date} — {summary}',
+  announced: 'Announced',
   releaseFooter: '{release}, effective {effective}, published {published}',
   release: 'Release {n}',
   changeTypes: { material: 'Material change', editorial: 'Editorial change' },

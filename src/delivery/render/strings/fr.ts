@@ -15,6 +15,13 @@ export const fr: UiStrings = {
   sourceReleases:
     'Cette traduction suit la version japonaise {basis} ; la version japonaise {current} est en vigueur.',
   upcomingFollowsSource: '(traduction de la version japonaise {n})',
+  upcomingHeading: 'Annoncée : la version {n} entrera en vigueur le {date}',
+  upcomingSummary: '{changeType} : {summary}',
+  upcomingUntil: 'D’ici là, la version {n} reste en vigueur.',
+  upcomingFirst: 'Aucune version n’est encore en vigueur ; celle-ci sera la première.',
+  upcomingFullText: 'Texte intégral de la version {n}',
+  feedAnnouncedTitle: 'Annoncée : la version {n} entrera en vigueur le {date} — {summary}',
+  announced: 'Annoncée',
   releaseFooter: '{release}, en vigueur le {effective}, publiée le {published}',
   release: 'Version {n}',
   changeTypes: { material: 'Modification substantielle', editorial: 'Modification rédactionnelle' },

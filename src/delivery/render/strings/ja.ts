@@ -15,6 +15,13 @@ export const ja: UiStrings = {
   sourceReleases:
     'この翻訳は日本語版リリース {basis} に基づいています。現在有効な日本語版はリリース {current} です。',
   upcomingFollowsSource: '(日本語版リリース {n} の翻訳)',
+  upcomingHeading: '予告:リリース {n} は{date}に発効します',
+  upcomingSummary: '{changeType}:{summary}',
+  upcomingUntil: 'それまではリリース {n} が引き続き有効です。',
+  upcomingFirst: '現在有効なリリースはまだありません。このリリースが最初のリリースになります。',
+  upcomingFullText: 'リリース {n} の全文',
+  feedAnnouncedTitle: '予告:リリース {n}({date}発効)— {summary}',
+  announced: '予告',
   releaseFooter: '{release}、{effective}発効、{published}公開',
   release: 'リリース {n}',
   changeTypes: { material: '重要な変更', editorial: '編集上の変更' },

@@ -15,6 +15,13 @@ export const ru: UiStrings = {
   sourceReleases:
     'Этот перевод соответствует японской редакции {basis}; действует японская редакция {current}.',
   upcomingFollowsSource: '(перевод японской редакции {n})',
+  upcomingHeading: 'Объявлена редакция {n}: вступает в силу {date}',
+  upcomingSummary: '{changeType}: {summary}',
+  upcomingUntil: 'До этой даты действует редакция {n}.',
+  upcomingFirst: 'Пока не действует ни одна редакция; эта станет первой.',
+  upcomingFullText: 'Полный текст редакции {n}',
+  feedAnnouncedTitle: 'Объявлена редакция {n}: вступает в силу {date} — {summary}',
+  announced: 'Объявлена',
   releaseFooter: '{release}; вступление в силу: {effective}; публикация: {published}',
   release: 'Редакция {n}',
   changeTypes: { material: 'Существенное изменение', editorial: 'Редакционное изменение' },

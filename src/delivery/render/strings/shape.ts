@@ -31,6 +31,17 @@ export type UiStrings = {
   sourceReleases: string
   /** After an upcoming translation's item: the source release it waits for. */
   upcomingFollowsSource: string
+  /** An announced release's page (/partners/:locale/upcoming/:n): its h1, with {n} and {date}. */
+  upcomingHeading: string
+  /** Its change type and summary. */
+  upcomingSummary: string
+  /** What stays in effect until its date: the release in effect ({n}), or none yet. */
+  upcomingUntil: string
+  upcomingFirst: string
+  upcomingFullText: string
+  /** The Atom entry of an announced release: its title, with {n}, {date} and {summary}, and its category's label. */
+  feedAnnouncedTitle: string
+  announced: string
   releaseFooter: string
   release: string
   changeTypes: Record<ChangeType, string>
