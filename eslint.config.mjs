@@ -16,7 +16,7 @@ const LAYERS = [
     name: 'server',
     paths: ['src/server', 'src/cli', 'src/app', 'src/endpoints', 'src/components'],
   },
-  { name: 'delivery', paths: ['src/delivery', 'src/webhooks'] },
+  { name: 'delivery', paths: ['src/delivery', 'src/webhooks', 'src/subscriptions'] },
   { name: 'releases', paths: ['src/releases', 'src/translations'] },
   { name: 'workflow', paths: ['src/workflow'] },
   { name: 'audit', paths: ['src/audit'] },

@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { describeSeedReport, importSourceFile } from '@seed/importSource'
 import { isContentEmpty } from '@seed/seed'
 import { projectPath } from '../config/paths'
+import { setPublicBaseUrl } from '../config/publicAddress'
 import { enterMode, settings } from '../config/settings'
 import { StartupError } from '../config/environment'
 import type { DatabaseTarget } from '../database/databaseUrl'
@@ -97,6 +98,7 @@ export const start = async ({
   const address = server.address()
   const actualPort = typeof address === 'object' && address ? address.port : port
   publicUrl ||= `http://${host}:${actualPort}`
+  setPublicBaseUrl(publicUrl)
   // Browsers that reach this server directly may use the session cookie; other origins only if configured.
   csrfOrigins().push(...serverOrigins(host, actualPort))
   startupLog(`Kaiji is serving on http://${host}:${actualPort} (admin at /admin)`)
@@ -115,6 +117,7 @@ export const start = async ({
     // Absolute links (the Atom feed) name the public site, whichever process serves them.
     if (settings().publicUrl === null) {
       publicUrl = publicProcess.url
+      setPublicBaseUrl(publicUrl)
       delivery.invalidate()
     }
   }
