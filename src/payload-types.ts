@@ -339,6 +339,10 @@ export interface User {
    */
   role: 'admin' | 'legal-editor' | 'legal-reviewer' | 'translator';
   /**
+   * Reviewers are told when a document is submitted, authors when changes are requested.
+   */
+  notifyByEmail?: boolean | null;
+  /**
    * The languages this translator may edit. Translators never edit the Japanese source.
    */
   assignedLocales?: ('en' | 'fr' | 'ru')[] | null;
@@ -349,7 +353,6 @@ export interface User {
   resetPasswordExpiration?: string | null;
   salt?: string | null;
   hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
   loginAttempts?: number | null;
   lockUntil?: string | null;
   sessions?:
@@ -654,6 +657,7 @@ export interface OutboxAttemptsSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
+  notifyByEmail?: T;
   assignedLocales?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -662,7 +666,6 @@ export interface UsersSelect<T extends boolean = true> {
   resetPasswordExpiration?: T;
   salt?: T;
   hash?: T;
-  resetPasswordRequestedAt?: T;
   loginAttempts?: T;
   lockUntil?: T;
   sessions?:

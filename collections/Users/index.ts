@@ -39,6 +39,13 @@ export const Users: CollectionConfig<'users'> = {
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
+    forgotPassword: {
+      expiration: 60 * 60 * 1000,
+      // Payload's per-account interval reserves the account outside the operation's own write
+      // transaction, which SQLite cannot interleave (a 500); limitSignInAttempts limits resets per
+      // client address instead.
+      minRequestInterval: 0,
+    },
     cookies: { sameSite: 'Lax', secure: secureCookies(productionMode(), settings()) },
   },
   access: {
@@ -83,6 +90,13 @@ export const Users: CollectionConfig<'users'> = {
         // makeFirstUserAdmin makes that account an administrator whatever it sends.
         components: { Field: '/src/ui/RoleField#RoleField' },
       },
+    },
+    {
+      name: 'notifyByEmail',
+      label: byLanguage('kaijiAdmin:notifications:notifyByEmail'),
+      type: 'checkbox',
+      defaultValue: true,
+      admin: { description: byLanguage('kaijiAdmin:notifications:notifyByEmailDescription') },
     },
     {
       name: 'assignedLocales',

@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 import { describeSeedReport, importSourceFile } from '@seed/importSource'
 import { isContentEmpty } from '@seed/seed'
 import { projectPath } from '../config/paths'
-import { setPublicBaseUrl } from '../config/publicAddress'
+import { setAdminBaseUrl, setPublicBaseUrl } from '../config/publicAddress'
 import { enterMode, settings } from '../config/settings'
 import { StartupError } from '../config/environment'
 import type { DatabaseTarget } from '../database/databaseUrl'
@@ -99,6 +99,7 @@ export const start = async ({
   const actualPort = typeof address === 'object' && address ? address.port : port
   publicUrl ||= `http://${host}:${actualPort}`
   setPublicBaseUrl(publicUrl)
+  setAdminBaseUrl(settings().allowedOrigins[0] ?? `http://${host}:${actualPort}`)
   // Browsers that reach this server directly may use the session cookie; other origins only if configured.
   csrfOrigins().push(...serverOrigins(host, actualPort))
   startupLog(`Kaiji is serving on http://${host}:${actualPort} (admin at /admin)`)

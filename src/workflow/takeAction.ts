@@ -9,6 +9,7 @@ import { subjectContentFields } from './contentFields'
 import { checkAction, type DocumentFacts } from './availableActions'
 import type { ContentFields } from './contentHash'
 import { localeHasText } from './localeText'
+import { queueWorkflowNotifications } from './notifications'
 import { isStale } from './sourceTracking'
 import { TRANSITIONS } from './transitions'
 import { CONFIRM_SOURCE, subjectKey, type EndpointAction, type WorkflowSubject } from './types'
@@ -168,6 +169,14 @@ export const takeWorkflowAction = async (
     toState: next.state,
     reason: givenReason,
     contentHash: current.hash,
+  })
+  await queueWorkflowNotifications(req, {
+    actor: user,
+    subject,
+    locale,
+    action,
+    note: givenReason,
+    at,
   })
   return {
     ok: true,

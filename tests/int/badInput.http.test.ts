@@ -260,7 +260,7 @@ const CASES: Case[] = [
     message: /must be a JSON object \(\{"query": "…"\}\), not a list/,
   },
   {
-    label: 'password reset by email (Kaiji sends no email)',
+    label: 'password reset by email (no SMTP server configured)',
     method: 'POST',
     path: () => '/api/users/forgot-password',
     body: json({ email: 'editor@kaiji.test' }),

@@ -3,7 +3,7 @@ import type { CollectionAfterLoginHook } from 'payload'
 import type { User } from '@/payload-types'
 
 import { hasRole } from '@/access/roles'
-import { findUserPreference } from './userPreference'
+import { findUserPreference } from '@/auth/userPreference'
 
 /**
  * The admin opens in the locale saved in the user's preferences, else the source (ja). A translator

@@ -8,7 +8,7 @@ import {
   languageCookie,
   languageCookieName,
 } from '@/i18n/languageChoice'
-import { findUserPreference } from './userPreference'
+import { findUserPreference } from '@/auth/userPreference'
 
 const setLanguageCookie = (req: PayloadRequest, language: string | null): void => {
   req.responseHeaders ??= new Headers()

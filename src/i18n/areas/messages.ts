@@ -23,7 +23,7 @@ export const messagesStrings = defineStrings({
         assignedLocales: "Only an administrator can change a user's assigned locales.",
       },
       passwordResetByEmail:
-        'Password reset by email is not available: Kaiji sends no email. Ask an administrator to set a new password for you.',
+        'Password reset by email is not available: no mail server is configured (KAIJI_SMTP_URL), so the link could not reach you. Ask an administrator to set a new password for you.',
       translatorNeedsLocale: 'A translator needs at least one assigned locale.',
     },
     fields: {
@@ -120,7 +120,7 @@ export const messagesStrings = defineStrings({
         assignedLocales: 'ユーザーの担当言語を変更できるのは管理者だけです。',
       },
       passwordResetByEmail:
-        'メールによるパスワードの再設定はできません（Kaiji はメールを送信しません）。管理者に新しいパスワードの設定を依頼してください。',
+        'メールによるパスワードの再設定はできません（メールサーバー KAIJI_SMTP_URL が設定されていないため、リンクを届けられません）。管理者に新しいパスワードの設定を依頼してください。',
       translatorNeedsLocale: '翻訳者には担当言語を1つ以上割り当ててください。',
     },
     fields: {

@@ -14,6 +14,7 @@ import { diffFields } from '@/diff/fieldChange'
 import { availableActions } from '../availableActions'
 import { isContentHash } from '../contentHash'
 import { diffSourceContent, isStale } from '../sourceTracking'
+import { outboxQueued } from '@/outbox/signal'
 import { documentFacts, readLocaleState, takeWorkflowAction } from '../takeAction'
 import { ENDPOINT_ACTIONS, subjectKey, type EndpointAction, type WorkflowSubject } from '../types'
 import type { LocaleWorkflow } from '../workflowStore'
@@ -67,7 +68,7 @@ const postHandler =
         'The contentHash must be the 64 lowercase hexadecimal characters of the contentHash that GET …/workflow returned.',
       )
 
-    return inTransaction(req, async () => {
+    const response = await inTransaction(req, async () => {
       const outcome = await takeWorkflowAction(
         req,
         user,
@@ -84,6 +85,9 @@ const postHandler =
       const { ok: _ok, ...answer } = outcome
       return Response.json(answer)
     })
+    // The emails the action queued (to reviewers, to the author) leave now, not at the next poll.
+    if (response.ok) outboxQueued()
+    return response
   }
 
 /** For a translation: which approved source it translates, whether that is still the current one, and what changed since. */
