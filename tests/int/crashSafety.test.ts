@@ -5,6 +5,7 @@ import { createClient, type InValue } from '@libsql/client'
 
 import { firstBrokenLink, type ChainedEvent } from '@/audit/auditChain'
 import { ApiClient } from '../helpers/http'
+import { mulberry32 } from '../helpers/seededRandom'
 import { makeDataDir, runScript, startServer, type ServerHandle } from '@support/server.mjs'
 import { createTestUsers } from '@support/testServer'
 import { TEST_USERS } from '@support/testUsers.mjs'
@@ -22,18 +23,6 @@ const LANES = 2
 const ROUNDS_PER_LANE = 25
 /** Jest's limit for the whole run: far above its few minutes, so only a hang trips it. */
 const TEST_TIMEOUT_MS = 690_000
-
-/** mulberry32: a tiny seeded PRNG, so every run draws the same actions, targets and kill delays. */
-const mulberry32 = (seed: number) => {
-  let state = seed >>> 0
-  return (): number => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 type Rec = Record<string, unknown>
 type Snapshot = { journalMode: string; tables: Record<string, Map<string, Rec>> }
