@@ -126,7 +126,7 @@ export const publicGet = (api: ApiClient, path: string, headers: Record<string, 
 
 /**
  * A webhook endpoint, then a ja release it is told about: after this every record collection has a
- * row (a delivery too, waited for), for tests that walk them all.
+ * row (an outbox message and its failed first attempt, waited for), for tests that walk them all.
  */
 export const publishWithWebhookDelivery = async (api: ApiClient): Promise<void> => {
   const token = await api.login('admin')
@@ -145,9 +145,11 @@ export const publishWithWebhookDelivery = async (api: ApiClient): Promise<void> 
   if (published.status !== 201) throw new Error(`publish: ${published.status}`)
   const until = Date.now() + 15_000
   for (;;) {
-    const { body } = await api.request<{ docs: unknown[] }>('/api/outbox-messages?limit=1', {
-      token,
-    })
+    // The receiver is never there: the first attempt fails and is recorded.
+    const { body } = await api.request<{ docs: unknown[] }>(
+      '/api/outbox-attempts?limit=1&where[outcome][equals]=failed',
+      { token },
+    )
     if (body.docs.length > 0) return
     if (Date.now() > until) throw new Error('timed out waiting for a webhook delivery')
     await new Promise((resolve) => setTimeout(resolve, 200))

@@ -6,7 +6,9 @@ import type { FlattenedField, SanitizedConfig } from 'payload'
  * handles itself, and whether they keep versions. queryShape checks queries against it.
  */
 
-export type FieldKind = 'id' | 'number' | 'date' | 'checkbox' | 'text' | 'json' | 'point' | 'any'
+/** `polymorphic`: a relationship to several collections, queried only through `.value` and `.relationTo`. */
+export type FieldKind =
+  'id' | 'number' | 'date' | 'checkbox' | 'text' | 'json' | 'point' | 'polymorphic' | 'any'
 export type QueryField = { kind: FieldKind; localized: boolean }
 export type QueryFields = ReadonlyMap<string, QueryField>
 
@@ -34,7 +36,7 @@ const kindOfField = (field: FlattenedField): FieldKind => {
       return 'json'
     case 'relationship':
     case 'upload':
-      return Array.isArray(field.relationTo) ? 'any' : 'id'
+      return Array.isArray(field.relationTo) ? 'polymorphic' : 'id'
     default:
       return 'any'
   }

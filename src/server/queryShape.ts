@@ -91,7 +91,10 @@ const show = (value: unknown) => {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text
 }
 
-const EXPECTED: Record<Exclude<FieldKind, 'any' | 'json' | 'text' | 'point'>, string> = {
+const EXPECTED: Record<
+  Exclude<FieldKind, 'any' | 'json' | 'text' | 'point' | 'polymorphic'>,
+  string
+> = {
   id: 'a document id',
   number: 'a number',
   date: 'a date (ISO 8601)',
@@ -141,6 +144,9 @@ const operatorProblem = (
   tally: Tally,
 ): string | null => {
   const { kind } = field
+  // The SQL adapter has no column for the bare path (Payload answers 500 "Not supported").
+  if (kind === 'polymorphic')
+    return `${place}: ${path} links to documents of several collections; filter by ${path}.value (a document id) and ${path}.relationTo (a collection).`
   if (GEO_OPERATORS.has(operator)) {
     if (kind !== 'point')
       return `${place}: ${operator} works on point (geographic) fields only, and ${path} is not one.`

@@ -20,7 +20,8 @@ const EXPECTED_COLLECTIONS = [
   'partner-categories',
   'releases',
   'webhook-endpoints',
-  'webhook-deliveries',
+  'outbox-messages',
+  'outbox-attempts',
   'users',
   'workflow-states',
   'audit-events',
@@ -28,7 +29,7 @@ const EXPECTED_COLLECTIONS = [
 const JSON_FIELDS: Record<string, string[]> = {
   releases: ['approvers', 'content', 'sources'],
   'workflow-states': ['approvedContent', 'editedSinceApproval', 'lastAction', 'sourceContent'],
-  'webhook-deliveries': ['log'],
+  'outbox-messages': ['content'],
 }
 
 const firstId = async (api: ApiClient, slug: string): Promise<number | undefined> => {

@@ -34,6 +34,7 @@ describe('anonymous requests get no content', () => {
     '/api/releases/preview?locale=ja',
     '/api/webhook-endpoints',
     '/api/outbox-messages',
+    '/api/outbox-attempts',
   ])('REST GET %s', async (path) => {
     const { status, text } = await request(path)
     // 401/403 when the route exists; Payload exposes no REST route for payload-migrations at all.
@@ -83,7 +84,8 @@ describe('anonymous requests get no content', () => {
     ['AuditEvents', '{ AuditEvents { docs { action } } }'],
     ['Releases', '{ Releases { docs { summary } } }'],
     ['WebhookEndpoints', '{ WebhookEndpoints { docs { secret } } }'],
-    ['WebhookDeliveries', '{ WebhookDeliveries { docs { body } } }'],
+    ['OutboxMessages', '{ OutboxMessages { docs { recipient content } } }'],
+    ['OutboxAttempts', '{ OutboxAttempts { docs { error } } }'],
   ])('GraphQL %s is forbidden', async (field, query) => {
     const { status, body } = await graphql<Record<string, unknown>>(query)
     expect(status).toBe(200)

@@ -702,12 +702,22 @@ export const GRAPHQL_PROBES: readonly GraphqlProbe[] = [
   }),
   ...collectionOperations(
     systemWritten(
-      'WebhookDelivery',
-      'WebhookDeliveries',
+      'OutboxMessage',
+      'OutboxMessages',
       ABSENT,
       ADMIN,
-      '{ dedupeKey: "x", endpoint: 1, event: release_published, locale: "ja", releaseNumber: 1, status: pending, attempts: 0, body: "{}" }',
+      '{ key: "x", channel: webhook, topic: "release.published", recipient: "http://192.0.2.1/", nextAttemptAt: "2026-01-01T00:00:00.000Z", content: {}, status: pending, attempts: 0 }',
       '{ attempts: 5 }',
+    ),
+  ),
+  ...collectionOperations(
+    systemWritten(
+      'OutboxAttempt',
+      'OutboxAttempts',
+      ABSENT,
+      ADMIN,
+      '{ key: "x", message: 1, attempt: 1, worker: "probe", outcome: delivered, startedAt: "2026-01-01T00:00:00.000Z" }',
+      '{ attempt: 5 }',
     ),
   ),
   ...collectionOperations({
@@ -837,7 +847,8 @@ export const OPEN_GRAPHQL_OPERATIONS = [
   'docAccessPartnerCategory',
   'docAccessRelease',
   'docAccessWebhookEndpoint',
-  'docAccessWebhookDelivery',
+  'docAccessOutboxMessage',
+  'docAccessOutboxAttempt',
   'docAccessUser',
   'docAccessWorkflowState',
   'docAccessAuditEvent',

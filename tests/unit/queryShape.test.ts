@@ -20,6 +20,7 @@ const fields = new Map<string, QueryField>([
   ['createdAt', field('date')],
   ['description', field('json', true)],
   ['where', field('point')],
+  ['document', field('polymorphic')],
 ])
 const context: QueryContext = {
   fields,
@@ -141,6 +142,19 @@ describe('whereProblem: operator × value kind', () => {
   })
 })
 
+describe('whereProblem: a relationship to several collections', () => {
+  it.each(['equals', 'like', 'in', 'exists', 'not_equals'])(
+    'the bare path with %s is refused, naming .value and .relationTo (the SQL adapter would answer 500)',
+    (operator) => {
+      expect(problemOf({ document: { [operator]: operator === 'exists' ? 'true' : '5' } })).toBe(
+        'where[document][' +
+          operator +
+          ']: document links to documents of several collections; filter by document.value (a document id) and document.relationTo (a collection).',
+      )
+    },
+  )
+})
+
 describe('whereProblem: locales', () => {
   it('a localized field needs a locale, named in the request or the path', () => {
     expect(problemOf({ name: { equals: 'x' } }, { localeNamed: false })).toMatch(
@@ -246,7 +260,7 @@ describe('queryFieldsOf', () => {
       labels: field('any', true),
       'labels.type': field('text', true),
       owner: field('id'),
-      user: field('any'),
+      user: field('polymorphic'),
       'user.value': field('id'),
       'user.relationTo': field('text'),
       body: field('json'),
