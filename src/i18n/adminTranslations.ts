@@ -3,6 +3,7 @@ import type { NestedKeysStripped } from '@payloadcms/translations'
 import { accessibilityStrings } from './areas/accessibility'
 import { collectionsStrings } from './areas/collections'
 import { messagesStrings } from './areas/messages'
+import { objectionsStrings } from './areas/objections'
 import { publishingStrings } from './areas/publishing'
 import { recordsStrings } from './areas/records'
 import { reviewQueueStrings } from './areas/reviewQueue'
@@ -28,6 +29,7 @@ const en = {
     accessibility: accessibilityStrings.en,
     records: recordsStrings.en,
     messages: messagesStrings.en,
+    objections: objectionsStrings.en,
   },
 }
 
@@ -43,6 +45,7 @@ const ja: typeof en = {
     accessibility: accessibilityStrings.ja,
     records: recordsStrings.ja,
     messages: messagesStrings.ja,
+    objections: objectionsStrings.ja,
   },
 }
 
