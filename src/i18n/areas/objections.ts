@@ -34,7 +34,7 @@ export const objectionsStrings = defineStrings({
       closed: 'Closed: {{outcome}}',
     },
     panel: {
-      counts: 'Objections: {{open}} open of {{total}}',
+      counts: 'Release {{number}}: {{open}} open objections of {{total}}.',
       list: 'See objections',
     },
   },
@@ -70,7 +70,7 @@ export const objectionsStrings = defineStrings({
       closed: '対応済み：{{outcome}}',
     },
     panel: {
-      counts: '異議：未対応 {{open}} 件／全 {{total}} 件',
+      counts: 'リリース {{number}} への異議：未対応 {{open}} 件／全 {{total}} 件。',
       list: '異議を見る',
     },
   },
