@@ -133,7 +133,7 @@ describe('the objection link of an announced material release', () => {
       /organisation is too long/,
     ],
     ['a bad email', { reason: 'r', email: 'not-an-address' }, /not an email address/],
-    ['an unknown field', { reason: 'r', extra: '1' }, /Unknown field "extra"/],
+    ['an unknown field', { reason: 'r', extra: '1' }, /Unknown field &quot;extra&quot;/],
   ])(
     'answers 400 naming the problem for %s, and stores nothing',
     async (_label, fields, message) => {
