@@ -9,6 +9,7 @@ import * as migration_20261207_041624_category_display_title from './20261207_04
 import * as migration_20261207_062424_record_display_titles from './20261207_062424_record_display_titles'
 import * as migration_20261207_140733_outbox from './20261207_140733_outbox'
 import * as migration_20261207_144239_notify_by_email from './20261207_144239_notify_by_email'
+import * as migration_20261207_152330_objections from './20261207_152330_objections'
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261207_144239_notify_by_email.up,
     down: migration_20261207_144239_notify_by_email.down,
     name: '20261207_144239_notify_by_email',
+  },
+  {
+    up: migration_20261207_152330_objections.up,
+    down: migration_20261207_152330_objections.down,
+    name: '20261207_152330_objections',
   },
 ]

@@ -72,6 +72,7 @@ export interface Config {
     'webhook-endpoints': WebhookEndpoint;
     'outbox-messages': OutboxMessage;
     'outbox-attempts': OutboxAttempt;
+    objections: Objection;
     users: User;
     'workflow-states': WorkflowState;
     'audit-events': AuditEvent;
@@ -91,6 +92,7 @@ export interface Config {
     'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
     'outbox-messages': OutboxMessagesSelect<false> | OutboxMessagesSelect<true>;
     'outbox-attempts': OutboxAttemptsSelect<false> | OutboxAttemptsSelect<true>;
+    objections: ObjectionsSelect<false> | ObjectionsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-states': WorkflowStatesSelect<false> | WorkflowStatesSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
@@ -329,6 +331,29 @@ export interface OutboxAttempt {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "objections".
+ */
+export interface Objection {
+  id: number;
+  title: string;
+  key: string;
+  locale: string;
+  releaseNumber: number;
+  subscriber: string;
+  email?: string | null;
+  organisation?: string | null;
+  reason: string;
+  receivedAt: string;
+  status: 'open' | 'closed';
+  outcome?: ('upheld' | 'rejected' | 'withdrawn' | 'addressed') | null;
+  outcomeNote?: string | null;
+  closedBy?: (number | null) | User;
+  closedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -493,6 +518,10 @@ export interface PayloadLockedDocument {
         value: number | OutboxAttempt;
       } | null)
     | ({
+        relationTo: 'objections';
+        value: number | Objection;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
@@ -647,6 +676,28 @@ export interface OutboxAttemptsSelect<T extends boolean = true> {
   error?: T;
   startedAt?: T;
   durationMs?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "objections_select".
+ */
+export interface ObjectionsSelect<T extends boolean = true> {
+  title?: T;
+  key?: T;
+  locale?: T;
+  releaseNumber?: T;
+  subscriber?: T;
+  email?: T;
+  organisation?: T;
+  reason?: T;
+  receivedAt?: T;
+  status?: T;
+  outcome?: T;
+  outcomeNote?: T;
+  closedBy?: T;
+  closedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

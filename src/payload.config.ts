@@ -11,6 +11,7 @@ import { Releases } from '@collections/Releases'
 import { Users } from '@collections/Users'
 import { OutboxAttempts } from '@collections/OutboxAttempts'
 import { OutboxMessages } from '@collections/OutboxMessages'
+import { Objections } from '@collections/Objections'
 import { WebhookEndpoints } from '@collections/WebhookEndpoints'
 import { localesVisibleTo } from './access/visibleLocales'
 import { LOCALE_LABELS, LOCALES, SOURCE_LOCALE } from './config/locales'
@@ -59,6 +60,7 @@ export default buildConfig({
     WebhookEndpoints,
     OutboxMessages,
     OutboxAttempts,
+    Objections,
     Users,
   ],
   // Every message leaves through the outbox (src/outbox); this adapter is its email channel.

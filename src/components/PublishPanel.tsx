@@ -29,6 +29,8 @@ type ReleaseSummary = {
   effectiveAt: string
   sourceReleaseNumber?: number | null
   status?: string
+  /** Reviewers and admins only. */
+  objections?: { open: number; total: number }
 }
 type Status = {
   locale: string
@@ -63,7 +65,7 @@ export const PublishPanel = () => {
   const { t, formatDate, timeZone } = useAdminTranslation()
   const {
     config: {
-      routes: { api },
+      routes: { api, admin: adminRoute },
     },
   } = useConfig()
   const [status, setStatus] = useState<Status | null>(null)
@@ -298,6 +300,27 @@ export const PublishPanel = () => {
             {typeof release.sourceReleaseNumber === 'number' && locale !== 'ja'
               ? ` ${t('kaijiAdmin:publishing:upcomingFollowsSource', { number: release.sourceReleaseNumber })}`
               : ''}
+          </p>
+        ))}
+      {status.releases
+        .filter(
+          (release) =>
+            release.objections &&
+            (release.objections.total > 0 ||
+              (release.status === 'upcoming' && release.changeType === 'material')),
+        )
+        .map((release) => (
+          <p key={release.number} data-testid="publish-objections" style={{ margin: 0 }}>
+            {t('kaijiAdmin:objections:panel:counts', {
+              number: release.number,
+              open: release.objections?.open ?? 0,
+              total: release.objections?.total ?? 0,
+            })}{' '}
+            <a
+              href={`${adminRoute}/collections/objections?where[and][0][locale][equals]=${encodeURIComponent(locale)}&where[and][1][releaseNumber][equals]=${release.number}`}
+            >
+              {t('kaijiAdmin:objections:panel:list')}
+            </a>
           </p>
         ))}
       {status.missing.length > 0 && (

@@ -76,6 +76,8 @@ export type Settings = Readonly<{
     login: Readonly<RateLimitRule> | null
     /** KAIJI_RATE_LIMIT_PUBLIC; null is off */
     public: Readonly<RateLimitRule> | null
+    /** KAIJI_RATE_LIMIT_OBJECTIONS: objections sent per client address; null is off */
+    objections: Readonly<RateLimitRule> | null
   }>
   /** KAIJI_LOG_FORMAT, KAIJI_LOG_LEVEL */
   log: Readonly<{ format: 'json' | 'text'; level: LogLevel }>
@@ -92,6 +94,8 @@ export const DEFAULT_MATERIAL_NOTICE_DAYS = 30
 export const DEFAULT_LOGIN_RATE_LIMIT: RateLimitRule = { limit: 10, windowSeconds: 60 }
 /** Public reads per client address: far above what a reader or a polling integration needs. */
 export const DEFAULT_PUBLIC_RATE_LIMIT: RateLimitRule = { limit: 1200, windowSeconds: 60 }
+/** Objections sent per client address: a whole office objecting behind one address fits, a flood does not. */
+export const DEFAULT_OBJECTIONS_RATE_LIMIT: RateLimitRule = { limit: 20, windowSeconds: 600 }
 
 /**
  * Runtime files (SQLite database, generated secret) live under one folder. It is resolved from the
@@ -417,6 +421,13 @@ export const parseSettings = (env: Environment): SettingsResult => {
         () =>
           parseRateLimit('KAIJI_RATE_LIMIT_PUBLIC', env.KAIJI_RATE_LIMIT_PUBLIC, {
             ...DEFAULT_PUBLIC_RATE_LIMIT,
+          }),
+        null,
+      ),
+      objections: read(
+        () =>
+          parseRateLimit('KAIJI_RATE_LIMIT_OBJECTIONS', env.KAIJI_RATE_LIMIT_OBJECTIONS, {
+            ...DEFAULT_OBJECTIONS_RATE_LIMIT,
           }),
         null,
       ),

@@ -29,6 +29,7 @@ import {
 import { sourceTiming, type SourceTiming } from '../releases/sourceBasisStore'
 import { releaseTimeline } from '../releases/timeline'
 import { CHANGE_TYPES, type ChangeType } from '../releases/types'
+import { objectionCounts } from '../subscriptions/objections/objectionCounts'
 import { queueReleaseWebhooks } from '../webhooks/queueWebhooks'
 import { inTransaction, problem, readJsonObject, unknownKeys } from '../http/endpointHelpers'
 import { isContentHash } from '../workflow'
@@ -298,6 +299,8 @@ const previewHandler: PayloadHandler = async (req) => {
   const timeline = releaseTimeline(releases, now)
   const latest = releases.length ? await latestRelease(req.payload, locale) : null
   const assembly = await assembleFromApprovals(req.payload, req, locale)
+  // Objections are private to reviewers and admins, as the collection's read rule says.
+  const objections = mayPublish(user) ? await objectionCounts(req.payload, req, locale) : null
   return Response.json({
     locale,
     canPublish: mayPublish(user),
@@ -315,9 +318,12 @@ const previewHandler: PayloadHandler = async (req) => {
           })
         : null,
     current: timeline.current ? releaseSummary(timeline.current, user, 'current') : null,
-    releases: [...releases]
-      .reverse()
-      .map((release) => releaseSummary(release, user, timeline.statusOf(release))),
+    releases: [...releases].reverse().map((release) => ({
+      ...releaseSummary(release, user, timeline.statusOf(release)),
+      ...(objections
+        ? { objections: objections.get(release.number) ?? { open: 0, total: 0 } }
+        : {}),
+    })),
   })
 }
 

@@ -4,6 +4,7 @@ import { accessibilityStrings } from './areas/accessibility'
 import { collectionsStrings } from './areas/collections'
 import { messagesStrings } from './areas/messages'
 import { notificationsStrings } from './areas/notifications'
+import { objectionsStrings } from './areas/objections'
 import { publishingStrings } from './areas/publishing'
 import { recordsStrings } from './areas/records'
 import { reviewQueueStrings } from './areas/reviewQueue'
@@ -30,6 +31,7 @@ const en = {
     records: recordsStrings.en,
     messages: messagesStrings.en,
     notifications: notificationsStrings.en,
+    objections: objectionsStrings.en,
   },
 }
 
@@ -46,6 +48,7 @@ const ja: typeof en = {
     records: recordsStrings.ja,
     messages: messagesStrings.ja,
     notifications: notificationsStrings.ja,
+    objections: objectionsStrings.ja,
   },
 }
 

@@ -1,10 +1,11 @@
 import { createServer, type Server, type ServerResponse } from 'node:http'
 
-import { enterMode, settings } from '../config/settings'
+import { enterMode, resolvedPayloadSecret, settings } from '../config/settings'
 import type { DatabaseTarget } from '../database/databaseUrl'
 import { describeDatabase, openPayload } from '../database/openPayload'
 import { createDeliveryService } from '../delivery/deliveryService'
 import { withPublicRateLimit } from '../security/publicRateLimit'
+import { createObjectionRoutes } from '../subscriptions/objections/objectionRoutes'
 import { type HealthAnswer, liveness, readiness } from './health'
 import { startupLog } from './logger'
 import type { PublicSiteMessage } from './publicSiteProcess'
@@ -24,7 +25,8 @@ const answerHealth = (res: ServerResponse, { status, body }: HealthAnswer) => {
  * The delivery-only process: the public routes, /healthz and /readyz, nothing else. It never loads
  * Next, Express or the admin, so the hot path pays for none of them (Next's request-scoped
  * AsyncLocalStorage alone slows every request of a process that has served the admin). It reads
- * releases through the same Local API, so any database adapter works; it never writes.
+ * releases through the same Local API, so any database adapter works; its one write is a
+ * subscriber's objection (src/subscriptions/objections), whose email the main process sends.
  */
 export const startPublicSite = async ({
   database,
@@ -43,11 +45,20 @@ export const startPublicSite = async ({
   const delivery = createDeliveryService(payload, () => publicUrl)
   delivery.start()
 
-  const servePublic = withPublicRateLimit((req, res) => delivery.handle(req, res))
-  const server = createServer({ IncomingMessage: BoundedIncomingMessage }, (req, res) => {
+  const objections = createObjectionRoutes(payload, {
+    secret: resolvedPayloadSecret(),
+    rateLimit: settings().rateLimits.objections,
+    trustProxy: settings().trustProxy,
+  })
+  const servePublic = withPublicRateLimit((req, res) => {
+    if (objections.serve(req, res)) return
     // GET and HEAD only: a body is never read, and a connection that sends one is not kept to drain it.
     ignoreBody(req, res)
+    delivery.handle(req, res)
+  })
+  const server = createServer({ IncomingMessage: BoundedIncomingMessage }, (req, res) => {
     const path = req.url ?? '/'
+    if (path === '/healthz' || path === '/readyz') ignoreBody(req, res)
     if (path === '/healthz') return answerHealth(res, liveness())
     if (path === '/readyz')
       return void readiness(payload).then((answer) => answerHealth(res, answer))

@@ -6,7 +6,7 @@ import { describeSeedReport, importSourceFile } from '@seed/importSource'
 import { isContentEmpty } from '@seed/seed'
 import { projectPath } from '../config/paths'
 import { setAdminBaseUrl, setPublicBaseUrl } from '../config/publicAddress'
-import { enterMode, settings } from '../config/settings'
+import { enterMode, resolvedPayloadSecret, settings } from '../config/settings'
 import { StartupError } from '../config/environment'
 import type { DatabaseTarget } from '../database/databaseUrl'
 import { describeDatabase, openPayload } from '../database/openPayload'
@@ -14,6 +14,7 @@ import { createDeliveryService } from '../delivery/deliveryService'
 import { csrfOrigins, serverOrigins } from '../security/allowedOrigins'
 import { withPublicRateLimit } from '../security/publicRateLimit'
 import { isPublicPath } from '../delivery/publicRoutes'
+import { createObjectionRoutes } from '../subscriptions/objections/objectionRoutes'
 import { onReleasePublished } from '../releases/releaseSignal'
 import { emailSender } from '../outbox/deliverEmail'
 import { onOutboxQueued } from '../outbox/signal'
@@ -84,10 +85,19 @@ export const start = async ({
   const watcher = watchScheduledReleases(payload, { onQueued: () => outbox.nudge() })
 
   // Public reads skip Express entirely: its routing alone costs most of the throughput the cache buys.
-  const servePublic = withPublicRateLimit((req, res) => delivery.handle(req, res))
+  const objections = createObjectionRoutes(payload, {
+    secret: resolvedPayloadSecret(),
+    rateLimit: settings().rateLimits.objections,
+    trustProxy: settings().trustProxy,
+  })
+  // The objection link is the one public path that takes a body (its form), so it goes first.
+  const servePublic = withPublicRateLimit((req, res) => {
+    if (objections.serve(req, res)) return
+    ignoreBody(req, res)
+    delivery.handle(req, res)
+  })
   const server = createServer({ IncomingMessage: BoundedIncomingMessage }, (req, res) => {
     if (!isPublicPath(req.url ?? '')) return app(req, res)
-    ignoreBody(req, res)
     servePublic(req, res)
   })
   keepIdleConnectionsOpen(server)

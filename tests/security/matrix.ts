@@ -320,6 +320,53 @@ export const REST_PROBES: readonly RestProbe[] = [
     grantedAlso: [404],
   },
 
+  // objections: subscribers make them through their link; reviewers and admins read and close them
+  {
+    what: 'list objections',
+    method: 'GET',
+    path: () => '/api/objections',
+    allowed: PUBLISHERS,
+  },
+  {
+    what: 'read an objection',
+    method: 'GET',
+    path: () => '/api/objections/999999',
+    allowed: PUBLISHERS,
+    grantedAlso: [404],
+  },
+  {
+    what: 'create an objection',
+    method: 'POST',
+    path: () => '/api/objections',
+    body: () => ({
+      title: 'x',
+      key: 'probe',
+      locale: 'ja',
+      releaseNumber: 1,
+      subscriber: '1',
+      reason: 'probe',
+      receivedAt: new Date().toISOString(),
+    }),
+    allowed: NOBODY,
+  },
+  {
+    what: 'change an objection',
+    method: 'PATCH',
+    path: () => '/api/objections/999999',
+    body: () => ({ status: 'closed' }),
+    allowed: NOBODY,
+    refusedAlso: [404],
+  },
+  {
+    what: 'close an objection',
+    method: 'POST',
+    path: () => '/api/objections/999999/close',
+    body: () => ({ outcome: 'rejected', note: 'probe' }),
+    allowed: PUBLISHERS,
+    // There is no such objection: reviewers and admins get through to the 404.
+    grantedAlso: [404],
+  },
+
   // users
   { what: 'list users', method: 'GET', path: () => '/api/users', allowed: SIGNED_IN },
   {
@@ -765,6 +812,16 @@ export const GRAPHQL_PROBES: readonly GraphqlProbe[] = [
   ),
   ...collectionOperations(
     systemWritten(
+      'Objection',
+      'Objections',
+      ABSENT,
+      PUBLISHERS,
+      '{ title: "x", key: "probe", locale: "ja", releaseNumber: 1, subscriber: "1", reason: "probe", receivedAt: "2026-01-01T00:00:00Z", status: open }',
+      '{ status: closed }',
+    ),
+  ),
+  ...collectionOperations(
+    systemWritten(
       'PayloadKv',
       'PayloadKvs',
       ABSENT,
@@ -852,6 +909,7 @@ export const OPEN_GRAPHQL_OPERATIONS = [
   'docAccessUser',
   'docAccessWorkflowState',
   'docAccessAuditEvent',
+  'docAccessObjection',
   'docAccessPayloadKv',
   'docAccessPayloadLockedDocument',
   'docAccessPayloadPreference',

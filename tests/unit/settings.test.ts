@@ -51,6 +51,7 @@ describe('parseSettings: the defaults', () => {
       rateLimits: {
         login: { limit: 10, windowSeconds: 60 },
         public: { limit: 1200, windowSeconds: 60 },
+        objections: { limit: 20, windowSeconds: 600 },
       },
       log: { format: 'text', level: 'info' },
     })
@@ -78,6 +79,7 @@ describe('parseSettings: the defaults', () => {
         'KAIJI_ALLOWED_ORIGINS',
         'KAIJI_RATE_LIMIT_LOGIN',
         'KAIJI_RATE_LIMIT_PUBLIC',
+        'KAIJI_RATE_LIMIT_OBJECTIONS',
         'KAIJI_TRUST_PROXY',
         'KAIJI_COOKIE_SECURE',
       ].map((name, index) => [name, index % 2 ? '' : '  ']),
@@ -385,6 +387,15 @@ const cases: Array<{
       ['OFF', null],
     ],
     bad: [['0/60', /^KAIJI_RATE_LIMIT_PUBLIC "0\/60" is not a rate limit/]],
+  },
+  {
+    name: 'KAIJI_RATE_LIMIT_OBJECTIONS',
+    pick: (s) => s.rateLimits.objections,
+    good: [
+      ['5/600', { limit: 5, windowSeconds: 600 }],
+      ['off', null],
+    ],
+    bad: [['many', /^KAIJI_RATE_LIMIT_OBJECTIONS "many" is not a rate limit/]],
   },
   {
     name: 'KAIJI_TRUST_PROXY',

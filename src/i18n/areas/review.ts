@@ -46,6 +46,9 @@ export const reviewStrings = defineStrings({
         publish: 'Published',
         rollback: 'Rolled back',
         delete: 'Deleted',
+        'objection-received': 'Objection received',
+        'objection-acknowledged': 'Objection acknowledged by email',
+        'objection-closed': 'Objection closed',
       },
     },
     done: {
@@ -135,6 +138,9 @@ export const reviewStrings = defineStrings({
         publish: '公開',
         rollback: 'ロールバック',
         delete: '削除',
+        'objection-received': '異議の受付',
+        'objection-acknowledged': '異議の受付をメールで通知',
+        'objection-closed': '異議の締めくくり',
       },
     },
     done: {
