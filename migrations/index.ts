@@ -8,6 +8,7 @@ import * as migration_20261206_205208_ids_never_reused from './20261206_205208_i
 import * as migration_20261207_041624_category_display_title from './20261207_041624_category_display_title'
 import * as migration_20261207_062424_record_display_titles from './20261207_062424_record_display_titles'
 import * as migration_20261207_140733_outbox from './20261207_140733_outbox'
+import * as migration_20261207_144908_subscriptions from './20261207_144908_subscriptions'
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261207_140733_outbox.up,
     down: migration_20261207_140733_outbox.down,
     name: '20261207_140733_outbox',
+  },
+  {
+    up: migration_20261207_144908_subscriptions.up,
+    down: migration_20261207_144908_subscriptions.down,
+    name: '20261207_144908_subscriptions',
   },
 ]
