@@ -72,6 +72,8 @@ export interface Config {
     'webhook-endpoints': WebhookEndpoint;
     'outbox-messages': OutboxMessage;
     'outbox-attempts': OutboxAttempt;
+    subscribers: Subscriber;
+    'subscription-requests': SubscriptionRequest;
     users: User;
     'workflow-states': WorkflowState;
     'audit-events': AuditEvent;
@@ -91,6 +93,8 @@ export interface Config {
     'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
     'outbox-messages': OutboxMessagesSelect<false> | OutboxMessagesSelect<true>;
     'outbox-attempts': OutboxAttemptsSelect<false> | OutboxAttemptsSelect<true>;
+    subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    'subscription-requests': SubscriptionRequestsSelect<false> | SubscriptionRequestsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-states': WorkflowStatesSelect<false> | WorkflowStatesSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
@@ -329,6 +333,35 @@ export interface OutboxAttempt {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers".
+ */
+export interface Subscriber {
+  id: number;
+  email: string;
+  locale: 'ja' | 'en' | 'fr' | 'ru';
+  scope: 'material' | 'all';
+  confirmedAt: string;
+  consentVersion: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscription-requests".
+ */
+export interface SubscriptionRequest {
+  id: number;
+  email: string;
+  locale: 'ja' | 'en' | 'fr' | 'ru';
+  scope: 'material' | 'all';
+  tokenHash: string;
+  expiresAt: string;
+  consentVersion: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -490,6 +523,14 @@ export interface PayloadLockedDocument {
         value: number | OutboxAttempt;
       } | null)
     | ({
+        relationTo: 'subscribers';
+        value: number | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'subscription-requests';
+        value: number | SubscriptionRequest;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
@@ -644,6 +685,33 @@ export interface OutboxAttemptsSelect<T extends boolean = true> {
   error?: T;
   startedAt?: T;
   durationMs?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers_select".
+ */
+export interface SubscribersSelect<T extends boolean = true> {
+  email?: T;
+  locale?: T;
+  scope?: T;
+  confirmedAt?: T;
+  consentVersion?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscription-requests_select".
+ */
+export interface SubscriptionRequestsSelect<T extends boolean = true> {
+  email?: T;
+  locale?: T;
+  scope?: T;
+  tokenHash?: T;
+  expiresAt?: T;
+  consentVersion?: T;
   updatedAt?: T;
   createdAt?: T;
 }

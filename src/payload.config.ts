@@ -12,6 +12,8 @@ import { Users } from '@collections/Users'
 import { OutboxAttempts } from '@collections/OutboxAttempts'
 import { OutboxMessages } from '@collections/OutboxMessages'
 import { WebhookEndpoints } from '@collections/WebhookEndpoints'
+import { Subscribers } from '@collections/Subscribers'
+import { SubscriptionRequests } from '@collections/SubscriptionRequests'
 import { localesVisibleTo } from './access/visibleLocales'
 import { LOCALE_LABELS, LOCALES, SOURCE_LOCALE } from './config/locales'
 import { projectPath } from './config/paths'
@@ -59,6 +61,8 @@ export default buildConfig({
     WebhookEndpoints,
     OutboxMessages,
     OutboxAttempts,
+    Subscribers,
+    SubscriptionRequests,
     Users,
   ],
   // Every message leaves through the outbox (src/outbox); this adapter is its email channel.

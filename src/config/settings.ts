@@ -76,6 +76,10 @@ export type Settings = Readonly<{
     login: Readonly<RateLimitRule> | null
     /** KAIJI_RATE_LIMIT_PUBLIC; null is off */
     public: Readonly<RateLimitRule> | null
+    /** KAIJI_RATE_LIMIT_SUBSCRIBE: subscribe requests per client address; null is off */
+    subscribe: Readonly<RateLimitRule> | null
+    /** KAIJI_RATE_LIMIT_SUBSCRIBE_EMAIL: subscribe requests per email address; null is off */
+    subscribeEmail: Readonly<RateLimitRule> | null
   }>
   /** KAIJI_LOG_FORMAT, KAIJI_LOG_LEVEL */
   log: Readonly<{ format: 'json' | 'text'; level: LogLevel }>
@@ -92,6 +96,10 @@ export const DEFAULT_MATERIAL_NOTICE_DAYS = 30
 export const DEFAULT_LOGIN_RATE_LIMIT: RateLimitRule = { limit: 10, windowSeconds: 60 }
 /** Public reads per client address: far above what a reader or a polling integration needs. */
 export const DEFAULT_PUBLIC_RATE_LIMIT: RateLimitRule = { limit: 1200, windowSeconds: 60 }
+/** Subscribe requests per client address: a person needs a few; more is someone filling other people's inboxes. */
+export const DEFAULT_SUBSCRIBE_RATE_LIMIT: RateLimitRule = { limit: 10, windowSeconds: 3600 }
+/** Confirmation emails one address may be sent, whoever asks for them. */
+export const DEFAULT_SUBSCRIBE_EMAIL_RATE_LIMIT: RateLimitRule = { limit: 3, windowSeconds: 3600 }
 
 /**
  * Runtime files (SQLite database, generated secret) live under one folder. It is resolved from the
@@ -417,6 +425,20 @@ export const parseSettings = (env: Environment): SettingsResult => {
         () =>
           parseRateLimit('KAIJI_RATE_LIMIT_PUBLIC', env.KAIJI_RATE_LIMIT_PUBLIC, {
             ...DEFAULT_PUBLIC_RATE_LIMIT,
+          }),
+        null,
+      ),
+      subscribe: read(
+        () =>
+          parseRateLimit('KAIJI_RATE_LIMIT_SUBSCRIBE', env.KAIJI_RATE_LIMIT_SUBSCRIBE, {
+            ...DEFAULT_SUBSCRIBE_RATE_LIMIT,
+          }),
+        null,
+      ),
+      subscribeEmail: read(
+        () =>
+          parseRateLimit('KAIJI_RATE_LIMIT_SUBSCRIBE_EMAIL', env.KAIJI_RATE_LIMIT_SUBSCRIBE_EMAIL, {
+            ...DEFAULT_SUBSCRIBE_EMAIL_RATE_LIMIT,
           }),
         null,
       ),

@@ -1,9 +1,11 @@
 import { createServer, type Server, type ServerResponse } from 'node:http'
 
+import { setPublicBaseUrl } from '../config/publicAddress'
 import { enterMode, settings } from '../config/settings'
 import type { DatabaseTarget } from '../database/databaseUrl'
 import { describeDatabase, openPayload } from '../database/openPayload'
 import { createDeliveryService } from '../delivery/deliveryService'
+import { createSubscriptionService } from '../subscriptions/subscriptionService'
 import { withPublicRateLimit } from '../security/publicRateLimit'
 import { type HealthAnswer, liveness, readiness } from './health'
 import { startupLog } from './logger'
@@ -24,7 +26,7 @@ const answerHealth = (res: ServerResponse, { status, body }: HealthAnswer) => {
  * The delivery-only process: the public routes, /healthz and /readyz, nothing else. It never loads
  * Next, Express or the admin, so the hot path pays for none of them (Next's request-scoped
  * AsyncLocalStorage alone slows every request of a process that has served the admin). It reads
- * releases through the same Local API, so any database adapter works; it never writes.
+ * releases through the same Local API, so any database adapter works; it writes only subscriptions.
  */
 export const startPublicSite = async ({
   database,
@@ -43,9 +45,12 @@ export const startPublicSite = async ({
   const delivery = createDeliveryService(payload, () => publicUrl)
   delivery.start()
 
+  const subscriptions = createSubscriptionService(payload)
   const servePublic = withPublicRateLimit((req, res) => delivery.handle(req, res))
   const server = createServer({ IncomingMessage: BoundedIncomingMessage }, (req, res) => {
-    // GET and HEAD only: a body is never read, and a connection that sends one is not kept to drain it.
+    // Subscribing, confirming and unsubscribing are the only writes here, each reading a small form.
+    if (subscriptions.handle(req, res)) return
+    // Otherwise GET and HEAD only: a body is never read, and a connection that sends one is not kept to drain it.
     ignoreBody(req, res)
     const path = req.url ?? '/'
     if (path === '/healthz') return answerHealth(res, liveness())
@@ -62,6 +67,7 @@ export const startPublicSite = async ({
   const address = server.address()
   const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`
   publicUrl ||= url
+  setPublicBaseUrl(publicUrl)
   startupLog(`Delivery-only public site listening on ${url}`)
 
   const shutdown = shutdownOnSignals({ server, payload, steps: [() => delivery.stop()] })

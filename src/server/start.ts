@@ -20,6 +20,8 @@ import { onOutboxQueued } from '../outbox/signal'
 import { createOutboxWorker } from '../outbox/worker'
 import { webhookSender } from '../webhooks/deliverWebhook'
 import { watchScheduledReleases } from '../webhooks/effectiveWatcher'
+import { scheduleSubscriptionTasks } from '../subscriptions/noticeScheduler'
+import { createSubscriptionService } from '../subscriptions/subscriptionService'
 import { createApp } from './createApp'
 import { BoundedIncomingMessage, ignoreBody } from './requestBody'
 import { startupLog } from './logger'
@@ -82,11 +84,18 @@ export const start = async ({
     onOutboxQueued(() => outbox.nudge()),
   ]
   const watcher = watchScheduledReleases(payload, { onQueued: () => outbox.nudge() })
+  const subscriptionTasks = scheduleSubscriptionTasks(payload, {
+    reminderDays: settings().noticeReminderDays,
+    onQueued: () => outbox.nudge(),
+  })
+  const subscriptions = createSubscriptionService(payload)
 
   // Public reads skip Express entirely: its routing alone costs most of the throughput the cache buys.
   const servePublic = withPublicRateLimit((req, res) => delivery.handle(req, res))
   const server = createServer({ IncomingMessage: BoundedIncomingMessage }, (req, res) => {
     if (!isPublicPath(req.url ?? '')) return app(req, res)
+    // The subscription paths write (and read a small form), so they come before the read-only delivery.
+    if (subscriptions.handle(req, res)) return
     ignoreBody(req, res)
     servePublic(req, res)
   })
@@ -128,6 +137,7 @@ export const start = async ({
     steps: [
       () => delivery.stop(),
       () => watcher.stop(),
+      () => subscriptionTasks.stop(),
       () => outbox.stop(),
       ...stopNudging,
       () => publicProcess?.stop(),

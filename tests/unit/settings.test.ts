@@ -51,6 +51,8 @@ describe('parseSettings: the defaults', () => {
       rateLimits: {
         login: { limit: 10, windowSeconds: 60 },
         public: { limit: 1200, windowSeconds: 60 },
+        subscribe: { limit: 10, windowSeconds: 3600 },
+        subscribeEmail: { limit: 3, windowSeconds: 3600 },
       },
       log: { format: 'text', level: 'info' },
     })
