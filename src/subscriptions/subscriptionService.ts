@@ -264,7 +264,7 @@ export const createSubscriptionService = (
         req: tx,
         ...system,
       })
-      if (Date.parse(request.expiresAt) <= clock()) return (true as const) && 'expired'
+      if (Date.parse(request.expiresAt) <= clock()) return false
       const data = {
         scope: request.scope,
         confirmedAt: new Date(clock()).toISOString(),
