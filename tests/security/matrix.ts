@@ -759,12 +759,22 @@ export const GRAPHQL_PROBES: readonly GraphqlProbe[] = [
   }),
   ...collectionOperations(
     systemWritten(
-      'WebhookDelivery',
-      'WebhookDeliveries',
+      'OutboxMessage',
+      'OutboxMessages',
       ABSENT,
       ADMIN,
-      '{ dedupeKey: "x", endpoint: 1, event: release_published, locale: "ja", releaseNumber: 1, status: pending, attempts: 0, body: "{}" }',
+      '{ key: "x", channel: webhook, topic: "release.published", recipient: "http://192.0.2.1/", status: pending, attempts: 0, nextAttemptAt: "2026-01-01T00:00:00Z", content: {} }',
       '{ attempts: 5 }',
+    ),
+  ),
+  ...collectionOperations(
+    systemWritten(
+      'OutboxAttempt',
+      'OutboxAttempts',
+      ABSENT,
+      ADMIN,
+      '{ key: "x", message: 1, attempt: 1, worker: "x", outcome: unknown, startedAt: "2026-01-01T00:00:00Z" }',
+      '{ attempt: 2 }',
     ),
   ),
   // Subscribers are personal data: admins read and erase them; only the confirmation flow writes them.
@@ -919,7 +929,8 @@ export const OPEN_GRAPHQL_OPERATIONS = [
   'docAccessPartnerCategory',
   'docAccessRelease',
   'docAccessWebhookEndpoint',
-  'docAccessWebhookDelivery',
+  'docAccessOutboxMessage',
+  'docAccessOutboxAttempt',
   'docAccessSubscriber',
   'docAccessSubscriptionRequest',
   'docAccessUser',
