@@ -10,6 +10,7 @@ import * as migration_20261207_062424_record_display_titles from './20261207_062
 import * as migration_20261207_140733_outbox from './20261207_140733_outbox'
 import * as migration_20261207_144239_notify_by_email from './20261207_144239_notify_by_email'
 import * as migration_20261207_152330_objections from './20261207_152330_objections'
+import * as migration_20261207_152810_subscriptions from './20261207_152810_subscriptions'
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261207_152330_objections.up,
     down: migration_20261207_152330_objections.down,
     name: '20261207_152330_objections',
+  },
+  {
+    up: migration_20261207_152810_subscriptions.up,
+    down: migration_20261207_152810_subscriptions.down,
+    name: '20261207_152810_subscriptions',
   },
 ]

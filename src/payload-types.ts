@@ -73,6 +73,8 @@ export interface Config {
     'outbox-messages': OutboxMessage;
     'outbox-attempts': OutboxAttempt;
     objections: Objection;
+    subscribers: Subscriber;
+    'subscription-requests': SubscriptionRequest;
     users: User;
     'workflow-states': WorkflowState;
     'audit-events': AuditEvent;
@@ -93,6 +95,8 @@ export interface Config {
     'outbox-messages': OutboxMessagesSelect<false> | OutboxMessagesSelect<true>;
     'outbox-attempts': OutboxAttemptsSelect<false> | OutboxAttemptsSelect<true>;
     objections: ObjectionsSelect<false> | ObjectionsSelect<true>;
+    subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    'subscription-requests': SubscriptionRequestsSelect<false> | SubscriptionRequestsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-states': WorkflowStatesSelect<false> | WorkflowStatesSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
@@ -392,6 +396,35 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers".
+ */
+export interface Subscriber {
+  id: number;
+  email: string;
+  locale: 'ja' | 'en' | 'fr' | 'ru';
+  scope: 'material' | 'all';
+  confirmedAt: string;
+  consentVersion: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscription-requests".
+ */
+export interface SubscriptionRequest {
+  id: number;
+  email: string;
+  locale: 'ja' | 'en' | 'fr' | 'ru';
+  scope: 'material' | 'all';
+  tokenHash: string;
+  expiresAt: string;
+  consentVersion: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "workflow-states".
  */
 export interface WorkflowState {
@@ -520,6 +553,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'objections';
         value: number | Objection;
+      } | null)
+    | ({
+        relationTo: 'subscribers';
+        value: number | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'subscription-requests';
+        value: number | SubscriptionRequest;
       } | null)
     | ({
         relationTo: 'users';
@@ -698,6 +739,33 @@ export interface ObjectionsSelect<T extends boolean = true> {
   outcomeNote?: T;
   closedBy?: T;
   closedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers_select".
+ */
+export interface SubscribersSelect<T extends boolean = true> {
+  email?: T;
+  locale?: T;
+  scope?: T;
+  confirmedAt?: T;
+  consentVersion?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscription-requests_select".
+ */
+export interface SubscriptionRequestsSelect<T extends boolean = true> {
+  email?: T;
+  locale?: T;
+  scope?: T;
+  tokenHash?: T;
+  expiresAt?: T;
+  consentVersion?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -13,6 +13,8 @@ import { OutboxAttempts } from '@collections/OutboxAttempts'
 import { OutboxMessages } from '@collections/OutboxMessages'
 import { Objections } from '@collections/Objections'
 import { WebhookEndpoints } from '@collections/WebhookEndpoints'
+import { Subscribers } from '@collections/Subscribers'
+import { SubscriptionRequests } from '@collections/SubscriptionRequests'
 import { localesVisibleTo } from './access/visibleLocales'
 import { LOCALE_LABELS, LOCALES, SOURCE_LOCALE } from './config/locales'
 import { projectPath } from './config/paths'
@@ -61,6 +63,8 @@ export default buildConfig({
     OutboxMessages,
     OutboxAttempts,
     Objections,
+    Subscribers,
+    SubscriptionRequests,
     Users,
   ],
   // Every message leaves through the outbox (src/outbox); this adapter is its email channel.

@@ -78,6 +78,10 @@ export type Settings = Readonly<{
     public: Readonly<RateLimitRule> | null
     /** KAIJI_RATE_LIMIT_OBJECTIONS: objections sent per client address; null is off */
     objections: Readonly<RateLimitRule> | null
+    /** KAIJI_RATE_LIMIT_SUBSCRIBE: subscribe requests per client address; null is off */
+    subscribe: Readonly<RateLimitRule> | null
+    /** KAIJI_RATE_LIMIT_SUBSCRIBE_EMAIL: subscribe requests per email address; null is off */
+    subscribeEmail: Readonly<RateLimitRule> | null
   }>
   /** KAIJI_LOG_FORMAT, KAIJI_LOG_LEVEL */
   log: Readonly<{ format: 'json' | 'text'; level: LogLevel }>
@@ -96,6 +100,10 @@ export const DEFAULT_LOGIN_RATE_LIMIT: RateLimitRule = { limit: 10, windowSecond
 export const DEFAULT_PUBLIC_RATE_LIMIT: RateLimitRule = { limit: 1200, windowSeconds: 60 }
 /** Objections sent per client address: a whole office objecting behind one address fits, a flood does not. */
 export const DEFAULT_OBJECTIONS_RATE_LIMIT: RateLimitRule = { limit: 20, windowSeconds: 600 }
+/** Subscribe requests per client address: a person needs a few; more is someone filling other people's inboxes. */
+export const DEFAULT_SUBSCRIBE_RATE_LIMIT: RateLimitRule = { limit: 10, windowSeconds: 3600 }
+/** Confirmation emails one address may be sent, whoever asks for them. */
+export const DEFAULT_SUBSCRIBE_EMAIL_RATE_LIMIT: RateLimitRule = { limit: 3, windowSeconds: 3600 }
 
 /**
  * Runtime files (SQLite database, generated secret) live under one folder. It is resolved from the
@@ -428,6 +436,20 @@ export const parseSettings = (env: Environment): SettingsResult => {
         () =>
           parseRateLimit('KAIJI_RATE_LIMIT_OBJECTIONS', env.KAIJI_RATE_LIMIT_OBJECTIONS, {
             ...DEFAULT_OBJECTIONS_RATE_LIMIT,
+          }),
+        null,
+      ),
+      subscribe: read(
+        () =>
+          parseRateLimit('KAIJI_RATE_LIMIT_SUBSCRIBE', env.KAIJI_RATE_LIMIT_SUBSCRIBE, {
+            ...DEFAULT_SUBSCRIBE_RATE_LIMIT,
+          }),
+        null,
+      ),
+      subscribeEmail: read(
+        () =>
+          parseRateLimit('KAIJI_RATE_LIMIT_SUBSCRIBE_EMAIL', env.KAIJI_RATE_LIMIT_SUBSCRIBE_EMAIL, {
+            ...DEFAULT_SUBSCRIBE_EMAIL_RATE_LIMIT,
           }),
         null,
       ),

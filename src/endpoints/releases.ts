@@ -31,6 +31,7 @@ import { releaseTimeline } from '../releases/timeline'
 import { CHANGE_TYPES, type ChangeType } from '../releases/types'
 import { objectionCounts } from '../subscriptions/objections/objectionCounts'
 import { queueReleaseWebhooks } from '../webhooks/queueWebhooks'
+import { queueReleaseNotices } from '../subscriptions/queueNotices'
 import { inTransaction, problem, readJsonObject, unknownKeys } from '../http/endpointHelpers'
 import { isContentHash } from '../workflow'
 
@@ -143,13 +144,14 @@ const readPublishingRequest = async (
   return { user, body }
 }
 
-/** Writes the release and its webhooks in one transaction, then tells the delivery layer; refusals roll everything back. */
+/** Writes the release, its webhooks and its subscribers' notices in one transaction, then tells the delivery layer; refusals roll everything back. */
 const publishing = (req: Parameters<PayloadHandler>[0], work: () => Promise<PublishedRelease>) => {
   let published: PublishedRelease | null = null
   return inTransaction(req, async () => {
     try {
       published = await work()
       await queueReleaseWebhooks(req.payload, req, 'release.published', published)
+      await queueReleaseNotices(req.payload, req, published)
       return Response.json(
         {
           release: releaseSummary(published, req.user),

@@ -1,9 +1,11 @@
 import { createServer, type Server, type ServerResponse } from 'node:http'
 
+import { setPublicBaseUrl } from '../config/publicAddress'
 import { enterMode, resolvedPayloadSecret, settings } from '../config/settings'
 import type { DatabaseTarget } from '../database/databaseUrl'
 import { describeDatabase, openPayload } from '../database/openPayload'
 import { createDeliveryService } from '../delivery/deliveryService'
+import { createSubscriptionService } from '../subscriptions/subscriptionService'
 import { withPublicRateLimit } from '../security/publicRateLimit'
 import { createObjectionRoutes } from '../subscriptions/objections/objectionRoutes'
 import { type HealthAnswer, liveness, readiness } from './health'
@@ -25,8 +27,9 @@ const answerHealth = (res: ServerResponse, { status, body }: HealthAnswer) => {
  * The delivery-only process: the public routes, /healthz and /readyz, nothing else. It never loads
  * Next, Express or the admin, so the hot path pays for none of them (Next's request-scoped
  * AsyncLocalStorage alone slows every request of a process that has served the admin). It reads
- * releases through the same Local API, so any database adapter works; its one write is a
- * subscriber's objection (src/subscriptions/objections), whose email the main process sends.
+ * releases through the same Local API, so any database adapter works. Its only writes are a
+ * subscriber's: subscribing, confirming, unsubscribing and objecting (src/subscriptions); the emails
+ * they queue are sent by the main process's outbox worker.
  */
 export const startPublicSite = async ({
   database,
@@ -50,6 +53,7 @@ export const startPublicSite = async ({
     rateLimit: settings().rateLimits.objections,
     trustProxy: settings().trustProxy,
   })
+  const subscriptions = createSubscriptionService(payload)
   const servePublic = withPublicRateLimit((req, res) => {
     if (objections.serve(req, res)) return
     // GET and HEAD only: a body is never read, and a connection that sends one is not kept to drain it.
@@ -57,6 +61,8 @@ export const startPublicSite = async ({
     delivery.handle(req, res)
   })
   const server = createServer({ IncomingMessage: BoundedIncomingMessage }, (req, res) => {
+    // Subscribing, confirming and unsubscribing read a small form, with rate limits of their own.
+    if (subscriptions.handle(req, res)) return
     const path = req.url ?? '/'
     if (path === '/healthz' || path === '/readyz') ignoreBody(req, res)
     if (path === '/healthz') return answerHealth(res, liveness())
@@ -73,6 +79,7 @@ export const startPublicSite = async ({
   const address = server.address()
   const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`
   publicUrl ||= url
+  setPublicBaseUrl(publicUrl)
   startupLog(`Delivery-only public site listening on ${url}`)
 
   const shutdown = shutdownOnSignals({ server, payload, steps: [() => delivery.stop()] })

@@ -21,6 +21,8 @@ import { onOutboxQueued } from '../outbox/signal'
 import { createOutboxWorker } from '../outbox/worker'
 import { webhookSender } from '../webhooks/deliverWebhook'
 import { watchScheduledReleases } from '../webhooks/effectiveWatcher'
+import { scheduleSubscriptionTasks } from '../subscriptions/noticeScheduler'
+import { createSubscriptionService } from '../subscriptions/subscriptionService'
 import { createApp } from './createApp'
 import { BoundedIncomingMessage, ignoreBody } from './requestBody'
 import { startupLog } from './logger'
@@ -83,6 +85,11 @@ export const start = async ({
     onOutboxQueued(() => outbox.nudge()),
   ]
   const watcher = watchScheduledReleases(payload, { onQueued: () => outbox.nudge() })
+  const subscriptionTasks = scheduleSubscriptionTasks(payload, {
+    reminderDays: settings().noticeReminderDays,
+    onQueued: () => outbox.nudge(),
+  })
+  const subscriptions = createSubscriptionService(payload)
 
   // Public reads skip Express entirely: its routing alone costs most of the throughput the cache buys.
   const objections = createObjectionRoutes(payload, {
@@ -98,6 +105,8 @@ export const start = async ({
   })
   const server = createServer({ IncomingMessage: BoundedIncomingMessage }, (req, res) => {
     if (!isPublicPath(req.url ?? '')) return app(req, res)
+    // The subscription paths read a small form, with rate limits of their own.
+    if (subscriptions.handle(req, res)) return
     servePublic(req, res)
   })
   keepIdleConnectionsOpen(server)
@@ -139,6 +148,7 @@ export const start = async ({
     steps: [
       () => delivery.stop(),
       () => watcher.stop(),
+      () => subscriptionTasks.stop(),
       () => outbox.stop(),
       ...stopNudging,
       () => publicProcess?.stop(),

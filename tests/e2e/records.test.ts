@@ -46,7 +46,7 @@ beforeAll(async () => {
     releases: await firstId('releases?sort=-id&limit=1'),
     'webhook-endpoints': await firstId('webhook-endpoints?limit=1'),
     'outbox-messages': await firstId('outbox-messages?where[channel][equals]=webhook&limit=1'),
-    'outbox-attempts': await firstId('outbox-attempts?limit=1'),
+    'outbox-attempts': await firstId('outbox-attempts?where[outcome][equals]=failed&limit=1'),
     users: await firstId('users?where[email][equals]=admin@kaiji.test'),
     'workflow-states': await firstId('workflow-states?where[key][equals]=partners-page:en'),
     'audit-events': await firstId(

@@ -367,6 +367,63 @@ export const REST_PROBES: readonly RestProbe[] = [
     grantedAlso: [404],
   },
 
+  // subscribers
+  { what: 'list subscribers', method: 'GET', path: () => '/api/subscribers', allowed: ADMIN },
+  {
+    what: 'export subscribers as CSV',
+    method: 'GET',
+    path: () => '/api/subscribers/export.csv',
+    allowed: ADMIN,
+  },
+  {
+    what: 'create a subscriber',
+    method: 'POST',
+    path: () => '/api/subscribers',
+    body: (_t, caller) => ({
+      email: `${caller}@example.com`,
+      locale: 'ja',
+      scope: 'all',
+      confirmedAt: new Date().toISOString(),
+      consentVersion: 'x',
+    }),
+    allowed: NOBODY,
+  },
+  {
+    what: 'change a subscriber',
+    method: 'PATCH',
+    path: () => '/api/subscribers/999999',
+    body: () => ({ scope: 'material' }),
+    allowed: NOBODY,
+    refusedAlso: [404],
+  },
+  {
+    what: 'erase a subscriber',
+    method: 'DELETE',
+    path: () => '/api/subscribers/999999',
+    allowed: ADMIN,
+    grantedAlso: [404],
+  },
+  {
+    what: 'list unconfirmed subscriptions',
+    method: 'GET',
+    path: () => '/api/subscription-requests',
+    allowed: ADMIN,
+  },
+  {
+    what: 'create an unconfirmed subscription',
+    method: 'POST',
+    path: () => '/api/subscription-requests',
+    body: () => ({
+      email: 'x@example.com',
+      locale: 'ja',
+      scope: 'all',
+      tokenHash: 'x',
+      expiresAt: new Date().toISOString(),
+      consentVersion: 'x',
+    }),
+    allowed: NOBODY,
+  },
+
   // users
   { what: 'list users', method: 'GET', path: () => '/api/users', allowed: SIGNED_IN },
   {
@@ -767,6 +824,31 @@ export const GRAPHQL_PROBES: readonly GraphqlProbe[] = [
       '{ attempt: 5 }',
     ),
   ),
+  // Subscribers are personal data: admins read and erase them; only the confirmation flow writes them.
+  ...collectionOperations({
+    single: 'Subscriber',
+    plural: 'Subscribers',
+    id: ABSENT,
+    read: ADMIN,
+    create: NOBODY,
+    update: NOBODY,
+    delete: ADMIN,
+    createData: () =>
+      '{ email: "gql@example.com", locale: ja, scope: all, confirmedAt: "2026-01-01T00:00:00Z", consentVersion: "x" }',
+    updateData: '{ scope: material }',
+  }),
+  ...collectionOperations({
+    single: 'SubscriptionRequest',
+    plural: 'SubscriptionRequests',
+    id: ABSENT,
+    read: ADMIN,
+    create: NOBODY,
+    update: NOBODY,
+    delete: ADMIN,
+    createData: () =>
+      '{ email: "gql@example.com", locale: ja, scope: all, tokenHash: "x", expiresAt: "2026-01-01T00:00:00Z", consentVersion: "x" }',
+    updateData: '{ scope: material }',
+  }),
   ...collectionOperations({
     single: 'User',
     plural: 'Users',
@@ -906,6 +988,8 @@ export const OPEN_GRAPHQL_OPERATIONS = [
   'docAccessWebhookEndpoint',
   'docAccessOutboxMessage',
   'docAccessOutboxAttempt',
+  'docAccessSubscriber',
+  'docAccessSubscriptionRequest',
   'docAccessUser',
   'docAccessWorkflowState',
   'docAccessAuditEvent',

@@ -52,6 +52,8 @@ describe('parseSettings: the defaults', () => {
         login: { limit: 10, windowSeconds: 60 },
         public: { limit: 1200, windowSeconds: 60 },
         objections: { limit: 20, windowSeconds: 600 },
+        subscribe: { limit: 10, windowSeconds: 3600 },
+        subscribeEmail: { limit: 3, windowSeconds: 3600 },
       },
       log: { format: 'text', level: 'info' },
     })

@@ -52,6 +52,20 @@ export const recordsStrings = defineStrings({
       forLocalesDescription: 'Only releases in these languages; leave empty for all.',
       active: 'Active',
     },
+    subscribers: {
+      singular: 'Subscriber',
+      plural: 'Subscribers',
+      email: 'Email address',
+      scope: 'Notified of',
+      confirmedAt: 'Confirmed at',
+      consentVersion: 'Consent text version',
+    },
+    subscriptionScope: { material: 'Material changes only', all: 'All changes' },
+    subscriptionRequests: {
+      singular: 'Unconfirmed subscription',
+      plural: 'Unconfirmed subscriptions',
+      expiresAt: 'Link expires at',
+    },
     webhookEvent: {
       'release.published': 'Release published',
       'release.effective': 'Release takes effect',
@@ -208,6 +222,20 @@ export const recordsStrings = defineStrings({
       forLocales: '言語',
       forLocalesDescription: 'これらの言語のリリースのみ通知します。空欄の場合はすべての言語です。',
       active: '有効',
+    },
+    subscribers: {
+      singular: '購読者',
+      plural: '購読者',
+      email: 'メールアドレス',
+      scope: '通知の対象',
+      confirmedAt: '確認日時',
+      consentVersion: '同意文の版',
+    },
+    subscriptionScope: { material: '重要な変更のみ', all: 'すべての変更' },
+    subscriptionRequests: {
+      singular: '未確認の購読申込み',
+      plural: '未確認の購読申込み',
+      expiresAt: 'リンクの有効期限',
     },
     webhookEvent: {
       'release.published': 'リリースの公開',

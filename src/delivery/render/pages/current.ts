@@ -6,6 +6,7 @@ import { DEFAULT_BASE_PATH, partnerPaths, type PartnerPaths } from '../paths'
 import { uiStrings } from '../uiStrings'
 import { link, noticeHtml, pageHeading, releaseLabel, renderDocument, renderHeader } from './layout'
 import { authoritativeNote, releaseBody, releaseFooter } from './releaseBody'
+import { subscribeForm } from './subscribeForm'
 
 // The release in effect, with its notices and the announced changes: /partners/:locale.
 
@@ -97,7 +98,7 @@ export const renderPartnersPage = ({
     locale,
     title: pageHeading(release.content.page, locale),
     header: renderHeader(locale, locales, basePath, 'page'),
-    main: releaseBody(release, notices.filter(Boolean).join('\n')),
+    main: `${releaseBody(release, notices.filter(Boolean).join('\n'))}\n${subscribeForm(locale, locales, basePath)}`,
     footer: releaseFooter(release, paths.history),
     feedHref: paths.feed,
   })

@@ -63,6 +63,16 @@ export const en: UiStrings = {
   archivedBanner: 'You are viewing release {n} ({status}).',
   viewCurrent: 'Go to the current version',
   feedSummary: '{changeType}, effective {date}. {summary}',
+  subscribe: {
+    heading: 'Be told of changes by email',
+    email: 'Email address',
+    language: 'Language',
+    scope: 'Tell me of',
+    scopes: { material: 'material changes only', all: 'all changes' },
+    button: 'Subscribe',
+    consent:
+      'We use your address only to send these notices, and keep only the address, language, choice and the time you confirmed. Every email has a one-click unsubscribe link.',
+  },
   errors: { notFound: 'Page not found', badRequest: 'Bad request', other: 'Something went wrong' },
 }
 

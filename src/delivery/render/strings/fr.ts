@@ -63,6 +63,16 @@ export const fr: UiStrings = {
   archivedBanner: 'Vous consultez la version {n} ({status}).',
   viewCurrent: 'Voir la version en vigueur',
   feedSummary: '{changeType}, en vigueur le {date}. {summary}',
+  subscribe: {
+    heading: 'Être informé des changements par e-mail',
+    email: 'Adresse e-mail',
+    language: 'Langue',
+    scope: 'M’informer des',
+    scopes: { material: 'changements importants uniquement', all: 'tous les changements' },
+    button: 'S’abonner',
+    consent:
+      'Nous n’utilisons votre adresse que pour ces avis et ne conservons que l’adresse, la langue, votre choix et l’heure de confirmation. Chaque e-mail contient un lien de désabonnement en un clic.',
+  },
   errors: {
     notFound: 'Page introuvable',
     badRequest: 'Requête invalide',

@@ -63,6 +63,16 @@ export const ja: UiStrings = {
   archivedBanner: 'これはリリース {n}({status})です。',
   viewCurrent: '現行版を見る',
   feedSummary: '{changeType}、{date}発効。{summary}',
+  subscribe: {
+    heading: '変更をメールで受け取る',
+    email: 'メールアドレス',
+    language: '言語',
+    scope: '通知の対象',
+    scopes: { material: '重要な変更のみ', all: 'すべての変更' },
+    button: '購読する',
+    consent:
+      'メールアドレスはこのお知らせの送信にのみ使い、アドレス・言語・選択内容・確認日時のみを保存します。すべてのメールにワンクリックの配信停止リンクがあります。',
+  },
   errors: {
     notFound: 'ページが見つかりません',
     badRequest: '不正なリクエストです',

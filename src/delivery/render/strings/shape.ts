@@ -72,6 +72,16 @@ export type UiStrings = {
   archivedBanner: string
   viewCurrent: string
   feedSummary: string
+  /** The subscribe form under the page in effect. */
+  subscribe: {
+    heading: string
+    email: string
+    language: string
+    scope: string
+    scopes: { material: string; all: string }
+    button: string
+    consent: string
+  }
   errors: { notFound: string; badRequest: string; other: string }
 }
 

@@ -1,0 +1,53 @@
+import type { Payload } from 'payload'
+
+import { LOCALES } from '../config/locales'
+import { queueDueReminders } from './queueNotices'
+import { UNCONFIRMED_KEPT_MS } from './subscriptionTerms'
+
+/**
+ * The subscriptions' periodic work in the main server: reminders of material changes shortly before
+ * they take effect, and purging subscription requests nobody confirmed.
+ */
+export const scheduleSubscriptionTasks = (
+  payload: Payload,
+  {
+    intervalMs = 60_000,
+    reminderDays,
+    clock = Date.now,
+    onQueued,
+  }: { intervalMs?: number; reminderDays: number; clock?: () => number; onQueued: () => void },
+) => {
+  let timer: NodeJS.Timeout | undefined
+  let stopped = false
+
+  const tick = async () => {
+    const now = clock()
+    const queued = await queueDueReminders(payload, { locales: LOCALES, reminderDays, now })
+    if (queued > 0) onQueued()
+    await payload.delete({
+      collection: 'subscription-requests',
+      where: { createdAt: { less_than: new Date(now - UNCONFIRMED_KEPT_MS).toISOString() } },
+      overrideAccess: true,
+      depth: 0,
+    })
+  }
+
+  const loop = () => {
+    tick()
+      .catch((error: unknown) =>
+        payload.logger.warn({ err: error }, 'Subscriptions: periodic reminders and purge failed'),
+      )
+      .finally(() => {
+        if (stopped) return
+        timer = setTimeout(loop, intervalMs)
+        timer.unref()
+      })
+  }
+  loop()
+  return {
+    stop: () => {
+      stopped = true
+      clearTimeout(timer)
+    },
+  }
+}
