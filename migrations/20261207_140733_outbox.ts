@@ -177,8 +177,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(
     sql`CREATE INDEX \`webhook_deliveries_created_at_idx\` ON \`webhook_deliveries\` (\`created_at\`);`,
   )
-  await db.run(sql`DROP TABLE \`outbox_messages\`;`)
-  await db.run(sql`DROP TABLE \`outbox_attempts\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -235,4 +233,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(
     sql`CREATE INDEX \`payload_locked_documents_rels_audit_events_id_idx\` ON \`payload_locked_documents_rels\` (\`audit_events_id\`);`,
   )
+  // Only once the lock table no longer refers to them.
+  await db.run(sql`DROP TABLE \`outbox_attempts\`;`)
+  await db.run(sql`DROP TABLE \`outbox_messages\`;`)
 }

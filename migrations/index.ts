@@ -9,8 +9,7 @@ import * as migration_20261207_041624_category_display_title from './20261207_04
 import * as migration_20261207_062424_record_display_titles from './20261207_062424_record_display_titles'
 import * as migration_20261207_140733_outbox from './20261207_140733_outbox'
 import * as migration_20261207_144239_notify_by_email from './20261207_144239_notify_by_email'
-import * as migration_20261207_152330_objections from './20261207_152330_objections'
-import * as migration_20261207_152810_subscriptions from './20261207_152810_subscriptions'
+import * as migration_20261207_153927_subscriptions_and_objections from './20261207_153927_subscriptions_and_objections'
 
 export const migrations = [
   {
@@ -69,13 +68,8 @@ export const migrations = [
     name: '20261207_144239_notify_by_email',
   },
   {
-    up: migration_20261207_152330_objections.up,
-    down: migration_20261207_152330_objections.down,
-    name: '20261207_152330_objections',
-  },
-  {
-    up: migration_20261207_152810_subscriptions.up,
-    down: migration_20261207_152810_subscriptions.down,
-    name: '20261207_152810_subscriptions',
+    up: migration_20261207_153927_subscriptions_and_objections.up,
+    down: migration_20261207_153927_subscriptions_and_objections.down,
+    name: '20261207_153927_subscriptions_and_objections',
   },
 ]

@@ -20,20 +20,20 @@ export type OutgoingMessage = {
 
 /**
  * Queues a delivery inside `req`'s transaction: it is sent only if that transaction commits, and then
- * surely, whatever happens to this process. A key already queued is left as it is.
+ * surely, whatever happens to this process. A key already queued is left as it is (false).
  */
 export const queueMessage = async (
   payload: Payload,
   req: PayloadRequest | undefined,
   message: OutgoingMessage,
-): Promise<void> => {
+): Promise<boolean> => {
   const { totalDocs } = await payload.count({
     collection: 'outbox-messages',
     where: { key: { equals: message.key } },
     ...(req ? { req } : {}),
     ...system,
   })
-  if (totalDocs > 0) return
+  if (totalDocs > 0) return false
   await payload.create({
     collection: 'outbox-messages',
     data: {
@@ -52,4 +52,5 @@ export const queueMessage = async (
     ...(req ? { req } : {}),
     ...system,
   })
+  return true
 }

@@ -4,6 +4,17 @@ import { LOCALES } from '../config/locales'
 import { queueDueReminders } from './queueNotices'
 import { UNCONFIRMED_KEPT_MS } from './subscriptionTerms'
 
+/** Deletes the subscription requests nobody confirmed within UNCONFIRMED_KEPT_MS (7 days); returns how many. */
+export const purgeUnconfirmedRequests = async (payload: Payload, now: number): Promise<number> => {
+  const { docs } = await payload.delete({
+    collection: 'subscription-requests',
+    where: { createdAt: { less_than: new Date(now - UNCONFIRMED_KEPT_MS).toISOString() } },
+    overrideAccess: true,
+    depth: 0,
+  })
+  return docs.length
+}
+
 /**
  * The subscriptions' periodic work in the main server: reminders of material changes shortly before
  * they take effect, and purging subscription requests nobody confirmed.
@@ -24,12 +35,7 @@ export const scheduleSubscriptionTasks = (
     const now = clock()
     const queued = await queueDueReminders(payload, { locales: LOCALES, reminderDays, now })
     if (queued > 0) onQueued()
-    await payload.delete({
-      collection: 'subscription-requests',
-      where: { createdAt: { less_than: new Date(now - UNCONFIRMED_KEPT_MS).toISOString() } },
-      overrideAccess: true,
-      depth: 0,
-    })
+    await purgeUnconfirmedRequests(payload, now)
   }
 
   const loop = () => {

@@ -90,7 +90,7 @@ const queueNotice = async (
       },
     })
     try {
-      await queueMessage(payload, req, {
+      const added = await queueMessage(payload, req, {
         key: `notice:${kind}:${locale}:${number}:${subscriber.id}`,
         channel: 'email',
         topic: `notice.${kind}`,
@@ -99,7 +99,7 @@ const queueNotice = async (
         releaseNumber: number,
         content,
       })
-      queued += 1
+      if (added) queued += 1
     } catch (error) {
       // Another process queued the same notice a moment earlier (the key is unique): one is enough.
       if (!req && isUniqueViolation(error)) continue

@@ -330,6 +330,49 @@ describe('deliveries', () => {
     expect(ok.id).toBeGreaterThan(0)
   })
 
+  it('an admin redelivers a failed delivery (audited); others are refused; a delivered one is not sent again', async () => {
+    const rows = await deliveries()
+    const failed = rows.find((row) => row.status === 'failed')
+    const delivered = rows.find((row) => row.status === 'delivered')
+    expect(failed && delivered).toBeTruthy()
+    const path = (id: number) => `/api/outbox-messages/${id}/redeliver`
+    expect((await api.request(path(failed!.id), { method: 'POST', json: {} })).status).toBe(401)
+    for (const who of ['editor', 'reviewer', 'translatorEn'] as const)
+      expect(
+        (
+          await api.request(path(failed!.id), {
+            method: 'POST',
+            token: await api.login(who),
+            json: {},
+          })
+        ).status,
+      ).toBe(403)
+    const admin = await api.login('admin')
+    const again = await api.request(path(delivered!.id), { method: 'POST', token: admin, json: {} })
+    expect(again.status).toBe(409)
+    const sentBefore = received.filter((request) => request.path === '/down').length
+    const redelivered = await api.request(path(failed!.id), {
+      method: 'POST',
+      token: admin,
+      json: {},
+    })
+    expect(redelivered.status).toBe(200)
+    // The receiver is still down: one more attempt, then failed again (the limit was reached before).
+    const after = await eventually(
+      async () => (await deliveries()).find((row) => row.id === failed!.id),
+      (row) => row?.status === 'failed' && row.attempts === failed!.attempts + 1,
+    )
+    expect(after?.attemptLog.docs).toHaveLength(failed!.attempts + 1)
+    expect(received.filter((request) => request.path === '/down')).toHaveLength(sentBefore + 1)
+    const audit = await api.request<{ docs: Array<{ subject: string; fromState: string }> }>(
+      '/api/audit-events?where[action][equals]=outbox.redeliver',
+      { token: admin },
+    )
+    expect(audit.body.docs.map((event) => [event.subject, event.fromState])).toEqual([
+      [`outbox-messages:${failed!.id}`, 'failed'],
+    ])
+  })
+
   it('a scheduled release is announced when published and again when it takes effect', async () => {
     received.length = 0
     await approveChange(api, { subject: 'maps', locale: 'ja', data: { name: '地図(予定)' } })

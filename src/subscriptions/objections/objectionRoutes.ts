@@ -137,7 +137,7 @@ export const createObjectionRoutes = (payload: Payload, options: ObjectionRoutes
   }
 
   const show = async (req: IncomingMessage, res: ServerResponse, route: ObjectionRoute) => {
-    const token = new URL(req.url ?? '/', 'http://kaiji.invalid').searchParams.get('token') ?? ''
+    const token = new URL(req.url ?? '', 'http://kaiji.invalid').searchParams.get('token') ?? ''
     if (!token) return send(req, res, 400, renderBadLink(route.locale, 'The token is missing.'))
     const claim = claimOf(route, token)
     if (!claim) return send(req, res, 404, renderBadLink(route.locale))
