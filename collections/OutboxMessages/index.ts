@@ -27,6 +27,14 @@ export const OutboxMessages: CollectionConfig<'outbox-messages'> = {
   access: { read: isAdmin, create: nobody, update: nobody, delete: nobody },
   endpoints: [redeliverEndpoint],
   fields: [
+    {
+      name: 'redeliver',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/src/components/RedeliverMessage#RedeliverMessage' },
+      },
+    },
     // Unique: two processes that queue the same delivery (a release taking effect) make one row.
     {
       name: 'key',

@@ -13,7 +13,11 @@ import { browserOnOwnServer, loginAs, seriousAxeViolations } from './browser'
  * readable first, their keys and hashes last.
  */
 
-const own = browserOnOwnServer('records-e2e', { KAIJI_WEBHOOK_ALLOW_PRIVATE: 'true' })
+// One attempt only: the delivery to the absent receiver is failed at once, so it can be sent again.
+const own = browserOnOwnServer('records-e2e', {
+  KAIJI_WEBHOOK_ALLOW_PRIVATE: 'true',
+  KAIJI_OUTBOX_MAX_ATTEMPTS: '1',
+})
 
 const LANGUAGES = ['ja', 'en'] as const
 type Language = (typeof LANGUAGES)[number]
@@ -267,4 +271,37 @@ describe('records in the admin, in Chromium', () => {
     },
     240_000,
   )
+
+  it('an administrator sends a failed delivery again from its record, in Japanese', async () => {
+    const id = ids['outbox-messages']!
+    const attempts = async () =>
+      (
+        await own.api.request<{ attempts: number; status: string }>(
+          `/api/outbox-messages/${id}?depth=0`,
+          { token: await own.api.login('admin') },
+        )
+      ).body
+    expect(await attempts()).toMatchObject({ status: 'failed', attempts: 1 })
+    const R = recordsStrings.ja.outboxMessages
+    await own.scenario('records-redeliver', async (open) => {
+      const { page, consoleErrors } = await open()
+      await signIn(page, 'ja')
+      await visit(
+        page,
+        `${own.api.baseURL}/admin/collections/outbox-messages/${id}`,
+        'form .document-fields',
+      )
+      await page.getByRole('button', { name: R.redeliver }).click()
+      await page.getByRole('status').filter({ hasText: R.redelivered }).waitFor()
+      expect(consoleErrors).toEqual([])
+    })
+    // The absent receiver fails it again: one more attempt, failed once more.
+    const deadline = Date.now() + 20_000
+    let now = await attempts()
+    while (now.attempts < 2 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      now = await attempts()
+    }
+    expect(now).toMatchObject({ status: 'failed', attempts: 2 })
+  }, 120_000)
 })

@@ -6,10 +6,10 @@ import {
   graphql as sharedGraphql,
   login as sharedLogin,
   request as sharedRequest,
-  type ApiClient,
+  ApiClient,
   type TestUserName,
 } from '../helpers/http'
-import { stopServer } from '@support/server.mjs'
+import { startServer, stopServer } from '@support/server.mjs'
 import { startIsolatedServer } from '@support/testServer'
 
 type Received = {
@@ -42,6 +42,12 @@ let receiver: Server
 let receiverUrl = ''
 const received: Received[] = []
 let flakyFailures = 2
+// The receiver is on this machine: a loopback target, allowed only with KAIJI_WEBHOOK_ALLOW_PRIVATE.
+const SERVER_ENV = {
+  KAIJI_WEBHOOK_RETRY_BASE_MS: '200',
+  KAIJI_WEBHOOK_MAX_ATTEMPTS: '4',
+  KAIJI_WEBHOOK_ALLOW_PRIVATE: 'true',
+}
 
 beforeAll(async () => {
   receiver = createServer((req, res) => {
@@ -69,12 +75,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
   const address = receiver.address()
   receiverUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
-  // The receiver is on this machine: a loopback target, allowed only with KAIJI_WEBHOOK_ALLOW_PRIVATE.
-  server = await startIsolatedServer('webhooks', {
-    KAIJI_WEBHOOK_RETRY_BASE_MS: '200',
-    KAIJI_WEBHOOK_MAX_ATTEMPTS: '4',
-    KAIJI_WEBHOOK_ALLOW_PRIVATE: 'true',
-  })
+  server = await startIsolatedServer('webhooks', SERVER_ENV)
   api = server.client
 }, 120_000)
 afterAll(async () => {
@@ -404,6 +405,50 @@ describe('deliveries', () => {
       received.filter((request) => request.path === '/flaky').map((request) => request.event),
     ).toEqual(['release.published'])
   })
+
+  it('with two server processes on the database, each delivery goes out once, whichever process sends it', async () => {
+    const second = await startServer({ dataDir: server.dataDir, env: SERVER_ENV })
+    try {
+      const other = new ApiClient(second.baseURL)
+      received.length = 0
+      const before = (await deliveries()).length
+      const numbers: number[] = []
+      for (const [round, client] of [api, other, api, other].entries()) {
+        await approveChange(client, {
+          subject: 'maps',
+          locale: 'ja',
+          data: { name: `地図 ${round}` },
+        })
+        const published = await releaseAction(client, 'publish', {
+          locale: 'ja',
+          summary: `Published through process ${(round % 2) + 1}`,
+          changeType: 'editorial',
+        })
+        expect(published.status).toBe(201)
+        numbers.push(published.body.release!.number)
+      }
+      const rows = await eventually(
+        async () => (await deliveries()).slice(before),
+        (found) =>
+          found.length === 4 * 3 &&
+          found.every((row) => ['delivered', 'failed'].includes(row.status)),
+        20_000,
+      )
+      expect(new Set(rows.map((row) => row.releaseNumber))).toEqual(new Set(numbers))
+      // The receivers that answer got each delivery once: one request per webhook-id.
+      for (const path of ['/ok', '/flaky']) {
+        const ids = received.filter((request) => request.path === path).map((r) => r.standard.id)
+        expect([path, ids.length, new Set(ids).size]).toEqual([path, 4, 4])
+      }
+      // And no attempt was made twice: attempt numbers run 1, 2, … per delivery.
+      for (const row of rows)
+        expect(row.attemptLog.docs.map((attempt) => attempt.attempt)).toEqual(
+          Array.from({ length: row.attempts }, (_, index) => index + 1),
+        )
+    } finally {
+      await stopServer(second.child)
+    }
+  }, 240_000)
 })
 
 describe('webhook targets on a server without KAIJI_WEBHOOK_ALLOW_PRIVATE (the default)', () => {

@@ -86,6 +86,9 @@ export const recordsStrings = defineStrings({
       lastError: 'Last error',
       content: 'Content',
       attemptLog: 'Attempts',
+      redeliverHeading: 'Send again',
+      redeliver: 'Redeliver this message',
+      redelivered: 'Queued: it is sent again in a moment, from a fresh attempt.',
     },
     outboxAttempts: {
       singular: 'Delivery attempt',
@@ -257,6 +260,9 @@ export const recordsStrings = defineStrings({
       lastError: '直近のエラー',
       content: '内容',
       attemptLog: '試行',
+      redeliverHeading: '再送信',
+      redeliver: 'このメッセージを再送信する',
+      redelivered: '再送信を予約しました。まもなく新しい試行として送信されます。',
     },
     outboxAttempts: {
       singular: '送信の試行',

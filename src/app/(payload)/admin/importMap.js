@@ -29,6 +29,7 @@ import { SourceStateCell as SourceStateCell_4fd407b4cdb40a2aed9dc10ffac91b4c } f
 import { JsonView as JsonView_490c9546659adc183d64c4da2f0a72f6 } from '../../../../src/components/JsonView'
 import { PublishPanel as PublishPanel_b6ecd826f1b5221b8852c0a8576e31ed } from '../../../../src/components/PublishPanel'
 import { KeepSavedTitle as KeepSavedTitle_4c48120781852ca629db8d632a389e1f } from '../../../../src/ui/KeepSavedTitle'
+import { RedeliverMessage as RedeliverMessage_73031a957fdc5f30b94375d85d4fb05a } from '../../../../src/components/RedeliverMessage'
 import { CloseObjection as CloseObjection_341bf1817cf193518470ff3d70c5dd87 } from '../../../../src/components/CloseObjection'
 import { RoleField as RoleField_b26e207af55bd5202013c11729b73921 } from '../../../../src/ui/RoleField'
 import { TranslationsNavLink as TranslationsNavLink_10b1cd9704dbe5b3589473d2af59eccd } from '../../../../src/components/TranslationsNavLink'
@@ -71,6 +72,7 @@ export const importMap = {
   "/src/components/JsonView#JsonView": JsonView_490c9546659adc183d64c4da2f0a72f6,
   "/src/components/PublishPanel#PublishPanel": PublishPanel_b6ecd826f1b5221b8852c0a8576e31ed,
   "/src/ui/KeepSavedTitle#KeepSavedTitle": KeepSavedTitle_4c48120781852ca629db8d632a389e1f,
+  "/src/components/RedeliverMessage#RedeliverMessage": RedeliverMessage_73031a957fdc5f30b94375d85d4fb05a,
   "/src/components/CloseObjection#CloseObjection": CloseObjection_341bf1817cf193518470ff3d70c5dd87,
   "/src/ui/RoleField#RoleField": RoleField_b26e207af55bd5202013c11729b73921,
   "/src/components/TranslationsNavLink#TranslationsNavLink": TranslationsNavLink_10b1cd9704dbe5b3589473d2af59eccd,
