@@ -26,6 +26,7 @@ const EXPECTED_COLLECTIONS = [
   'workflow-states',
   'audit-events',
 ]
+const EMPTY_HERE = ['subscribers', 'subscription-requests', 'objections']
 const JSON_FIELDS: Record<string, string[]> = {
   releases: ['approvers', 'content', 'sources'],
   'workflow-states': ['approvedContent', 'editedSinceApproval', 'lastAction', 'sourceContent'],
@@ -79,8 +80,13 @@ describe('the admin contacts no other host', () => {
 
       const visited: string[] = []
       for (const slug of collections) {
-        await visit(page, `${base}/admin/collections/${slug}`, 'table tbody tr')
+        await visit(page, `${base}/admin/collections/${slug}`, 'table tbody tr, .no-results')
         const id = await firstId(own.api, slug)
+        // What only a subscriber's own links create has no row here: its (empty) list is opened.
+        if (id === undefined && EMPTY_HERE.includes(slug)) {
+          visited.push(slug)
+          continue
+        }
         expect({ slug, id: typeof id }).toEqual({ slug, id: 'number' })
         await visit(page, `${base}/admin/collections/${slug}/${id}`, 'form .document-fields')
         // Raw content kept under collapsed technical details is rendered once they are opened.
