@@ -1,13 +1,8 @@
 import os from 'node:os'
 
-import {
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-} from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
+import { inLocalTransaction, isBusy } from '../database/localTransaction'
 import { isUniqueViolation } from '../database/uniqueViolation'
 import type { OutboxMessage } from '../payload-types'
 import { claimLeaseMs, nextRetryAt, type RetryPolicy } from './backoff'
@@ -27,13 +22,6 @@ export type OutboxWorkerOptions = RetryPolicy & {
   clock?: () => number
 }
 
-const isBusy = (error: unknown): boolean =>
-  /SQLITE_BUSY|database is locked/i.test(
-    `${error instanceof Error ? error.message : String(error)} ${error instanceof Error && error.cause instanceof Error ? error.cause.message : ''}`,
-  )
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
 const describeError = (error: unknown): string =>
   error instanceof Error ? `${error.name}: ${error.message}` : String(error)
 
@@ -52,37 +40,14 @@ export const createOutboxWorker = (payload: Payload, options: OutboxWorkerOption
   let again = false
   let stopped = false
 
-  // SQLite takes one writer at a time and libsql's connections do not wait for it (a wait would block
-  // the event loop): the worker's own writes take turns, and a write that meets another process's or
-  // request's is tried again a little later.
+  // The worker's own writes take turns; one that meets another process's or request's is retried.
   let turn: Promise<unknown> = Promise.resolve()
   const inTransaction = <T>(
-    work: (req: Awaited<ReturnType<typeof createLocalReq>>) => Promise<T>,
+    work: (req: PayloadRequest) => Promise<T>,
     { tries }: { tries: number },
   ): Promise<T> => {
-    const once = async (): Promise<T> => {
-      const req = await createLocalReq({}, payload)
-      await initTransaction(req)
-      try {
-        const result = await work(req)
-        await commitTransaction(req)
-        return result
-      } catch (error) {
-        await killTransaction(req)
-        throw error
-      }
-    }
-    const withRetries = async (): Promise<T> => {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await once()
-        } catch (error) {
-          if (!isBusy(error) || attempt >= tries) throw error
-          await pause(Math.min(20 * 2 ** attempt, 2_000))
-        }
-      }
-    }
-    const result = turn.then(withRetries, withRetries)
+    const run = () => inLocalTransaction(payload, work, { tries })
+    const result = turn.then(run, run)
     turn = result.catch(() => undefined)
     return result
   }

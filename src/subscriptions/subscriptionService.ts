@@ -1,18 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import {
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-  type PayloadRequest,
-  type Where,
-} from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { isLocaleCode, LOCALES, type LocaleCode } from '../config/locales'
 import { publicBaseUrl } from '../config/publicAddress'
 import { resolvedPayloadSecret, settings } from '../config/settings'
+import { inLocalTransaction } from '../database/localTransaction'
 import { outboxQueued } from '../outbox/signal'
 import { queueMessage } from '../outbox/queue'
 import { clientAddressOfRequest } from '../security/clientAddress'
@@ -105,22 +98,9 @@ const readSmallBody = (req: IncomingMessage): Promise<string> =>
 const isForm = (req: IncomingMessage): boolean =>
   /^application\/x-www-form-urlencoded\b/i.test(String(req.headers['content-type'] ?? ''))
 
-/** Runs `work` in a transaction of its own; nothing it wrote stays if it throws. */
-const transaction = async <T>(
-  payload: Payload,
-  work: (req: PayloadRequest) => Promise<T>,
-): Promise<T> => {
-  const req = await createLocalReq({}, payload)
-  await initTransaction(req)
-  try {
-    const result = await work(req)
-    await commitTransaction(req)
-    return result
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
-}
+/** A transaction of its own, run again if it meets another writer (see inLocalTransaction). */
+const transaction = <T>(payload: Payload, work: (req: PayloadRequest) => Promise<T>): Promise<T> =>
+  inLocalTransaction(payload, work)
 
 const limited = (rule: RateLimitRule | null) => (rule ? new RateLimiter(rule) : null)
 
