@@ -89,12 +89,16 @@ describe('the admin contacts no other host', () => {
         }
         expect({ slug, id: typeof id }).toEqual({ slug, id: 'number' })
         await visit(page, `${base}/admin/collections/${slug}/${id}`, 'form .document-fields')
-        // Raw content kept under collapsed technical details is rendered once they are opened.
-        for (const toggle of await page.locator('.collapsible__toggle--collapsed').all())
-          await toggle.click()
+        // Raw content kept under collapsed technical details is rendered once they are opened. On a
+        // slow machine a click can land before the form is live; open what is still closed again.
         for (const field of JSON_FIELDS[slug] ?? []) {
-          await page.locator(`[data-json-view="${field}"]`).waitFor({ state: 'attached' })
-          await expect(page.locator(`[data-json-view="${field}"]`).count()).resolves.toBe(1)
+          const view = page.locator(`[data-json-view="${field}"]`)
+          for (let round = 0; round < 4 && (await view.count()) === 0; round++) {
+            for (const toggle of await page.locator('.collapsible__toggle--collapsed').all())
+              await toggle.click()
+            await view.waitFor({ state: 'attached', timeout: 7_500 }).catch(() => undefined)
+          }
+          await expect(view.count()).resolves.toBe(1)
         }
         visited.push(slug)
       }
