@@ -1,12 +1,7 @@
-import {
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-} from 'payload'
+import type { Payload } from 'payload'
 
 import { appendAuditEvent } from '@/audit/appendAuditEvent'
+import { inLocalTransaction } from '@/database/localTransaction'
 import { isUniqueViolation } from '@/database/uniqueViolation'
 import { queueMessage } from '@/outbox/queue'
 import { outboxQueued } from '@/outbox/signal'
@@ -56,75 +51,74 @@ export const recordObjection = async (
 ): Promise<Recorded> => {
   const existing = await findObjection(payload, claim)
   if (existing) return { outcome: 'already-recorded', receivedAt: existing.receivedAt }
-  const req = await createLocalReq({}, payload)
-  await initTransaction(req)
   const receivedAt = now.toISOString()
   try {
-    const objection = await payload.create({
-      collection: 'objections',
-      data: {
-        title: `${claim.locale} #${claim.number} — ${form.organisation ?? `subscriber ${claim.subscriberId}`}`,
-        key: objectionKey(claim),
-        locale: claim.locale,
-        releaseNumber: claim.number,
-        subscriber: claim.subscriberId,
-        email: form.email,
-        organisation: form.organisation,
-        reason: form.reason,
-        receivedAt,
-        status: 'open',
-      },
-      req,
-      ...system,
-    })
-    const subject = `objections:${objection.id}`
-    await appendAuditEvent(payload, req, {
-      ...actorFor(claim),
-      action: 'objection-received',
-      subject,
-      locale: claim.locale,
-      fromState: null,
-      toState: 'open',
-      // The trail is append-only and hash-chained: it names the release, never what the subscriber wrote.
-      reason: `release ${claim.number}`,
-      contentHash: null,
-    })
-    const to = form.email ?? (await subscriberAddress(payload, req, claim.subscriberId))
-    if (to) {
-      await queueMessage(payload, req, {
-        key: `objection-acknowledgement:${objectionKey(claim)}`,
-        channel: 'email',
-        topic: 'objection.acknowledged',
-        recipient: to,
-        locale: claim.locale,
-        releaseNumber: claim.number,
-        content: {
-          to,
-          ...acknowledgementContent({
-            locale: claim.locale,
-            number: claim.number,
-            receivedAt,
-            effectiveAt,
-            reason: form.reason,
-          }),
+    const { id, to } = await inLocalTransaction(payload, async (req) => {
+      const objection = await payload.create({
+        collection: 'objections',
+        data: {
+          title: `${claim.locale} #${claim.number} — ${form.organisation ?? `subscriber ${claim.subscriberId}`}`,
+          key: objectionKey(claim),
+          locale: claim.locale,
+          releaseNumber: claim.number,
+          subscriber: claim.subscriberId,
+          email: form.email,
+          organisation: form.organisation,
+          reason: form.reason,
+          receivedAt,
+          status: 'open',
         },
+        req,
+        ...system,
       })
+      const subject = `objections:${objection.id}`
       await appendAuditEvent(payload, req, {
         ...actorFor(claim),
-        action: 'objection-acknowledged',
+        action: 'objection-received',
         subject,
         locale: claim.locale,
         fromState: null,
-        toState: null,
-        reason: 'acknowledgement queued by email',
+        toState: 'open',
+        // The trail is append-only and hash-chained: it names the release, never what the subscriber wrote.
+        reason: `release ${claim.number}`,
         contentHash: null,
       })
-    }
-    await commitTransaction(req)
+      const to = form.email ?? (await subscriberAddress(payload, req, claim.subscriberId))
+      if (to) {
+        await queueMessage(payload, req, {
+          key: `objection-acknowledgement:${objectionKey(claim)}`,
+          channel: 'email',
+          topic: 'objection.acknowledged',
+          recipient: to,
+          locale: claim.locale,
+          releaseNumber: claim.number,
+          content: {
+            to,
+            ...acknowledgementContent({
+              locale: claim.locale,
+              number: claim.number,
+              receivedAt,
+              effectiveAt,
+              reason: form.reason,
+            }),
+          },
+        })
+        await appendAuditEvent(payload, req, {
+          ...actorFor(claim),
+          action: 'objection-acknowledged',
+          subject,
+          locale: claim.locale,
+          fromState: null,
+          toState: null,
+          reason: 'acknowledgement queued by email',
+          contentHash: null,
+        })
+      }
+      return { id: objection.id, to }
+    })
     if (to) outboxQueued()
-    return { outcome: 'recorded', id: objection.id, receivedAt, acknowledgedTo: to }
+    return { outcome: 'recorded', id, receivedAt, acknowledgedTo: to }
   } catch (error) {
-    await killTransaction(req)
     if (!isUniqueViolation(error)) throw error
     const raced = await findObjection(payload, claim)
     if (!raced) throw error
