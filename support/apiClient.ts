@@ -16,7 +16,9 @@ export type RequestOptions = {
 
 /** A client for one running server: plain fetch, JSON in and out, tokens per test user. */
 export class ApiClient {
-  private readonly tokens = new Map<TestUserName, string>()
+  // Promises, so that requests made at once share one sign-in (Payload reads a user's sessions
+  // before its sign-in transaction: simultaneous sign-ins of one user can drop each other's).
+  private readonly tokens = new Map<TestUserName, Promise<string>>()
 
   constructor(
     readonly baseURL: string,
@@ -55,16 +57,20 @@ export class ApiClient {
     return { status: response.status, headers: response.headers, body: parsed as T, text }
   }
 
-  async login(name: TestUserName): Promise<string> {
+  login(name: TestUserName): Promise<string> {
     const cached = this.tokens.get(name)
     if (cached) return cached
-    const { status, body } = await this.request<{ token?: string }>('/api/users/login', {
-      method: 'POST',
-      json: { email: TEST_USERS[name].email, password: TEST_PASSWORD },
-    })
-    if (status !== 200 || !body.token) throw new Error(`login as ${name} failed with ${status}`)
-    this.tokens.set(name, body.token)
-    return body.token
+    const signingIn = (async () => {
+      const { status, body } = await this.request<{ token?: string }>('/api/users/login', {
+        method: 'POST',
+        json: { email: TEST_USERS[name].email, password: TEST_PASSWORD },
+      })
+      if (status !== 200 || !body.token) throw new Error(`login as ${name} failed with ${status}`)
+      return body.token
+    })()
+    this.tokens.set(name, signingIn)
+    signingIn.catch(() => this.tokens.delete(name))
+    return signingIn
   }
 
   graphql<T = unknown>(query: string, token?: string, variables?: Record<string, unknown>) {

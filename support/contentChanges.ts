@@ -3,14 +3,14 @@ import type { ApiClient, TestUserName } from './apiClient'
 type Docs<T> = { docs: T[] }
 
 export const categoryIdByKey = async (api: ApiClient, key: string): Promise<number> => {
-  const { body } = await api.request<Docs<{ id: number }>>(
+  const { body, status, text } = await api.request<Docs<{ id: number }>>(
     `/api/partner-categories?where[key][equals]=${encodeURIComponent(key)}`,
     {
       token: await api.login('admin'),
     },
   )
-  const id = body.docs[0]?.id
-  if (!id) throw new Error(`no category with key ${key}`)
+  const id = body.docs?.[0]?.id
+  if (!id) throw new Error(`no category with key ${key}: ${status} ${text}`)
   return id
 }
 

@@ -5,6 +5,7 @@ import { migrations } from '@migrations/index'
 import { StartupError } from '../config/environment'
 import { closeConnectionsAfterTransactions } from './closeTransactionConnections'
 import { redactDatabaseUrl, type DatabaseTarget } from './databaseUrl'
+import { takeTurnsWriting } from './writeTurns'
 
 export const describeDatabase = (database: DatabaseTarget): string =>
   database.kind === 'sqlite'
@@ -50,8 +51,11 @@ export const openPayload = async (
     const details = error instanceof Error ? error.message : String(error)
     throw new StartupError(`Payload could not start on ${describeDatabase(database)}: ${details}`)
   }
-  if (database.kind === 'sqlite')
-    closeConnectionsAfterTransactions((payload.db as unknown as { client: Client }).client)
+  if (database.kind === 'sqlite') {
+    const { client } = payload.db as unknown as { client: Client }
+    closeConnectionsAfterTransactions(client)
+    takeTurnsWriting(client)
+  }
   // MongoDB needs no schema migrations; the files in migrations/ are SQLite DDL.
   if (database.kind === 'sqlite') await refuseNewerSchema(payload)
   // The generated index types each migration with the SQLite adapter's own argument types.

@@ -2,7 +2,8 @@ import os from 'node:os'
 
 import type { Payload, PayloadRequest } from 'payload'
 
-import { inLocalTransaction, isBusy } from '../database/localTransaction'
+import { inLocalTransaction } from '../database/localTransaction'
+import { isBusy } from '../database/writeTurns'
 import { isUniqueViolation } from '../database/uniqueViolation'
 import type { OutboxMessage } from '../payload-types'
 import { claimLeaseMs, nextRetryAt, type RetryPolicy } from './backoff'
@@ -40,16 +41,19 @@ export const createOutboxWorker = (payload: Payload, options: OutboxWorkerOption
   let again = false
   let stopped = false
 
-  // The worker's own writes take turns; one that meets another process's or request's is retried.
-  let turn: Promise<unknown> = Promise.resolve()
-  const inTransaction = <T>(
+  // The database makes writes wait their turn (takeTurnsWriting); recording what was sent is
+  // worth more waiting than a claim, which the next look simply makes again.
+  const inTransaction = async <T>(
     work: (req: PayloadRequest) => Promise<T>,
     { tries }: { tries: number },
   ): Promise<T> => {
-    const run = () => inLocalTransaction(payload, work, { tries })
-    const result = turn.then(run, run)
-    turn = result.catch(() => undefined)
-    return result
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await inLocalTransaction(payload, work)
+      } catch (error) {
+        if (!isBusy(error) || attempt >= tries) throw error
+      }
+    }
   }
 
   const claim = async (
@@ -86,7 +90,7 @@ export const createOutboxWorker = (payload: Payload, options: OutboxWorkerOption
           })
           return { attemptId: attempt.id, number }
         },
-        { tries: 5 },
+        { tries: 1 },
       )
     } catch (error) {
       // Another process made this attempt first, or the database stayed busy: the next look tries again.
@@ -137,7 +141,7 @@ export const createOutboxWorker = (payload: Payload, options: OutboxWorkerOption
           ...system,
         })
       },
-      { tries: 20 },
+      { tries: 4 },
     )
     if (status === 'failed' || status === 'refused')
       payload.logger.warn(

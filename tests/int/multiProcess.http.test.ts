@@ -1,4 +1,8 @@
-import { approveChange, publicGet, releaseAction } from '@support/contentChanges'
+import path from 'node:path'
+
+import { createClient } from '@libsql/client'
+
+import { approveChange, editContent, publicGet, releaseAction } from '@support/contentChanges'
 import type { ApiClient } from '../helpers/http'
 import { startIsolatedServer } from '@support/testServer'
 
@@ -58,5 +62,30 @@ describe('two server processes on one SQLite database', () => {
     expect(await msUntilServed(first, 3, back)).toBeLessThanOrEqual(1_000)
     expect((await publicGet(second, '/partners/ja/history')).text).toContain('Back to the import')
     expect((await publicGet(first, '/partners/ja/history')).text).toContain('Back to the import')
+  })
+
+  it('writes through both processes at once, while another connection holds the database, all land (SQLite takes one writer: the others wait their turn)', async () => {
+    const subjects = ['analytics', 'support', 'marketing', 'bug-detection', 'sms-providers']
+    // Signed in beforehand, one at a time (see ApiClient.login).
+    for (const api of [first, second])
+      for (const name of ['admin', 'editor'] as const) await api.login(name)
+    const holder = createClient({ url: `file:${path.join(server.dataDir, 'kaiji.db')}` })
+    const held = await holder.transaction('write')
+    const edits = subjects.flatMap((subject, index) =>
+      (['ja', 'en'] as const).map((locale) =>
+        editContent(index % 2 === 0 ? first : second, {
+          subject,
+          locale,
+          data: { name: `${subject} ${locale} (concurrent)` },
+        }),
+      ),
+    )
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    await held.rollback()
+    holder.close()
+    await Promise.all(edits)
+    // Nothing kept the write lock afterwards: each process still writes.
+    await editContent(first, { subject: 'maps', locale: 'ja', data: { name: '地図(後)' } })
+    await editContent(second, { subject: 'maps', locale: 'en', data: { name: 'Maps (after)' } })
   })
 })
