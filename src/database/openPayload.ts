@@ -5,6 +5,7 @@ import { migrations } from '@migrations/index'
 import { StartupError } from '../config/environment'
 import { closeConnectionsAfterTransactions } from './closeTransactionConnections'
 import { redactDatabaseUrl, type DatabaseTarget } from './databaseUrl'
+import { writeOnlySessionsOnSessionWrites } from './sessionOnlyWrites'
 import { takeTurnsWriting } from './writeTurns'
 
 export const describeDatabase = (database: DatabaseTarget): string =>
@@ -51,6 +52,12 @@ export const openPayload = async (
     const details = error instanceof Error ? error.message : String(error)
     throw new StartupError(`Payload could not start on ${describeDatabase(database)}: ${details}`)
   }
+  writeOnlySessionsOnSessionWrites(
+    payload.db,
+    new Set(
+      payload.config.collections.filter((collection) => collection.auth).map(({ slug }) => slug),
+    ),
+  )
   if (database.kind === 'sqlite') {
     const { client } = payload.db as unknown as { client: Client }
     closeConnectionsAfterTransactions(client)

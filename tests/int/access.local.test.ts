@@ -350,3 +350,37 @@ describe('users', () => {
     expect(found).not.toHaveProperty('salt')
   })
 })
+
+describe('a sign-in writes its session and nothing else of the account', () => {
+  it("an administrator's change saved after sign-in read the account (while it hashed the password) stands", async () => {
+    const signer = await makeUser('signs-in@local.test', 'legal-reviewer')
+    // Payload's sign-in is the second read of the account by email (verifySignIn reads it first);
+    // the administrator's change lands right after it, as it can while the password is hashed.
+    const findOne = payload.db.findOne.bind(payload.db)
+    let reads = 0
+    payload.db.findOne = (async (args: Parameters<typeof findOne>[0]) => {
+      const found = await findOne(args)
+      if (args.collection === 'users' && JSON.stringify(args.where).includes('signs-in@local.test'))
+        if (++reads === 2)
+          await payload.update({
+            collection: 'users',
+            id: signer.id,
+            data: { role: 'legal-editor' },
+          })
+      return found
+    }) as typeof findOne
+    try {
+      const { token } = await payload.login({
+        collection: 'users',
+        data: { email: 'signs-in@local.test', password: 'Kaiji-Local-Passw0rd' },
+      })
+      expect(token).toBeTruthy()
+      expect(reads).toBe(2)
+    } finally {
+      payload.db.findOne = findOne
+    }
+    const now = await payload.findByID({ collection: 'users', id: signer.id, depth: 0 })
+    expect(now.role).toBe('legal-editor')
+    expect(now.sessions).toHaveLength(1)
+  })
+})
