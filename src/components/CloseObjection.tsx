@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { AdminStringKey } from '@/i18n/adminTranslations'
 import { useAdminTranslation } from '@/i18n/useAdminTranslation'
 import { OBJECTION_OUTCOMES } from '@/subscriptions/objections/objectionRules'
+import { postJson } from './postJson'
 
 type Stored = { status: 'open' | 'closed'; outcome: string | null }
 
@@ -48,18 +49,10 @@ export const CloseObjection = () => {
   const close = async () => {
     setBusy(true)
     setError(null)
-    const response = await fetch(`${api}/objections/${id}/close`, {
-      method: 'POST',
-      credentials: 'include',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ outcome, note }),
-    })
+    const closed = await postJson(`${api}/objections/${id}/close`, { outcome, note })
     setBusy(false)
-    if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as {
-        errors?: Array<{ message: string }>
-      } | null
-      setError(body?.errors?.[0]?.message ?? String(response.status))
+    if (!closed.ok) {
+      setError(closed.message)
       return
     }
     await load()

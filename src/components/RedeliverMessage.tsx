@@ -4,6 +4,7 @@ import { Banner, Button, useConfig, useDocumentInfo, useFormFields } from '@payl
 import { useState } from 'react'
 
 import { useAdminTranslation } from '@/i18n/useAdminTranslation'
+import { postJson } from './postJson'
 
 /** In a failed or refused outbox message's sidebar: send it again (POST …/redeliver, admins only). */
 export const RedeliverMessage = () => {
@@ -24,18 +25,10 @@ export const RedeliverMessage = () => {
   const redeliver = async () => {
     setBusy(true)
     setError(null)
-    const response = await fetch(`${api}/outbox-messages/${id}/redeliver`, {
-      method: 'POST',
-      credentials: 'include',
-      headers: { 'Content-Type': 'application/json' },
-      body: '{}',
-    })
+    const outcome = await postJson(`${api}/outbox-messages/${id}/redeliver`, {})
     setBusy(false)
-    if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as {
-        errors?: Array<{ message: string }>
-      } | null
-      setError(body?.errors?.[0]?.message ?? String(response.status))
+    if (!outcome.ok) {
+      setError(outcome.message)
       return
     }
     // No refresh: the message stays until the admin reloads, which then shows the new attempt.

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { LOCALES } from '../config/locales'
 import { queueDueReminders } from './queueNotices'
 import { UNCONFIRMED_KEPT_MS } from './subscriptionTerms'
+import { runPeriodically } from '../utilities/runPeriodically'
 
 /** Deletes the subscription requests nobody confirmed within UNCONFIRMED_KEPT_MS (7 days); returns how many. */
 export const purgeUnconfirmedRequests = async (payload: Payload, now: number): Promise<number> => {
@@ -28,9 +29,6 @@ export const scheduleSubscriptionTasks = (
     onQueued,
   }: { intervalMs?: number; reminderDays: number; clock?: () => number; onQueued: () => void },
 ) => {
-  let timer: NodeJS.Timeout | undefined
-  let stopped = false
-
   const tick = async () => {
     const now = clock()
     const queued = await queueDueReminders(payload, { locales: LOCALES, reminderDays, now })
@@ -38,22 +36,7 @@ export const scheduleSubscriptionTasks = (
     await purgeUnconfirmedRequests(payload, now)
   }
 
-  const loop = () => {
-    tick()
-      .catch((error: unknown) =>
-        payload.logger.warn({ err: error }, 'Subscriptions: periodic reminders and purge failed'),
-      )
-      .finally(() => {
-        if (stopped) return
-        timer = setTimeout(loop, intervalMs)
-        timer.unref()
-      })
-  }
-  loop()
-  return {
-    stop: () => {
-      stopped = true
-      clearTimeout(timer)
-    },
-  }
+  return runPeriodically(tick, intervalMs, (error) =>
+    payload.logger.warn({ err: error }, 'Subscriptions: periodic reminders and purge failed'),
+  )
 }

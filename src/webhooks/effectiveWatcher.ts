@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { listReleaseSummaries, toRelease } from '../releases/releaseStore'
 import { releaseTimeline } from '../releases/timeline'
 import { queueReleaseWebhooks } from './queueWebhooks'
+import { runPeriodically } from '../utilities/runPeriodically'
 
 const FIRST_LOOKBACK_MS = 7 * 86_400_000
 const OVERLAP_MS = 5_000
@@ -21,8 +22,6 @@ export const watchScheduledReleases = (
 ) => {
   const announced = new Set<string>()
   let since = clock() - FIRST_LOOKBACK_MS
-  let timer: NodeJS.Timeout | undefined
-  let stopped = false
 
   const tick = async () => {
     const now = clock()
@@ -60,22 +59,7 @@ export const watchScheduledReleases = (
     since = now
   }
 
-  const loop = () => {
-    tick()
-      .catch((error: unknown) =>
-        payload.logger.warn({ err: error }, 'Webhooks: could not check for releases taking effect'),
-      )
-      .finally(() => {
-        if (stopped) return
-        timer = setTimeout(loop, intervalMs)
-        timer.unref()
-      })
-  }
-  loop()
-  return {
-    stop: () => {
-      stopped = true
-      clearTimeout(timer)
-    },
-  }
+  return runPeriodically(tick, intervalMs, (error) =>
+    payload.logger.warn({ err: error }, 'Webhooks: could not check for releases taking effect'),
+  )
 }
