@@ -1,6 +1,8 @@
 import type { Client, Transaction, TransactionMode } from '@libsql/client'
 import Database from 'libsql'
 
+import { onTransactionEnd } from './transactionEnd'
+
 type Connection = { open: boolean; close(): void }
 
 /**
@@ -37,36 +39,6 @@ export const closeConnectionsAfterTransactions = (client: Client): void => {
       if (owned?.open) owned.close()
     }
     // Reading a closed connection's state aborts the process in libsql: ask `open` first, always.
-    const isClosed = () => !owned?.open || transaction.closed
-    return {
-      execute: ((...args: Parameters<Transaction['execute']>) =>
-        transaction.execute(...args)) as Transaction['execute'],
-      batch: (statements) => transaction.batch(statements),
-      executeMultiple: (sql) => transaction.executeMultiple(sql),
-      commit: async () => {
-        try {
-          await transaction.commit()
-        } finally {
-          release()
-        }
-      },
-      rollback: async () => {
-        try {
-          if (owned?.open) await transaction.rollback()
-        } finally {
-          release()
-        }
-      },
-      close: () => {
-        try {
-          if (owned?.open) transaction.close()
-        } finally {
-          release()
-        }
-      },
-      get closed() {
-        return isClosed()
-      },
-    }
+    return onTransactionEnd(transaction, release, () => owned?.open === true)
   }
 }

@@ -1,5 +1,7 @@
 import type { Client, Transaction, TransactionMode } from '@libsql/client'
 
+import { onTransactionEnd } from './transactionEnd'
+
 /** SQLite's "another connection is writing": libsql reports it at once rather than waiting. */
 export const isBusy = (error: unknown): boolean =>
   /SQLITE_BUSY|database is locked/i.test(
@@ -92,36 +94,7 @@ export const takeTurnsWriting = (
       leave()
       throw error
     }
-    return {
-      execute: ((...args: Parameters<Transaction['execute']>) =>
-        transaction.execute(...args)) as Transaction['execute'],
-      batch: (statements) => transaction.batch(statements),
-      executeMultiple: (sql) => transaction.executeMultiple(sql),
-      commit: async () => {
-        try {
-          await transaction.commit()
-        } finally {
-          leave()
-        }
-      },
-      rollback: async () => {
-        try {
-          await transaction.rollback()
-        } finally {
-          leave()
-        }
-      },
-      close: () => {
-        try {
-          transaction.close()
-        } finally {
-          leave()
-        }
-      },
-      get closed() {
-        return transaction.closed
-      },
-    }
+    return onTransactionEnd(transaction, leave)
   }
 
   const execute = client.execute.bind(client) as (
