@@ -3,6 +3,8 @@ import path from 'node:path'
 
 import { createClient } from '@libsql/client'
 
+import { closeConnectionsAfterTransactions } from '@/database/closeTransactionConnections'
+import { takeTurnsWriting } from '@/database/writeTurns'
 import { approveChange, releaseAction } from '@support/contentChanges'
 import { startIsolatedServer } from '@support/testServer'
 import type { TestUserName } from '../helpers/http'
@@ -22,6 +24,8 @@ beforeAll(async () => {
     KAIJI_RATE_LIMIT_SUBSCRIBE: '5/3600',
     KAIJI_RATE_LIMIT_SUBSCRIBE_EMAIL: '3/3600',
     KAIJI_TIMEZONE: 'Asia/Tokyo',
+    // The delivery-only public site too: the last test subscribes through it.
+    KAIJI_PUBLIC_PORT: '0',
   })
 }, 300_000)
 afterAll(async () => {
@@ -176,22 +180,14 @@ describe('double opt-in', () => {
     if (!mail) throw new Error('no confirmation email')
     const confirmUrl = linkIn(mail, /http:\/\/\S+\/subscribe\/confirm\?token=\S+/)
     const db = createClient({ url: `file:${path.join(server.dataDir, 'kaiji.db')}` })
+    // The server's outbox worker writes too: this write waits its turn as the server's own do.
+    closeConnectionsAfterTransactions(db)
+    takeTurnsWriting(db)
     try {
-      // The server's outbox worker writes too: wait for its turn like any second writer.
-      const expire = async (triesLeft: number): Promise<number> => {
-        try {
-          const result = await db.execute({
-            sql: "UPDATE subscription_requests SET expires_at = '2000-01-01T00:00:00.000Z' WHERE email = ?",
-            args: [email],
-          })
-          return result.rowsAffected
-        } catch (error) {
-          if (triesLeft === 0 || !/SQLITE_BUSY/.test(String(error))) throw error
-          await new Promise((resolve) => setTimeout(resolve, 100))
-          return expire(triesLeft - 1)
-        }
-      }
-      const updated = { rowsAffected: await expire(50) }
+      const updated = await db.execute({
+        sql: "UPDATE subscription_requests SET expires_at = '2000-01-01T00:00:00.000Z' WHERE email = ?",
+        args: [email],
+      })
       expect(updated.rowsAffected).toBe(1)
     } finally {
       db.close()
@@ -389,6 +385,42 @@ describe('notices', () => {
     ).toHaveLength(0)
   })
 
+  it('a rollback withdraws the announcement it overtakes, for everyone told of it', async () => {
+    await approveChange(server.client, {
+      subject: 'page',
+      locale: 'ja',
+      data: { title: '提供先の一覧' },
+    })
+    const announced = await releaseAction(server.client, 'publish', {
+      locale: 'ja',
+      summary: 'もう一度タイトルを変更します',
+      changeType: 'material',
+      effectiveAt: new Date(Date.now() + 40 * 86_400_000).toISOString(),
+    })
+    expect(announced.status).toBe(201)
+    const announcedAgain = announced.body.release?.number ?? 0
+    const toldOf = (address: string, pattern: RegExp) =>
+      smtp.waitFor(
+        (mail) =>
+          mail.to.includes(address) &&
+          (mail.parsed.subject ?? '').includes(`リリース${announcedAgain}`) &&
+          pattern.test(mail.parsed.subject ?? ''),
+      )
+    for (const address of [materialOnly, allChanges]) await toldOf(address, /予告/)
+
+    const rolledBack = await releaseAction(server.client, 'rollback', {
+      locale: 'ja',
+      toRelease: 1,
+      reason: '予告した変更を取りやめます',
+    })
+    expect(rolledBack.status).toBe(201)
+    const rollback = rolledBack.body.release?.number ?? 0
+    for (const address of [materialOnly, allChanges]) {
+      const [withdrawn] = await toldOf(address, /取り消し/)
+      expect(withdrawn?.parsed.text).toContain(`リリース${rollback}`)
+    }
+  })
+
   it('one-click unsubscribe: a POST of List-Unsubscribe=One-Click to the header URL unsubscribes; GET only shows a button', async () => {
     const [mail] = await mailsTo(allChanges)
     if (!mail) throw new Error('no mail')
@@ -528,4 +560,38 @@ describe('without SMTP', () => {
       await offline.stop()
     }
   }, 300_000)
+})
+
+describe('on the public-site process', () => {
+  it('subscribing, confirming and one-click unsubscribing work there as on the main port, and the links name it', async () => {
+    const site = server.publicSite
+    if (!site) throw new Error('the public site did not start')
+    const email = 'through-the-public-site@example.com'
+    const form = (body: string) => ({
+      method: 'POST',
+      body,
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'X-Forwarded-For': newClientAddress(),
+      },
+    })
+    const asked = await site.request('/partners/en/subscribe', form(`email=${email}&scope=all`))
+    expect(asked.status).toBe(202)
+    const [mail] = await mailsTo(email)
+    if (!mail) throw new Error('no confirmation email')
+    const confirmUrl = linkIn(mail, /http:\/\/\S+\/subscribe\/confirm\?token=\S+/)
+    expect(new URL(confirmUrl).origin).toBe(site.baseURL)
+    const confirmed = await site.request(
+      new URL(confirmUrl).pathname,
+      form(`token=${tokenOf(confirmUrl)}`),
+    )
+    expect(confirmed.status).toBe(200)
+    expect((await subscribers()).map((row) => row.email)).toContain(email)
+
+    const unsubscribe = headerOf(mail, 'list-unsubscribe').slice(1, -1)
+    expect(new URL(unsubscribe).origin).toBe(site.baseURL)
+    const done = await site.request(relative(unsubscribe), form('List-Unsubscribe=One-Click'))
+    expect(done.status).toBe(200)
+    expect((await subscribers()).map((row) => row.email)).not.toContain(email)
+  })
 })
