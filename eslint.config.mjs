@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint'
  * The layers, top to bottom (ARCHITECTURE.md): a module may import its own layer and the layers
  * below it, never one above. Webhooks announce what delivery serves, so they sit beside it.
  * `src/config`, `src/access`, `src/utilities`, `src/diff`, `src/http`, `src/i18n` (the admin's
- * strings), `src/ui` (admin pieces the workflow and the server's components share) and the generated `payload-types.ts` are the foundation every layer may use.
+ * strings), `src/site` (the public site's settings, which every layer may read), `src/ui` (admin pieces the workflow and the server's components share) and the generated `payload-types.ts` are the foundation every layer may use.
  */
 const LAYERS = [
   {
@@ -22,7 +22,15 @@ const LAYERS = [
   { name: 'audit', paths: ['src/audit'] },
   { name: 'outbox', paths: ['src/outbox'] },
 ]
-const FOUNDATION = ['src/utilities', 'src/diff', 'src/http', 'src/i18n', 'src/ui', 'src/email']
+const FOUNDATION = [
+  'src/utilities',
+  'src/diff',
+  'src/http',
+  'src/i18n',
+  'src/ui',
+  'src/email',
+  'src/site',
+]
 
 const above = (index) => LAYERS.slice(0, index).flatMap((layer) => layer.paths)
 

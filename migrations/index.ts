@@ -10,6 +10,7 @@ import * as migration_20261207_062424_record_display_titles from './20261207_062
 import * as migration_20261207_140733_outbox from './20261207_140733_outbox'
 import * as migration_20261207_144239_notify_by_email from './20261207_144239_notify_by_email'
 import * as migration_20261207_153927_subscriptions_and_objections from './20261207_153927_subscriptions_and_objections'
+import * as migration_20261207_205317_site_settings_and_import_provenance from './20261207_205317_site_settings_and_import_provenance'
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261207_153927_subscriptions_and_objections.up,
     down: migration_20261207_153927_subscriptions_and_objections.down,
     name: '20261207_153927_subscriptions_and_objections',
+  },
+  {
+    up: migration_20261207_205317_site_settings_and_import_provenance.up,
+    down: migration_20261207_205317_site_settings_and_import_provenance.down,
+    name: '20261207_205317_site_settings_and_import_provenance',
   },
 ]

@@ -56,6 +56,7 @@ export const importSourceFile = async ({
         summary: `Imported from ${provenance.sourceFile} (sha256 ${provenance.sourceSha256}).`,
         changeType: 'editorial',
         publisher: { id: null, label: actor },
+        importedFrom: { file: provenance.sourceFile, sha256: provenance.sourceSha256 },
       })
       report.releasePublished = release.number
     }

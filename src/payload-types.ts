@@ -112,9 +112,11 @@ export interface Config {
     ('false' | 'none' | 'null') | false | null | ('ja' | 'en' | 'fr' | 'ru') | ('ja' | 'en' | 'fr' | 'ru')[];
   globals: {
     'partners-page': PartnersPage;
+    'site-settings': SiteSetting;
   };
   globalsSelect: {
     'partners-page': PartnersPageSelect<false> | PartnersPageSelect<true>;
+    'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
   };
   locale: 'ja' | 'en' | 'fr' | 'ru';
   widgets: {
@@ -234,6 +236,10 @@ export interface Release {
   urgencyReason?: string | null;
   rollbackOf?: number | null;
   sourceReleaseNumber?: number | null;
+  importedFrom?: {
+    file?: string | null;
+    sha256?: string | null;
+  };
   contentHash: string;
   content:
     | {
@@ -661,6 +667,12 @@ export interface ReleasesSelect<T extends boolean = true> {
   urgencyReason?: T;
   rollbackOf?: T;
   sourceReleaseNumber?: T;
+  importedFrom?:
+    | T
+    | {
+        file?: T;
+        sha256?: T;
+      };
   contentHash?: T;
   content?: T;
   sources?: T;
@@ -947,6 +959,33 @@ export interface PartnersPage {
   createdAt?: string | null;
 }
 /**
+ * The public site’s name, logo, privacy-policy link and footer line. Not disclosure text: a save by an administrator applies to the public pages at once, and is recorded in the audit trail and kept as a version. Other languages show the Japanese value where theirs is empty.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-settings".
+ */
+export interface SiteSetting {
+  id: number;
+  /**
+   * Shown at the top of every public page, beside the logo.
+   */
+  siteName?: string | null;
+  /**
+   * A PNG, WebP or SVG image of at most 32 KB, shown beside the site name.
+   */
+  logo?: string | null;
+  /**
+   * An https:// address or a path on this site starting with / (for example /privacy). Linked from the header of every public page.
+   */
+  privacyPolicyUrl?: string | null;
+  /**
+   * A short line at the foot of every public page (for example the company name).
+   */
+  footerNote?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "partners-page_select".
  */
@@ -973,6 +1012,19 @@ export interface PartnersPageSelect<T extends boolean = true> {
   revision?: T;
   reviewState?: T;
   sourceState?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-settings_select".
+ */
+export interface SiteSettingsSelect<T extends boolean = true> {
+  siteName?: T;
+  logo?: T;
+  privacyPolicyUrl?: T;
+  footerNote?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -7,6 +7,7 @@ import { buildConfig, defaultLoggerOptions } from 'payload'
 
 import { PartnerCategories } from '@collections/PartnerCategories'
 import { PartnersPage } from '@collections/PartnersPage'
+import { SiteSettings } from '@collections/SiteSettings'
 import { Releases } from '@collections/Releases'
 import { Users } from '@collections/Users'
 import { OutboxAttempts } from '@collections/OutboxAttempts'
@@ -74,7 +75,7 @@ export default buildConfig({
     outboxDir: settings().mail.outboxDir,
     timeoutMs: settings().outbox.timeoutMs,
   }),
-  globals: [PartnersPage],
+  globals: [PartnersPage, SiteSettings],
   // The browser's Accept-Language picks the first language; a user's own choice is kept after that, in
   // their preferences too (src/i18n/languageChoice.ts), so it follows them to another browser.
   i18n: {

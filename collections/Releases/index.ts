@@ -136,6 +136,24 @@ export const Releases: CollectionConfig<'releases'> = {
       type: 'number',
     },
     {
+      // Set only on the release the import published; the public pages name it in words, the JSON keeps the summary.
+      name: 'importedFrom',
+      label: byLanguage('kaijiAdmin:records:releases:importedFrom'),
+      type: 'group',
+      fields: [
+        {
+          name: 'file',
+          label: byLanguage('kaijiAdmin:records:releases:importedFile'),
+          type: 'text',
+        },
+        {
+          name: 'sha256',
+          label: byLanguage('kaijiAdmin:records:releases:importedSha256'),
+          type: 'text',
+        },
+      ],
+    },
+    {
       name: 'contentHash',
       label: byLanguage('kaijiAdmin:records:releases:contentHash'),
       type: 'text',

@@ -24,6 +24,7 @@ export const subjectName = async (
 ): Promise<string> => {
   if (typeof subject !== 'string') return '—'
   if (subject === 'partners-page') return t('kaijiAdmin:records:subject:page')
+  if (subject === 'site-settings') return t('kaijiAdmin:records:subject:siteSettings')
   const category = /^partner-categories:(.+)$/.exec(subject)
   if (!category?.[1]) return subject
   const source = (await sourceCategories(req)).get(category[1])

@@ -1,3 +1,5 @@
+import { zoneName } from '../utilities/zonedDate'
+
 /** What the config passes the admin's browser code (`admin.custom`). */
 export type AdminCustomConfig = { timeZone: string }
 
@@ -21,8 +23,3 @@ export const formatAdminDate = (
   }).format(date)
   return style === 'dateTime' ? `${text} ${zoneName(date, language, timeZone)}` : text
 }
-
-const zoneName = (date: Date, language: string, timeZone: string): string =>
-  new Intl.DateTimeFormat(language, { timeZone, timeZoneName: 'short' })
-    .formatToParts(date)
-    .find((part) => part.type === 'timeZoneName')?.value ?? timeZone

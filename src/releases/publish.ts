@@ -27,7 +27,7 @@ import {
   type StoredRelease,
 } from './releaseStore'
 import type { SourceTiming } from './sourceBasisStore'
-import type { ChangeType, ReleaseContent } from './types'
+import type { ChangeType, ImportedFrom, ReleaseContent } from './types'
 
 const system = { overrideAccess: true, depth: 0 } as const
 const PAGE_SUBJECT = subjectKey({ kind: 'global', slug: 'partners-page' })
@@ -91,6 +91,7 @@ type NewRelease = {
   now: number
   /** For a target locale: the source release it is based on. */
   sourceReleaseNumber: number | null
+  importedFrom?: ImportedFrom | null
 }
 
 const writeRelease = async (
@@ -129,6 +130,7 @@ const writeRelease = async (
       contentHash: release.contentHash,
       content: release.content,
       sources: release.sources,
+      ...(release.importedFrom ? { importedFrom: release.importedFrom } : {}),
     },
     req,
     ...system,
@@ -331,6 +333,8 @@ export const publishRelease = async (
     now?: number
     /** The content hash of the preview the publisher confirmed: other content is not published. */
     previewedContentHash?: string
+    /** Only the importer: the source file this release is the already-public page of. */
+    importedFrom?: ImportedFrom
   },
 ): Promise<PublishedRelease> => {
   const plan = await planPublish(payload, req, { ...request, now: request.now ?? Date.now() })
@@ -354,6 +358,7 @@ export const publishRelease = async (
     urgencyReason: request.urgencyReason ?? null,
     publisher: request.publisher,
     sourceReleaseNumber: plan.timing?.sourceRelease.number ?? null,
+    importedFrom: request.importedFrom ?? null,
   })
   return published(payload, req, plan, release)
 }

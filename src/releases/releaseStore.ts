@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { Release as ReleaseDoc } from '../payload-types'
 import type { ReleaseSource } from './assemble'
+import { importedFromOf } from './importedFrom'
 import type { ChangeType, Release, ReleaseContent, ReleaseSummary } from './types'
 
 const system = { overrideAccess: true, depth: 0 } as const
@@ -23,6 +24,7 @@ const toReleaseSummary = (doc: Omit<ReleaseDoc, 'content' | 'sources'>): StoredR
   rollbackOf: doc.rollbackOf ?? null,
   urgencyReason: doc.urgencyReason ?? null,
   sourceReleaseNumber: doc.sourceReleaseNumber ?? null,
+  importedFrom: importedFromOf(doc),
 })
 
 export const toRelease = (doc: ReleaseDoc): StoredRelease => ({

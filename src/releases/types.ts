@@ -29,6 +29,9 @@ export type ReleaseContent = {
   categories: ReleasedCategory[]
 }
 
+/** The source file a release was imported from (the first ja release of an imported page). */
+export type ImportedFrom = { file: string; sha256: string }
+
 /** A published release as the delivery layer and the renderers see it. */
 export type Release = {
   locale: string
@@ -48,6 +51,8 @@ export type Release = {
   urgencyReason: string | null
   /** For a target locale: the source-locale release that was current when this one was published. */
   sourceReleaseNumber: number | null
+  /** Set on the release the import published (the page as it was already public), else null or absent. */
+  importedFrom?: ImportedFrom | null
 }
 
 /** A release without its content: what timelines, histories, feeds and notices need. */

@@ -35,6 +35,24 @@ export const collectionsStrings = defineStrings({
       authoritativeLanguageNoteDescription:
         'States that the Japanese version prevails. The source has none: editors write it.',
     },
+    siteSettings: {
+      label: 'Site settings',
+      description:
+        'The public site’s name, logo, privacy-policy link and footer line. Not disclosure text: a save by an administrator applies to the public pages at once, and is recorded in the audit trail and kept as a version. Other languages show the Japanese value where theirs is empty.',
+      siteName: 'Site name',
+      siteNameDescription: 'Shown at the top of every public page, beside the logo.',
+      logo: 'Logo',
+      logoDescription: 'A PNG, WebP or SVG image of at most 32 KB, shown beside the site name.',
+      logoPreview: '{{label}}: current image',
+      noLogo: 'No logo.',
+      removeLogo: 'Remove the logo',
+      privacyPolicyUrl: 'Privacy policy link',
+      privacyPolicyUrlDescription:
+        'An https:// address or a path on this site starting with / (for example /privacy). Linked from the header of every public page.',
+      footerNote: 'Footer line',
+      footerNoteDescription:
+        'A short line at the foot of every public page (for example the company name).',
+    },
     localeName: { ja: 'Japanese', en: 'English', fr: 'French', ru: 'Russian' },
     staleSave:
       'Someone else saved this {{locale}} content since you opened it (you edited revision {{claimed}}, it is now at revision {{stored}}). Nothing was saved: reload to see their change, then apply yours again.',
@@ -76,6 +94,23 @@ export const collectionsStrings = defineStrings({
       authoritativeLanguageNote: '正文に関する注記',
       authoritativeLanguageNoteDescription:
         '日本語版が優先することを記載します。原文にはないため、編集者が作成します。',
+    },
+    siteSettings: {
+      label: 'サイト設定',
+      description:
+        '公開サイトの名前・ロゴ・プライバシーポリシーへのリンク・フッターの一行です。開示文ではないため、管理者が保存するとすぐに公開ページに反映され、監査証跡に記録されてバージョンとして残ります。空欄の言語では日本語の値が表示されます。',
+      siteName: 'サイト名',
+      siteNameDescription: 'すべての公開ページの上部に、ロゴと並べて表示されます。',
+      logo: 'ロゴ',
+      logoDescription: '32 KB 以下の PNG・WebP・SVG 画像です。サイト名の横に表示されます。',
+      logoPreview: '{{label}}:現在の画像',
+      noLogo: 'ロゴはありません。',
+      removeLogo: 'ロゴを削除',
+      privacyPolicyUrl: 'プライバシーポリシーのリンク',
+      privacyPolicyUrlDescription:
+        'https:// で始まるアドレス、または / で始まるこのサイト内のパス(例: /privacy)です。すべての公開ページのヘッダーからリンクされます。',
+      footerNote: 'フッターの一行',
+      footerNoteDescription: 'すべての公開ページの下部に表示する短い一行です(例: 会社名)。',
     },
     localeName: { ja: '日本語', en: '英語', fr: 'フランス語', ru: 'ロシア語' },
     staleSave:

@@ -49,6 +49,8 @@ export const reviewStrings = defineStrings({
         'objection-received': 'Objection received',
         'objection-acknowledged': 'Objection acknowledged by email',
         'objection-closed': 'Objection closed',
+        'site-settings-change': 'Site settings changed',
+        'site-settings-restore': 'Site settings restored from a version',
       },
     },
     done: {
@@ -141,6 +143,8 @@ export const reviewStrings = defineStrings({
         'objection-received': '異議の受付',
         'objection-acknowledged': '異議の受付をメールで通知',
         'objection-closed': '異議の締めくくり',
+        'site-settings-change': 'サイト設定の変更',
+        'site-settings-restore': 'サイト設定をバージョンから復元',
       },
     },
     done: {

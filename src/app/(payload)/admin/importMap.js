@@ -32,6 +32,7 @@ import { KeepSavedTitle as KeepSavedTitle_4c48120781852ca629db8d632a389e1f } fro
 import { RedeliverMessage as RedeliverMessage_73031a957fdc5f30b94375d85d4fb05a } from '../../../../src/components/RedeliverMessage'
 import { CloseObjection as CloseObjection_341bf1817cf193518470ff3d70c5dd87 } from '../../../../src/components/CloseObjection'
 import { RoleField as RoleField_b26e207af55bd5202013c11729b73921 } from '../../../../src/ui/RoleField'
+import { LogoField as LogoField_35de3dcbe446372cd3a27b6c17d4a090 } from '../../../../src/components/LogoField'
 import { TranslationsNavLink as TranslationsNavLink_10b1cd9704dbe5b3589473d2af59eccd } from '../../../../src/components/TranslationsNavLink'
 import { ReviewQueue as ReviewQueue_c4d1cf6dd9501594a0d5c38f38f4e304 } from '../../../../src/components/ReviewQueue'
 import { AdminAccessibility as AdminAccessibility_193697ebba0effd604c21d8ff20b76ce } from '../../../../src/ui/AdminAccessibility'
@@ -75,6 +76,7 @@ export const importMap = {
   "/src/components/RedeliverMessage#RedeliverMessage": RedeliverMessage_73031a957fdc5f30b94375d85d4fb05a,
   "/src/components/CloseObjection#CloseObjection": CloseObjection_341bf1817cf193518470ff3d70c5dd87,
   "/src/ui/RoleField#RoleField": RoleField_b26e207af55bd5202013c11729b73921,
+  "/src/components/LogoField#LogoField": LogoField_35de3dcbe446372cd3a27b6c17d4a090,
   "/src/components/TranslationsNavLink#TranslationsNavLink": TranslationsNavLink_10b1cd9704dbe5b3589473d2af59eccd,
   "/src/components/ReviewQueue#ReviewQueue": ReviewQueue_c4d1cf6dd9501594a0d5c38f38f4e304,
   "/src/ui/AdminAccessibility#AdminAccessibility": AdminAccessibility_193697ebba0effd604c21d8ff20b76ce,
