@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { Payload } from 'payload'
 
-import { SOURCE_LOCALE } from '../config/locales'
+import { LOCALES, SOURCE_LOCALE } from '../config/locales'
 import { settings } from '../config/settings'
 import { onReleasePublished } from '../releases/releaseSignal'
 import {
@@ -13,6 +13,9 @@ import {
   type StoredReleaseSummary,
 } from '../releases/releaseStore'
 import { releaseTimeline } from '../releases/timeline'
+import { readSiteSettings, siteSettingsStamp } from '../site/readSiteSettings'
+import type { SiteSettings } from '../site/siteSettings'
+import { onSiteSettingsChanged } from '../site/siteSettingsSignal'
 import {
   encodeAnswer,
   writeMethodNotAllowed,
@@ -33,6 +36,8 @@ const DEFAULT_POLL_MS = 250
 const MAX_CACHED_RESPONSES = 2_000
 /** Contents of the releases read lately; any other is one row away. Kept small: each is a large object graph. */
 const MAX_CACHED_CONTENTS = 32
+/** How long a read waits for a settings save announced in this process to commit (a rolled-back save never does). */
+const SETTINGS_COMMIT_WAIT_MS = 2_000
 
 type Cached = { prepared: Prepared; generation: number; validUntil: number }
 
@@ -42,13 +47,16 @@ export type DeliveryOptions = {
   cacheControl?: string
   /** Absolute base URL for links that must be absolute (the Atom feed); never taken from the Host header. */
   publicUrl: () => string
-  /** How often to look for releases another process published. */
+  /** How often to look for releases another process published (and site settings it saved). */
   pollMs?: number
+  /** The zone pages show dates in (KAIJI_TIMEZONE). */
+  timeZone?: string
 }
 
 /**
- * The public read side: serves only releases, from memory. A publish in this process invalidates at
- * once; one in another process is noticed by polling the newest release id. An effective date that
+ * The public read side: serves only releases (and the site settings around them), from memory. A
+ * publish or a settings save in this process invalidates at once; one in another process is noticed
+ * by polling the newest release id and the settings' updatedAt. An effective date that
  * passes invalidates the responses that depended on it, at read time. Which view answers a path is
  * routeAnswers' job, the bytes and headers of the answer responses'.
  */
@@ -59,8 +67,12 @@ export class DeliveryService {
   /** Release contents (and the documents they hold) by id, least recently used first: immutable, so never invalidated, only evicted. */
   private readonly contents = new Map<number | string, Promise<ReleaseBody>>()
   private newestSeen: number | string | null | undefined = undefined
+  private settings: Promise<SiteSettings> | null = null
+  private settingsSeen: string | null | undefined = undefined
+  /** The updatedAt of a settings save announced here, until a read sees it committed. */
+  private settingsAwaited: string | null = null
   private pollTimer: NodeJS.Timeout | undefined
-  private unsubscribe: (() => void) | undefined
+  private unsubscribe: Array<() => void> = []
   private readonly clock: () => number
   private readonly cacheControl: string
 
@@ -73,16 +85,27 @@ export class DeliveryService {
   }
 
   start(): void {
-    this.unsubscribe = onReleasePublished((release) => {
-      // Seen here first: the poll need not invalidate again for it.
-      this.newestSeen = release.id
-      this.invalidate()
-    })
+    this.unsubscribe = [
+      onReleasePublished((release) => {
+        // Seen here first: the poll need not invalidate again for it.
+        this.newestSeen = release.id
+        this.invalidate()
+      }),
+      onSiteSettingsChanged((updatedAt) => this.siteSettingsChanged(updatedAt)),
+    ]
     const poll = async () => {
       try {
-        const newest = await newestReleaseId(this.payload)
-        if (this.newestSeen !== undefined && newest !== this.newestSeen) this.invalidate()
+        const [newest, settingsStamp] = await Promise.all([
+          newestReleaseId(this.payload),
+          siteSettingsStamp(this.payload),
+        ])
+        if (
+          (this.newestSeen !== undefined && newest !== this.newestSeen) ||
+          (this.settingsSeen !== undefined && settingsStamp !== this.settingsSeen)
+        )
+          this.invalidate()
         this.newestSeen = newest
+        this.settingsSeen = settingsStamp
       } catch (error) {
         this.payload.logger.warn({ err: error }, 'Delivery: could not check for new releases')
       }
@@ -94,13 +117,25 @@ export class DeliveryService {
 
   stop(): void {
     clearTimeout(this.pollTimer)
-    this.unsubscribe?.()
+    for (const unsubscribe of this.unsubscribe) unsubscribe()
+    this.unsubscribe = []
   }
 
   invalidate(): void {
     this.generation += 1
     this.states.clear()
+    this.settings = null
     this.responses.clear()
+  }
+
+  /**
+   * A settings save (in this process, or told by the main process): the pages change at once. The
+   * save announces itself before its transaction commits, so reads wait until they see it.
+   */
+  siteSettingsChanged(updatedAt: string | null): void {
+    this.settingsSeen = updatedAt
+    this.settingsAwaited = updatedAt
+    this.invalidate()
   }
 
   /** The request listener for every public path. Cache hits are answered synchronously. */
@@ -165,6 +200,33 @@ export class DeliveryService {
     })
   }
 
+  private siteSettings(): Promise<SiteSettings> {
+    if (!this.settings) {
+      const loading = this.readCommittedSettings()
+      loading.catch(() => {
+        if (this.settings === loading) this.settings = null
+      })
+      this.settings = loading
+    }
+    return this.settings
+  }
+
+  private async readCommittedSettings(): Promise<SiteSettings> {
+    const started = Date.now()
+    for (;;) {
+      const read = await readSiteSettings(this.payload)
+      const awaited = this.settingsAwaited
+      const seen =
+        awaited === null ||
+        (read.updatedAt !== null && Date.parse(read.updatedAt) >= Date.parse(awaited))
+      if (seen || Date.now() - started >= SETTINGS_COMMIT_WAIT_MS) {
+        if (this.settingsAwaited === awaited) this.settingsAwaited = null
+        return read
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+  }
+
   private withContent(release: StoredReleaseSummary): Promise<FullRelease> {
     let body = this.contents.get(release.id)
     if (body) {
@@ -185,9 +247,12 @@ export class DeliveryService {
     const resolved = resolvePublicPath(path)
     if (!('route' in resolved)) return encodeAnswer(resolved, this.cacheControl, this.clock())
     const { route, format } = resolved
-    const [state, source] = await Promise.all([
+    // Every locale's releases too: which have one in effect shapes every page's language links.
+    const [state, source, all, settings] = await Promise.all([
       this.localeState(route.locale),
       this.localeState(SOURCE_LOCALE),
+      Promise.all(LOCALES.map((locale) => this.localeState(locale))),
+      this.siteSettings(),
     ])
     const answer = await answerRoute(route, format, {
       state,
@@ -195,10 +260,13 @@ export class DeliveryService {
       full: (release) => this.withContent(release),
       clock: this.clock,
       publicUrl: () => this.options.publicUrl(),
+      available: LOCALES.filter((_locale, index) => all[index]?.timeline.current),
+      settings,
+      timeZone: this.options.timeZone ?? 'UTC',
     })
     const built = await encodeAnswer(answer, this.cacheControl, this.clock())
     if (built.status === 200) {
-      const validUntil = Math.min(state.timeline.nextChangeAt, source.timeline.nextChangeAt)
+      const validUntil = Math.min(...all.map((loaded) => loaded.timeline.nextChangeAt))
       if (this.responses.size >= MAX_CACHED_RESPONSES)
         this.responses.delete(this.responses.keys().next().value as string)
       if (generation === this.generation)
@@ -213,4 +281,5 @@ export const createDeliveryService = (payload: Payload, publicUrl: () => string)
   new DeliveryService(payload, {
     publicUrl,
     cacheControl: settings().publicCacheControl ?? undefined,
+    timeZone: settings().timeZone,
   })

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
-import { SOURCE_LOCALE } from '../config/locales'
+import { LOCALES, SOURCE_LOCALE } from '../config/locales'
+import { settings } from '../config/settings'
 import {
   listReleaseSummaries,
   readReleaseBody,
@@ -8,6 +9,7 @@ import {
   type StoredReleaseSummary,
 } from '../releases/releaseStore'
 import { releaseTimeline } from '../releases/timeline'
+import { readSiteSettings } from '../site/readSiteSettings'
 import { answerRoute, type FullRelease, type LocaleState } from './routeAnswers'
 
 // What /partners/:locale will serve once a release not yet written takes effect: the public route's
@@ -34,6 +36,15 @@ export const renderProspectivePage = async (
   const withIt = [...stored, summary]
   const sourceReleases =
     release.locale === SOURCE_LOCALE ? withIt : await listReleaseSummaries(payload, SOURCE_LOCALE)
+  // Which locales will have a release in effect then: the page's language links.
+  const available = await Promise.all(
+    LOCALES.map(async (locale) =>
+      locale === release.locale ||
+      releaseTimeline(await listReleaseSummaries(payload, locale), at).current !== null
+        ? [locale]
+        : [],
+    ),
+  )
   const answer = await answerRoute({ kind: 'page-current', locale: release.locale }, 'html', {
     state: stateAt(withIt, at),
     source: stateAt(sourceReleases, at),
@@ -43,6 +54,9 @@ export const renderProspectivePage = async (
         : { ...candidate, ...(await readReleaseBody(payload, candidate.id)) },
     clock: () => at,
     publicUrl: () => '',
+    available: available.flat(),
+    settings: await readSiteSettings(payload),
+    timeZone: settings().timeZone,
   })
   if (answer.status !== 200)
     throw new Error(

@@ -3,6 +3,7 @@ import { diffReleases } from '../releases/releaseDiff'
 import type { ReleaseBody, StoredReleaseSummary } from '../releases/releaseStore'
 import { releaseTimeline, type Timeline } from '../releases/timeline'
 import type { Release, ReleaseSummary } from '../releases/types'
+import type { SiteSettings } from '../site/siteSettings'
 import { formatOf, matchPublicRoute, type Format, type PublicRoute } from './publicRoutes'
 import { renderCsv } from './render/csv'
 import { renderAtomFeed } from './render/feed'
@@ -12,6 +13,7 @@ import { renderDiffPage } from './render/pages/diff'
 import { renderHistoryPage } from './render/pages/history'
 import { renderUpcomingReleasePage } from './render/pages/upcoming'
 import { partnerPaths } from './render/paths'
+import { siteContext } from './render/site'
 import type { Answer } from './responses'
 import {
   announcedLinks,
@@ -39,8 +41,13 @@ export type RouteContext = {
   /** A release with its content; the caller keeps the contents it has read. */
   full: (release: StoredReleaseSummary) => Promise<FullRelease>
   clock: () => number
-  /** Absolute base URL for links that must be absolute (the Atom feed). */
+  /** Absolute base URL for links that must be absolute (the Atom feed, hreflang alternates). */
   publicUrl: () => string
+  /** The locales with a release in effect: language links lead only there, and the JSON lists them. */
+  available: readonly string[]
+  settings: SiteSettings
+  /** The zone dates are shown in (KAIJI_TIMEZONE). */
+  timeZone: string
 }
 
 const ok = (
@@ -96,9 +103,17 @@ const sourceBasis = (release: ReleaseSummary, source: LocaleState): ReleaseSumma
 export const answerRoute = async (
   route: ReleaseRoute,
   format: Format,
-  { state, source, full, clock, publicUrl }: RouteContext,
+  { state, source, full, clock, publicUrl, available, settings, timeZone }: RouteContext,
 ): Promise<Answer> => {
   const { locale } = route
+  const site = siteContext({
+    locales: LOCALES,
+    available,
+    timeZone,
+    settings,
+    baseUrl: publicUrl(),
+  })
+  const availableLocales = LOCALES.filter((code) => available.includes(code))
   const { timeline } = state
   const current = timeline.current
   const visible = (number: number) =>
@@ -131,6 +146,7 @@ export const answerRoute = async (
       const document = releaseDocument(release, 'current', {
         translation: await translation(release),
         upcoming: upcomingMeta,
+        availableLocales,
       })
       const disposition =
         route.kind === 'export-json'
@@ -149,6 +165,7 @@ export const answerRoute = async (
         JSON.stringify({
           locale,
           current: current?.number ?? null,
+          availableLocales,
           releases: timeline.visible.map((release) =>
             releaseMeta(release, timeline.statusOf(release)),
           ),
@@ -173,11 +190,10 @@ export const answerRoute = async (
       const [from, to] = await Promise.all([full(fromSummary), full(toSummary)])
       const diff = diffReleases(from, to)
       if (route.kind === 'page-diff') {
-        return ok(
-          format,
-          renderDiffPage({ diff, fromRelease: from, toRelease: to, locales: LOCALES }),
-          [from, to],
-        )
+        return ok(format, renderDiffPage({ diff, fromRelease: from, toRelease: to, site }), [
+          from,
+          to,
+        ])
       }
       return ok(
         format,
@@ -227,7 +243,7 @@ export const answerRoute = async (
         release,
         upcoming: timeline.upcoming,
         sourceNotice,
-        locales: LOCALES,
+        site,
       })
       return ok(format, html, [current, ...sourceBasis(current, source), ...timeline.upcoming])
     }
@@ -251,7 +267,7 @@ export const answerRoute = async (
       const html = renderUpcomingReleasePage({
         release,
         inEffect: inEffect ? { release: inEffect, diff: diffReleases(inEffect, release) } : null,
-        locales: LOCALES,
+        site,
       })
       return ok(format, html, [summary, ...(current ? [current] : [])])
     }
@@ -265,7 +281,7 @@ export const answerRoute = async (
             release,
             status: timeline.statusOf(release),
           })),
-          locales: LOCALES,
+          site,
         }),
         timeline.visible.slice(0, 1),
       )
@@ -276,7 +292,7 @@ export const answerRoute = async (
         release: await full(release),
         status: timeline.statusOf(release),
         currentNumber: current?.number ?? null,
-        locales: LOCALES,
+        site,
       })
       return ok(format, html, [release])
     }
@@ -289,6 +305,7 @@ export const answerRoute = async (
           announced: timeline.upcoming,
           baseUrl: publicUrl(),
           title: current ? (await full(current)).content.page.title : null,
+          timeZone,
         }),
         [...timeline.visible.slice(0, 1), ...timeline.upcoming],
       )

@@ -114,7 +114,12 @@ const richTextView = (value: SerializedRichText | null) =>
 export const releaseDocument = (
   release: Release,
   status: ReleaseStatus,
-  extra: { translation: TranslationStatus; upcoming?: ReturnType<typeof announcedMeta>[] },
+  extra: {
+    translation: TranslationStatus
+    upcoming?: ReturnType<typeof announcedMeta>[]
+    /** The locales with a release in effect (the delivery API's current release only). */
+    availableLocales?: readonly string[]
+  },
 ) => {
   const { page, categories } = release.content
   return {
@@ -137,5 +142,6 @@ export const releaseDocument = (
     })),
     translation: extra.translation,
     ...(extra.upcoming ? { upcoming: extra.upcoming } : {}),
+    ...(extra.availableLocales ? { availableLocales: extra.availableLocales } : {}),
   }
 }

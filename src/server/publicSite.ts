@@ -85,6 +85,7 @@ export const startPublicSite = async ({
   const shutdown = shutdownOnSignals({ server, payload, steps: [() => delivery.stop()] })
   process.on('message', (message: PublicSiteMessage) => {
     if (message.type === 'release-published') delivery.invalidate()
+    if (message.type === 'site-settings-changed') delivery.siteSettingsChanged(message.updatedAt)
   })
   // Started by the main process: go when it goes, whatever the way it ended.
   process.once('disconnect', () => shutdown('main process gone'))

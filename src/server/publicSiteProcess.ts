@@ -4,10 +4,14 @@ import type { Payload } from 'payload'
 
 import { childEnvironment, jsonLogs } from '../config/settings'
 import { onReleasePublished } from '../releases/releaseSignal'
+import { onSiteSettingsChanged } from '../site/siteSettingsSignal'
 import { startupLog } from './logger'
 
 /** Messages between the main process and its public-site child (over the IPC channel). */
-export type PublicSiteMessage = { type: 'ready'; url: string } | { type: 'release-published' }
+export type PublicSiteMessage =
+  | { type: 'ready'; url: string }
+  | { type: 'release-published' }
+  | { type: 'site-settings-changed'; updatedAt: string | null }
 
 const FIRST_START_TIMEOUT_MS = 120_000
 const RESTART_DELAY_MS = 1_000
@@ -23,7 +27,7 @@ const describeExit = (code: number | null, signal: NodeJS.Signals | null) =>
 /**
  * Runs the delivery-only process (this same entry point with `--public-only`) and keeps it running:
  * resolves once it listens, rejects with its output when the first start fails, restarts it with
- * backoff when it dies later, and tells it about publishes made here so it need not wait for its poll.
+ * backoff when it dies later, and tells it about publishes and settings saves made here so it need not wait for its poll.
  */
 export const supervisePublicSite = ({
   entry,
@@ -45,15 +49,21 @@ export const supervisePublicSite = ({
     let restartTimer: NodeJS.Timeout | undefined
     let url = ''
 
-    const stopAnnouncing = onReleasePublished(() => {
-      if (child?.connected) child.send({ type: 'release-published' } satisfies PublicSiteMessage)
-    })
+    const announcing = [
+      onReleasePublished(() => {
+        if (child?.connected) child.send({ type: 'release-published' } satisfies PublicSiteMessage)
+      }),
+      onSiteSettingsChanged((updatedAt) => {
+        if (child?.connected)
+          child.send({ type: 'site-settings-changed', updatedAt } satisfies PublicSiteMessage)
+      }),
+    ]
 
     const stop = () =>
       new Promise<void>((done) => {
         stopped = true
         clearTimeout(restartTimer)
-        stopAnnouncing()
+        for (const stopAnnouncing of announcing) stopAnnouncing()
         const running = child
         if (!running || running.exitCode !== null || running.signalCode !== null) return done()
         running.once('exit', () => done())

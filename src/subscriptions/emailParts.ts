@@ -21,18 +21,6 @@ export const paragraph = (
   return { text: fillText(template, all), html: fillHtml(template, fragments) }
 }
 
-/** Date and time in the reader's language and the configured time zone, naming the zone. */
-export const formatNoticeDate = (iso: string, locale: string, timeZone: string): string => {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return iso
-  const text = new Intl.DateTimeFormat(languageTag(locale), {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone,
-  }).format(date)
-  return `${text} (${timeZone})`
-}
-
 export const textBody = (blocks: ReadonlyArray<string>): string => `${blocks.join('\n\n')}\n`
 
 export const htmlBody = (locale: string, title: string, blocks: ReadonlyArray<string>): string =>

@@ -2,7 +2,8 @@ import type { EmailContent } from '../outbox/types'
 import type { ReleaseDiff, ReleaseSummary } from '../releases/types'
 import { uiStrings } from '../delivery/render/uiStrings'
 import { escapeHtml } from '../delivery/render/escape'
-import { formatNoticeDate, htmlBody, paragraph, textBody, type Paragraph } from './emailParts'
+import { formatDate } from '../delivery/render/i18n'
+import { htmlBody, paragraph, textBody, type Paragraph } from './emailParts'
 import { unsubscribeHeaders } from './links'
 import { redlineLines } from './redlineText'
 import { subscriptionStrings } from './strings'
@@ -84,7 +85,7 @@ const redlineBlock = (input: NoticeInput): { text: string; html: string } => {
 export const noticeEmail = (input: NoticeInput): EmailContent => {
   const { kind, locale, release, timeZone } = input
   const strings = subscriptionStrings(locale)
-  const date = formatNoticeDate(release.effectiveAt, locale, timeZone)
+  const date = formatDate(release.effectiveAt, locale, timeZone)
   const changeType = uiStrings(locale).changeTypes[release.changeType]
   const values = { n: release.number, date, changeType, page: strings.pageName }
   const subject = paragraph(strings.notice[SUBJECTS[kind]], values).text
@@ -96,7 +97,7 @@ export const noticeEmail = (input: NoticeInput): EmailContent => {
       replacement
         ? paragraph(strings.notice.replacedBy, {
             n: replacement.number,
-            date: formatNoticeDate(replacement.effectiveAt, locale, timeZone),
+            date: formatDate(replacement.effectiveAt, locale, timeZone),
             summary: replacement.summary,
           })
         : paragraph(strings.notice.stillInEffect),

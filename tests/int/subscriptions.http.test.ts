@@ -334,7 +334,7 @@ describe('notices', () => {
         timeStyle: 'short',
         timeZone: 'Asia/Tokyo',
       }).format(effectiveAt)
-      expect(text).toContain(`発効日時: ${expectedDate} (Asia/Tokyo)`)
+      expect(text).toContain(`発効日時: ${expectedDate} (JST)`)
       expect(text).toContain('変更の概要: タイトルを変更します')
       expect(text).toMatch(/\{\+第三者提供先の一覧\+\}/)
       expect(text).toContain(`/partners/ja/upcoming/${announcedNumber}`)

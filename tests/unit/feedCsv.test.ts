@@ -55,6 +55,7 @@ describe('renderAtomFeed', () => {
     releases: releases(),
     baseUrl: BASE_URL,
     title: 'サードパーティパートナー',
+    timeZone: 'Asia/Tokyo',
   })
 
   it('is well-formed XML (xmllint) with the Atom namespace and the locale as xml:lang', () => {
@@ -93,7 +94,7 @@ describe('renderAtomFeed', () => {
       'https://kaiji.example/partners/ja/releases/3',
     )
     expect(xpath(xml, `string(/${atom('feed/entry')}[2]/${atom('summary')})`)).toBe(
-      '重要な変更、2026年5月1日 (UTC)発効。地図を追加',
+      '重要な変更、2026年5月1日 9:00 (JST)発効。地図を追加',
     )
     expect(xpath(xml, `count(/${atom('feed/entry/category')})`)).toBe('0')
   })
@@ -111,6 +112,7 @@ describe('renderAtomFeed', () => {
       releases: [enRelease()],
       baseUrl: 'https://kaiji.example',
       title: null,
+      timeZone: 'Asia/Tokyo',
     })
     expectWellFormed(en)
     expect(xpath(en, `string(/${atom('feed/title')})`)).toBe('Our third-party partners')
@@ -118,7 +120,7 @@ describe('renderAtomFeed', () => {
       'Release 2: First English release',
     )
     expect(xpath(en, `string(/${atom('feed/entry/summary')})`)).toBe(
-      'Editorial change, effective May 1, 2026 (UTC). First English release',
+      'Editorial change, effective May 1, 2026 at 9:00 AM (GMT+9). First English release',
     )
   })
 
@@ -128,6 +130,7 @@ describe('renderAtomFeed', () => {
       releases: [],
       baseUrl: BASE_URL,
       title: 'Partenaires',
+      timeZone: 'Asia/Tokyo',
     })
     expectWellFormed(empty)
     expect(xpath(empty, `count(/${atom('feed/entry')})`)).toBe('0')
@@ -141,6 +144,7 @@ describe('renderAtomFeed', () => {
       releases: [hostileRelease({ summary: nasty, publishedAt: 'not a date' })],
       baseUrl: 'https://kaiji.example/"><x',
       title: nasty,
+      timeZone: 'Asia/Tokyo',
     })
     expectWellFormed(hostile)
     expect(hostile).not.toMatch(/<script|<img|[\u0000\u0001\u000B\uFFFE]/)
@@ -177,6 +181,7 @@ describe('renderAtomFeed with announced releases', () => {
     announced,
     baseUrl: BASE_URL,
     title: 'サードパーティパートナー',
+    timeZone: 'Asia/Tokyo',
   })
   const entry = (i: number) => `/${atom('feed/entry')}[${i}]/`
 
@@ -198,7 +203,7 @@ describe('renderAtomFeed with announced releases', () => {
   it('marks the announcement in its title and category, gives its effective date, and links to its page', () => {
     const first = entry(2)
     expect(xpath(xml, `string(${first}${atom('title')})`)).toBe(
-      '予告:リリース 4(2026年6月15日 (UTC)発効)— 地図の名称を変更',
+      '予告:リリース 4(2026年6月15日 9:00 (JST)発効)— 地図の名称を変更',
     )
     expect(xpath(xml, `string(${first}${atom('category')}/@term)`)).toBe('announced')
     expect(xpath(xml, `string(${first}${atom('category')}/@scheme)`)).toBe(
@@ -207,7 +212,7 @@ describe('renderAtomFeed with announced releases', () => {
     expect(xpath(xml, `string(${first}${atom('category')}/@label)`)).toBe('予告')
     expect(xpath(xml, `string(${first}${KAIJI_EFFECTIVE})`)).toBe('2026-06-15T00:00:00.000Z')
     expect(xpath(xml, `string(${first}${atom('summary')})`)).toBe(
-      '重要な変更、2026年6月15日 (UTC)発効。地図の名称を変更',
+      '重要な変更、2026年6月15日 9:00 (JST)発効。地図の名称を変更',
     )
     expect(xpath(xml, `string(${first}${atom('published')})`)).toBe('2026-05-10T00:00:00.000Z')
     expect(xpath(xml, `string(${first}${atom('updated')})`)).toBe('2026-05-10T00:00:00.000Z')
@@ -226,17 +231,18 @@ describe('renderAtomFeed with announced releases', () => {
           announced: [enRelease({ locale, number: 3, effectiveAt: '2026-06-15T00:00:00.000Z' })],
           baseUrl: BASE_URL,
           title: null,
+          timeZone: 'Asia/Tokyo',
         }),
         `string(/${atom('feed/entry/title')})`,
       )
     expect(titleIn('en')).toBe(
-      'Announced: release 3 takes effect on June 15, 2026 (UTC) — First English release',
+      'Announced: release 3 takes effect on June 15, 2026 at 9:00 AM (GMT+9) — First English release',
     )
     expect(titleIn('fr')).toBe(
-      'Annoncée : la version 3 entrera en vigueur le 15 juin 2026 (UTC) — First English release',
+      'Annoncée : la version 3 entrera en vigueur le 15 juin 2026 à 09:00 (UTC+9) — First English release',
     )
     expect(titleIn('ru')).toBe(
-      'Объявлена редакция 3: вступает в силу 15 июня 2026 г. (UTC) — First English release',
+      'Объявлена редакция 3: вступает в силу 15 июня 2026 г. в 09:00 (GMT+9) — First English release',
     )
   })
 
@@ -252,6 +258,7 @@ describe('renderAtomFeed with announced releases', () => {
       ],
       baseUrl: BASE_URL,
       title: null,
+      timeZone: 'Asia/Tokyo',
     })
     expectWellFormed(hostile)
     expect(hostile).not.toMatch(/<script|<img/)

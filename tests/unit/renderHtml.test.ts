@@ -1,4 +1,5 @@
 import { escapeHtml } from '@/delivery/render/escape'
+import { siteContext } from '@/delivery/render/site'
 import { renderArchivedReleasePage } from '@/delivery/render/pages/archived'
 import { renderPartnersPage } from '@/delivery/render/pages/current'
 import { renderDiffPage } from '@/delivery/render/pages/diff'
@@ -20,17 +21,25 @@ import {
 } from './fixtures/partnersRelease'
 
 const LOCALES = ['ja', 'en', 'fr', 'ru'] as const
+/** Every locale with a release in effect, dates in the default zone. */
+const SITE = siteContext({ locales: LOCALES, timeZone: 'Asia/Tokyo' })
 
 const partnersPage = (
   release: Release = makeRelease(),
   extra: Partial<Parameters<typeof renderPartnersPage>[0]> = {},
-) => renderPartnersPage({ release, upcoming: [], sourceNotice: null, locales: LOCALES, ...extra })
+) => renderPartnersPage({ release, upcoming: [], sourceNotice: null, site: SITE, ...extra })
+
+/** The <nav> named `label`. */
+const navOf = (html: string, label: string): string => {
+  const start = html.indexOf(`aria-label="${label}">`)
+  return start === -1 ? '' : html.slice(start, html.indexOf('</nav>', start))
+}
 
 const count = (html: string, pattern: RegExp): number =>
   html.match(new RegExp(pattern.source, 'g'))?.length ?? 0
 
 const tableOf = (html: string): string =>
-  html.slice(html.indexOf('<table>'), html.indexOf('</table>') + '</table>'.length)
+  html.slice(html.indexOf('<table'), html.indexOf('</table>') + '</table>'.length)
 
 /** One h1, first; no heading skips a level on the way down. */
 const expectHeadingOutline = (html: string) => {
@@ -66,12 +75,9 @@ describe('renderPartnersPage', () => {
     expect(html).not.toMatch(/<script|javascript:/i)
   })
 
-  it('navigates to the current page, history, feed, JSON, CSV and the other locales', () => {
+  it('navigates to the current page, history, feed, JSON, CSV, and lists every language', () => {
     const html = partnersPage()
-    const nav = html.slice(
-      html.indexOf('<nav aria-label="パートナーのページ">'),
-      html.indexOf('</nav>'),
-    )
+    const nav = navOf(html, 'パートナーのページ')
     expect(nav).toContain('<a href="/partners/ja" aria-current="page">')
     for (const href of [
       '/partners/ja/history',
@@ -81,10 +87,27 @@ describe('renderPartnersPage', () => {
     ]) {
       expect(nav).toContain(`href="${href}"`)
     }
-    expect(nav).toContain('<a href="/partners/en" hreflang="en" lang="en">English</a>')
-    expect(nav).toContain('<a href="/partners/fr" hreflang="fr" lang="fr">Français</a>')
-    expect(nav).toContain('<a href="/partners/ru" hreflang="ru" lang="ru">Русский</a>')
-    expect(nav).not.toContain('hreflang="ja"')
+    const languages = navOf(html, '言語')
+    expect(languages).toContain('<li><span lang="ja" aria-current="true">日本語</span></li>')
+    expect(languages).toContain('<a href="/partners/en" hreflang="en" lang="en">English</a>')
+    expect(languages).toContain('<a href="/partners/fr" hreflang="fr" lang="fr">Français</a>')
+    expect(languages).toContain('<a href="/partners/ru" hreflang="ru" lang="ru">Русский</a>')
+    expect(languages).not.toContain('hreflang="ja"')
+  })
+
+  it('links only to the languages with a release in effect; the others are named as not yet available', () => {
+    const html = partnersPage(enRelease(), { site: { ...SITE, available: ['ja', 'en'] } })
+    const languages = navOf(html, 'Languages')
+    expect(languages).toContain('<a href="/partners/ja" hreflang="ja" lang="ja">日本語</a>')
+    expect(languages).toContain('<li><span lang="en" aria-current="true">English</span></li>')
+    expect(languages).toContain(
+      '<li><span lang="fr">Français</span> <span class="unavailable">(not yet available)</span></li>',
+    )
+    expect(languages).toContain(
+      '<li><span lang="ru">Русский</span> <span class="unavailable">(not yet available)</span></li>',
+    )
+    expect(html).not.toContain('href="/partners/fr')
+    expect(html).not.toContain('href="/partners/ru')
   })
 
   it('shows the intro, the not-named note and every category in a table with scoped headers', () => {
@@ -92,17 +115,22 @@ describe('renderPartnersPage', () => {
     expect(html).toContain(`<p>${jaSource.intro}</p>`)
     expect(html).toContain(`<p>${jaSource.notNamedNote}</p>`)
     const table = tableOf(html)
-    expect(table).toMatch(/^<table>\n<caption>[^<]+<\/caption>/)
+    expect(table).toMatch(/^<table class="categories">\n<caption>[^<]+<\/caption>/)
     expect(table).toContain(
       '<tr><th scope="col">タイプ</th><th scope="col">説明</th><th scope="col">データ使用上の注意</th></tr>',
     )
     expect(count(table, /<th scope="row">/)).toBe(8)
+    // Each cell carries its column's label, which the stacked (narrow) layout shows.
     for (const category of jaSource.categories) {
       expect(table).toContain(
-        `<th scope="row"><span aria-hidden="true">${category.icon}</span> ${category.name}</th>`,
+        `<th scope="row"><span class="cell-label">タイプ</span><span aria-hidden="true">${category.icon}</span> ${category.name}</th>`,
       )
-      expect(table).toContain(`<td><p>${category.description}</p></td>`)
-      expect(table).toContain(`<td><p>${category.dataUsageNote}</p></td>`)
+      expect(table).toContain(
+        `<td><span class="cell-label">説明</span><p>${category.description}</p></td>`,
+      )
+      expect(table).toContain(
+        `<td><span class="cell-label">データ使用上の注意</span><p>${category.dataUsageNote}</p></td>`,
+      )
     }
   })
 
@@ -119,9 +147,9 @@ describe('renderPartnersPage', () => {
   it('ends with the release line: number (to history), effective and published dates', () => {
     const html = partnersPage()
     expect(html).toContain(
-      '<footer>\n<p><a href="/partners/ja/history#release-3">リリース 3</a>、' +
-        '<time datetime="2026-05-01T00:00:00.000Z">2026年5月1日 (UTC)</time>発効、' +
-        '<time datetime="2026-04-01T09:30:00.000Z">2026年4月1日 (UTC)</time>公開</p>\n</footer>',
+      '<footer class="site-footer">\n<p><a href="/partners/ja/history#release-3">リリース 3</a>、' +
+        '<time datetime="2026-05-01T00:00:00.000Z">2026年5月1日 9:00 (JST)</time>発効、' +
+        '<time datetime="2026-04-01T09:30:00.000Z">2026年4月1日 18:30 (JST)</time>公開</p>\n</footer>',
     )
   })
 
@@ -136,7 +164,7 @@ describe('renderPartnersPage', () => {
     const html = partnersPage(makeRelease(), { upcoming: [next, later] })
     expect(html).toContain('<h2 id="upcoming-heading">今後の変更</h2>')
     expect(html).toContain(
-      '<li><a href="/partners/ja/upcoming/4">リリース 4</a>(<time datetime="2026-06-15T00:00:00.000Z">2026年6月15日 (UTC)</time>発効)— 重要な変更:分析 &lt;の&gt; 変更</li>',
+      '<li><a href="/partners/ja/upcoming/4">リリース 4</a>(<time datetime="2026-06-15T00:00:00.000Z">2026年6月15日 9:00 (JST)</time>発効)— 重要な変更:分析 &lt;の&gt; 変更</li>',
     )
     expect(html).toContain('<li><a href="/partners/ja/upcoming/5">リリース 5</a>(')
     expect(html).toContain(
@@ -146,9 +174,9 @@ describe('renderPartnersPage', () => {
     expect(html).not.toContain('/partners/ja/diff/3/4')
     expect(html).not.toContain('/partners/ja/releases/4"')
     expect(partnersPage()).not.toContain('upcoming-heading')
-    expect(partnersPage(makeRelease(), { upcoming: [next], basePath: '/legal' })).toContain(
-      '<a href="/legal/ja/upcoming/4">リリース 4</a>',
-    )
+    expect(
+      partnersPage(makeRelease(), { upcoming: [next], site: { ...SITE, basePath: '/legal' } }),
+    ).toContain('<a href="/legal/ja/upcoming/4">リリース 4</a>')
     expectDocument(html, 'ja')
   })
 
@@ -191,7 +219,7 @@ describe('renderPartnersPage', () => {
     expectDocument(html, 'fr')
     expect(html).toContain(
       '<div class="notice" role="note"><p>La version japonaise a été mise à jour le ' +
-        '<time datetime="2026-05-01T00:00:00.000Z">1 mai 2026 (UTC)</time> ; ' +
+        '<time datetime="2026-05-01T00:00:00.000Z">1 mai 2026 à 09:00 (UTC+9)</time> ; ' +
         'en cas de divergence, la version japonaise prévaut.</p><p>La version japonaise fait foi.</p></div>',
     )
     expect(count(html, /La version japonaise fait foi/)).toBe(1)
@@ -208,10 +236,10 @@ describe('renderPartnersPage', () => {
   it('words the notice and dates in Russian, and honours basePath', () => {
     const html = partnersPage(enRelease({ locale: 'ru' }), {
       sourceNotice: { updatedAt: '2026-05-01T00:00:00Z', authoritativeLanguageNote: null },
-      basePath: '/legal/partners/',
+      site: { ...SITE, basePath: '/legal/partners/' },
     })
     expect(html).toContain(
-      'Японская версия обновлена <time datetime="2026-05-01T00:00:00.000Z">1 мая 2026 г. (UTC)</time>',
+      'Японская версия обновлена <time datetime="2026-05-01T00:00:00.000Z">1 мая 2026 г. в 09:00 (GMT+9)</time>',
     )
     expect(html).toContain('<a href="/legal/partners/ru/history">История</a>')
     expect(html).toContain('<a href="/legal/partners/ja" hreflang="ja" lang="ja">日本語</a>')
@@ -266,7 +294,7 @@ describe('renderHistoryPage', () => {
     },
     { release: makeRelease({ number: 1, summary: '初版' }), status: 'past' as const },
   ]
-  const html = renderHistoryPage({ locale: 'ja', releases, locales: LOCALES })
+  const html = renderHistoryPage({ locale: 'ja', releases, site: SITE })
 
   it('is a complete document whose nav marks history as current', () => {
     expectDocument(html, 'ja')
@@ -281,11 +309,21 @@ describe('renderHistoryPage', () => {
     const numbers = [...table.matchAll(/<tr id="release-(\d+)">/g)].map((match) => Number(match[1]))
     expect(numbers).toEqual([3, 2, 1])
     expect(table).toContain(
-      '<th scope="row"><a href="/partners/ja/releases/3">リリース 3</a></th>\n<td>現行</td>\n<td>編集上の変更</td>',
+      '<th scope="row"><a href="/partners/ja/releases/3">リリース 3</a></th>\n' +
+        '<td><span class="cell-label">状態</span>現行</td>\n' +
+        '<td><span class="cell-label">変更の種類</span>編集上の変更</td>',
     )
-    expect(table).toContain('<td>差し替え済み</td>\n<td>重要な変更</td>\n<td>地図を追加</td>')
-    expect(table).toContain('<td>過去</td>')
-    expect(table).toContain('<time datetime="2026-05-01T00:00:00.000Z">2026年5月1日 (UTC)</time>')
+    expect(table).toContain(
+      '<td><span class="cell-label">状態</span>差し替え済み</td>\n' +
+        '<td><span class="cell-label">変更の種類</span>重要な変更</td>\n' +
+        '<td><span class="cell-label">概要</span>地図を追加</td>',
+    )
+    expect(table).toContain('<td><span class="cell-label">状態</span>過去</td>')
+    // Release 1 has no diff: an empty cell, without a label (hidden when stacked).
+    expect(table).toMatch(/<tr id="release-1">[^]*<td><\/td>\n<\/tr>/)
+    expect(table).toContain(
+      '<time datetime="2026-05-01T00:00:00.000Z">2026年5月1日 9:00 (JST)</time>',
+    )
   })
 
   it('mentions rollbacks and links each release to its diff with the previous one', () => {
@@ -298,10 +336,10 @@ describe('renderHistoryPage', () => {
   })
 
   it('translates the interface and falls back to English for an unknown locale', () => {
-    expect(renderHistoryPage({ locale: 'fr', releases, locales: LOCALES })).toContain(
+    expect(renderHistoryPage({ locale: 'fr', releases, site: SITE })).toContain(
       '<h1>Historique des versions</h1>',
     )
-    const unknown = renderHistoryPage({ locale: 'de', releases, locales: LOCALES })
+    const unknown = renderHistoryPage({ locale: 'de', releases, site: SITE })
     expectDocument(unknown, 'de')
     expect(unknown).toContain('<h1>Release history</h1>')
   })
@@ -313,7 +351,7 @@ describe('renderArchivedReleasePage', () => {
     release,
     status: 'superseded',
     currentNumber: 3,
-    locales: LOCALES,
+    site: SITE,
   })
 
   it('says which release this is, its status, and links to the current page and the changes since', () => {
@@ -335,19 +373,19 @@ describe('renderArchivedReleasePage', () => {
       release,
       status: 'current',
       currentNumber: 2,
-      locales: LOCALES,
+      site: SITE,
     })
     expect(current).not.toContain('/diff/')
     const upcoming = renderArchivedReleasePage({
       release: makeRelease({ number: 5 }),
       status: 'upcoming',
       currentNumber: 3,
-      locales: LOCALES,
+      site: SITE,
     })
     expect(upcoming).toContain('<a href="/partners/ja/diff/3/5">')
     expect(upcoming).toContain('(予定)')
     expect(
-      renderArchivedReleasePage({ release, status: 'past', currentNumber: null, locales: LOCALES }),
+      renderArchivedReleasePage({ release, status: 'past', currentNumber: null, site: SITE }),
     ).not.toContain('/diff/')
   })
 })
@@ -402,7 +440,7 @@ describe('renderDiffPage', () => {
       ],
     },
   }
-  const html = renderDiffPage({ diff, fromRelease: from, toRelease: to, locales: LOCALES })
+  const html = renderDiffPage({ diff, fromRelease: from, toRelease: to, site: SITE })
 
   it('is a complete document headed with the two release numbers', () => {
     expectDocument(html, 'ja')
@@ -428,10 +466,10 @@ describe('renderDiffPage', () => {
 
   it('shows added categories as inserted rows and removed ones as deleted rows', () => {
     expect(html).toMatch(
-      /<h2>追加<\/h2>\n<ins class="block"><table>\n<caption>追加<\/caption>[\s\S]*新しいカテゴリ[\s\S]*<\/table><\/ins>/,
+      /<h2>追加<\/h2>\n<ins class="block"><table class="categories">\n<caption>追加<\/caption>[\s\S]*新しいカテゴリ[\s\S]*<\/table><\/ins>/,
     )
     expect(html).toMatch(
-      /<h2>削除<\/h2>\n<del class="block"><table>[\s\S]*クラウド プラットフォーム[\s\S]*<\/table><\/del>/,
+      /<h2>削除<\/h2>\n<del class="block"><table class="categories">[\s\S]*クラウド プラットフォーム[\s\S]*<\/table><\/del>/,
     )
     expect(html).toContain('<span aria-hidden="true">🆕</span> 新しいカテゴリ</th>')
   })
@@ -447,7 +485,7 @@ describe('renderDiffPage', () => {
       },
       fromRelease: enRelease({ number: 1 }),
       toRelease: enRelease({ number: 2 }),
-      locales: LOCALES,
+      site: SITE,
     })
     expectDocument(empty, 'en')
     expect(empty).toContain('<p>No text changed between these releases.</p>')
@@ -479,7 +517,7 @@ describe('renderUpcomingReleasePage', () => {
     renderUpcomingReleasePage({
       release: announced,
       inEffect: { release: inEffect, diff },
-      locales: LOCALES,
+      site: SITE,
       ...overrides,
     })
   const html = page()
@@ -489,10 +527,10 @@ describe('renderUpcomingReleasePage', () => {
   it('is a complete document headed with the announcement and the date it takes effect, as a <time>', () => {
     expectDocument(html, 'ja')
     expect(html).toContain(
-      '<h1>予告:リリース 4 は<time datetime="2026-06-15T00:00:00.000Z">2026年6月15日 (UTC)</time>に発効します</h1>',
+      '<h1>予告:リリース 4 は<time datetime="2026-06-15T00:00:00.000Z">2026年6月15日 9:00 (JST)</time>に発効します</h1>',
     )
     expect(html).toContain(
-      '<title>予告:リリース 4 は2026年6月15日 (UTC)に発効します — パートナー一覧</title>',
+      '<title>予告:リリース 4 は2026年6月15日 9:00 (JST)に発効します — パートナー一覧</title>',
     )
     expect(html).not.toContain('aria-current="page"')
   })
@@ -526,13 +564,15 @@ describe('renderUpcomingReleasePage', () => {
     expect(changes).toMatch(
       /<h3>変更<\/h3>\n<h4>地図の提供<\/h4>\n<h5>名前<\/h5>\n<p>地図<ins>[^<]+<\/ins><\/p>/,
     )
-    expect(changes).toMatch(/<h3>削除<\/h3>\n<del class="block"><table>[\s\S]*マーケティング/)
+    expect(changes).toMatch(
+      /<h3>削除<\/h3>\n<del class="block"><table class="categories">[\s\S]*マーケティング/,
+    )
     // The same runs, sections and tables as /partners/ja/diff/3/4, each heading one level down.
     const diffPage = renderDiffPage({
       diff,
       fromRelease: inEffect,
       toRelease: announced,
-      locales: LOCALES,
+      site: SITE,
     })
     const redlineOf = (markup: string) =>
       [
@@ -548,8 +588,8 @@ describe('renderUpcomingReleasePage', () => {
 
   it('ends with its release line, not linked to the history it is not in yet', () => {
     expect(html).toContain(
-      '<footer>\n<p>リリース 4、<time datetime="2026-06-15T00:00:00.000Z">2026年6月15日 (UTC)</time>発効、' +
-        '<time datetime="2026-05-10T00:00:00.000Z">2026年5月10日 (UTC)</time>公開</p>\n</footer>',
+      '<footer class="site-footer">\n<p>リリース 4、<time datetime="2026-06-15T00:00:00.000Z">2026年6月15日 9:00 (JST)</time>発効、' +
+        '<time datetime="2026-05-10T00:00:00.000Z">2026年5月10日 9:00 (JST)</time>公開</p>\n</footer>',
     )
     expect(html).not.toContain('/history#release-4')
   })
@@ -577,11 +617,11 @@ describe('renderUpcomingReleasePage', () => {
         release: enRelease({ number: 1 }),
         diff: diffReleases(enRelease({ number: 1 }), en),
       },
-      locales: LOCALES,
+      site: SITE,
     })
     expectDocument(english, 'en')
     expect(english).toContain(
-      '<h1>Announced: release 2 takes effect on <time datetime="2026-06-15T00:00:00.000Z">June 15, 2026 (UTC)</time></h1>',
+      '<h1>Announced: release 2 takes effect on <time datetime="2026-06-15T00:00:00.000Z">June 15, 2026 at 9:00 AM (GMT+9)</time></h1>',
     )
     expect(english).toContain(
       '<p>Editorial change: First English release (translates Japanese release 4)</p><p>Until then, release 1 remains in effect.</p>',
@@ -591,22 +631,21 @@ describe('renderUpcomingReleasePage', () => {
     const fr = renderUpcomingReleasePage({
       release: enRelease({ locale: 'fr', number: 2, effectiveAt: '2026-06-15T00:00:00.000Z' }),
       inEffect: null,
-      locales: LOCALES,
+      site: SITE,
     })
     expectDocument(fr, 'fr')
     expect(fr).toContain(
-      '<h1>Annoncée : la version 2 entrera en vigueur le <time datetime="2026-06-15T00:00:00.000Z">15 juin 2026 (UTC)</time></h1>',
+      '<h1>Annoncée : la version 2 entrera en vigueur le <time datetime="2026-06-15T00:00:00.000Z">15 juin 2026 à 09:00 (UTC+9)</time></h1>',
     )
     expect(fr).toContain('Aucune version n’est encore en vigueur ; celle-ci sera la première.')
     const ru = renderUpcomingReleasePage({
       release: enRelease({ locale: 'ru', number: 2, effectiveAt: '2026-06-15T00:00:00.000Z' }),
       inEffect: null,
-      locales: LOCALES,
-      basePath: '/legal',
+      site: { ...SITE, basePath: '/legal' },
     })
     expectDocument(ru, 'ru')
     expect(ru).toContain(
-      '<h1>Объявлена редакция 2: вступает в силу <time datetime="2026-06-15T00:00:00.000Z">15 июня 2026 г. (UTC)</time></h1>',
+      '<h1>Объявлена редакция 2: вступает в силу <time datetime="2026-06-15T00:00:00.000Z">15 июня 2026 г. в 09:00 (GMT+9)</time></h1>',
     )
     expect(ru).toContain('<a href="/legal/ru">Перейти к действующей редакции</a>')
   })
@@ -673,8 +712,12 @@ describe('hostile content in every field', () => {
         release: evil,
         upcoming: [next],
         sourceNotice: { updatedAt: evilText, authoritativeLanguageNote: evilText },
-        locales: [...LOCALES, 'x" onmouseover="alert(1)'],
-        basePath: '/p"><script>alert(1)</script>',
+        site: {
+          ...SITE,
+          locales: [...LOCALES, 'x" onmouseover="alert(1)'],
+          available: [...LOCALES, 'x" onmouseover="alert(1)'],
+          basePath: '/p"><script>alert(1)</script>',
+        },
       }),
     ],
     [
@@ -682,7 +725,7 @@ describe('hostile content in every field', () => {
       renderHistoryPage({
         locale: 'ja',
         releases: [{ release: evil, status: 'current' }],
-        locales: LOCALES,
+        site: SITE,
       }),
     ],
     [
@@ -691,20 +734,19 @@ describe('hostile content in every field', () => {
         release: evil,
         status: 'past',
         currentNumber: 4,
-        locales: LOCALES,
+        site: SITE,
       }),
     ],
     [
       'diff page',
-      renderDiffPage({ diff: evilDiff, fromRelease: evil, toRelease: next, locales: LOCALES }),
+      renderDiffPage({ diff: evilDiff, fromRelease: evil, toRelease: next, site: SITE }),
     ],
     [
       'announced release page',
       renderUpcomingReleasePage({
         release: next,
         inEffect: { release: evil, diff: evilDiff },
-        locales: LOCALES,
-        basePath: '/p"><script>alert(1)</script>',
+        site: { ...SITE, basePath: '/p"><script>alert(1)</script>' },
       }),
     ],
     ['error page', renderErrorPage({ status: 400, message: evilText, locale: 'ja' })],

@@ -1,6 +1,6 @@
 import { confirmationEmail } from '@/subscriptions/confirmationEmail'
 import { hashConfirmationToken, newConfirmationToken } from '@/subscriptions/confirmationToken'
-import { formatNoticeDate } from '@/subscriptions/emailParts'
+import { formatDate } from '@/delivery/render/i18n'
 import { objectionUrl, unsubscribeHeaders, unsubscribeToken } from '@/subscriptions/links'
 import { noticeEmail, type NoticeInput } from '@/subscriptions/noticeEmail'
 import { redlineRuns } from '@/subscriptions/redlineText'
@@ -186,13 +186,13 @@ describe('notices', () => {
     const mail = noticeEmail(input())
     process.stdout.write(`\n--- en notice ---\n${mail.text}\n`)
     expect(mail.subject).toBe(
-      'Announced: release 4 takes effect on May 1, 2026 at 12:00 PM (Asia/Tokyo) (Material change)',
+      'Announced: release 4 takes effect on May 1, 2026 at 12:00 PM (GMT+9) (Material change)',
     )
     expect(mail.text).toContain('Summary: We add an advertising partner & rename one')
     expect(mail.text).toContain('Title: Our {+third-party +}partners')
     expect(mail.text).toContain('Name: [-Cloud-]{+Cloud platform+}')
     expect(mail.text).toContain('Added: Advertising <script>')
-    expect(mail.text).toContain('Takes effect: May 1, 2026 at 12:00 PM (Asia/Tokyo)')
+    expect(mail.text).toContain('Takes effect: May 1, 2026 at 12:00 PM (GMT+9)')
     expect(mail.text).toContain('https://example.com/partners/en/upcoming/4')
     expect(mail.text).toContain(
       'To object to this change (until it takes effect): https://example.com/partners/en/releases/4/object?token=o',
@@ -210,9 +210,7 @@ describe('notices', () => {
 
   it("is written in the subscriber's language and uses the release's own authoritative note when it has one", () => {
     const ja = noticeEmail(input({ locale: 'ja', authoritativeNote: '日本語版が正本です。' }))
-    expect(ja.subject).toBe(
-      '予告: リリース4が2026年5月1日 12:00 (Asia/Tokyo)に発効します（重要な変更）',
-    )
+    expect(ja.subject).toBe('予告: リリース4が2026年5月1日 12:00 (JST)に発効します（重要な変更）')
     expect(ja.text).toContain('日本語版が正本です。')
     expect(noticeEmail(input({ locale: 'ru' })).text).toContain('Вступает в силу: 1 мая 2026')
     expect(noticeEmail(input({ locale: 'fr' })).text).toContain('Entrée en vigueur : 1 mai 2026')
@@ -233,7 +231,7 @@ describe('notices', () => {
     )
     expect(mail.subject).toBe('Withdrawn: announced release 4 will not take effect')
     expect(mail.text).toContain(
-      'Release 5 (effective April 1, 2026 at 9:00 AM (Asia/Tokyo)) was published instead: Rollback',
+      'Release 5 (effective April 1, 2026 at 9:00 AM (GMT+9)) was published instead: Rollback',
     )
     expect(mail.text).not.toContain('/object')
     expect(mail.text).not.toContain('What changes')
@@ -265,10 +263,12 @@ describe('notices', () => {
   })
 
   it('formats dates in the locale and the configured zone', () => {
-    expect(formatNoticeDate('2026-05-01T03:00:00.000Z', 'en', 'UTC')).toBe(
-      'May 1, 2026 at 3:00 AM (UTC)',
+    // One formatter for emails and pages: the zone's short name at that instant.
+    expect(formatDate('2026-05-01T03:00:00.000Z', 'en', 'UTC')).toBe('May 1, 2026 at 3:00 AM (UTC)')
+    expect(formatDate('2026-05-01T03:00:00.000Z', 'ja', 'Asia/Tokyo')).toBe(
+      '2026年5月1日 12:00 (JST)',
     )
-    expect(formatNoticeDate('not a date', 'en', 'UTC')).toBe('not a date')
+    expect(formatDate('not a date', 'en', 'UTC')).toBe('not a date')
   })
 })
 

@@ -2,7 +2,7 @@ import type { ReleaseSummary } from '@/releases/types'
 import { escapeXml } from './escape'
 import { fillText, formatDate, isoInstant, languageTag } from './i18n'
 import { DEFAULT_BASE_PATH, partnerPaths, type PartnerPaths } from './paths'
-import { uiStrings } from './uiStrings'
+import { summaryText, uiStrings } from './uiStrings'
 
 export type AtomFeedInput = {
   locale: string
@@ -14,6 +14,8 @@ export type AtomFeedInput = {
   baseUrl: string
   /** The feed's title; the locale's default heading when null. */
   title: string | null
+  /** The zone the entries' text dates are in (KAIJI_TIMEZONE); `kaiji:effective` and the Atom dates stay UTC instants. */
+  timeZone: string
   authorName?: string
 }
 
@@ -42,15 +44,17 @@ const entry = (
   kind: EntryKind,
   locale: string,
   paths: PartnerPaths,
+  timeZone: string,
 ): string => {
   const ui = uiStrings(locale)
   const published = isoInstant(release.publishedAt) ?? EPOCH
   const effective = isoInstant(release.effectiveAt)
-  const date = formatDate(release.effectiveAt, locale)
+  const date = formatDate(release.effectiveAt, locale, timeZone)
+  const said = summaryText(release, ui)
   const summary = fillText(ui.feedSummary, {
     changeType: ui.changeTypes[release.changeType],
     date,
-    summary: release.summary,
+    summary: said,
   })
   const feedPath = `${TAG_AUTHORITY}partners/${encodeURIComponent(locale)}`
   // An announced release is an entry of its own: readers get a second one, the release's, on its date.
@@ -60,8 +64,8 @@ const entry = (
     element(
       'title',
       announced
-        ? fillText(ui.feedAnnouncedTitle, { n: release.number, date, summary: release.summary })
-        : `${fillText(ui.release, { n: release.number })}: ${release.summary}`,
+        ? fillText(ui.feedAnnouncedTitle, { n: release.number, date, summary: said })
+        : `${fillText(ui.release, { n: release.number })}: ${said}`,
     ),
     element('updated', published),
     element('published', published),
@@ -88,12 +92,15 @@ export const renderAtomFeed = ({
   announced = [],
   baseUrl,
   title,
+  timeZone,
   authorName = 'Kaiji',
 }: AtomFeedInput): string => {
   const paths = partnerPaths(locale, `${baseUrl.replace(/\/+$/, '')}${DEFAULT_BASE_PATH}`)
   const entries = [
-    ...[...announced].reverse().map((release) => entry(release, 'announced', locale, paths)),
-    ...releases.map((release) => entry(release, 'in-effect', locale, paths)),
+    ...[...announced]
+      .reverse()
+      .map((release) => entry(release, 'announced', locale, paths, timeZone)),
+    ...releases.map((release) => entry(release, 'in-effect', locale, paths, timeZone)),
   ]
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xmlns:kaiji="${KAIJI_ATOM_NAMESPACE}" xml:lang="${escapeXml(languageTag(locale))}">

@@ -1,3 +1,4 @@
+import { formatZonedDateTime } from '@/utilities/zonedDate'
 import { escapeHtml } from './escape'
 
 /** A well-formed BCP 47 tag for lang attributes and Intl; 'en' when the input is not one. */
@@ -37,7 +38,6 @@ export const fillHtml = (template: string, fragments: Readonly<Record<string, st
 
 /** Intl objects are slow to build and pages are rendered per request; the bound keeps odd locales from growing it. */
 const MAX_CACHED = 32
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
 const displayNames = new Map<string, Intl.DisplayNames>()
 
 const cached = <T>(cache: Map<string, T>, key: string, build: () => T): T => {
@@ -71,21 +71,17 @@ const parseDate = (iso: string): Date | null => {
 /** RFC 3339 in UTC, or null when the input is not a date. */
 export const isoInstant = (iso: string): string | null => parseDate(iso)?.toISOString() ?? null
 
-/** e.g. "2026年5月1日 (UTC)"; the input itself when it is not a date. */
-export const formatDate = (iso: string, locale: string): string => {
-  const date = parseDate(iso)
-  if (!date) return iso
-  const tag = languageTag(locale)
-  const format = cached(
-    dateFormats,
-    tag,
-    () => new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }),
-  )
-  return `${format.format(date)} (UTC)`
-}
+/**
+ * Date and time in the locale's format and the site's time zone (KAIJI_TIMEZONE, passed in: the
+ * renderers read no environment), naming the zone: "2027年1月16日 12:00 (JST)"; the input itself
+ * when it is not a date.
+ */
+export const formatDate = (iso: string, locale: string, timeZone: string): string =>
+  formatZonedDateTime(iso, languageTag(locale), timeZone)
 
-export const timeHtml = (iso: string, locale: string): string => {
+/** The formatted date in a <time> whose datetime is the exact instant, in UTC. */
+export const timeHtml = (iso: string, locale: string, timeZone: string): string => {
   const instant = isoInstant(iso)
-  const text = escapeHtml(formatDate(iso, locale))
+  const text = escapeHtml(formatDate(iso, locale, timeZone))
   return instant ? `<time datetime="${instant}">${text}</time>` : text
 }

@@ -1,4 +1,5 @@
 import type { LocaleCode } from '@/config/locales'
+import type { ReleaseSummary } from '@/releases/types'
 import { languageTag, primaryLanguage } from './i18n'
 import { en, enColumnLabels } from './strings/en'
 import { fr } from './strings/fr'
@@ -16,3 +17,9 @@ export const uiStrings = (locale: string): UiStrings =>
 /** Structural column labels when the release has none: the source's own for ja, neutral English elsewhere. */
 export const fallbackColumnLabels = (locale: string): Readonly<ColumnLabels> =>
   primaryLanguage(locale) === 'ja' ? jaColumnLabels : enColumnLabels
+
+/** A release's summary as readers are shown it: the import's in words of their language, any other as written. */
+export const summaryText = (
+  release: Pick<ReleaseSummary, 'summary' | 'importedFrom'>,
+  ui: UiStrings,
+): string => (release.importedFrom ? ui.importedSummary : release.summary)

@@ -1,8 +1,10 @@
 import { LOCALES } from '@/config/locales'
+import { settings } from '@/config/settings'
 import { escapeHtml } from '@/delivery/render/escape'
 import { fillHtml, fillText, formatDate, timeHtml } from '@/delivery/render/i18n'
 import { renderDocument, renderHeader } from '@/delivery/render/pages/layout'
-import { DEFAULT_BASE_PATH, partnerPaths } from '@/delivery/render/paths'
+import { partnerPaths } from '@/delivery/render/paths'
+import { siteContext } from '@/delivery/render/site'
 import {
   MAX_EMAIL_CHARS,
   MAX_ORGANISATION_CHARS,
@@ -22,11 +24,14 @@ button{font:inherit;margin-top:1rem;padding:.5rem 1rem;justify-self:start}
 export const objectionPath = (locale: string, number: number): string =>
   `${partnerPaths(locale).release(number)}/object`
 
+// These pages answer one subscriber's link and are never cached, so they take the zone as configured.
+const timeZone = (): string => settings().timeZone
+
 const page = (locale: string, title: string, main: string): string =>
   renderDocument({
     locale,
     title,
-    header: renderHeader(locale, LOCALES, DEFAULT_BASE_PATH, null),
+    header: renderHeader(locale, siteContext({ locales: LOCALES, timeZone: timeZone() }), 'other'),
     main,
     footer: '',
   })
@@ -60,7 +65,7 @@ export const renderObjectionForm = ({
     ? `<div class="notice" role="alert"><p><strong>${escapeHtml(text.badInputTitle)}</strong></p><p>${escapeHtml(problem)}</p></div>\n`
     : ''
   const main = `<h1>${escapeHtml(title)}</h1>
-${error}<p>${fillHtml(text.formIntro, { n: String(number), summary: escapeHtml(summary), date: timeHtml(effectiveAt, locale) })}</p>
+${error}<p>${fillHtml(text.formIntro, { n: String(number), summary: escapeHtml(summary), date: timeHtml(effectiveAt, locale, timeZone()) })}</p>
 <p>${escapeHtml(text.formWhy)}</p>
 <p><a href="${escapeHtml(partnerPaths(locale).upcomingChanges(number))}">${escapeHtml(text.announcedLink)}</a></p>
 ${FORM_STYLE}
@@ -80,7 +85,7 @@ ${FORM_STYLE}
 }
 
 const dated = (template: string, locale: string, number: number, at: string): string =>
-  fillText(template, { n: number, date: formatDate(at, locale) })
+  fillText(template, { n: number, date: formatDate(at, locale, timeZone()) })
 
 export const renderReceived = (locale: string, number: number, receivedAt: string): string => {
   const text = objectionText(locale)
@@ -139,8 +144,8 @@ export const acknowledgementContent = ({
   const words: ObjectionText = objectionText(locale)
   const text = fillText(words.mailBody, {
     n: number,
-    date: formatDate(receivedAt, locale),
-    effective: formatDate(effectiveAt, locale),
+    date: formatDate(receivedAt, locale, timeZone()),
+    effective: formatDate(effectiveAt, locale, timeZone()),
     reason,
   })
   const html = text

@@ -2,10 +2,11 @@ import type { ReleaseStatus } from '@/releases/timeline'
 import type { Release, ReleaseSummary } from '@/releases/types'
 import { escapeHtml } from '../escape'
 import { fillText } from '../i18n'
-import { DEFAULT_BASE_PATH, partnerPaths, type PartnerPaths } from '../paths'
+import { partnerPaths, type PartnerPaths } from '../paths'
+import type { SiteContext } from '../site'
 import { uiStrings } from '../uiStrings'
-import { link, noticeHtml, pageHeading, renderDocument, renderHeader } from './layout'
-import { authoritativeNote, releaseBody, releaseFooter } from './releaseBody'
+import { link, noticeHtml, pageHeading, renderSitePage } from './layout'
+import { authoritativeNote, releaseBody, releaseLine } from './releaseBody'
 
 // One earlier (or superseded) release under a banner that says so: /partners/:locale/releases/:n.
 
@@ -14,8 +15,7 @@ export type ArchivedReleasePageInput = {
   status: ReleaseStatus
   /** The release in effect now, if any: the banner links to the changes between the two. */
   currentNumber: number | null
-  locales: readonly string[]
-  basePath?: string
+  site: SiteContext
 }
 
 const archivedBanner = (
@@ -41,22 +41,21 @@ export const renderArchivedReleasePage = ({
   release,
   status,
   currentNumber,
-  locales,
-  basePath = DEFAULT_BASE_PATH,
+  site,
 }: ArchivedReleasePageInput): string => {
   const { locale } = release
-  const paths = partnerPaths(locale, basePath)
+  const paths = partnerPaths(locale, site.basePath)
   const ui = uiStrings(locale)
   const notices = [
     archivedBanner(release, status, currentNumber, paths),
     authoritativeNote(release),
   ]
-  return renderDocument({
+  return renderSitePage({
     locale,
+    site,
+    kind: 'release',
     title: `${fillText(ui.release, { n: release.number })} — ${pageHeading(release.content.page, locale)}`,
-    header: renderHeader(locale, locales, basePath, null),
     main: releaseBody(release, notices.filter(Boolean).join('\n')),
-    footer: releaseFooter(release, paths.history),
-    feedHref: paths.feed,
+    footerLine: releaseLine(release, paths.history, site.timeZone),
   })
 }

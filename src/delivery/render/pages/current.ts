@@ -2,10 +2,11 @@ import { SOURCE_LOCALE } from '@/config/locales'
 import type { Release, ReleaseSummary } from '@/releases/types'
 import { escapeHtml } from '../escape'
 import { fillHtml, fillText, timeHtml } from '../i18n'
-import { DEFAULT_BASE_PATH, partnerPaths, type PartnerPaths } from '../paths'
-import { uiStrings } from '../uiStrings'
-import { link, noticeHtml, pageHeading, releaseLabel, renderDocument, renderHeader } from './layout'
-import { authoritativeNote, releaseBody, releaseFooter } from './releaseBody'
+import { partnerPaths, type PartnerPaths } from '../paths'
+import type { SiteContext } from '../site'
+import { summaryText, uiStrings } from '../uiStrings'
+import { link, noticeHtml, pageHeading, releaseLabel, renderSitePage } from './layout'
+import { authoritativeNote, releaseBody, releaseLine } from './releaseBody'
 import { subscribeForm } from './subscribeForm'
 
 // The release in effect, with its notices and the announced changes: /partners/:locale.
@@ -25,13 +26,14 @@ export type PartnersPageInput = {
   upcoming: readonly ReleaseSummary[]
   /** Set when the Japanese source changed after this translation was released. */
   sourceNotice: SourceNotice | null
-  locales: readonly string[]
-  basePath?: string
+  site: SiteContext
 }
 
-const sourceNoticeHtml = (notice: SourceNotice, locale: string): string => {
+const sourceNoticeHtml = (notice: SourceNotice, locale: string, timeZone: string): string => {
   const ui = uiStrings(locale)
-  const updated = fillHtml(ui.sourceUpdated, { date: timeHtml(notice.updatedAt, locale) })
+  const updated = fillHtml(ui.sourceUpdated, {
+    date: timeHtml(notice.updatedAt, locale, timeZone),
+  })
   const { sourceReleaseInEffect: current, translatedFromSourceRelease: basis } = notice
   const releases =
     typeof current === 'number' && typeof basis === 'number'
@@ -48,13 +50,14 @@ const upcomingItem = (
   next: ReleaseSummary,
   current: ReleaseSummary,
   paths: PartnerPaths,
+  timeZone: string,
 ): string => {
   const ui = uiStrings(current.locale)
   const item = fillHtml(ui.upcomingItem, {
     release: link(paths.upcoming(next.number), releaseLabel(ui, next.number)),
-    date: timeHtml(next.effectiveAt, current.locale),
+    date: timeHtml(next.effectiveAt, current.locale, timeZone),
     changeType: escapeHtml(ui.changeTypes[next.changeType]),
-    summary: escapeHtml(next.summary),
+    summary: escapeHtml(summaryText(next, ui)),
   })
   // A translation announced for a date waits for the source release it translates; say which.
   const follows =
@@ -68,13 +71,14 @@ const upcomingSection = (
   current: ReleaseSummary,
   upcoming: readonly ReleaseSummary[],
   paths: PartnerPaths,
+  timeZone: string,
 ): string => {
   if (upcoming.length === 0) return ''
   const ui = uiStrings(current.locale)
   return `<section class="notice" aria-labelledby="upcoming-heading">
 <h2 id="upcoming-heading">${escapeHtml(ui.upcomingChanges)}</h2>
 <ul>
-${upcoming.map((next) => upcomingItem(next, current, paths)).join('\n')}
+${upcoming.map((next) => upcomingItem(next, current, paths, timeZone)).join('\n')}
 </ul>
 <p>${link(`/content/v1/partners/${encodeURIComponent(current.locale)}/upcoming`, escapeHtml(ui.upcomingDetails))}</p>
 </section>`
@@ -84,22 +88,23 @@ export const renderPartnersPage = ({
   release,
   upcoming,
   sourceNotice,
-  locales,
-  basePath = DEFAULT_BASE_PATH,
+  site,
 }: PartnersPageInput): string => {
   const { locale } = release
-  const paths = partnerPaths(locale, basePath)
+  const paths = partnerPaths(locale, site.basePath)
   // The source notice carries the authoritative-language note itself; never show it twice.
   const notices = [
-    sourceNotice ? sourceNoticeHtml(sourceNotice, locale) : authoritativeNote(release),
-    upcomingSection(release, upcoming, paths),
+    sourceNotice
+      ? sourceNoticeHtml(sourceNotice, locale, site.timeZone)
+      : authoritativeNote(release),
+    upcomingSection(release, upcoming, paths, site.timeZone),
   ]
-  return renderDocument({
+  return renderSitePage({
     locale,
+    site,
+    kind: 'page',
     title: pageHeading(release.content.page, locale),
-    header: renderHeader(locale, locales, basePath, 'page'),
-    main: `${releaseBody(release, notices.filter(Boolean).join('\n'))}\n${subscribeForm(locale, locales, basePath)}`,
-    footer: releaseFooter(release, paths.history),
-    feedHref: paths.feed,
+    main: `${releaseBody(release, notices.filter(Boolean).join('\n'))}\n${subscribeForm(locale, site.locales, site.basePath)}`,
+    footerLine: releaseLine(release, paths.history, site.timeZone),
   })
 }

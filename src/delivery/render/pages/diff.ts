@@ -1,10 +1,11 @@
 import type { Release, ReleaseDiff, ReleaseSummary } from '@/releases/types'
 import { escapeHtml } from '../escape'
 import { fillHtml, fillText, timeHtml } from '../i18n'
-import { DEFAULT_BASE_PATH, partnerPaths, type PartnerPaths } from '../paths'
+import { partnerPaths, type PartnerPaths } from '../paths'
+import type { SiteContext } from '../site'
 import type { UiStrings } from '../strings/shape'
 import { uiStrings } from '../uiStrings'
-import { link, releaseLabel, renderDocument, renderHeader } from './layout'
+import { link, releaseLabel, renderSitePage } from './layout'
 import { redlineSections } from './redline'
 
 // What changed between two releases, word by word: /partners/:locale/diff/:from/:to.
@@ -13,33 +14,33 @@ export type DiffPageInput = {
   diff: ReleaseDiff
   fromRelease: Release
   toRelease: Release
-  locales: readonly string[]
-  basePath?: string
+  site: SiteContext
 }
 
-const releaseLine = (release: ReleaseSummary, ui: UiStrings, paths: PartnerPaths): string =>
+const releaseLine = (
+  release: ReleaseSummary,
+  ui: UiStrings,
+  paths: PartnerPaths,
+  timeZone: string,
+): string =>
   fillHtml(ui.releaseEffective, {
     release: link(paths.release(release.number), releaseLabel(ui, release.number)),
-    date: timeHtml(release.effectiveAt, release.locale),
+    date: timeHtml(release.effectiveAt, release.locale, timeZone),
   })
 
 export const renderDiffPage = (input: DiffPageInput): string => {
-  const { diff, fromRelease, toRelease, locales, basePath = DEFAULT_BASE_PATH } = input
+  const { diff, fromRelease, toRelease, site } = input
   const { locale } = diff
   const ui = uiStrings(locale)
-  const paths = partnerPaths(locale, basePath)
+  const paths = partnerPaths(locale, site.basePath)
   const heading = fillText(ui.changesFromTo, { from: diff.from, to: diff.to })
+  const lines = [fromRelease, toRelease].map(
+    (release) => `<li>${releaseLine(release, ui, paths, site.timeZone)}</li>`,
+  )
   const main = [
     `<h1>${escapeHtml(heading)}</h1>`,
-    `<ul>\n<li>${releaseLine(fromRelease, ui, paths)}</li>\n<li>${releaseLine(toRelease, ui, paths)}</li>\n</ul>`,
+    `<ul>\n${lines.join('\n')}\n</ul>`,
     redlineSections(input, ui, 2),
   ].join('\n')
-  return renderDocument({
-    locale,
-    title: heading,
-    header: renderHeader(locale, locales, basePath, null),
-    main,
-    footer: '',
-    feedHref: paths.feed,
-  })
+  return renderSitePage({ locale, site, kind: 'diff', title: heading, main })
 }

@@ -1,26 +1,15 @@
 import type { ReleasedPage } from '@/releases/types'
+import { siteTextFor } from '@/site/siteSettings'
 import { escapeHtml } from '../escape'
-import { fillText, languageName, languageTag } from '../i18n'
+import { fillText, languageTag } from '../i18n'
 import { partnerPaths } from '../paths'
+import { alternateLinks, languageChoices, type PageKind, type SiteContext } from '../site'
 import type { UiStrings } from '../strings/shape'
 import { uiStrings } from '../uiStrings'
+import { PAGE_STYLE } from './style'
 
-// What every public page shares: the document and its style, the navigation header, links, notices.
-
-const STYLE = `
-:root{color-scheme:light dark;font-family:system-ui,sans-serif;line-height:1.6}
-body{max-width:72rem;margin:0 auto;padding:0 1rem 2rem}
-.skip-link{position:absolute;left:-100vw}
-.skip-link:focus{position:static}
-nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;padding:0}
-table{border-collapse:collapse;width:100%;margin:1rem 0}
-caption{text-align:start;font-weight:bold;padding:.5rem 0}
-th,td{border:1px solid;padding:.5rem .75rem;text-align:start;vertical-align:top;overflow-wrap:anywhere}
-.notice{border:2px solid;padding:.25rem 1rem;margin:1rem 0}
-ins{background:rgba(0,160,0,.18)}
-del{background:rgba(220,0,0,.18)}
-ins.block,del.block{display:block;text-decoration:none;background:none;border-inline-start:.4rem solid;padding-inline-start:.75rem}
-`.trim()
+// What every public page shares: the document and its style, the site header (name, logo, privacy
+// link, navigation, languages), the footer, links and notices.
 
 type DocumentInput = {
   locale: string
@@ -29,6 +18,8 @@ type DocumentInput = {
   main: string
   footer: string
   feedHref?: string
+  /** The page in the other languages that have it (hreflang), absolute. */
+  alternates?: ReadonlyArray<{ hreflang: string; href: string }>
 }
 
 export const renderDocument = ({
@@ -38,18 +29,27 @@ export const renderDocument = ({
   main,
   footer,
   feedHref,
+  alternates = [],
 }: DocumentInput): string => {
   const ui = uiStrings(locale)
-  const feedLink = feedHref
-    ? `<link rel="alternate" type="application/atom+xml" href="${escapeHtml(feedHref)}" title="${escapeHtml(ui.feed)}">\n`
-    : ''
+  const links = [
+    ...alternates.map(
+      ({ hreflang, href }) =>
+        `<link rel="alternate" hreflang="${escapeHtml(hreflang)}" href="${escapeHtml(href)}">\n`,
+    ),
+    ...(feedHref
+      ? [
+          `<link rel="alternate" type="application/atom+xml" href="${escapeHtml(feedHref)}" title="${escapeHtml(ui.feed)}">\n`,
+        ]
+      : []),
+  ].join('')
   return `<!doctype html>
 <html lang="${escapeHtml(languageTag(locale))}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-${feedLink}<style>${STYLE}</style>
+${links}<style>${PAGE_STYLE}</style>
 </head>
 <body>
 <a class="skip-link" href="#content">${escapeHtml(ui.skipToContent)}</a>
@@ -61,48 +61,112 @@ ${footer}</body>
 `
 }
 
-type NavCurrent = 'page' | 'history' | null
+/** A partner page's document: its site header, alternates in the other languages and feed link. */
+export const renderSitePage = ({
+  locale,
+  site,
+  kind,
+  title,
+  main,
+  footerLine = null,
+}: {
+  locale: string
+  site: SiteContext
+  kind: PageKind
+  title: string
+  main: string
+  /** The release line, when the page shows one release. */
+  footerLine?: string | null
+}): string =>
+  renderDocument({
+    locale,
+    title,
+    header: renderHeader(locale, site, kind),
+    main,
+    footer: renderFooter(locale, site, footerLine),
+    feedHref: partnerPaths(locale, site.basePath).feed,
+    alternates: alternateLinks(locale, site, kind),
+  })
 
 const navLink = (href: string, label: string, attributes = ''): string =>
   `<li><a href="${escapeHtml(href)}"${attributes}>${escapeHtml(label)}</a></li>`
 
-const languageLinks = (locale: string, locales: readonly string[], basePath: string): string[] =>
-  locales
-    .filter((other) => other !== locale)
-    .map((other) => {
-      const tag = escapeHtml(languageTag(other))
-      return navLink(
-        partnerPaths(other, basePath).page,
-        languageName(other),
-        ` hreflang="${tag}" lang="${tag}"`,
-      )
+const languageList = (locale: string, site: SiteContext, kind: PageKind, ui: UiStrings): string =>
+  languageChoices(locale, site, kind)
+    .map(({ tag, name, state, href }) => {
+      const lang = escapeHtml(tag)
+      if (state === 'current')
+        return `<li><span lang="${lang}" aria-current="true">${escapeHtml(name)}</span></li>`
+      if (state === 'available' && href)
+        return navLink(href, name, ` hreflang="${lang}" lang="${lang}"`)
+      return `<li><span lang="${lang}">${escapeHtml(name)}</span> <span class="unavailable">${escapeHtml(ui.notYetAvailable)}</span></li>`
     })
+    .join('\n')
 
+/** The site's name and logo (the logo is decorative: the name beside it says what it is), and the privacy link. */
+const siteBar = (locale: string, site: SiteContext, ui: UiStrings): string => {
+  const text = siteTextFor(site.settings, locale)
+  const logo = text.logo ? `<img class="site-logo" src="${escapeHtml(text.logo)}" alt="">` : ''
+  const brand = `<a class="site-brand" href="${escapeHtml(partnerPaths(locale, site.basePath).page)}">${logo}<span>${escapeHtml(text.siteName ?? ui.siteNameDefault)}</span></a>`
+  const privacy = text.privacyPolicyUrl
+    ? `\n<a class="privacy-link" href="${escapeHtml(text.privacyPolicyUrl)}">${escapeHtml(ui.privacyPolicy)}</a>`
+    : ''
+  return `<div class="site-bar">\n${brand}${privacy}\n</div>`
+}
+
+/**
+ * The header of every public page: the site bar, the locale's pages (current, history, feed, JSON,
+ * CSV) unless `nav` is off, and every language (linked only where a release is in effect).
+ */
 export const renderHeader = (
   locale: string,
-  locales: readonly string[],
-  basePath: string,
-  current: NavCurrent,
+  site: SiteContext,
+  kind: PageKind,
+  nav = true,
 ): string => {
   const ui = uiStrings(locale)
-  const paths = partnerPaths(locale, basePath)
-  const currentIf = (which: NavCurrent): string => (current === which ? ' aria-current="page"' : '')
-  const links = [
-    navLink(paths.page, ui.currentVersion, currentIf('page')),
-    navLink(paths.history, ui.history, currentIf('history')),
-    navLink(paths.feed, ui.feed, ' type="application/atom+xml"'),
-    navLink(paths.json, 'JSON', ' type="application/json"'),
-    navLink(paths.csv, 'CSV', ' type="text/csv"'),
-    ...languageLinks(locale, locales, basePath),
-  ]
-  return `<header>
-<nav aria-label="${escapeHtml(ui.navLabel)}">
+  const paths = partnerPaths(locale, site.basePath)
+  const currentIf = (which: PageKind): string => (kind === which ? ' aria-current="page"' : '')
+  const pages = nav
+    ? `<nav class="page-nav" aria-label="${escapeHtml(ui.navLabel)}">
 <ul>
-${links.join('\n')}
+${[
+  navLink(paths.page, ui.currentVersion, currentIf('page')),
+  navLink(paths.history, ui.history, currentIf('history')),
+  navLink(paths.feed, ui.feed, ' type="application/atom+xml"'),
+  navLink(paths.json, 'JSON', ' type="application/json"'),
+  navLink(paths.csv, 'CSV', ' type="text/csv"'),
+].join('\n')}
 </ul>
 </nav>
+`
+    : ''
+  return `<header class="site-header">
+${siteBar(locale, site, ui)}
+<div class="site-nav">
+${pages}<nav class="lang-nav" aria-label="${escapeHtml(ui.languagesLabel)}">
+<ul>
+${languageList(locale, site, kind, ui)}
+</ul>
+</nav>
+</div>
 </header>
 `
+}
+
+/** The release line (when the page shows one release) and the site's footer line. */
+export const renderFooter = (
+  locale: string,
+  site: SiteContext,
+  releaseLine: string | null,
+): string => {
+  const note = siteTextFor(site.settings, locale).footerNote
+  const lines = [releaseLine, note === null ? null : escapeHtml(note)].filter(
+    (line): line is string => line !== null && line !== '',
+  )
+  return lines.length === 0
+    ? ''
+    : `<footer class="site-footer">\n${lines.map((line) => `<p>${line}</p>`).join('\n')}\n</footer>\n`
 }
 
 export const link = (href: string, html: string): string =>
@@ -116,3 +180,7 @@ export const pageHeading = (page: ReleasedPage, locale: string): string =>
 
 export const noticeHtml = (paragraphsHtml: readonly string[]): string =>
   `<div class="notice" role="note">${paragraphsHtml.map((html) => `<p>${html}</p>`).join('')}</div>`
+
+/** A cell's label, shown when the table is stacked (narrow screens), where no column header is in view. */
+export const cellLabel = (label: string): string =>
+  `<span class="cell-label">${escapeHtml(label)}</span>`

@@ -4,7 +4,7 @@ import { fillHtml, timeHtml } from '../i18n'
 import { richTextToHtml } from '../richTextHtml'
 import type { ColumnLabels } from '../strings/shape'
 import { fallbackColumnLabels, uiStrings } from '../uiStrings'
-import { link, noticeHtml, pageHeading, releaseLabel } from './layout'
+import { cellLabel, link, noticeHtml, pageHeading, releaseLabel } from './layout'
 
 // What a release says (heading, notices, text, category table, footer): shared by the current,
 // archived, announced and diff pages.
@@ -25,11 +25,15 @@ const categoryName = (category: ReleasedCategory): string => {
   return icon + escapeHtml(category.name ?? '')
 }
 
-const categoryRow = (category: ReleasedCategory): string =>
+/** A cell with its column's label for the stacked layout; an empty one stays empty (and is hidden there). */
+const labelledCell = (label: string, html: string): string =>
+  html === '' ? '<td></td>' : `<td>${cellLabel(label)}${html}</td>`
+
+const categoryRow = (category: ReleasedCategory, labels: ColumnLabels): string =>
   `<tr>
-<th scope="row">${categoryName(category)}</th>
-<td>${richTextToHtml(category.description)}</td>
-<td>${richTextToHtml(category.dataUsageNote)}</td>
+<th scope="row">${cellLabel(labels.type)}${categoryName(category)}</th>
+${labelledCell(labels.description, richTextToHtml(category.description))}
+${labelledCell(labels.dataUsageNote, richTextToHtml(category.dataUsageNote))}
 </tr>`
 
 const categoryTable = (
@@ -37,13 +41,13 @@ const categoryTable = (
   labels: ColumnLabels,
   categories: readonly ReleasedCategory[],
 ): string =>
-  `<table>
+  `<table class="categories">
 <caption>${escapeHtml(caption)}</caption>
 <thead>
 <tr><th scope="col">${escapeHtml(labels.type)}</th><th scope="col">${escapeHtml(labels.description)}</th><th scope="col">${escapeHtml(labels.dataUsageNote)}</th></tr>
 </thead>
 <tbody>
-${categories.map(categoryRow).join('\n')}
+${categories.map((category) => categoryRow(category, labels)).join('\n')}
 </tbody>
 </table>`
 
@@ -82,13 +86,16 @@ export const releaseBody = (
 }
 
 /** The release line; its number links to its row in the history, when it has one (an announced release has none yet). */
-export const releaseFooter = (release: ReleaseSummary, historyPath: string | null): string => {
+export const releaseLine = (
+  release: ReleaseSummary,
+  historyPath: string | null,
+  timeZone: string,
+): string => {
   const ui = uiStrings(release.locale)
   const label = releaseLabel(ui, release.number)
-  const line = fillHtml(ui.releaseFooter, {
+  return fillHtml(ui.releaseFooter, {
     release: historyPath === null ? label : link(`${historyPath}#release-${release.number}`, label),
-    effective: timeHtml(release.effectiveAt, release.locale),
-    published: timeHtml(release.publishedAt, release.locale),
+    effective: timeHtml(release.effectiveAt, release.locale, timeZone),
+    published: timeHtml(release.publishedAt, release.locale, timeZone),
   })
-  return `<footer>\n<p>${line}</p>\n</footer>\n`
 }

@@ -22,7 +22,7 @@ export const subscribeForm = (
         `<label><input type="radio" name="scope" value="${scope}"${scope === 'material' ? ' checked' : ''}> ${escapeHtml(ui.scopes[scope])}</label>`,
     )
     .join('<br>\n')
-  return `<section aria-labelledby="subscribe-heading">
+  return `<section class="subscribe" aria-labelledby="subscribe-heading">
 <h2 id="subscribe-heading">${escapeHtml(ui.heading)}</h2>
 <form method="post" action="${escapeHtml(action)}">
 <p><label for="subscribe-email">${escapeHtml(ui.email)}</label><br>

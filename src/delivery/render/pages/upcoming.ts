@@ -2,12 +2,13 @@ import { SOURCE_LOCALE } from '@/config/locales'
 import type { Release, ReleaseDiff } from '@/releases/types'
 import { escapeHtml } from '../escape'
 import { fillHtml, fillText, formatDate, timeHtml } from '../i18n'
-import { ANNOUNCED_CHANGES_ID, DEFAULT_BASE_PATH, partnerPaths, type PartnerPaths } from '../paths'
+import { ANNOUNCED_CHANGES_ID, partnerPaths, type PartnerPaths } from '../paths'
+import type { SiteContext } from '../site'
 import type { UiStrings } from '../strings/shape'
-import { uiStrings } from '../uiStrings'
-import { link, noticeHtml, pageHeading, renderDocument, renderHeader } from './layout'
+import { summaryText, uiStrings } from '../uiStrings'
+import { link, noticeHtml, pageHeading, renderSitePage } from './layout'
 import { redlineSections } from './redline'
-import { authoritativeNote, releaseBody, releaseFooter } from './releaseBody'
+import { authoritativeNote, releaseBody, releaseLine } from './releaseBody'
 
 // An announced release before its date, so that readers can object in time:
 // /partners/:locale/upcoming/:n, its full text and its redline against the release in effect.
@@ -17,23 +18,22 @@ export type UpcomingReleasePageInput = {
   release: Release
   /** The release in effect now and the changes from it to the announced one; null when none is in effect yet. */
   inEffect: { release: Release; diff: ReleaseDiff } | null
-  locales: readonly string[]
-  basePath?: string
+  site: SiteContext
 }
 
 const FULL_TEXT_ID = 'announced-text'
 const CHANGES_HEADING_ID = `${ANNOUNCED_CHANGES_ID}-heading`
 
-const heading = (release: Release, ui: UiStrings): string =>
+const heading = (release: Release, ui: UiStrings, timeZone: string): string =>
   fillHtml(ui.upcomingHeading, {
     n: String(release.number),
-    date: timeHtml(release.effectiveAt, release.locale),
+    date: timeHtml(release.effectiveAt, release.locale, timeZone),
   })
 
-const title = (release: Release, ui: UiStrings): string =>
+const title = (release: Release, ui: UiStrings, timeZone: string): string =>
   `${fillText(ui.upcomingHeading, {
     n: release.number,
-    date: formatDate(release.effectiveAt, release.locale),
+    date: formatDate(release.effectiveAt, release.locale, timeZone),
   })} — ${pageHeading(release.content.page, release.locale)}`
 
 const announcement = (
@@ -44,7 +44,7 @@ const announcement = (
   const summary = escapeHtml(
     fillText(ui.upcomingSummary, {
       changeType: ui.changeTypes[release.changeType],
-      summary: release.summary,
+      summary: summaryText(release, ui),
     }),
   )
   // A translation announced for a date waits for the source release it translates; say which.
@@ -90,24 +90,24 @@ ${redlineSections({ diff: inEffect.diff, fromRelease: inEffect.release, toReleas
 }
 
 export const renderUpcomingReleasePage = (input: UpcomingReleasePageInput): string => {
-  const { release, inEffect, locales, basePath = DEFAULT_BASE_PATH } = input
+  const { release, inEffect, site } = input
   const { locale } = release
   const ui = uiStrings(locale)
-  const paths = partnerPaths(locale, basePath)
+  const paths = partnerPaths(locale, site.basePath)
   const main = [
-    `<h1>${heading(release, ui)}</h1>`,
+    `<h1>${heading(release, ui, site.timeZone)}</h1>`,
     announcement(input, ui, paths),
     fullText(release, ui),
     inEffect ? changes(release, inEffect, ui) : '',
   ]
     .filter(Boolean)
     .join('\n')
-  return renderDocument({
+  return renderSitePage({
     locale,
-    title: title(release, ui),
-    header: renderHeader(locale, locales, basePath, null),
+    site,
+    kind: 'upcoming',
+    title: title(release, ui, site.timeZone),
     main,
-    footer: releaseFooter(release, null),
-    feedHref: paths.feed,
+    footerLine: releaseLine(release, null, site.timeZone),
   })
 }

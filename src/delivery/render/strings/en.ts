@@ -2,6 +2,11 @@ import type { ColumnLabels, UiStrings } from './shape'
 
 export const en: UiStrings = {
   skipToContent: 'Skip to content',
+  siteNameDefault: 'Disclosures',
+  privacyPolicy: 'Privacy policy',
+  languagesLabel: 'Languages',
+  notYetAvailable: '(not yet available)',
+  importedSummary: 'First version, imported from the original Japanese page',
   navLabel: 'Partner pages',
   currentVersion: 'Current version',
   history: 'History',

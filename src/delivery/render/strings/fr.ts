@@ -2,6 +2,11 @@ import type { UiStrings } from './shape'
 
 export const fr: UiStrings = {
   skipToContent: 'Aller au contenu',
+  siteNameDefault: 'Informations légales',
+  privacyPolicy: 'Politique de confidentialité',
+  languagesLabel: 'Langues',
+  notYetAvailable: '(pas encore disponible)',
+  importedSummary: 'Première version, reprise de la page japonaise d’origine',
   navLabel: 'Pages des partenaires',
   currentVersion: 'Version en vigueur',
   history: 'Historique',

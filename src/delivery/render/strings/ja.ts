@@ -2,6 +2,11 @@ import type { ColumnLabels, UiStrings } from './shape'
 
 export const ja: UiStrings = {
   skipToContent: '本文へスキップ',
+  siteNameDefault: '情報開示',
+  privacyPolicy: 'プライバシーポリシー',
+  languagesLabel: '言語',
+  notYetAvailable: '(準備中)',
+  importedSummary: '元の日本語ページから取り込んだ最初の版',
   navLabel: 'パートナーのページ',
   currentVersion: '現行版',
   history: '履歴',

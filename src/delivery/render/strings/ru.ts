@@ -2,6 +2,11 @@ import type { UiStrings } from './shape'
 
 export const ru: UiStrings = {
   skipToContent: 'Перейти к содержимому',
+  siteNameDefault: 'Раскрытие информации',
+  privacyPolicy: 'Политика конфиденциальности',
+  languagesLabel: 'Языки',
+  notYetAvailable: '(пока недоступно)',
+  importedSummary: 'Первая редакция, перенесённая с исходной японской страницы',
   navLabel: 'Страницы о партнёрах',
   currentVersion: 'Действующая редакция',
   history: 'История',

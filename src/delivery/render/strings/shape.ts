@@ -18,6 +18,14 @@ type DiffField =
 /** Interface text only; the page's own text comes from the release and never falls back. Templates use {placeholders}. */
 export type UiStrings = {
   skipToContent: string
+  /** The site's name when the site settings give none. */
+  siteNameDefault: string
+  privacyPolicy: string
+  /** The language list's name, and what follows a language with no release in effect yet. */
+  languagesLabel: string
+  notYetAvailable: string
+  /** The summary shown for the release the import published (the JSON keeps the stored one). */
+  importedSummary: string
   navLabel: string
   currentVersion: string
   history: string
