@@ -49,6 +49,12 @@ const prepareTargets = async (api: ApiClient): Promise<Targets> => {
   const otherUser = users.docs.find((user) => user.email === 'editor2@kaiji.test')
   if (!otherUser) throw new Error('no editor2 account')
   const xliff = await api.request('/api/translations/xliff?locale=en', { token })
+  const siteSettings = await api.request('/api/globals/site-settings?locale=ja', {
+    method: 'POST',
+    token,
+    json: { siteName: 'Matrix' },
+  })
+  if (siteSettings.status !== 200) throw new Error(`site settings: ${siteSettings.text}`)
   const categoryId = await categoryIdByKey(api, 'maps')
   const userIds = Object.fromEntries(
     CALLERS.filter((caller) => caller !== 'anonymous').map((caller) => [
@@ -73,6 +79,9 @@ const prepareTargets = async (api: ApiClient): Promise<Targets> => {
     ).docs[0]!.id,
     pageVersionId: (await get<Docs<{ id: number }>>('/api/globals/partners-page/versions?limit=1'))
       .docs[0]!.id,
+    siteSettingsVersionId: (
+      await get<Docs<{ id: number }>>('/api/globals/site-settings/versions?limit=1')
+    ).docs[0]!.id,
     releaseId: (await get<Docs<{ id: number }>>('/api/releases?limit=1')).docs[0]!.id,
     webhookId: (
       await post<{ id: number }>('/api/webhook-endpoints', {

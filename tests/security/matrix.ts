@@ -23,6 +23,7 @@ export type Targets = {
   /** Each signed-in caller's own account id. */
   userIds: Partial<Record<Caller, number>>
   pageVersionId: number
+  siteSettingsVersionId: number
   releaseId: number
   webhookId: number
   auditEventId: number
@@ -616,6 +617,33 @@ export const REST_PROBES: readonly RestProbe[] = [
     refusedAlso: [404],
   },
 
+  // site-settings (global): read by everyone signed in, changed by admins only
+  {
+    what: 'read the site settings',
+    method: 'GET',
+    path: () => '/api/globals/site-settings?locale=ja',
+    allowed: SIGNED_IN,
+  },
+  {
+    what: 'list site-settings versions',
+    method: 'GET',
+    path: () => '/api/globals/site-settings/versions',
+    allowed: SIGNED_IN,
+  },
+  {
+    what: 'save the site settings',
+    method: 'POST',
+    path: () => '/api/globals/site-settings?locale=ru',
+    body: (_t, caller) => ({ footerNote: `matrix probe ${caller}` }),
+    allowed: ADMIN,
+  },
+  {
+    what: 'restore a site-settings version',
+    method: 'POST',
+    path: (t) => `/api/globals/site-settings/versions/${t.siteSettingsVersionId}`,
+    allowed: ADMIN,
+  },
+
   // the public site
   {
     what: 'public content API',
@@ -967,6 +995,35 @@ export const GRAPHQL_PROBES: readonly GraphqlProbe[] = [
     query: (t) => `mutation { restoreVersionPartnersPage(id: ${t.pageVersionId}) { title } }`,
     allowed: NOBODY,
   },
+
+  {
+    operation: 'SiteSetting',
+    query: () => '{ SiteSetting(locale: ja) { siteName } }',
+    allowed: SIGNED_IN,
+  },
+  {
+    operation: 'updateSiteSetting',
+    query: (_t, caller) =>
+      `mutation { updateSiteSetting(locale: ru, data: { footerNote: "gql probe ${caller}" }) { footerNote } }`,
+    allowed: ADMIN,
+  },
+  {
+    operation: 'versionsSiteSetting',
+    query: () => '{ versionsSiteSetting { docs { id } } }',
+    allowed: SIGNED_IN,
+  },
+  {
+    operation: 'versionSiteSetting',
+    query: (t) => `{ versionSiteSetting(id: ${t.siteSettingsVersionId}) { id } }`,
+    allowed: SIGNED_IN,
+  },
+  // Site settings are not reviewed content: an administrator may bring an older version back.
+  {
+    operation: 'restoreVersionSiteSetting',
+    query: (t) =>
+      `mutation { restoreVersionSiteSetting(id: ${t.siteSettingsVersionId}) { siteName } }`,
+    allowed: ADMIN,
+  },
 ]
 
 /**
@@ -998,4 +1055,5 @@ export const OPEN_GRAPHQL_OPERATIONS = [
   'docAccessPayloadLockedDocument',
   'docAccessPayloadPreference',
   'docAccessPartnersPage',
+  'docAccessSiteSetting',
 ] as const
