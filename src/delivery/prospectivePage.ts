@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { LOCALES, SOURCE_LOCALE } from '../config/locales'
+import { publicBaseUrl } from '../config/publicAddress'
 import { settings } from '../config/settings'
 import {
   listReleaseSummaries,
@@ -53,7 +54,8 @@ export const renderProspectivePage = async (
         ? prospective
         : { ...candidate, ...(await readReleaseBody(payload, candidate.id)) },
     clock: () => at,
-    publicUrl: () => '',
+    // The served page's hreflang alternates are absolute, from the same base.
+    publicUrl: publicBaseUrl,
     available: available.flat(),
     settings: await readSiteSettings(payload),
     timeZone: settings().timeZone,

@@ -436,7 +436,7 @@ describe('a ja material change announced 40 days ahead', () => {
     expect((await preview('en')).unchanged).toBe(true)
   })
 
-  it('GraphQL and REST reads of releases expose no new field, and nothing to the public', async () => {
+  it('GraphQL and REST reads of releases expose only the release fields, and nothing to the public', async () => {
     const token = await as('translatorEn')
     const { body } = await own.api.graphql<{
       Releases: {
@@ -470,6 +470,8 @@ describe('a ja material change announced 40 days ahead', () => {
         'createdAt',
         'effectiveAt',
         'id',
+        // Set only on the release an import published (null here).
+        'importedFrom',
         'locale',
         'number',
         'publishedAt',
