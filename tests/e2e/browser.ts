@@ -130,11 +130,8 @@ const AXE_SOURCE = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.j
 
 export type AxeViolation = { id: string; impact: string | null; help: string; targets: string[] }
 
-/**
- * Runs axe-core inside the page (WCAG 2.x A and AA rules) and returns its serious and critical
- * violations, each with the selectors of the elements it found; an accessible page returns [].
- */
-export const seriousAxeViolations = async (page: Page, scope?: string): Promise<AxeViolation[]> => {
+/** Runs axe-core inside the page (WCAG 2.x A and AA rules): every violation, whatever its impact. */
+export const axeViolations = async (page: Page, scope?: string): Promise<AxeViolation[]> => {
   await page.addScriptTag({ content: AXE_SOURCE })
   return page.evaluate(async (context) => {
     type AxeResult = {
@@ -150,13 +147,20 @@ export const seriousAxeViolations = async (page: Page, scope?: string): Promise<
     const result = await axe.run(context ?? document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     })
-    return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => ({
-        id: violation.id,
-        impact: violation.impact,
-        help: violation.help,
-        targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
-      }))
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
+    }))
   }, scope)
 }
+
+/**
+ * The serious and critical violations axe finds (WCAG 2.x A and AA rules), each with the selectors
+ * of the elements it found; an accessible page returns [].
+ */
+export const seriousAxeViolations = async (page: Page, scope?: string): Promise<AxeViolation[]> =>
+  (await axeViolations(page, scope)).filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  )
