@@ -174,12 +174,18 @@ describe('publishing a release from the admin, in Chromium', () => {
       expect(mainOf(previewed)).toBe(mainOf(served.text))
       const rowHeaders = page.locator('main table tbody th[scope="row"]')
       await rowHeaders.first().waitFor()
-      // Each row header is the icon (aria-hidden) and the name: read the name alone.
+      // Each row header is the column's label (drawn only when the table is stacked, on narrow
+      // screens), the icon (aria-hidden) and the name: read the name alone.
       const names = await rowHeaders.evaluateAll((headers) =>
         headers.map((th) =>
           Array.from(th.childNodes)
             .filter(
-              (node) => !(node instanceof Element && node.getAttribute('aria-hidden') === 'true'),
+              (node) =>
+                !(
+                  node instanceof Element &&
+                  (node.getAttribute('aria-hidden') === 'true' ||
+                    node.classList.contains('cell-label'))
+                ),
             )
             .map((node) => node.textContent ?? '')
             .join('')
