@@ -4,7 +4,14 @@ import { publicGet } from '@support/contentChanges'
 import { publishPublicPagesFixture, type PublicPagesFixture } from '@support/publicPagesFixture'
 import { startIsolatedServer } from '@support/testServer'
 import { htmlProblems, type HtmlProblem } from '../helpers/htmlValidity'
-import { axeViolations, launchBrowser, type AxeViolation } from './browser'
+import {
+  axeViolations,
+  inBrowser,
+  launchBrowser,
+  loginAs,
+  seriousAxeViolations,
+  type AxeViolation,
+} from './browser'
 
 /**
  * Every kind of public page (the page, its history, an archived release, a diff and an announced
@@ -236,4 +243,44 @@ describe.each(['ja', 'en'] as const)('the %s public pages', (locale) => {
       await context.close()
     }
   })
+})
+
+/** A 1×1 PNG, as a file an administrator would pick. */
+const PNG_FILE = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+)
+
+describe('the site settings in the admin', () => {
+  it('an administrator picks a logo file and saves: the public page shows it at once', async () => {
+    await inBrowser(
+      browser,
+      'site-settings-logo',
+      async (open) => {
+        const { page, outsideRequests, consoleErrors } = await open()
+        await loginAs(page, 'admin', server.client.baseURL)
+        await page.goto(`${server.client.baseURL}/admin/globals/site-settings?locale=ja`)
+        const field = page.locator('.logo-field')
+        await field.locator('img').waitFor()
+        await field.locator('input[type="file"]').setInputFiles({
+          name: 'logo.png',
+          mimeType: 'image/png',
+          buffer: PNG_FILE,
+        })
+        await field
+          .locator(`img[src="data:image/png;base64,${PNG_FILE.toString('base64')}"]`)
+          .waitFor()
+        await expect(seriousAxeViolations(page, '.logo-field')).resolves.toEqual([])
+        await page.locator('#action-save').click()
+        await page.locator('.payload-toast-container .toast-success').first().waitFor()
+        const served = (await publicGet(server.client, '/partners/ja')).text
+        expect(served).toContain(
+          `<img class="site-logo" src="data:image/png;base64,${PNG_FILE.toString('base64')}" alt="">`,
+        )
+        expect(outsideRequests).toEqual([])
+        expect(consoleErrors).toEqual([])
+      },
+      server.client.baseURL,
+    )
+  }, 120_000)
 })
