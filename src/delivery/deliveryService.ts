@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { Payload } from 'payload'
 
-import { SOURCE_LOCALE } from '../config/locales'
+import { LOCALES, SOURCE_LOCALE } from '../config/locales'
 import { settings } from '../config/settings'
 import { onReleasePublished } from '../releases/releaseSignal'
 import {
@@ -12,7 +12,7 @@ import {
   type ReleaseBody,
   type StoredReleaseSummary,
 } from '../releases/releaseStore'
-import { releaseTimeline } from '../releases/timeline'
+import { releaseTimeline, type Timeline } from '../releases/timeline'
 import {
   encodeAnswer,
   writeMethodNotAllowed,
@@ -57,6 +57,7 @@ export class DeliveryService {
   private unsubscribe: (() => void) | undefined
   private readonly clock: () => number
   private readonly cacheControl: string
+  private readonly invalidated = new Set<() => void>()
 
   constructor(
     private readonly payload: Payload,
@@ -95,6 +96,22 @@ export class DeliveryService {
     this.generation += 1
     this.states.clear()
     this.responses.clear()
+    for (const listener of this.invalidated) listener()
+  }
+
+  /** Called after each invalidate(): whatever the public site answers may have changed. Returns an unsubscribe function. */
+  onInvalidate(listener: () => void): () => void {
+    this.invalidated.add(listener)
+    return () => this.invalidated.delete(listener)
+  }
+
+  /** Every locale's timeline, as the answers being served read it. */
+  async timelines(): Promise<Record<string, Timeline<StoredReleaseSummary>>> {
+    return Object.fromEntries(
+      await Promise.all(
+        LOCALES.map(async (locale) => [locale, (await this.localeState(locale)).timeline] as const),
+      ),
+    )
   }
 
   /** The request listener for every public path. Cache hits are answered synchronously. */

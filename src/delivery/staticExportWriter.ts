@@ -1,0 +1,89 @@
+import type { Payload } from 'payload'
+
+import type { DeliveryService } from './deliveryService'
+import { replaceExportTree } from './exportDirectory'
+import { writeStaticExport, type ExportStats } from './staticExport'
+
+/** setTimeout's longest wait; a later effective date is waited for in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1
+/** A timer may fire a millisecond early; the rewrite must see the new release in effect. */
+const AFTER_EFFECTIVE_MS = 5
+
+export type StaticExportKeeper = {
+  /** Resolves once no rewrite is running or due (for tests and shutdown). */
+  idle: () => Promise<void>
+  stop: () => Promise<void>
+}
+
+export const describeExport = (stats: ExportStats): string =>
+  `${stats.paths} paths and ${stats.redirects} redirects, ${stats.files} files, ${stats.bytes} bytes`
+
+/**
+ * Keeps a static export of the public site at `target` (KAIJI_STATIC_EXPORT_DIR): written at start,
+ * then rewritten whenever the delivery service's answers may have changed (it is invalidated by a
+ * publish or rollback here or in another process, or by anything else that changes the pages) and
+ * when an announced release's effective date passes. One rewrite runs at a time; triggers meanwhile
+ * make one more. A failed rewrite is logged and leaves the previous tree serving; the next trigger
+ * tries again.
+ */
+export const keepStaticExport = (
+  payload: Payload,
+  delivery: DeliveryService,
+  target: string,
+  { clock = Date.now }: { clock?: () => number } = {},
+): StaticExportKeeper => {
+  let running: Promise<void> | null = null
+  let again = false
+  let stopped = false
+  let timer: NodeJS.Timeout | undefined
+
+  const waitUntil = (at: number) => {
+    clearTimeout(timer)
+    if (!Number.isFinite(at) || stopped) return
+    const wait = Math.max(0, at + AFTER_EFFECTIVE_MS - clock())
+    timer = setTimeout(() => (wait > MAX_TIMER_MS ? waitUntil(at) : trigger()), Math.min(wait, MAX_TIMER_MS))
+    timer.unref()
+  }
+
+  const run = async () => {
+    try {
+      const stats = await replaceExportTree(target, (folder) => writeStaticExport(delivery, folder))
+      payload.logger.info(`Static export written to ${target}: ${describeExport(stats)}`)
+      waitUntil(stats.nextChangeAt)
+    } catch (error) {
+      payload.logger.error(
+        { err: error },
+        `Static export: could not rewrite ${target}; the previous tree keeps serving, and the next change tries again`,
+      )
+    }
+  }
+
+  const trigger = () => {
+    if (stopped) return
+    if (running) {
+      again = true
+      return
+    }
+    running = (async () => {
+      do {
+        again = false
+        await run()
+      } while (again && !stopped)
+      running = null
+    })()
+  }
+
+  const unsubscribe = delivery.onInvalidate(trigger)
+  trigger()
+  return {
+    idle: async () => {
+      while (running) await running
+    },
+    stop: async () => {
+      stopped = true
+      clearTimeout(timer)
+      unsubscribe()
+      await running
+    },
+  }
+}
