@@ -22,7 +22,13 @@ import {
 } from './responses'
 import { answerRoute, resolvePublicPath, type FullRelease, type LocaleState } from './routeAnswers'
 
-export const DEFAULT_PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate'
+/**
+ * Browsers revalidate every time (a 304 is cheap); a shared cache (a CDN) keeps a response 30 s and
+ * may serve it 30 s more while it revalidates: a publish shows everywhere within a minute even if no
+ * one purges, and the webhooks list the paths to purge for sooner.
+ */
+export const DEFAULT_PUBLIC_CACHE_CONTROL =
+  'public, max-age=0, s-maxage=30, stale-while-revalidate=30'
 const DEFAULT_POLL_MS = 250
 const MAX_CACHED_RESPONSES = 2_000
 /** Contents of the releases read lately; any other is one row away. Kept small: each is a large object graph. */
@@ -123,9 +129,9 @@ export class DeliveryService {
     const url = req.url ?? '/'
     const query = url.indexOf('?')
     const path = query === -1 ? url : url.slice(0, query)
-    const hit = this.responses.get(path)
-    if (hit && hit.generation === this.generation && this.clock() < hit.validUntil) {
-      writePrepared(req, res, hit.prepared)
+    const hit = this.cachedResponse(path)
+    if (hit) {
+      writePrepared(req, res, hit)
       return
     }
     this.prepare(path).then(
@@ -138,6 +144,19 @@ export class DeliveryService {
         writeReadFailure(res)
       },
     )
+  }
+
+  /** What a GET of `path` is answered with, in every encoding kept: the static export writes exactly these bytes. */
+  prepared(path: string): Promise<Prepared> {
+    const hit = this.cachedResponse(path)
+    return hit ? Promise.resolve(hit) : this.prepare(path)
+  }
+
+  private cachedResponse(path: string): Prepared | null {
+    const hit = this.responses.get(path)
+    return hit && hit.generation === this.generation && this.clock() < hit.validUntil
+      ? hit.prepared
+      : null
   }
 
   private localeState(locale: string): Promise<LocaleState> {
@@ -194,7 +213,7 @@ export class DeliveryService {
       clock: this.clock,
       publicUrl: () => this.options.publicUrl(),
     })
-    const built = encodeAnswer(answer, this.cacheControl, this.clock())
+    const built = await encodeAnswer(answer, this.cacheControl, this.clock())
     if (built.status === 200) {
       const validUntil = Math.min(state.timeline.nextChangeAt, source.timeline.nextChangeAt)
       if (this.responses.size >= MAX_CACHED_RESPONSES)

@@ -1,4 +1,4 @@
-import { request } from 'node:http'
+import { request, type IncomingHttpHeaders } from 'node:http'
 
 export type RawAnswer = {
   status?: number
@@ -83,4 +83,34 @@ export const sendRaw = (
       outgoing.end(end)
     }
     write()
+  })
+
+export type BytesAnswer = { status: number; headers: IncomingHttpHeaders; body: Buffer }
+
+/** A request whose answer is kept as bytes: no decompression (fetch would undo Content-Encoding). */
+export const getBytes = (
+  baseURL: string,
+  path: string,
+  headers: Record<string, string> = {},
+  method: 'GET' | 'HEAD' = 'GET',
+): Promise<BytesAnswer> =>
+  new Promise((resolve, reject) => {
+    const url = new URL(path, baseURL)
+    request(
+      { host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method, headers },
+      (res) => {
+        const pieces: Buffer[] = []
+        res.on('data', (piece: Buffer) => pieces.push(piece))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(pieces),
+          }),
+        )
+        res.on('error', reject)
+      },
+    )
+      .on('error', reject)
+      .end()
   })

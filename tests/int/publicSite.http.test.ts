@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 
 import { approveChange, publicGet, releaseAction } from '@support/contentChanges'
+import { expectEncodedRepresentations } from '../helpers/encodings'
 import type { ApiClient } from '../helpers/http'
 import { startIsolatedServer } from '@support/testServer'
 import { childrenOf } from '@support/processes'
@@ -68,6 +69,11 @@ describe('the delivery-only public site (a second process started by npm start)'
     expect(
       (await publicGet(site, '/content/v1/partners/ja', { 'If-None-Match': etag })).status,
     ).toBe(304)
+  })
+
+  it('answers in brotli, gzip or plain bytes as the request accepts, each with its own ETag', async () => {
+    for (const path of ['/content/v1/partners/ja', '/partners/ja', '/partners/ja/feed.atom'])
+      await expectEncodedRepresentations(site.baseURL, path)
   })
 
   it('serves nothing but the public routes and health: no admin, REST or GraphQL, and no writes', async () => {

@@ -6,6 +6,8 @@ import {
   releaseAction,
 } from '@support/contentChanges'
 import type { ApiClient } from '../helpers/http'
+import { expectEncodedRepresentations } from '../helpers/encodings'
+import { getBytes } from '../helpers/rawRequest'
 import { startIsolatedServer } from '@support/testServer'
 
 type Delivered = {
@@ -414,12 +416,17 @@ describe('publishing ships exactly what was approved', () => {
 
   it('serves strong ETags with 304, Last-Modified and Cache-Control', async () => {
     for (const path of ['/content/v1/partners/ja', '/partners/ja', '/partners/ja/feed.atom']) {
-      const first = await publicGet(api, path)
+      const first = await publicGet(api, path, { 'Accept-Encoding': 'identity' })
       const etag = first.headers.get('etag') ?? ''
       expect(etag).toMatch(/^"[0-9a-f]{16}-[\w-]+"$/)
-      expect(first.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate')
+      expect(first.headers.get('cache-control')).toBe(
+        'public, max-age=0, s-maxage=30, stale-while-revalidate=30',
+      )
       expect(Number.isNaN(Date.parse(first.headers.get('last-modified') ?? ''))).toBe(false)
-      const again = await publicGet(api, path, { 'If-None-Match': etag })
+      const again = await publicGet(api, path, {
+        'Accept-Encoding': 'identity',
+        'If-None-Match': etag,
+      })
       expect([again.status, again.text]).toEqual([304, ''])
       expect(again.headers.get('etag')).toBe(etag)
       expect((await publicGet(api, path, { 'If-None-Match': '"something-else"' })).status).toBe(200)
@@ -433,6 +440,23 @@ describe('publishing ships exactly what was approved', () => {
     expect(
       (await api.request('/content/v1/partners/ja', { method: 'POST', json: {} })).status,
     ).toBe(405)
+  })
+
+  it('keeps every public answer compressed with brotli and gzip, chosen by Accept-Encoding', async () => {
+    for (const path of [
+      '/content/v1/partners/ja',
+      '/content/v1/partners/ja/releases',
+      '/partners/ja',
+      '/partners/ja/history',
+      '/partners/ja/feed.atom',
+      '/partners/ja.csv',
+    ])
+      await expectEncodedRepresentations(api.baseURL, path)
+    // Errors and redirects are not kept, so not compressed: plain bytes, whatever the request accepts.
+    const missing = await getBytes(api.baseURL, '/content/v1/partners/ja/releases/99', {
+      'Accept-Encoding': 'br, gzip',
+    })
+    expect([missing.status, missing.headers['content-encoding']]).toEqual([404, undefined])
   })
 
   it('names the problem on unknown locales, missing releases and bad numbers', async () => {
