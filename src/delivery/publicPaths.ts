@@ -24,10 +24,7 @@ export const apiPaths = (locale: string) => {
  * Published ahead of its date and not cancelled: its announcement page existed, and links to it (in
  * feed readers, in emails) keep leading to the release once it is in effect.
  */
-export const wasAnnounced = <R extends PathRelease>(
-  timeline: Timeline<R>,
-  release: R,
-): boolean =>
+export const wasAnnounced = <R extends PathRelease>(timeline: Timeline<R>, release: R): boolean =>
   timeline.statusOf(release) !== 'superseded' &&
   Date.parse(release.publishedAt) < Date.parse(release.effectiveAt)
 
@@ -97,7 +94,9 @@ export const sitePublicPaths = <R extends PathRelease>(
 }
 
 const releaseFacts = <R extends PathRelease>(timeline: Timeline<R>, releases: readonly R[]) =>
-  releases.map((release) => `${release.number}@${release.effectiveAt}:${timeline.statusOf(release)}`)
+  releases.map(
+    (release) => `${release.number}@${release.effectiveAt}:${timeline.statusOf(release)}`,
+  )
 
 /**
  * What a route's answer reads from the timelines, as a string: two timelines give the same answer

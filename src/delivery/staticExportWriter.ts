@@ -41,7 +41,10 @@ export const keepStaticExport = (
     clearTimeout(timer)
     if (!Number.isFinite(at) || stopped) return
     const wait = Math.max(0, at + AFTER_EFFECTIVE_MS - clock())
-    timer = setTimeout(() => (wait > MAX_TIMER_MS ? waitUntil(at) : trigger()), Math.min(wait, MAX_TIMER_MS))
+    timer = setTimeout(
+      () => (wait > MAX_TIMER_MS ? waitUntil(at) : trigger()),
+      Math.min(wait, MAX_TIMER_MS),
+    )
     timer.unref()
   }
 

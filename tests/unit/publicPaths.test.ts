@@ -39,7 +39,11 @@ const timelineOf = (releases: StoredReleaseSummary[], minute: number) =>
 describe('the public paths of a locale', () => {
   it('with no release: only the feed and the API lists answer', () => {
     expect(localePublicPaths('fr', timelineOf([], 0))).toEqual({
-      ok: ['/content/v1/partners/fr/releases', '/content/v1/partners/fr/upcoming', '/partners/fr/feed.atom'],
+      ok: [
+        '/content/v1/partners/fr/releases',
+        '/content/v1/partners/fr/upcoming',
+        '/partners/fr/feed.atom',
+      ],
       redirects: [],
     })
   })
@@ -112,10 +116,7 @@ describe('the paths a change touches', () => {
   it('a ja publish in effect at once: the new release, its diffs, every page showing the current one, and the translations that show the source notice', () => {
     const ja = [summary('ja', 1, 0), summary('ja', 2, 10)]
     const en = [{ ...summary('en', 1, 5), sourceReleaseNumber: 1 }]
-    const changed = changedPublicPaths(
-      site({ ja: ja.slice(0, 1), en }, 20),
-      site({ ja, en }, 20),
-    )
+    const changed = changedPublicPaths(site({ ja: ja.slice(0, 1), en }, 20), site({ ja, en }, 20))
     expect(changed).toEqual(
       expect.arrayContaining([
         '/partners/ja',
@@ -149,7 +150,11 @@ describe('the paths a change touches', () => {
     const ja = [summary('ja', 1, 0), summary('ja', 2, 10, 50)]
     const changed = changedPublicPaths(site({ ja }, 59.99), site({ ja }, 60))
     expect(changed).toEqual(
-      expect.arrayContaining(['/partners/ja/upcoming/2', '/partners/ja/releases/2', '/partners/ja']),
+      expect.arrayContaining([
+        '/partners/ja/upcoming/2',
+        '/partners/ja/releases/2',
+        '/partners/ja',
+      ]),
     )
   })
 
@@ -188,7 +193,12 @@ describe('changedPublicPaths misses no changed answer', () => {
       const sources = [
         locale === 'ja'
           ? { subject: 'page', contentHash: `ja${version}`, approvedBy: null }
-          : { subject: 'page', contentHash: `en${version}`, approvedBy: null, sourceHash: `ja${version}` },
+          : {
+              subject: 'page',
+              contentHash: `en${version}`,
+              approvedBy: null,
+              sourceHash: `ja${version}`,
+            },
       ]
       return { ...release, id: `${locale}-${index + 1}`, sources }
     })
@@ -199,7 +209,9 @@ describe('changedPublicPaths misses no changed answer', () => {
     const now = T0 + minute * MINUTE
     const states: Record<string, LocaleState> = {}
     for (const locale of ['ja', 'en']) {
-      const releases = (all[locale] ?? []).filter((release) => Date.parse(release.publishedAt) <= now)
+      const releases: StoredReleaseSummary[] = (all[locale] ?? []).filter(
+        (release) => Date.parse(release.publishedAt) <= now,
+      )
       states[locale] = { releases, timeline: releaseTimeline(releases, now) }
     }
     const answers = new Map<string, string>()
@@ -213,7 +225,9 @@ describe('changedPublicPaths misses no changed answer', () => {
         state,
         source,
         full: async (release) => {
-          const found = all[release.locale]?.find((candidate) => candidate.number === release.number)
+          const found = all[release.locale]?.find(
+            (candidate) => candidate.number === release.number,
+          )
           if (!found) throw new Error(`no release ${release.locale} ${release.number}`)
           return found
         },

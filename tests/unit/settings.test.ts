@@ -243,7 +243,10 @@ const cases: Array<{
       ['export/site', path.resolve('export/site')],
     ],
     bad: [
-      ['/', /^KAIJI_STATIC_EXPORT_DIR "\/" is the file system's root; name a path that does not exist yet/],
+      [
+        '/',
+        /^KAIJI_STATIC_EXPORT_DIR "\/" is the file system's root; name a path that does not exist yet/,
+      ],
       [
         '/srv/site\nx',
         /^KAIJI_STATIC_EXPORT_DIR "\/srv\/site\\nx" must be a folder path, without line breaks/,
