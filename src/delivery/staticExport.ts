@@ -21,6 +21,9 @@ export type ExportStats = {
   nextChangeAt: number
 }
 
+export const describeExport = (stats: ExportStats): string =>
+  `${stats.paths} paths and ${stats.redirects} redirects, ${stats.files} files, ${stats.bytes} bytes`
+
 /** Paths answered at once: enough to overlap reads with compressing, few enough to leave the server its core. */
 const CONCURRENCY = 4
 

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { DeliveryService } from './deliveryService'
 import { replaceExportTree } from './exportDirectory'
-import { writeStaticExport, type ExportStats } from './staticExport'
+import { describeExport, writeStaticExport } from './staticExport'
 
 /** setTimeout's longest wait; a later effective date is waited for in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1
@@ -14,9 +14,6 @@ export type StaticExportKeeper = {
   idle: () => Promise<void>
   stop: () => Promise<void>
 }
-
-export const describeExport = (stats: ExportStats): string =>
-  `${stats.paths} paths and ${stats.redirects} redirects, ${stats.files} files, ${stats.bytes} bytes`
 
 /**
  * Keeps a static export of the public site at `target` (KAIJI_STATIC_EXPORT_DIR): written at start,
