@@ -113,15 +113,12 @@ const routeFacts = <R extends PathRelease>(
     const release = find(number)
     return release ? timeline.statusOf(release) : 'absent'
   }
-  const everything = JSON.stringify([
-    current?.number ?? null,
-    releaseFacts(timeline, visible),
-    releaseFacts(timeline, upcoming),
-  ])
+  const inEffect = JSON.stringify([current?.number ?? null, releaseFacts(timeline, visible)])
+  const everything = `${inEffect}|${JSON.stringify(releaseFacts(timeline, upcoming))}`
   // A translation's answers say whether it is behind the source release in effect (at its date, for an announced one).
   const sourceNow = route.locale === SOURCE_LOCALE ? '' : `|${source?.current?.number ?? null}`
   const sourceAll =
-    route.locale === SOURCE_LOCALE || !source
+    route.locale === SOURCE_LOCALE || !source || upcoming.length === 0
       ? ''
       : `|${JSON.stringify([releaseFacts(source, source.visible), releaseFacts(source, source.upcoming)])}`
   switch (route.kind) {
@@ -132,8 +129,9 @@ const routeFacts = <R extends PathRelease>(
     case 'export-csv':
       return current ? String(current.number) : '404'
     case 'page-history':
-      return current ? everything : '404'
+      return current ? inEffect : '404'
     case 'api-releases':
+      return inEffect
     case 'feed':
       return everything
     case 'api-upcoming':

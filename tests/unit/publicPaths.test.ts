@@ -129,10 +129,10 @@ describe('the paths a change touches', () => {
         '/partners/en.json',
         '/content/v1/partners/en',
         '/content/v1/partners/en/releases/1',
-        '/content/v1/partners/en/upcoming',
       ]),
     )
-    // The English pages that do not show the source notice are untouched.
+    // The English pages that do not show the source notice are untouched; English announces nothing.
+    expect(changed).not.toContain('/content/v1/partners/en/upcoming')
     expect(changed).not.toContain('/partners/en/history')
     expect(changed).not.toContain('/partners/en.csv')
     expect(changed).not.toContain('/partners/fr/feed.atom')
