@@ -36,7 +36,9 @@ export const checkExportTarget = async (target: string): Promise<void> => {
     stat = await fs.lstat(target)
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return
-    throw new StaticExportError(`The export folder ${target} cannot be read (${errorCode(error)}).`)
+    throw new StaticExportError(
+      `The export folder ${target} cannot be used (${errorCode(error)}): name a path in a folder this user can write.`,
+    )
   }
   if (stat.isSymbolicLink()) return
   if (stat.isDirectory() && (await fs.readdir(target)).length === 0) return
