@@ -268,13 +268,16 @@ describe('npm run export', () => {
             'x-frame-options',
             'cross-origin-opener-policy',
             'last-modified',
-          ])
+          ]) {
+            // Where the public site sends no Last-Modified (no release behind the answer), nginx sends the file's.
+            if (name === 'last-modified' && fromSite.headers[name] === undefined) continue
             expect([file, acceptEncoding, name, answer.headers[name]]).toEqual([
               file,
               acceptEncoding,
               name,
               fromSite.headers[name],
             ])
+          }
       }
     })
 
@@ -392,7 +395,10 @@ describe('KAIJI_STATIC_EXPORT_DIR after a publish through HTTP', () => {
     expect(problems).toEqual([])
     expect(seen[0]).toBe(before)
     expect(seen.length).toBeGreaterThanOrEqual(2)
-    // Only the tree served is left beside the link.
+    // Only the tree served is left beside the link, once the older ones are removed.
+    await waitFor('the older trees removed', () =>
+      fs.readdirSync(exports).filter((name) => name.startsWith('kept')).length === 2 ? true : null,
+    )
     expect(
       fs
         .readdirSync(exports)
