@@ -69,6 +69,19 @@ describe('the file of each public path in a static export', () => {
   })
 })
 
+describe("the README's nginx configuration", () => {
+  it('is deploy/nginx.conf, the file the nginx test runs', () => {
+    const readme = fs.readFileSync('README.md', 'utf8')
+    expect(readme).toContain(`\`\`\`nginx\n${fs.readFileSync('deploy/nginx.conf', 'utf8')}\`\`\``)
+  })
+
+  it('lists the Content-Type of every file type of the export', () => {
+    const conf = fs.readFileSync('deploy/nginx.conf', 'utf8')
+    for (const [extension, contentType] of Object.entries(EXPORT_CONTENT_TYPES))
+      expect(conf).toContain(`'${contentType}' ${extension};`)
+  })
+})
+
 describe('replacing the export tree', () => {
   let parent: string
   beforeEach(() => {
