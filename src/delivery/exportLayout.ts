@@ -35,17 +35,21 @@ const extensionOf = (contentType: string): ExportExtension => {
 }
 
 /** A public path's segments, refused unless each is plain (no dot segments, no encoded characters). */
-const segmentsOf = (path: string): string[] => {
-  const segments = path.split('/').slice(1)
-  if (!path.startsWith('/') || segments.length === 0 || !segments.every((s) => SEGMENT.test(s)))
-    throw new Error(`${JSON.stringify(path)} cannot be a file of the export`)
+const segmentsOf = (publicPath: string): string[] => {
+  const segments = publicPath.split('/').slice(1)
+  if (
+    !publicPath.startsWith('/') ||
+    segments.length === 0 ||
+    !segments.every((segment) => SEGMENT.test(segment))
+  )
+    throw new Error(`${JSON.stringify(publicPath)} cannot be a file of the export`)
   return segments
 }
 
-/** The file, relative to the export's root, that holds what `path` answers with `contentType`. */
-export const exportFileOf = (path: string, contentType: string): string => {
+/** The file, relative to the export's root, that holds what `publicPath` answers with `contentType`. */
+export const exportFileOf = (publicPath: string, contentType: string): string => {
   const extension = extensionOf(contentType)
-  const segments = segmentsOf(path)
+  const segments = segmentsOf(publicPath)
   const last = segments.at(-1) ?? ''
   return last.endsWith(`.${extension}`)
     ? segments.join('/')
@@ -62,6 +66,6 @@ export const publicPathOf = (file: string): { path: string; contentType: string 
   return { path: `/${folder ?? file}`, contentType }
 }
 
-/** The marker file of a redirect from `path`. */
-export const redirectFileOf = (path: string): string =>
-  [REDIRECTS_FOLDER, ...segmentsOf(path)].join('/')
+/** The marker file of a redirect from `publicPath`. */
+export const redirectFileOf = (publicPath: string): string =>
+  [REDIRECTS_FOLDER, ...segmentsOf(publicPath)].join('/')

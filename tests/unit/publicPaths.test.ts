@@ -90,7 +90,7 @@ describe('the public paths of a locale', () => {
     const releases = [summary('ja', 1, 0), summary('ja', 2, 10, 90), summary('ja', 3, 20)]
     for (const minute of [30, 150]) {
       const { ok, redirects } = localePublicPaths('ja', timelineOf(releases, minute))
-      expect(ok.filter((path) => path.includes('/upcoming/'))).toEqual([])
+      expect(ok.filter((publicPath) => publicPath.includes('/upcoming/'))).toEqual([])
       expect(redirects).toEqual([])
     }
   })
