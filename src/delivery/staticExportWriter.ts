@@ -8,10 +8,11 @@ import { describeExport, writeStaticExport } from './staticExport'
 const MAX_TIMER_MS = 2 ** 31 - 1
 /** A timer may fire a millisecond early; the rewrite must see the new release in effect. */
 const AFTER_EFFECTIVE_MS = 5
+/** After a failed rewrite (a full disk, say), another try even if nothing changes meanwhile. */
+const RETRY_MS = 60_000
 
 export type StaticExportKeeper = {
-  /** Resolves once no rewrite is running or due (for tests and shutdown). */
-  idle: () => Promise<void>
+  /** Stops rewriting; resolves once a rewrite under way has ended. */
   stop: () => Promise<void>
 }
 
@@ -20,14 +21,13 @@ export type StaticExportKeeper = {
  * then rewritten whenever the delivery service's answers may have changed (it is invalidated by a
  * publish or rollback here or in another process, or by anything else that changes the pages) and
  * when an announced release's effective date passes. One rewrite runs at a time; triggers meanwhile
- * make one more. A failed rewrite is logged and leaves the previous tree serving; the next trigger
- * tries again.
+ * make one more. A failed rewrite is logged and leaves the previous tree serving; the next trigger,
+ * or a minute, tries again.
  */
 export const keepStaticExport = (
   payload: Payload,
   delivery: DeliveryService,
   target: string,
-  { clock = Date.now }: { clock?: () => number } = {},
 ): StaticExportKeeper => {
   let running: Promise<void> | null = null
   let again = false
@@ -37,7 +37,7 @@ export const keepStaticExport = (
   const waitUntil = (at: number) => {
     clearTimeout(timer)
     if (!Number.isFinite(at) || stopped) return
-    const wait = Math.max(0, at + AFTER_EFFECTIVE_MS - clock())
+    const wait = Math.max(0, at + AFTER_EFFECTIVE_MS - Date.now())
     timer = setTimeout(
       () => (wait > MAX_TIMER_MS ? waitUntil(at) : trigger()),
       Math.min(wait, MAX_TIMER_MS),
@@ -53,8 +53,9 @@ export const keepStaticExport = (
     } catch (error) {
       payload.logger.error(
         { err: error },
-        `Static export: could not rewrite ${target}; the previous tree keeps serving, and the next change tries again`,
+        `Static export: could not rewrite ${target}; the previous tree keeps serving, and the next change (or a minute) tries again`,
       )
+      waitUntil(Date.now() + RETRY_MS)
     }
   }
 
@@ -76,9 +77,6 @@ export const keepStaticExport = (
   const unsubscribe = delivery.onInvalidate(trigger)
   trigger()
   return {
-    idle: async () => {
-      while (running) await running
-    },
     stop: async () => {
       stopped = true
       clearTimeout(timer)
