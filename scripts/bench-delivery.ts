@@ -280,11 +280,13 @@ const nginxFailure = (dir: string) => {
 
 /**
  * nginx serving `encoded` at the delivery path as a plain static copy: a root folder and nothing
- * else, `gzip_static` and `brotli_static` on (a request without Accept-Encoding gets the plain file).
- * Checks it serves the same bytes in each encoding; stopped by the cleanup.
+ * else, `gzip_static` and `brotli_static` on (a request without Accept-Encoding gets the plain file);
+ * `openFileCache` adds deploy/nginx.conf's open file cache. Checks it serves the same bytes in each
+ * encoding; stopped by the cleanup.
  */
 const startNginx = async (
   encoded: Encoded,
+  { openFileCache = false }: { openFileCache?: boolean } = {},
 ): Promise<{ url: string; stop: () => Promise<void> }> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaiji-bench-static-'))
   removeAtEnd(dir)
@@ -305,7 +307,7 @@ const startNginx = async (
     root ${dir};
     gzip_static on;
     brotli_static on;
-    gzip_vary on;
+    gzip_vary on;${openFileCache ? '\n    open_file_cache max=10000 inactive=60s;\n    open_file_cache_valid 1s;' : ''}
   }`,
   })
   onCleanup(() => nginx.stop())
@@ -381,6 +383,17 @@ const expectSameBytes = async (url: string, expected: Encoded, describeFailure: 
   for (const encoding of Object.keys(ACCEPTS) as Array<keyof Encoded>)
     if (!served[encoding].equals(expected[encoding]))
       throw new Error(`nginx at ${url} serves other ${encoding} bytes than the public site`)
+}
+
+/** `npm run export` on the bench's database: its one-line summary, with how long it took. */
+const runExport = async (out: string, publicUrl: string, dataDir: string): Promise<string> => {
+  const started = performance.now()
+  const exported = await runScript('src/cli/export.ts', ['--out', out, '--public-url', publicUrl], {
+    KAIJI_DATA_DIR: dataDir,
+  })
+  if (exported.code !== 0) throw new Error(`npm run export failed:\n${exported.stderr}`)
+  const seconds = (performance.now() - started) / 1000
+  return `${exported.stdout.trim().split('\n').at(-1) ?? ''} (${seconds.toFixed(1)} s with the command's start)`
 }
 
 /** Threads of `pid` and of its children (the public site) on the server CPU. */
@@ -574,6 +587,7 @@ const printTargets = (figures: {
   siteBr: WrkResult
   nginxBr: WrkResult
   exportBr: WrkResult
+  cachedBr: WrkResult
   wire: { siteBr: Wire; nginxBr: Wire; exportBr: Wire }
   site: Served
   other: Served
@@ -589,6 +603,7 @@ const printTargets = (figures: {
     siteBr,
     nginxBr,
     exportBr,
+    cachedBr,
     wire,
     site,
     other,
@@ -675,6 +690,9 @@ const printTargets = (figures: {
       other.maxMs <= 1000,
     ],
   ]
+  log(
+    `\nnginx static export / the same plain copy with deploy/nginx.conf's open file cache (req/s), gzip, br: ${ratio(exportBr.requestsPerSecond / cachedBr.requestsPerSecond)} (reference: what try_files, the header maps and the added headers cost)`,
+  )
   log(
     `\nnginx in the ${RELEASES}-release phase ran at ${ratio(nginxAgain.requestsPerSecond / nginx.requestsPerSecond)} its 1-release-phase rate (the machine's load moved)`,
   )
@@ -773,17 +791,12 @@ const main = async () => {
   removeAtEnd(exports)
   fs.chmodSync(exports, 0o755)
   const exportRoot = path.join(exports, 'site')
-  const exported = await runScript(
-    'src/cli/export.ts',
-    ['--out', exportRoot, '--public-url', site],
-    { KAIJI_DATA_DIR: dataDir },
-  )
-  if (exported.code !== 0) throw new Error(`npm run export failed:\n${exported.stderr}`)
-  const exportSummary = exported.stdout.trim().split('\n').at(-1) ?? ''
+  const exportSummary = await runExport(exportRoot, site, dataDir)
   log(`  ${exportSummary}`)
   const exportServer = await startExportNginx(exportRoot, encoded)
+  const cachedCopy = await startNginx(encoded, { openFileCache: true })
   const compressed = { headers: ['Accept-Encoding: gzip, br'] }
-  const [siteBr, nginxBr, exportBr] = await measureInterleaved(
+  const [siteBr, nginxBr, exportBr, cachedBr] = await measureInterleaved(
     tools.wrk,
     [
       { label: 'public site, 1 release, gzip, br', url: `${site}${DELIVERY_PATH}`, ...compressed },
@@ -797,10 +810,16 @@ const main = async () => {
         url: exportServer.url,
         ...compressed,
       },
+      {
+        label: `${nginxLabel}, gzip_static/brotli_static + open_file_cache, gzip, br (reference)`,
+        url: cachedCopy.url,
+        ...compressed,
+      },
     ],
     seconds,
     rounds,
   )
+  await cachedCopy.stop()
   const wire = {
     site: await wireBytes(`${site}${DELIVERY_PATH}`, ACCEPTS.identity),
     nginx: await wireBytes(staticFile.url, ACCEPTS.identity),
@@ -837,7 +856,8 @@ const main = async () => {
     !nginxAgain ||
     !siteBr ||
     !nginxBr ||
-    !exportBr
+    !exportBr ||
+    !cachedBr
   )
     throw new Error('a measurement is missing')
   const rows: Row[] = [
@@ -851,8 +871,12 @@ const main = async () => {
     siteBr,
     nginxBr,
     exportBr,
+    cachedBr,
   ]
   rss.push([`after the ${RELEASES}-release runs`, memory()])
+  log(`static export at ${RELEASES} releases (npm run export)…`)
+  const bigExportSummary = await runExport(path.join(exports, 'big'), site, dataDir)
+  log(`  ${bigExportSummary}`)
 
   log('starting a second server process (B) on the same data directory…')
   const b = (await startKaiji(dataDir, { publicSite: false })).url
@@ -897,6 +921,7 @@ const main = async () => {
     siteBr: siteBr.result,
     nginxBr: nginxBr.result,
     exportBr: exportBr.result,
+    cachedBr: cachedBr.result,
     wire,
     site: served.a,
     other: served.b,
@@ -909,6 +934,9 @@ const main = async () => {
     `response body of ${DELIVERY_PATH}: ${delivered.body.length} bytes at release 1 (served by nginx too; ${encoded.br.length} bytes in brotli, ${encoded.gzip.length} in gzip, the same bytes from the public site and both nginx setups), ${filled.body.length} bytes at release ${RELEASES}`,
   )
   log(`static export at release 1: ${exportSummary.replace(/^Static export written to \S+ /, '')}`)
+  log(
+    `static export at release ${RELEASES}: ${bigExportSummary.replace(/^Static export written to \S+ /, '')}`,
+  )
   log(
     `nginx: worker_processes ${NGINX_WORKERS} (node serves from one JavaScript thread), keepalive_requests 1000000 (node has no per-connection limit), access_log off`,
   )
