@@ -337,6 +337,9 @@ describe('npm run export', () => {
 })
 
 describe('KAIJI_STATIC_EXPORT_DIR after a publish through HTTP', () => {
+  let nginx: RunningNginx | undefined
+  afterAll(async () => nginx?.stop())
+
   it('is rewritten with the new release, and every tree it points to is whole: the old one stays intact until the new one is swapped in', async () => {
     const complete = (root: string) => {
       const listed = JSON.parse(
@@ -348,6 +351,15 @@ describe('KAIJI_STATIC_EXPORT_DIR after a publish through HTTP', () => {
         ),
       )
     }
+    // nginx serving the kept folder, as deployed: it follows the link to each new tree.
+    const served = await startNginx({ http: (port) => kaijiNginxConf(kept, port) })
+    nginx = served
+    const nginxCurrent = async () => (await getBytes(served.url, '/content/v1/partners/ja')).body
+    expect(
+      (await nginxCurrent()).equals(
+        fs.readFileSync(path.join(kept, 'content/v1/partners/ja/index.json')),
+      ),
+    ).toBe(true)
     const before = fs.readlinkSync(kept)
     const beforeFiles = filesUnder(kept)
     let watching = true
@@ -405,6 +417,16 @@ describe('KAIJI_STATIC_EXPORT_DIR after a publish through HTTP', () => {
         .filter((name) => name.startsWith('kept'))
         .sort(),
     ).toEqual(['kept', fs.readlinkSync(kept)].sort())
+    // Within open_file_cache_valid (1 s) of the swap, nginx serves the new tree.
+    const swapped = Date.now()
+    const after = await waitFor('nginx serving the new tree', async () => {
+      const body = await nginxCurrent()
+      return body.equals(fs.readFileSync(path.join(kept, 'content/v1/partners/ja/index.json')))
+        ? Date.now() - swapped
+        : null
+    })
+    expect(after).toBeLessThan(2_000)
+    expect((await getBytes(served.url, '/partners/ja/releases/5')).status).toBe(200)
     const current = await getBytes(site.baseURL, '/partners/ja', { 'Accept-Encoding': 'br' })
     expect(current.body.equals(fs.readFileSync(path.join(kept, 'partners/ja/index.html.br')))).toBe(
       true,
