@@ -238,6 +238,8 @@ describe('npm run export', () => {
       fs.existsSync(path.join(kept, REDIRECTS_FOLDER, 'partners/ja/upcoming/3')) ? true : null,
     )
     expect(fs.lstatSync(kept).isSymbolicLink()).toBe(true)
+    // Written by the main process (its pid names the tree), never by its public site's process.
+    expect(fs.readlinkSync(kept)).toMatch(new RegExp(`^kept\\.\\d{8}T\\d{9}Z-${server.pid}-\\d+$`))
     expect(filesUnder(kept)).toEqual(files)
     for (const file of files)
       expect([
