@@ -51,6 +51,14 @@ export const keepStaticExport = (
       payload.logger.info(`Static export written to ${target}: ${describeExport(stats)}`)
       waitUntil(stats.nextChangeAt)
     } catch (error) {
+      // A change during the rewrite can make an answer differ from the path list read before it.
+      if (again) {
+        payload.logger.info(
+          { err: error },
+          `Static export: the public site changed while ${target} was written; writing it again`,
+        )
+        return
+      }
       payload.logger.error(
         { err: error },
         `Static export: could not rewrite ${target}; the previous tree keeps serving, and the next change (or a minute) tries again`,
