@@ -99,61 +99,65 @@ const releaseFacts = <R extends PathRelease>(timeline: Timeline<R>, releases: re
   )
 
 /**
- * What a route's answer reads from the timelines, as a string: two timelines give the same answer
- * to a route when they give it the same facts (release contents never change). Mirrors answerRoute.
+ * What a route's answer reads from a locale's timeline, as a string: two timelines give the same
+ * answer to a route when they give it the same facts (release contents never change). Mirrors
+ * answerRoute. What every route of the locale shares is worked out once.
  */
-const routeFacts = <R extends PathRelease>(
-  route: PublicRoute,
+const routeFactsOf = <R extends PathRelease>(
+  locale: string,
   timeline: Timeline<R>,
   source: Timeline<R> | undefined,
-): string => {
+): ((route: PublicRoute) => string) => {
   const { current, visible, upcoming } = timeline
-  const find = (number: number) => visible.find((release) => release.number === number)
+  const byNumber = new Map(visible.map((release) => [release.number, release]))
   const status = (number: number) => {
-    const release = find(number)
+    const release = byNumber.get(number)
     return release ? timeline.statusOf(release) : 'absent'
   }
   const inEffect = JSON.stringify([current?.number ?? null, releaseFacts(timeline, visible)])
   const everything = `${inEffect}|${JSON.stringify(releaseFacts(timeline, upcoming))}`
   // A translation's answers say whether it is behind the source release in effect (at its date, for an announced one).
-  const sourceNow = route.locale === SOURCE_LOCALE ? '' : `|${source?.current?.number ?? null}`
+  const sourceNow = locale === SOURCE_LOCALE ? '' : `|${source?.current?.number ?? null}`
   const sourceAll =
-    route.locale === SOURCE_LOCALE || !source || upcoming.length === 0
+    locale === SOURCE_LOCALE || !source || upcoming.length === 0
       ? ''
       : `|${JSON.stringify([releaseFacts(source, source.visible), releaseFacts(source, source.upcoming)])}`
-  switch (route.kind) {
-    case 'api-current':
-    case 'export-json':
-    case 'page-current':
-      return current ? `${everything}${sourceNow}` : '404'
-    case 'export-csv':
-      return current ? String(current.number) : '404'
-    case 'page-history':
-      return current ? inEffect : '404'
-    case 'api-releases':
-      return inEffect
-    case 'feed':
-      return everything
-    case 'api-upcoming':
-      return `${everything}${sourceAll}`
-    case 'api-release':
-      return find(route.number) ? `${status(route.number)}${sourceNow}` : '404'
-    case 'page-release':
-      return find(route.number) ? `${status(route.number)}|${current?.number ?? null}` : '404'
-    case 'api-diff':
-      return find(route.from) && find(route.to)
-        ? `${status(route.from)}|${status(route.to)}`
-        : '404'
-    case 'page-diff':
-      return find(route.from) && find(route.to) ? '200' : '404'
-    case 'page-upcoming': {
-      if (upcoming.some((release) => release.number === route.number))
-        return `announced|${current?.number ?? null}`
-      const release = find(route.number)
-      return release && wasAnnounced(timeline, release) ? '301' : '404'
+  const currentNumber = current?.number ?? null
+  return (route) => {
+    switch (route.kind) {
+      case 'api-current':
+      case 'export-json':
+      case 'page-current':
+        return current ? `${everything}${sourceNow}` : '404'
+      case 'export-csv':
+        return current ? String(current.number) : '404'
+      case 'page-history':
+        return current ? inEffect : '404'
+      case 'api-releases':
+        return inEffect
+      case 'feed':
+        return everything
+      case 'api-upcoming':
+        return `${everything}${sourceAll}`
+      case 'api-release':
+        return byNumber.has(route.number) ? `${status(route.number)}${sourceNow}` : '404'
+      case 'page-release':
+        return byNumber.has(route.number) ? `${status(route.number)}|${currentNumber}` : '404'
+      case 'api-diff':
+        return byNumber.has(route.from) && byNumber.has(route.to)
+          ? `${status(route.from)}|${status(route.to)}`
+          : '404'
+      case 'page-diff':
+        return byNumber.has(route.from) && byNumber.has(route.to) ? '200' : '404'
+      case 'page-upcoming': {
+        if (upcoming.some((release) => release.number === route.number))
+          return `announced|${currentNumber}`
+        const release = byNumber.get(route.number)
+        return release && wasAnnounced(timeline, release) ? '301' : '404'
+      }
+      case 'bad-number':
+        return '400'
     }
-    case 'bad-number':
-      return '400'
   }
 }
 
@@ -178,24 +182,20 @@ export const changedPublicPaths = <R extends PathRelease>(
       ...pathsOf(localePublicPaths(locale, is)),
     ])
     const numbers = [...new Set([...was.visible, ...is.visible].map((release) => release.number))]
-    const statusOf = (timeline: Timeline<R>, number: number) => {
-      const release = timeline.visible.find((candidate) => candidate.number === number)
-      return release ? timeline.statusOf(release) : null
-    }
+    const statuses = (timeline: Timeline<R>) =>
+      new Map(timeline.visible.map((release) => [release.number, timeline.statusOf(release)]))
+    const [statusWas, statusIs] = [statuses(was), statuses(is)]
     const api = apiPaths(locale)
-    for (const moved of numbers.filter((n) => statusOf(was, n) !== statusOf(is, n)))
+    for (const moved of numbers.filter((n) => statusWas.get(n) !== statusIs.get(n)))
       for (const other of numbers) {
         candidates.add(api.diff(moved, other))
         candidates.add(api.diff(other, moved))
       }
+    const factsWere = routeFactsOf(locale, was, before[SOURCE_LOCALE])
+    const factsAre = routeFactsOf(locale, is, after[SOURCE_LOCALE])
     for (const path of candidates) {
       const route = matchPublicRoute(path)
-      if (!route) continue
-      if (
-        routeFacts(route, was, before[SOURCE_LOCALE]) !==
-        routeFacts(route, is, after[SOURCE_LOCALE])
-      )
-        changed.add(path)
+      if (route && factsWere(route) !== factsAre(route)) changed.add(path)
     }
   }
   return [...changed].sort()
