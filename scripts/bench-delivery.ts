@@ -2,13 +2,15 @@
  * `npm run bench:delivery [-- --duration N] [-- --rounds R]`: throughput and latency of the public delivery API, printed as tables.
  *   wrk at 50 connections against GET /content/v1/partners/ja on the delivery-only public site (1 release, then 500
  *   releases; the main port for reference), Payload's own REST API (authenticated) and nginx serving the same bytes as a
- *   static file; then how long a publish through the main server takes to be served by its public site and by a second
- *   server process on the same database. Installs wrk and nginx-light with apt-get
+ *   static file; with `Accept-Encoding: gzip, br`, the public site against nginx `gzip_static`/`brotli_static` serving
+ *   the same compressed bytes, and nginx serving the static export (`npm run export`, deploy/nginx.conf), with the bytes
+ *   of each response; then how long a publish through the main server takes to be served by its public site and by a
+ *   second server process on the same database. Installs wrk, nginx-light and nginx's brotli_static module with apt-get
  *   when missing. Exits 0 whatever the figures; non-zero only when it could not run.
  * wrk runs on its own CPU when there are two or more (taskset), and nginx gets one worker as node has one JavaScript thread;
  * compare figures from one run, on an otherwise idle machine (the load average is printed before and after).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -17,9 +19,17 @@ import { parseArgs } from 'node:util'
 
 import { approveChange, releaseAction, type PublishResult } from '@support/contentChanges'
 import { ApiClient, type ApiResponse } from '@support/apiClient'
+import {
+  brotliStaticModule,
+  findNginx,
+  kaijiNginxConf,
+  NGINX_PACKAGES,
+  startNginx as startNginxWith,
+} from '@support/nginx'
 import { childrenOf, residentMb } from '@support/processes'
 import { makeDataDir, runScript, startServer } from '@support/server.mjs'
 import { TEST_PASSWORD, TEST_USERS } from '@support/testUsers.mjs'
+import { getBytes } from '@tests/helpers/rawRequest'
 import {
   fixed,
   loadAverage,
@@ -90,21 +100,31 @@ const findCommand = (name: string): string | null => {
   )
 }
 
+const PACKAGES = ['wrk', ...NGINX_PACKAGES]
+
 const aptInstall = () =>
-  capture('apt-get', ['install', '-y', 'wrk', 'nginx-light'], {
+  capture('apt-get', ['install', '-y', ...PACKAGES], {
     ...process.env,
     DEBIAN_FRONTEND: 'noninteractive',
   })
 
-/** wrk and nginx, installed from Debian when missing; returns their paths. */
+const missingTools = () => {
+  const nginx = findNginx()
+  return [
+    ...(findCommand('wrk') ? [] : ['wrk']),
+    ...(nginx ? [] : ['nginx']),
+    ...(nginx && brotliStaticModule(nginx) ? [] : ["nginx's brotli_static module"]),
+  ]
+}
+
+/** wrk, nginx and its brotli_static module, installed from Debian when missing; returns the paths of wrk and nginx. */
 const ensureTools = async (): Promise<{ wrk: string; nginx: string }> => {
-  const missing = ['wrk', 'nginx'].filter((name) => !findCommand(name))
+  const missing = missingTools()
+  const command = `apt-get install -y ${PACKAGES.join(' ')}`
   if (missing.length) {
-    log(`${missing.join(' and ')} missing: running apt-get install -y wrk nginx-light`)
+    log(`${missing.join(', ')} missing: running ${command}`)
     if (process.getuid?.() !== 0)
-      throw new Error(
-        `${missing.join(' and ')} missing and not root: install them with apt-get install -y wrk nginx-light`,
-      )
+      throw new Error(`${missing.join(', ')} missing and not root: install them with ${command}`)
     let install = await aptInstall()
     if (install.code !== 0) {
       log('apt-get install failed: running apt-get update, then installing again')
@@ -112,13 +132,13 @@ const ensureTools = async (): Promise<{ wrk: string; nginx: string }> => {
       if (update.code !== 0) throw new Error(`apt-get update failed:\n${update.stderr.trim()}`)
       install = await aptInstall()
     }
-    if (install.code !== 0)
-      throw new Error(`apt-get install -y wrk nginx-light failed:\n${install.stderr.trim()}`)
-    log('installed wrk and nginx-light')
+    if (install.code !== 0) throw new Error(`${command} failed:\n${install.stderr.trim()}`)
+    log(`installed ${PACKAGES.join(', ')}`)
   }
   const wrk = findCommand('wrk')
-  const nginx = findCommand('nginx')
-  if (!wrk || !nginx) throw new Error('wrk or nginx is still missing after apt-get install')
+  const nginx = findNginx()
+  if (!wrk || !nginx || missingTools().length)
+    throw new Error(`${missingTools().join(', ')} still missing after ${command}`)
   return { wrk, nginx }
 }
 
@@ -248,93 +268,132 @@ const measureInterleaved = async (
   }))
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      probe.close(() => resolve(port))
-    })
-  })
+/** The delivery path's answer in each encoding, as files of a static copy: the plain bytes, .br and .gz. */
+type Encoded = { identity: Buffer; br: Buffer; gzip: Buffer }
 
-const nginxConf = (dir: string, port: number) => `daemon off;
-worker_processes ${NGINX_WORKERS};
-error_log ${dir}/error.log warn;
-pid ${dir}/nginx.pid;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  types {}
+const nginxPrefix = PINNED ? ['taskset', '-c', SERVER_CPU] : []
+
+const nginxFailure = (dir: string) => {
+  const errorLog = path.join(dir, 'error.log')
+  return fs.existsSync(errorLog) ? fs.readFileSync(errorLog, 'utf8') : ''
+}
+
+/**
+ * nginx serving `encoded` at the delivery path as a plain static copy: a root folder and nothing
+ * else, `gzip_static` and `brotli_static` on (a request without Accept-Encoding gets the plain file);
+ * `openFileCache` adds deploy/nginx.conf's open file cache. Checks it serves the same bytes in each
+ * encoding; stopped by the cleanup.
+ */
+const startNginx = async (
+  encoded: Encoded,
+  { openFileCache = false }: { openFileCache?: boolean } = {},
+): Promise<{ url: string; stop: () => Promise<void> }> => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaiji-bench-static-'))
+  removeAtEnd(dir)
+  // Workers run as an unprivileged user when nginx starts as root: they must be able to read the files.
+  fs.chmodSync(dir, 0o755)
+  const file = path.join(dir, DELIVERY_PATH)
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o755 })
+  fs.writeFileSync(file, encoded.identity, { mode: 0o644 })
+  fs.writeFileSync(`${file}.br`, encoded.br, { mode: 0o644 })
+  fs.writeFileSync(`${file}.gz`, encoded.gzip, { mode: 0o644 })
+  const nginx = await startNginxWith({
+    workers: NGINX_WORKERS,
+    prefix: nginxPrefix,
+    http: (port) => `  types {}
   default_type application/json;
-  keepalive_requests 1000000;
-  client_body_temp_path ${dir}/client_body;
   server {
     listen 127.0.0.1:${port};
-    root ${dir}/www;
-  }
-}
-`
-
-const stopChild = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve()
-    child.once('exit', () => resolve())
-    child.kill('SIGTERM')
-    setTimeout(() => child.kill('SIGKILL'), 5_000).unref()
+    root ${dir};
+    gzip_static on;
+    brotli_static on;
+    gzip_vary on;${openFileCache ? '\n    open_file_cache max=10000 inactive=60s;\n    open_file_cache_valid 1s;' : ''}
+  }`,
   })
-
-const waitForBody = async (
-  url: string,
-  child: ChildProcess,
-  describeFailure: () => string,
-): Promise<Buffer> => {
-  const deadline = Date.now() + 10_000
-  while (Date.now() < deadline && child.exitCode === null) {
-    try {
-      const response = await fetch(url)
-      if (response.status === 200) return Buffer.from(await response.arrayBuffer())
-    } catch {
-      // not listening yet
-    }
-    await sleep(50)
-  }
-  throw new Error(`nginx did not serve ${url}: ${describeFailure()}`)
+  onCleanup(() => nginx.stop())
+  const url = `${nginx.url}${DELIVERY_PATH}`
+  await expectSameBytes(url, encoded, () => nginxFailure(nginx.dir))
+  return { url, stop: nginx.stop }
 }
 
-/** nginx serving `body` at the delivery path, as a static file; stopped by the cleanup. */
-const startNginx = async (
-  nginx: string,
-  body: Buffer,
+/** nginx with deploy/nginx.conf (the README's configuration) serving the static export at `root`. */
+const startExportNginx = async (
+  root: string,
+  encoded: Encoded,
 ): Promise<{ url: string; stop: () => Promise<void> }> => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaiji-bench-nginx-'))
-  removeAtEnd(dir)
-  // Workers run as an unprivileged user when nginx starts as root: they must be able to read the file.
-  fs.chmodSync(dir, 0o755)
-  const file = path.join(dir, 'www', DELIVERY_PATH)
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o755 })
-  fs.writeFileSync(file, body, { mode: 0o644 })
-  const port = await freePort()
-  const conf = path.join(dir, 'nginx.conf')
-  fs.writeFileSync(conf, nginxConf(dir, port))
-  const command = PINNED ? ['taskset', '-c', SERVER_CPU, nginx] : [nginx]
-  const child = spawn(command[0] ?? nginx, [...command.slice(1), '-c', conf, '-p', `${dir}/`], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const nginx = await startNginxWith({
+    workers: NGINX_WORKERS,
+    prefix: nginxPrefix,
+    http: (port) => kaijiNginxConf(root, port),
   })
-  let output = ''
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  onCleanup(() => stopChild(child))
-  const url = `http://127.0.0.1:${port}${DELIVERY_PATH}`
-  const errorLog = path.join(dir, 'error.log')
-  const served = await waitForBody(
-    url,
-    child,
-    () => `${output}${fs.existsSync(errorLog) ? fs.readFileSync(errorLog, 'utf8') : ''}`,
+  onCleanup(() => nginx.stop())
+  const url = `${nginx.url}${DELIVERY_PATH}`
+  await expectSameBytes(url, encoded, () => nginxFailure(nginx.dir))
+  return { url, stop: nginx.stop }
+}
+
+const ACCEPTS: Record<keyof Encoded, Record<string, string>> = {
+  identity: {},
+  br: { 'Accept-Encoding': 'gzip, br' },
+  gzip: { 'Accept-Encoding': 'gzip' },
+}
+
+/** What `url` serves in each encoding (brotli for `gzip, br`, as a browser sends). */
+const fetchEncoded = async (url: string): Promise<Encoded> => {
+  const { origin, pathname } = new URL(url)
+  const answers = await Promise.all(
+    (Object.keys(ACCEPTS) as Array<keyof Encoded>).map(async (encoding) => {
+      const answer = await getBytes(origin, pathname, ACCEPTS[encoding])
+      const coding = answer.headers['content-encoding'] ?? 'identity'
+      if (answer.status !== 200 || coding !== encoding)
+        throw new Error(
+          `${url} with ${JSON.stringify(ACCEPTS[encoding])}: ${answer.status} ${coding}`,
+        )
+      return [encoding, answer.body] as const
+    }),
   )
-  if (!served.equals(body)) throw new Error('nginx serves different bytes than the delivery API')
-  return { url, stop: () => stopChild(child) }
+  return Object.fromEntries(answers) as Encoded
+}
+
+type Wire = { headerBytes: number; bodyBytes: number }
+
+/** One GET over a fresh connection, counted as it arrives on the wire: the status line and headers, and the body. */
+const wireBytes = (url: string, headers: Record<string, string>) =>
+  new Promise<Wire>((resolve, reject) => {
+    const { hostname, port, pathname } = new URL(url)
+    const socket = net.connect(Number(port), hostname)
+    const pieces: Buffer[] = []
+    socket.on('data', (piece: Buffer) => pieces.push(piece))
+    socket.on('error', reject)
+    socket.on('end', () => {
+      const all = Buffer.concat(pieces)
+      const headerBytes = all.indexOf('\r\n\r\n') + 4
+      resolve({ headerBytes, bodyBytes: all.length - headerBytes })
+    })
+    const lines = Object.entries({ ...headers, Host: `${hostname}:${port}`, Connection: 'close' })
+    socket.end(
+      `GET ${pathname} HTTP/1.1\r\n${lines.map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`,
+    )
+  })
+
+const expectSameBytes = async (url: string, expected: Encoded, describeFailure: () => string) => {
+  const served = await fetchEncoded(url).catch((error: Error) => {
+    throw new Error(`nginx at ${url}: ${error.message}\n${describeFailure()}`)
+  })
+  for (const encoding of Object.keys(ACCEPTS) as Array<keyof Encoded>)
+    if (!served[encoding].equals(expected[encoding]))
+      throw new Error(`nginx at ${url} serves other ${encoding} bytes than the public site`)
+}
+
+/** `npm run export` on the bench's database: its one-line summary, with how long it took. */
+const runExport = async (out: string, publicUrl: string, dataDir: string): Promise<string> => {
+  const started = performance.now()
+  const exported = await runScript('src/cli/export.ts', ['--out', out, '--public-url', publicUrl], {
+    KAIJI_DATA_DIR: dataDir,
+  })
+  if (exported.code !== 0) throw new Error(`npm run export failed:\n${exported.stderr}`)
+  const seconds = (performance.now() - started) / 1000
+  return `${exported.stdout.trim().split('\n').at(-1) ?? ''} (${seconds.toFixed(1)} s with the command's start)`
 }
 
 /** Threads of `pid` and of its children (the public site) on the server CPU. */
@@ -525,10 +584,31 @@ const printTargets = (figures: {
   rest: WrkResult
   nginx: WrkResult
   nginxAgain: WrkResult
+  siteBr: WrkResult
+  nginxBr: WrkResult
+  exportBr: WrkResult
+  cachedBr: WrkResult
+  wire: { siteBr: Wire; nginxBr: Wire; exportBr: Wire }
   site: Served
   other: Served
 }) => {
-  const { one, many, oneMain, manyMain, rest, nginx, nginxAgain, site, other } = figures
+  const {
+    one,
+    many,
+    oneMain,
+    manyMain,
+    rest,
+    nginx,
+    nginxAgain,
+    siteBr,
+    nginxBr,
+    exportBr,
+    cachedBr,
+    wire,
+    site,
+    other,
+  } = figures
+  const total = ({ headerBytes, bodyBytes }: Wire) => headerBytes + bodyBytes
   // The 1- and 500-release runs are minutes apart; nginx, measured beside each, shows how the machine's load moved.
   const phaseAdjusted = (later: WrkResult) =>
     later.requestsPerSecond /
@@ -574,6 +654,30 @@ const printTargets = (figures: {
       phaseAdjusted(many) >= 0.9,
     ],
     [
+      'public site / nginx gzip_static (req/s), gzip, br',
+      ratio(siteBr.requestsPerSecond / nginxBr.requestsPerSecond),
+      '≥ 0.6×',
+      siteBr.requestsPerSecond >= 0.6 * nginxBr.requestsPerSecond,
+    ],
+    [
+      'body bytes, public site / nginx gzip_static, gzip, br',
+      `${wire.siteBr.bodyBytes} / ${wire.nginxBr.bodyBytes} B`,
+      '≤ nginx',
+      wire.siteBr.bodyBytes <= wire.nginxBr.bodyBytes,
+    ],
+    [
+      'bytes per response, public site / nginx static export (the same headers), gzip, br',
+      `${total(wire.siteBr)} / ${total(wire.exportBr)} B`,
+      '≤ nginx',
+      total(wire.siteBr) <= total(wire.exportBr),
+    ],
+    [
+      'nginx static export / nginx plain static copy (req/s), gzip, br',
+      ratio(exportBr.requestsPerSecond / nginxBr.requestsPerSecond),
+      '≥ 0.95×',
+      exportBr.requestsPerSecond >= 0.95 * nginxBr.requestsPerSecond,
+    ],
+    [
       'publish-to-served, public site of A (max / median)',
       `${fixed(site.maxMs, 0)} / ${fixed(site.medianMs, 0)} ms`,
       '≤ 1000 ms',
@@ -586,6 +690,9 @@ const printTargets = (figures: {
       other.maxMs <= 1000,
     ],
   ]
+  log(
+    `\nnginx static export / the same plain copy with deploy/nginx.conf's open file cache (req/s), gzip, br: ${ratio(exportBr.requestsPerSecond / cachedBr.requestsPerSecond)} (reference: what try_files, the header maps and the added headers cost)`,
+  )
   log(
     `\nnginx in the ${RELEASES}-release phase ran at ${ratio(nginxAgain.requestsPerSecond / nginx.requestsPerSecond)} its 1-release-phase rate (the machine's load moved)`,
   )
@@ -658,7 +765,8 @@ const main = async () => {
 
   const delivered = await fetchDelivered(site)
   log(`GET ${DELIVERY_PATH}: release ${delivered.release}, body ${delivered.body.length} bytes`)
-  const staticFile = await startNginx(tools.nginx, delivered.body)
+  const encoded = await fetchEncoded(`${site}${DELIVERY_PATH}`)
+  const staticFile = await startNginx(encoded)
   const nginxLabel = `nginx static, ${NGINX_WORKERS} worker`
   const [one, oneMain, nginx] = await measureInterleaved(
     tools.wrk,
@@ -678,6 +786,49 @@ const main = async () => {
     [`Authorization: JWT ${restToken}`],
   )
 
+  log('static export of the public site (npm run export)…')
+  const exports = fs.mkdtempSync(path.join(os.tmpdir(), 'kaiji-bench-export-'))
+  removeAtEnd(exports)
+  fs.chmodSync(exports, 0o755)
+  const exportRoot = path.join(exports, 'site')
+  const exportSummary = await runExport(exportRoot, site, dataDir)
+  log(`  ${exportSummary}`)
+  const exportServer = await startExportNginx(exportRoot, encoded)
+  const cachedCopy = await startNginx(encoded, { openFileCache: true })
+  const compressed = { headers: ['Accept-Encoding: gzip, br'] }
+  const [siteBr, nginxBr, exportBr, cachedBr] = await measureInterleaved(
+    tools.wrk,
+    [
+      { label: 'public site, 1 release, gzip, br', url: `${site}${DELIVERY_PATH}`, ...compressed },
+      {
+        label: `${nginxLabel}, gzip_static/brotli_static, gzip, br`,
+        url: staticFile.url,
+        ...compressed,
+      },
+      {
+        label: `nginx static export (deploy/nginx.conf), ${NGINX_WORKERS} worker, gzip, br`,
+        url: exportServer.url,
+        ...compressed,
+      },
+      {
+        label: `${nginxLabel}, gzip_static/brotli_static + open_file_cache, gzip, br (reference)`,
+        url: cachedCopy.url,
+        ...compressed,
+      },
+    ],
+    seconds,
+    rounds,
+  )
+  await cachedCopy.stop()
+  const wire = {
+    site: await wireBytes(`${site}${DELIVERY_PATH}`, ACCEPTS.identity),
+    nginx: await wireBytes(staticFile.url, ACCEPTS.identity),
+    siteBr: await wireBytes(`${site}${DELIVERY_PATH}`, ACCEPTS.br),
+    nginxBr: await wireBytes(staticFile.url, ACCEPTS.br),
+    exportBr: await wireBytes(exportServer.url, ACCEPTS.br),
+  }
+  await exportServer.stop()
+
   rss.push(['after the 1-release, nginx and REST runs', memory()])
   log(`filling ja with ${RELEASES} releases…`)
   const servedAtTwo = await fillReleases(api, site, RELEASES)
@@ -696,10 +847,36 @@ const main = async () => {
     rounds,
   )
   await staticFile.stop()
-  if (!one || !oneMain || !nginx || !many || !manyMain || !nginxAgain)
+  if (
+    !one ||
+    !oneMain ||
+    !nginx ||
+    !many ||
+    !manyMain ||
+    !nginxAgain ||
+    !siteBr ||
+    !nginxBr ||
+    !exportBr ||
+    !cachedBr
+  )
     throw new Error('a measurement is missing')
-  const rows: Row[] = [one, many, oneMain, manyMain, rest, nginx, nginxAgain]
+  const rows: Row[] = [
+    one,
+    many,
+    oneMain,
+    manyMain,
+    rest,
+    nginx,
+    nginxAgain,
+    siteBr,
+    nginxBr,
+    exportBr,
+    cachedBr,
+  ]
   rss.push([`after the ${RELEASES}-release runs`, memory()])
+  log(`static export at ${RELEASES} releases (npm run export)…`)
+  const bigExportSummary = await runExport(path.join(exports, 'big'), site, dataDir)
+  log(`  ${bigExportSummary}`)
 
   log('starting a second server process (B) on the same data directory…')
   const b = (await startKaiji(dataDir, { publicSite: false })).url
@@ -710,6 +887,29 @@ const main = async () => {
   const served = await publishToServed(api, site, b)
 
   printThroughput(rows)
+  log(
+    `\nbytes per response of GET ${DELIVERY_PATH} at release 1 (one request each, counted on the wire):\n`,
+  )
+  printTable(
+    [
+      { title: 'response' },
+      ...['status line and headers', 'body', 'total'].map((title) => ({ title, right: true })),
+    ],
+    (
+      [
+        ['public site, plain', wire.site],
+        [`${nginxLabel}, plain`, wire.nginx],
+        ['public site, gzip, br', wire.siteBr],
+        [`${nginxLabel}, gzip_static/brotli_static, gzip, br`, wire.nginxBr],
+        ['nginx static export (deploy/nginx.conf), gzip, br', wire.exportBr],
+      ] as const
+    ).map(([label, { headerBytes, bodyBytes }]) => [
+      label,
+      String(headerBytes),
+      String(bodyBytes),
+      String(headerBytes + bodyBytes),
+    ]),
+  )
   printTargets({
     one: one.result,
     many: many.result,
@@ -718,6 +918,11 @@ const main = async () => {
     rest: rest.result,
     nginx: nginx.result,
     nginxAgain: nginxAgain.result,
+    siteBr: siteBr.result,
+    nginxBr: nginxBr.result,
+    exportBr: exportBr.result,
+    cachedBr: cachedBr.result,
+    wire,
     site: served.a,
     other: served.b,
   })
@@ -726,7 +931,11 @@ const main = async () => {
     `publish-to-served on A's public site with 2 releases in ja (one sample, for comparison): ${servedAtTwo.toFixed(0)} ms`,
   )
   log(
-    `response body of ${DELIVERY_PATH}: ${delivered.body.length} bytes at release 1 (served by nginx too), ${filled.body.length} bytes at release ${RELEASES}`,
+    `response body of ${DELIVERY_PATH}: ${delivered.body.length} bytes at release 1 (served by nginx too; ${encoded.br.length} bytes in brotli, ${encoded.gzip.length} in gzip, the same bytes from the public site and both nginx setups), ${filled.body.length} bytes at release ${RELEASES}`,
+  )
+  log(`static export at release 1: ${exportSummary.replace(/^Static export written to \S+ /, '')}`)
+  log(
+    `static export at release ${RELEASES}: ${bigExportSummary.replace(/^Static export written to \S+ /, '')}`,
   )
   log(
     `nginx: worker_processes ${NGINX_WORKERS} (node serves from one JavaScript thread), keepalive_requests 1000000 (node has no per-connection limit), access_log off`,

@@ -4,6 +4,7 @@ import { SourceFormatError } from '@seed/parseSource'
 import { BackupError } from '../backup/sqliteBackup'
 import { checkEnvironment, StartupError } from '../config/environment'
 import { closeDatabase } from '../database/closeDatabase'
+import { StaticExportError } from '../delivery/staticExport'
 
 export class UsageError extends Error {
   override name = 'UsageError'
@@ -17,18 +18,22 @@ const isExplained = (error: unknown): error is Error =>
   error instanceof UsageError ||
   error instanceof StartupError ||
   error instanceof SourceFormatError ||
-  error instanceof BackupError
+  error instanceof BackupError ||
+  error instanceof StaticExportError
 
 /**
- * Runs a command against the configured database (schema brought up to date first), prints its
- * one-line result, and exits 0, or 1 with the reason.
+ * Runs a command against the configured database (schema brought up to date first, unless a command
+ * that only reads says `migrate: false`), prints its one-line result, and exits 0, or 1 with the reason.
  */
-export const runCli = async (command: (payload: Payload) => Promise<string>): Promise<never> => {
+export const runCli = async (
+  command: (payload: Payload) => Promise<string>,
+  { migrate = true }: { migrate?: boolean } = {},
+): Promise<never> => {
   let payload: Payload | undefined
   try {
     const database = await checkEnvironment()
     const { openPayload } = await import('../database/openPayload')
-    payload = await openPayload(database)
+    payload = await openPayload(database, { migrate })
     const message = await command(payload)
     await write(process.stdout, message)
     await closeDatabase(payload)

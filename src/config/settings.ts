@@ -36,6 +36,8 @@ export type Settings = Readonly<{
   publicUrl: string | null
   /** KAIJI_PUBLIC_CACHE_CONTROL; null: the delivery layer's default */
   publicCacheControl: string | null
+  /** KAIJI_STATIC_EXPORT_DIR, absolute: the main server keeps a static export of the public site there; null: none */
+  staticExportDir: string | null
   /** KAIJI_MATERIAL_NOTICE_DAYS */
   materialNoticeDays: number
   /** KAIJI_TIMEZONE: the IANA time zone the admin shows dates in. */
@@ -304,6 +306,22 @@ const parseCacheControl = (raw: string | undefined): string | null => {
   return value
 }
 
+/** `KAIJI_STATIC_EXPORT_DIR`: a path (resolved from the working directory) the server replaces with a link to each new export. */
+export const parseStaticExportDir = (raw: string | undefined): string | null => {
+  const value = given(raw)?.trim()
+  if (value === undefined) return null
+  if (/[\0\n\r]/.test(value))
+    throw new StartupError(
+      `KAIJI_STATIC_EXPORT_DIR ${JSON.stringify(raw)} must be a folder path, without line breaks or NUL characters.`,
+    )
+  const resolved = path.resolve(value)
+  if (resolved === path.parse(resolved).root)
+    throw new StartupError(
+      `KAIJI_STATIC_EXPORT_DIR "${raw}" is the file system's root; name a path that does not exist yet, e.g. /srv/kaiji/site.`,
+    )
+  return resolved
+}
+
 export const DEFAULT_TIMEZONE = 'Asia/Tokyo'
 
 /** An IANA time zone name the runtime knows (Intl throws a RangeError for any other). */
@@ -374,6 +392,7 @@ export const parseSettings = (env: Environment): SettingsResult => {
     publicPort: read(() => parsePublicPort(env.KAIJI_PUBLIC_PORT), null),
     publicUrl: read(() => parsePublicUrl(env.KAIJI_PUBLIC_URL), null),
     publicCacheControl: read(() => parseCacheControl(env.KAIJI_PUBLIC_CACHE_CONTROL), null),
+    staticExportDir: read(() => parseStaticExportDir(env.KAIJI_STATIC_EXPORT_DIR), null),
     materialNoticeDays: read(() => materialNoticeDays(env), DEFAULT_MATERIAL_NOTICE_DAYS),
     timeZone: read(() => parseTimeZone(env.KAIJI_TIMEZONE), DEFAULT_TIMEZONE),
     webhooks: {

@@ -12,7 +12,7 @@ import {
   type ReleaseBody,
   type StoredReleaseSummary,
 } from '../releases/releaseStore'
-import { releaseTimeline } from '../releases/timeline'
+import { releaseTimeline, type Timeline } from '../releases/timeline'
 import { readSiteSettings, siteSettingsStamp } from '../site/readSiteSettings'
 import type { SiteSettings } from '../site/siteSettings'
 import { onSiteSettingsChanged } from '../site/siteSettingsSignal'
@@ -75,6 +75,7 @@ export class DeliveryService {
   private unsubscribe: Array<() => void> = []
   private readonly clock: () => number
   private readonly cacheControl: string
+  private readonly invalidated = new Set<() => void>()
 
   constructor(
     private readonly payload: Payload,
@@ -126,6 +127,22 @@ export class DeliveryService {
     this.states.clear()
     this.settings = null
     this.responses.clear()
+    for (const listener of this.invalidated) listener()
+  }
+
+  /** Called after each invalidate(): whatever the public site answers may have changed. Returns an unsubscribe function. */
+  onInvalidate(listener: () => void): () => void {
+    this.invalidated.add(listener)
+    return () => this.invalidated.delete(listener)
+  }
+
+  /** Every locale's timeline, as the answers being served read it. */
+  async timelines(): Promise<Record<string, Timeline<StoredReleaseSummary>>> {
+    return Object.fromEntries(
+      await Promise.all(
+        LOCALES.map(async (locale) => [locale, (await this.localeState(locale)).timeline] as const),
+      ),
+    )
   }
 
   /**

@@ -109,14 +109,19 @@ const COMPRESSORS: Readonly<Record<CompressedEncoding, (body: Buffer) => Promise
 
 /**
  * Compressed bodies by the plain body's ETag: a publish elsewhere clears the prepared responses, but a
- * page whose bytes did not change is not compressed again. Oldest first; small, as the bodies are.
+ * page whose bytes did not change is not compressed again. Small, as the bodies are.
  */
 const MAX_COMPRESSED = 4_000
 const compressed = new Map<string, Promise<Record<CompressedEncoding, Buffer>>>()
 
 const compress = (body: Buffer, etag: string): Promise<Record<CompressedEncoding, Buffer>> => {
   const hit = compressed.get(etag)
-  if (hit) return hit
+  if (hit) {
+    // Least recently used goes first: a page kept across many rewrites stays compressed.
+    compressed.delete(etag)
+    compressed.set(etag, hit)
+    return hit
+  }
   if (compressed.size >= MAX_COMPRESSED) compressed.delete(compressed.keys().next().value as string)
   const done = Promise.all([COMPRESSORS.br(body), COMPRESSORS.gzip(body)]).then(([br, gz]) => ({
     br,

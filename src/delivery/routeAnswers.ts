@@ -4,6 +4,7 @@ import type { ReleaseBody, StoredReleaseSummary } from '../releases/releaseStore
 import { releaseTimeline, type Timeline } from '../releases/timeline'
 import type { Release, ReleaseSummary } from '../releases/types'
 import type { SiteSettings } from '../site/siteSettings'
+import { wasAnnounced } from './publicPaths'
 import { formatOf, matchPublicRoute, type Format, type PublicRoute } from './publicRoutes'
 import { renderCsv } from './render/csv'
 import { renderAtomFeed } from './render/feed'
@@ -132,11 +133,6 @@ export const answerRoute = async (
   const upcomingMeta = timeline.upcoming.map((release) => announcedMeta(release, current !== null))
   const announced = (number: number) =>
     timeline.upcoming.find((release) => release.number === number) ?? null
-  // Published ahead of its date, and not cancelled: its announcement page existed, and links to it
-  // (in feed readers, in emails) keep leading to the release once it is in effect.
-  const wasAnnounced = (release: StoredReleaseSummary) =>
-    timeline.statusOf(release) !== 'superseded' &&
-    Date.parse(release.publishedAt) < Date.parse(release.effectiveAt)
 
   switch (route.kind) {
     case 'api-current':
@@ -251,7 +247,7 @@ export const answerRoute = async (
       const summary = announced(route.number)
       if (!summary) {
         const inEffect = visible(route.number)
-        if (inEffect && wasAnnounced(inEffect))
+        if (inEffect && wasAnnounced(timeline, inEffect))
           return { status: 301, location: partnerPaths(locale).release(route.number) }
         return error(
           404,

@@ -11,6 +11,9 @@ import { StartupError } from '../config/environment'
 import type { DatabaseTarget } from '../database/databaseUrl'
 import { describeDatabase, openPayload } from '../database/openPayload'
 import { createDeliveryService } from '../delivery/deliveryService'
+import { checkExportTarget } from '../delivery/exportDirectory'
+import { StaticExportError } from '../delivery/staticExport'
+import { keepStaticExport } from '../delivery/staticExportWriter'
 import { csrfOrigins, serverOrigins } from '../security/allowedOrigins'
 import { withPublicRateLimit } from '../security/publicRateLimit'
 import { isPublicPath } from '../delivery/publicRoutes'
@@ -55,6 +58,14 @@ export const start = async ({
   const root = projectPath()
 
   enterMode(dev ? 'development' : 'production')
+
+  const { staticExportDir } = settings()
+  if (staticExportDir)
+    await checkExportTarget(staticExportDir).catch((error: unknown) => {
+      throw error instanceof StaticExportError
+        ? new StartupError(`KAIJI_STATIC_EXPORT_DIR: ${error.message}`)
+        : error
+    })
 
   startupLog(`Database: ${describeDatabase(database)}`)
   const payload = await openPayload(database)
@@ -142,10 +153,14 @@ export const start = async ({
     }
   }
 
+  // Only this process writes the export: the public site's process serves, it never writes files.
+  const staticExport = staticExportDir ? keepStaticExport(payload, delivery, staticExportDir) : null
+
   shutdownOnSignals({
     server,
     payload,
     steps: [
+      () => staticExport?.stop(),
       () => delivery.stop(),
       () => watcher.stop(),
       () => subscriptionTasks.stop(),

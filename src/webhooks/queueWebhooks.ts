@@ -4,12 +4,21 @@ import { publicReleaseFields } from '../delivery/views'
 import { queueMessage } from '../outbox/queue'
 import type { WebhookEndpoint } from '../payload-types'
 import type { Release } from '../releases/types'
+import { changedPathsOf } from './changedPaths'
 import type { WebhookEvent } from './events'
 
 const system = { overrideAccess: true, depth: 0 } as const
 
-/** The body a receiver gets; what it needs to rebuild or purge, and nothing internal. */
-export const webhookBody = (event: WebhookEvent, release: Release, deliveryKey: string): string =>
+/**
+ * The body a receiver gets; what it needs to rebuild or purge, and nothing internal. `paths`: every
+ * public path whose answer the event changed (in every locale it touched), for a CDN purge in one call.
+ */
+export const webhookBody = (
+  event: WebhookEvent,
+  release: Release,
+  deliveryKey: string,
+  paths: readonly string[],
+): string =>
   JSON.stringify({
     event,
     delivery: deliveryKey,
@@ -20,6 +29,7 @@ export const webhookBody = (event: WebhookEvent, release: Release, deliveryKey: 
       page: `/partners/${release.locale}`,
       release: `/content/v1/partners/${release.locale}/releases/${release.number}`,
     },
+    paths,
   })
 
 const subscribed = (endpoint: WebhookEndpoint, event: WebhookEvent, release: Release): boolean =>
@@ -48,7 +58,10 @@ export const queueReleaseWebhooks = async (
     ...(req ? { req } : {}),
     ...system,
   })
-  for (const endpoint of endpoints.filter((candidate) => subscribed(candidate, event, release))) {
+  const receivers = endpoints.filter((candidate) => subscribed(candidate, event, release))
+  if (receivers.length === 0) return
+  const paths = await changedPathsOf(payload, req, event, release)
+  for (const endpoint of receivers) {
     const key = `${event}:${release.locale}:${release.number}:${endpoint.id}`
     await queueMessage(payload, req, {
       key,
@@ -58,7 +71,7 @@ export const queueReleaseWebhooks = async (
       endpoint: endpoint.id,
       locale: release.locale,
       releaseNumber: release.number,
-      content: { event, body: webhookBody(event, release, key) },
+      content: { event, body: webhookBody(event, release, key, paths) },
     })
   }
 }

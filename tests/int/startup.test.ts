@@ -52,6 +52,26 @@ describe('start-up refuses a bad environment, clearly', () => {
     fs.rmSync(parent, { recursive: true, force: true })
   })
 
+  it('a KAIJI_STATIC_EXPORT_DIR that is a folder with files in it, or a file: refused, left as it is', async () => {
+    const parent = makeDataDir('export-target')
+    const folder = path.join(parent, 'www')
+    fs.mkdirSync(folder)
+    fs.writeFileSync(path.join(folder, 'index.html'), 'mine')
+    for (const [target, what] of [
+      [folder, 'is a folder with files in it'],
+      [path.join(folder, 'index.html'), 'is a file'],
+    ] as const) {
+      const { code, stderr } = await startExpectingFailure({ KAIJI_STATIC_EXPORT_DIR: target })
+      expect(code).not.toBe(0)
+      expect(stderr).toContain(
+        `KAIJI_STATIC_EXPORT_DIR: ${target} ${what}: the export replaces it with a link to each new tree`,
+      )
+    }
+    expect(fs.readdirSync(parent)).toEqual(['www'])
+    expect(fs.readdirSync(folder)).toEqual(['index.html'])
+    fs.rmSync(parent, { recursive: true, force: true })
+  })
+
   it('a PORT that is not a port', async () => {
     const { code, stderr } = await startExpectingFailure({ PORT: 'eighty' })
     expect(code).not.toBe(0)

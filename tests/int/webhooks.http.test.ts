@@ -311,11 +311,30 @@ describe('deliveries', () => {
     expect(verifyStandardSignature(SECRET, { ...first!.standard, body: `${first?.body} ` })).toBe(
       false,
     )
-    expect(JSON.parse(first?.body ?? '{}')).toMatchObject({
+    const body = JSON.parse(first?.body ?? '{}') as Record<string, unknown>
+    expect(Object.keys(body)).toEqual(['event', 'delivery', 'locale', 'release', 'links', 'paths'])
+    expect(body).toMatchObject({
       event: 'release.published',
       locale: 'ja',
       release: { number: 2, summary: 'Maps renamed' },
     })
+    // What a CDN purges: the new release, its diffs, and every page that shows the release in effect.
+    expect(body.paths).toEqual(
+      expect.arrayContaining([
+        '/partners/ja',
+        '/partners/ja.json',
+        '/partners/ja.csv',
+        '/partners/ja/history',
+        '/partners/ja/feed.atom',
+        '/partners/ja/releases/1',
+        '/partners/ja/releases/2',
+        '/partners/ja/diff/1/2',
+        '/content/v1/partners/ja',
+        '/content/v1/partners/ja/releases',
+        '/content/v1/partners/ja/releases/2',
+        '/content/v1/partners/ja/releases/1/diff/2',
+      ]),
+    )
     const toFlaky = received.filter((request) => request.path === '/flaky')
     expect(toFlaky).toHaveLength(3)
     // Every retry carries the same webhook-id, so a receiver can tell it from a new event.
@@ -395,10 +414,34 @@ describe('deliveries', () => {
     expect(toOk.every((request) => verifySignature(SECRET, request.body, request.signature))).toBe(
       true,
     )
-    expect(JSON.parse(toOk[1]?.body ?? '{}')).toMatchObject({
+    const [announced, effective] = toOk.map(
+      (request) => JSON.parse(request.body) as { paths: string[] },
+    )
+    expect(effective).toMatchObject({
       event: 'release.effective',
       release: { number: 3, effectiveAt },
     })
+    // Published ahead: its announcement page, the notice on the current page and the feed; nothing in effect yet.
+    expect(announced?.paths).toEqual(
+      expect.arrayContaining([
+        '/partners/ja',
+        '/partners/ja/feed.atom',
+        '/partners/ja/upcoming/3',
+        '/content/v1/partners/ja/upcoming',
+      ]),
+    )
+    expect(announced?.paths).not.toContain('/partners/ja/releases/3')
+    expect(announced?.paths).not.toContain('/partners/ja/history')
+    // In effect: the release's pages, and its announcement page, which now redirects to it.
+    expect(effective?.paths).toEqual(
+      expect.arrayContaining([
+        '/partners/ja',
+        '/partners/ja/history',
+        '/partners/ja/upcoming/3',
+        '/partners/ja/releases/3',
+        '/content/v1/partners/ja/releases/3',
+      ]),
+    )
     // The CDN endpoint subscribed to publications only.
     await new Promise((resolve) => setTimeout(resolve, 1_500))
     expect(

@@ -35,6 +35,7 @@ describe('parseSettings: the defaults', () => {
       publicPort: 3001,
       publicUrl: null,
       publicCacheControl: null,
+      staticExportDir: null,
       materialNoticeDays: 30,
       timeZone: 'Asia/Tokyo',
       webhooks: { allowPrivate: false },
@@ -72,6 +73,7 @@ describe('parseSettings: the defaults', () => {
         'KAIJI_TIMEZONE',
         'KAIJI_PUBLIC_CACHE_CONTROL',
         'KAIJI_PUBLIC_URL',
+        'KAIJI_STATIC_EXPORT_DIR',
         'KAIJI_WEBHOOK_RETRY_BASE_MS',
         'KAIJI_WEBHOOK_MAX_ATTEMPTS',
         'KAIJI_WEBHOOK_TIMEOUT_MS',
@@ -229,6 +231,25 @@ const cases: Array<{
       [
         'public\r\nSet-Cookie: x=1',
         /^KAIJI_PUBLIC_CACHE_CONTROL "public\\r\\nSet-Cookie: x=1" must be a Cache-Control header value/,
+      ],
+    ],
+  },
+  {
+    name: 'KAIJI_STATIC_EXPORT_DIR',
+    pick: (s) => s.staticExportDir,
+    good: [
+      ['/srv/kaiji/site', '/srv/kaiji/site'],
+      [' /srv/kaiji/site/ ', '/srv/kaiji/site'],
+      ['export/site', path.resolve('export/site')],
+    ],
+    bad: [
+      [
+        '/',
+        /^KAIJI_STATIC_EXPORT_DIR "\/" is the file system's root; name a path that does not exist yet/,
+      ],
+      [
+        '/srv/site\nx',
+        /^KAIJI_STATIC_EXPORT_DIR "\/srv\/site\\nx" must be a folder path, without line breaks/,
       ],
     ],
   },
