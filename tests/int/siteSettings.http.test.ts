@@ -1,3 +1,7 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
 import { paragraphsToRichText } from '@/utilities/lexical'
 import { approveChange, publicGet, releaseAction } from '@support/contentChanges'
 import { runScript } from '@support/server.mjs'
@@ -36,15 +40,24 @@ let server: Awaited<ReturnType<typeof startIsolatedServer>>
 let api: ApiClient
 let site: ApiClient
 let another: ApiClient
+/** KAIJI_STATIC_EXPORT_DIR: the static copy the main server keeps. */
+let kept: string
 
 beforeAll(async () => {
-  server = await startIsolatedServer('site-settings', { KAIJI_PUBLIC_PORT: '0' })
+  kept = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kaiji-settings-export-')), 'kept')
+  server = await startIsolatedServer('site-settings', {
+    KAIJI_PUBLIC_PORT: '0',
+    KAIJI_STATIC_EXPORT_DIR: kept,
+  })
   if (!server.publicSite) throw new Error('the public site did not start')
   api = server.client
   site = server.publicSite
   another = await server.startAnother({ KAIJI_PUBLIC_PORT: 'off' })
 }, 240_000)
-afterAll(async () => server?.stop())
+afterAll(async () => {
+  await server?.stop()
+  if (kept) fs.rmSync(path.dirname(kept), { recursive: true, force: true })
+})
 
 const token = async (who: TestUserName | null) => (who ? api.login(who) : undefined)
 const save = async (who: TestUserName | null, locale: string, json: unknown) =>
@@ -195,6 +208,15 @@ describe('an administrator’s change applies at once, audited and versioned', (
     expect(page).toContain('<p>© Zenly Japan</p>')
     await eventually(site, '/partners/ja', '<span>ゼンリー</span>')
     await eventually(another, '/partners/ja/history', '<span>ゼンリー</span>')
+    // The static export is rewritten as after a publish.
+    const exported = path.join(kept, 'partners/ja/index.html')
+    const until = Date.now() + 30_000
+    while (!(
+      fs.existsSync(exported) && fs.readFileSync(exported, 'utf8').includes('<span>ゼンリー</span>')
+    )) {
+      if (Date.now() > until) throw new Error('the static export never showed the new site name')
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
     expect((await read('ja')).logo).toBe(`data:image/svg+xml;base64,${svgBase64}`)
     expect(await versionCount()).toBe(versions + 1)
 
