@@ -48,7 +48,8 @@ describe('two server processes on one SQLite database', () => {
     })
     expect(published.status).toBe(201)
     const since = Date.now()
-    expect(await msUntilServed(first, 2, since)).toBeLessThan(100)
+    // The process that published serves it on the very next request, however loaded the machine.
+    expect(await servedNumber(first)).toBe(2)
     expect(await msUntilServed(second, 2, since)).toBeLessThanOrEqual(1_000)
 
     // And the other way round: a rollback through the second process reaches the first.
