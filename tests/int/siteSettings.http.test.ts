@@ -1,3 +1,4 @@
+import { KNOWN_CATEGORY_KEYS } from '@seed/categoryKeys'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -321,16 +322,7 @@ describe('languages, dates and the import release on the public site', () => {
       editor: 'translatorEn',
       data: { title: 'Our partners', intro: paragraphsToRichText(['Partners.']) },
     })
-    for (const key of [
-      'cloud-platform',
-      'bug-detection',
-      'maps',
-      'sms-providers',
-      'analytics',
-      'marketing',
-      'support',
-      'internal-tools',
-    ])
+    for (const key of Object.values(KNOWN_CATEGORY_KEYS))
       await approveChange(api, {
         subject: key,
         locale: 'en',

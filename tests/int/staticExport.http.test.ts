@@ -1,3 +1,4 @@
+import { KNOWN_CATEGORY_KEYS } from '@seed/categoryKeys'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -20,16 +21,7 @@ import { getBytes, type BytesAnswer } from '../helpers/rawRequest'
  */
 
 const DAY = 86_400_000
-const KEYS = [
-  'cloud-platform',
-  'bug-detection',
-  'maps',
-  'sms-providers',
-  'analytics',
-  'marketing',
-  'support',
-  'internal-tools',
-]
+const KEYS = Object.values(KNOWN_CATEGORY_KEYS)
 
 let server: IsolatedServer
 let main: ApiClient
