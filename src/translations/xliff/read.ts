@@ -1,7 +1,7 @@
 import { DOMParser, type Element } from '@xmldom/xmldom'
 
 import { english, type Say } from '@/i18n/adminText'
-import { isContentHash } from '@/workflow/contentHash'
+import { isContentHash } from '@/workflow'
 import { KAIJI_NAMESPACE, XLIFF_NAMESPACE } from './document'
 import { XLIFF12_NAMESPACE } from './write12'
 
