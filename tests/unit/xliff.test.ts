@@ -214,9 +214,7 @@ describe('XLIFF 2.0 export and import (pure)', () => {
         /XLIFF version "1.2" in the namespace urn:oasis:names:tc:xliff:document:2.0 is not supported/,
       ],
       [
-        xml
-          .replace('version="2.0"', 'version="1.1"')
-          .replace(':document:2.0', ':document:1.1'),
+        xml.replace('version="2.0"', 'version="1.1"').replace(':document:2.0', ':document:1.1'),
         /root element must be <xliff> in the namespace/,
       ],
       ['<xliff version="2.0" srcLang="ja"/>', /root element must be <xliff> in the namespace/],

@@ -3,7 +3,7 @@ import type { Element } from '@xmldom/xmldom'
 import { SOURCE_LOCALE } from '@/config/locales'
 import { english, localeName, type Say } from '@/i18n/adminText'
 import type { DocumentPlan } from './document'
-import { UnmatchedCode, type InlineCode, type InlineRun } from './inline'
+import type { InlineCode, InlineRun } from './inline'
 import {
   preservesSpace,
   type ImportRefusal,
@@ -133,17 +133,11 @@ const sourceIs = (file: ReadXliff, unit: ReadUnit, plan: UnitPlan, say: Say): bo
     }).runs
   const paired = pairSegments(unit, plan, say)
   if ('pairs' in paired && paired.pairs.every(({ read }) => read.source !== null))
-    return paired.pairs.every(({ plan: segment, read }) => {
-      try {
-        return (
-          read.source !== null &&
-          canonicalTarget(segment, runsOf(read.source, segment.codes)) === segment.sourceXml
-        )
-      } catch (error) {
-        if (error instanceof UnmatchedCode) return false
-        throw error
-      }
-    })
+    return paired.pairs.every(
+      ({ plan: segment, read }) =>
+        read.source !== null &&
+        canonicalTarget(segment, runsOf(read.source, segment.codes)) === segment.sourceXml,
+    )
   if (!unit.wholeSource) return false
   const allCodes = plan.segments.flatMap((segment) => segment.codes)
   return (

@@ -25,6 +25,22 @@ export const withoutLayout = (text: string): string =>
     .replace(/(?:\r\n|\r|\n)[ \t\r\n]*$/, '')
     .replace(/[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*/g, ' ')
 
+/** Adjacent text of the same formatting and link is one run (an annotation or a split span divides none). */
+const mergeRuns = (runs: readonly InlineRun[]): InlineRun[] =>
+  runs.reduce<InlineRun[]>((merged, run) => {
+    const previous = merged.at(-1)
+    if (run.kind === 'text' && run.text === '') return merged
+    if (
+      previous?.kind === 'text' &&
+      run.kind === 'text' &&
+      previous.format === run.format &&
+      previous.link === run.link
+    )
+      merged[merged.length - 1] = { ...previous, text: previous.text + run.text }
+    else merged.push(run)
+    return merged
+  }, [])
+
 /** Elements that carry the original format's own code as content: 1.2's native-code elements. */
 const NATIVE_CODE_12 = new Set(['bpt', 'ept', 'ph', 'it', 'sub'])
 
@@ -157,5 +173,5 @@ export const readInline = (container: Element, reading: Reading) => {
   }
   visit(container, 0, null)
   for (const id of open.keys()) problems.push(say(`${M}unclosedSpan`, { where, id }))
-  return { runs, used }
+  return { runs: mergeRuns(runs), used }
 }

@@ -158,9 +158,23 @@ export const targetValue = (plan: UnitPlan, targets: ReadonlyMap<string, InlineR
   return value
 }
 
-/** The target of a segment as the export writes it, from parsed runs: equal strings mean an unchanged segment. */
-export const canonicalTarget = (segment: SegmentPlan, runs: readonly InlineRun[]): string | null =>
-  runsAreEmpty(runs) ? null : runsToXliff(runs, matchingCodes(segment.codes))
+/**
+ * The target of a segment as the export writes it, from parsed runs: equal strings mean an unchanged
+ * segment. Null for no text; undefined when the runs need more codes than the segment has (a line
+ * break moved inside a bold span, say), which no export wrote, so it is a change.
+ */
+export const canonicalTarget = (
+  segment: SegmentPlan,
+  runs: readonly InlineRun[],
+): string | null | undefined => {
+  if (runsAreEmpty(runs)) return null
+  try {
+    return runsToXliff(runs, matchingCodes(segment.codes))
+  } catch (error) {
+    if (error instanceof UnmatchedCode) return undefined
+    throw error
+  }
+}
 
 /** A segment's source and target in another XLIFF version's markup, with the same code ids. */
 export const segmentIn = (
