@@ -1,14 +1,30 @@
 import { DOMParser } from '@xmldom/xmldom'
 
-import { categoryIdByKey, editContent, workflowAction } from '@support/contentChanges'
+import {
+  approveChange,
+  categoryIdByKey,
+  editContent,
+  workflowAction,
+} from '@support/contentChanges'
 import type { TestUserName } from '../helpers/http'
 import { useIsolatedServer } from '../helpers/isolatedServer'
 import { validateXliff } from '../helpers/xmllint'
+import { mapText, throughTool } from '../helpers/xliffTool'
 
 type Problem = { errors: Array<{ message: string }> }
 type Report = {
   locale: string
-  written: Array<{ file: string; fields: string[]; staleUnits: string[] }>
+  written: Array<{
+    file: string
+    fields: string[]
+    staleUnits: string[]
+    sourceBasis: Array<{
+      unit: string
+      basis: string
+      release: number | null
+      sourceDiffers: boolean
+    }>
+  }>
   unchanged: number
 }
 
@@ -138,10 +154,19 @@ describe('XLIFF 2.0 import (POST /api/translations/xliff)', () => {
     )
     const response = await importAs('translatorEn', xml)
     expect(response.status).toBe(200)
-    expect(response.body.written).toEqual([
+    expect(response.body.written).toMatchObject([
       { file: 'page', fields: ['columnLabels.type'], staleUnits: [] },
       { file: 'category.maps', fields: ['name'], staleUnits: [] },
     ])
+    // Kaiji's own file names the source version it was exported against, for every unit.
+    expect(response.body.written[1]?.sourceBasis).toEqual(
+      ['name', 'description', 'dataUsageNote'].map((field) => ({
+        unit: `category.maps.${field}`,
+        basis: 'named',
+        release: null,
+        sourceDiffers: false,
+      })),
+    )
     expect((await categoryIn('maps', 'en')).name).toBe('Maps')
     expect((await categoryIn('maps', 'ja')).name).toBe('地図')
     expect((await enState('maps')).state).toBe('draft')
@@ -190,8 +215,9 @@ describe('XLIFF 2.0 import (POST /api/translations/xliff)', () => {
     const events = await auditCount()
     const response = await dryRun('translatorEn', xml)
     expect(response.status).toBe(200)
-    expect(response.body).toEqual({
+    expect(response.body).toMatchObject({
       dryRun: true,
+      version: '2.0',
       locale: 'en',
       documents: [
         {
@@ -251,7 +277,7 @@ describe('XLIFF 2.0 import (POST /api/translations/xliff)', () => {
         'translatorEn',
         good.replace('version="2.0"', 'version="1.2"'),
         400,
-        /XLIFF version "1.2" is not supported/,
+        /XLIFF version "1.2" in the namespace urn:oasis:names:tc:xliff:document:2.0 is not supported/,
       ],
       [
         'translatorEn',
@@ -286,10 +312,189 @@ describe('XLIFF 2.0 import (POST /api/translations/xliff)', () => {
       withTarget(before, 'category.analytics.name', 'Analytics'),
     )
     expect(response.status).toBe(200)
-    expect(response.body.written).toEqual([
+    expect(response.body.written).toMatchObject([
       { file: 'category.analytics', fields: ['name'], staleUnits: ['category.analytics.name'] },
     ])
     expect((await categoryIn('analytics', 'en')).name).toBe('Analytics')
     expect((await enState('analytics')).source?.stale).toBe(true)
+  })
+})
+
+const exportText = async (query: string) => {
+  const response = await exportAs('translatorEn', query)
+  expect(response.status).toBe(200)
+  return response.text
+}
+
+describe('XLIFF 1.2 (GET ?version=1.2; the import reads the version from the file)', () => {
+  it('writes a file valid against the OASIS XLIFF 1.2 strict schema, refusing versions it does not write', async () => {
+    const response = await exportAs('translatorEn', '?locale=en&version=1.2')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="kaiji-partners-ja-en.xliff12.xlf"',
+    )
+    expect(validateXliff(response.text, '1.2')).toEqual({ ok: true, output: '- validates' })
+    expect(response.text).toContain('<target state="translated">Maps</target>')
+    expect((await exportAs('translatorEn', '?locale=en&version=2.0')).text).toBe(
+      (await exportAs('translatorEn', '?locale=en')).text,
+    )
+    for (const [who, query, status, message] of [
+      ['translatorEn', '?locale=en&version=2.2', 400, 'XLIFF version "2.2" cannot be exported'],
+      ['translatorEn', '?locale=fr&version=1.2', 403, 'You translate en, not fr.'],
+      [null, '?locale=en&version=1.2', 401, 'Sign in to export translations.'],
+    ] as Array<[TestUserName | null, string, number, string]>) {
+      const refused = await exportAs(who, query)
+      expect({ query, status: refused.status }).toEqual({ query, status })
+      expect((refused.body as Problem).errors[0]?.message).toContain(message)
+    }
+  })
+
+  it('refuses a 1.2 file as it refuses a 2.0 one, naming the problem, and writes nothing', async () => {
+    const xml = await exportText('?locale=en&version=1.2')
+    const events = await auditCount()
+    const cases: Array<[TestUserName, string, number, RegExp]> = [
+      ['reviewer', xml, 403, /Your role may not edit en content/],
+      [
+        'translatorEn',
+        xml.replaceAll('target-language="en"', 'target-language="fr"'),
+        403,
+        /You translate en, not fr/,
+      ],
+      [
+        'translatorEn',
+        xml.replaceAll(' target-language="en"', ''),
+        400,
+        /no target-language on its <file> elements/,
+      ],
+      [
+        'translatorEn',
+        xml.replaceAll('target-language="en"', 'target-language="ja"'),
+        422,
+        /target-language: ja is the source language/,
+      ],
+      [
+        'translatorEn',
+        xml.replace('>Maps<', '><bpt id="1">&lt;b&gt;</bpt>Maps<ept id="1">&lt;/b&gt;</ept><'),
+        422,
+        /inline element <bpt> carries the original format's code/,
+      ],
+    ]
+    for (const [who, input, status, message] of cases) {
+      const response = await importAs(who, input)
+      expect({ who, status: response.status }).toEqual({ who, status })
+      expect(response.body.errors.map((error) => error.message).join('\n')).toMatch(message)
+    }
+    expect(await auditCount()).toBe(events)
+  })
+})
+
+describe('round trips through an independent XLIFF library (the xliff npm package as the translator’s tool)', () => {
+  /** Everything an import must not touch: the Japanese source and the other locales, as their exports show them. */
+  const untouchedLocales = async () => ({
+    fr: (await exportAs('admin', '?locale=fr')).text,
+    ru: (await exportAs('admin', '?locale=ru')).text,
+    // The Japanese text and its state (a document's updatedAt is shared by its locales, so it moves).
+    ja: (
+      await own.api.request<{ docs: Array<Record<string, unknown>> }>(
+        '/api/partner-categories?locale=ja&depth=0&limit=50',
+        { token: await own.api.login('admin') },
+      )
+    ).body.docs.map(({ updatedAt: _updatedAt, ...rest }) => rest),
+  })
+
+  it.each(['2.0', '1.2'] as const)(
+    'XLIFF %s: an untouched round trip writes nothing',
+    async (version) => {
+      const exported = await exportText(`?locale=en&version=${version}`)
+      const back = await throughTool(exported, version)
+      expect(back).not.toContain('kaiji')
+      const events = await auditCount()
+      const response = await importAs('translatorEn', back)
+      expect(response.status).toBe(200)
+      expect(response.body).toMatchObject({ version, locale: 'en', written: [] })
+      expect(await auditCount()).toBe(events)
+    },
+  )
+
+  it.each(['2.0', '1.2'] as const)(
+    'XLIFF %s: the targets the translator fills in land as drafts, and nothing else changes',
+    async (version) => {
+      const before = await untouchedLocales()
+      const exported = await exportText(`?locale=en&version=${version}`)
+      const mark = version === '2.0' ? 'EN' : 'EN12'
+      const translated = new Set<string>()
+      const back = await throughTool(exported, version, (id, unit) => {
+        if (!id.startsWith('category.support.') && !id.startsWith('category.marketing.'))
+          return undefined
+        translated.add(id)
+        return mapText(unit.source ?? '', (piece) => `${mark}(${piece})`)
+      })
+      const events = await auditCount()
+      const response = await importAs('translatorEn', back)
+      expect(response.status).toBe(200)
+      expect(response.body.written.map((entry) => entry.file)).toEqual([
+        'category.marketing',
+        'category.support',
+      ])
+      expect(
+        response.body.written
+          .flatMap((entry) => entry.fields.map((field) => `${entry.file}.${field}`))
+          .sort(),
+      ).toEqual([...translated].sort())
+      for (const entry of response.body.written)
+        expect(
+          entry.sourceBasis.every((unit) => unit.basis === 'current' && !unit.sourceDiffers),
+        ).toBe(true)
+      for (const key of ['support', 'marketing']) {
+        const category = await categoryIn(key, 'en')
+        expect(category.name).toMatch(new RegExp(`^${mark}\\(`))
+        expect(JSON.stringify(category.description)).toContain(`${mark}(`)
+        expect((await enState(key)).state).toBe('draft')
+      }
+      // One audited edit per document written; the source and the other locales are as they were.
+      expect(await auditCount()).toBe(events + 2)
+      expect(await untouchedLocales()).toEqual(before)
+      // Exported again and sent back untouched, the translation changes nothing.
+      const again = await throughTool(await exportText(`?locale=en&version=${version}`), version)
+      expect((await importAs('translatorEn', again)).body).toMatchObject({ written: [] })
+      expect(await auditCount()).toBe(events + 2)
+    },
+  )
+
+  it('a file that names no source version is recognised by its source text: an older approved text makes the translation stale', async () => {
+    const exported = await throughTool(await exportText('?locale=en'), '2.0')
+    await approveChange(own.api, {
+      subject: 'internal-tools',
+      locale: 'ja',
+      data: { name: '社内ツール（改訂）' },
+    })
+    const back = await throughTool(exported, '2.0', (id) =>
+      id === 'category.internal-tools.name' ? 'Internal tools' : undefined,
+    )
+    const dryRun = await own.api.request<{ documents: Report['written'] }>(
+      '/api/translations/xliff?dryRun=true',
+      {
+        method: 'POST',
+        token: await own.api.login('translatorEn'),
+        body: back,
+        headers: { 'Content-Type': 'application/xliff+xml' },
+      },
+    )
+    const response = await importAs('translatorEn', back)
+    expect(response.status).toBe(200)
+    const [entry] = response.body.written
+    expect(entry).toMatchObject({
+      file: 'category.internal-tools',
+      fields: ['name'],
+      staleUnits: ['category.internal-tools.name'],
+    })
+    expect(entry?.sourceBasis[0]).toEqual({
+      unit: 'category.internal-tools.name',
+      basis: 'identified',
+      release: 1,
+      sourceDiffers: true,
+    })
+    expect(dryRun.body.documents[0]?.sourceBasis).toEqual(entry?.sourceBasis)
+    expect((await enState('internal-tools')).source?.stale).toBe(true)
   })
 })
