@@ -155,6 +155,35 @@ describe('XLIFF 2.0 as the standard allows it', () => {
   })
 })
 
+describe('hostile nesting', () => {
+  it('refuses a file nested deeper than any XLIFF needs with 400, before reading it', () => {
+    const depth = 50_000
+    const deep = exported().replace(
+      '>Routes<',
+      `>${'<mrk id="m">'.repeat(depth)}x${'</mrk>'.repeat(depth)}<`,
+    )
+    expect(plan(deep)).toEqual({
+      status: 400,
+      problems: ['The file nests elements more than 100 levels deep; no XLIFF file needs that.'],
+    })
+    const groups = exported()
+      .replace(
+        '<unit id="category.maps.name"',
+        `${'<group id="g">'.repeat(depth)}<unit id="category.maps.name"`,
+      )
+      .replace(/(<unit id="category.maps.name"[\s\S]*?<\/unit>)/, `$1${'</group>'.repeat(depth)}`)
+    expect(plan(groups)).toMatchObject({ status: 400 })
+    // Groups nested as deep as tools write them are read.
+    const nested = edited(exported())
+      .replace(
+        '<unit id="category.maps.name"',
+        '<group id="a"><group id="b"><unit id="category.maps.name"',
+      )
+      .replace(/(<unit id="category.maps.name"[\s\S]*?<\/unit>)/, '$1</group></group>')
+    expect(valuesOf(planned(nested))).toEqual(valuesOf(planned(edited(exported()))))
+  })
+})
+
 describe('a file that names no source version', () => {
   const unnamed = (xml: string) => xml.replace(/ kaiji:sourceHash="[^"]*"/g, '')
   const olderSource = '古い地図\n二行目'

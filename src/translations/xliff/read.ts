@@ -1,4 +1,4 @@
-import { DOMParser, type Element } from '@xmldom/xmldom'
+import { DOMParser, type Element, type Node } from '@xmldom/xmldom'
 
 import { english, type Say } from '@/i18n/adminText'
 import { isContentHash } from '@/workflow'
@@ -43,6 +43,23 @@ export type ReadXliff = {
 }
 
 const M = 'kaijiAdmin:messages:xliff:' as const
+
+/** Deeper than this no XLIFF a tool writes goes (file, groups, unit, segment, target, codes); reading it would recurse as deep. */
+export const MAX_XML_DEPTH = 100
+
+/** The deepest element nesting under `root`, counted without recursion (a hostile file may nest 100 000 deep). */
+const depthOf = (root: Element): number => {
+  let deepest = 0
+  const stack: Array<[Node, number]> = [[root, 1]]
+  while (stack.length) {
+    const [node, depth] = stack.pop() as [Node, number]
+    deepest = Math.max(deepest, depth)
+    if (deepest > MAX_XML_DEPTH) break
+    for (const child of Array.from(node.childNodes))
+      if (child.nodeType === 1) stack.push([child, depth + 1])
+  }
+  return deepest
+}
 const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace'
 
 const childElements = (element: Element, namespace: string, localName?: string): Element[] =>
@@ -233,6 +250,8 @@ export const readXliff = (xml: string, say: Say = english): ReadXliff | ImportRe
       ],
     }
   }
+  if (depthOf(root) > MAX_XML_DEPTH)
+    return { status: 400, problems: [say(`${M}tooDeep`, { levels: MAX_XML_DEPTH })] }
   const version = root.getAttribute('version')
   if (namespace === XLIFF_NAMESPACE && (version === '2.0' || version === '2.1')) return read20(root)
   if (namespace === XLIFF12_NAMESPACE && version === '1.2') return read12(root, say)
