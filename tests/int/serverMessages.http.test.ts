@@ -145,7 +145,7 @@ describe('workflow and translation endpoints in the admin language', () => {
     expect(malformed.body.errors[0]?.message).toMatch(/^ファイルが正しい XML ではありません（/)
     const doctype = await importXliff('<!DOCTYPE x><xliff/>', EN)
     expect(doctype.body.errors[0]?.message).toBe(
-      'The file has a DOCTYPE; XLIFF 2.0 files have none (and none is processed here).',
+      'The file has a DOCTYPE; XLIFF files have none (and none is processed here).',
     )
     const french = `<xliff xmlns="${XLIFF}" version="2.0" srcLang="ja" trgLang="fr"></xliff>`
     const notYours = await importXliff(french, JA)
