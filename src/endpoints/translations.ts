@@ -9,9 +9,11 @@ import { loadTranslationOverview } from '../translations/loadOverview'
 import { loadTranslationMemory } from '../translations/tmx/loadMemory'
 import { writeTmx } from '../translations/tmx/writer'
 import { writeXliff } from '../translations/xliff/document'
-import { parseXliff, planImport } from '../translations/xliff/importPlan'
+import { readXliff } from '../translations/xliff/read'
+import { writeXliff12 } from '../translations/xliff/write12'
 import {
   planTranslationDocuments,
+  planUpload,
   previewImport,
   writeImportedTranslations,
 } from '../translations/xliffService'
@@ -74,7 +76,12 @@ const notYourLocale = (say: Say, user: User, locale: string): string => {
   })
 }
 
-/** GET /api/translations/xliff?locale=en: every translatable unit, source = approved ja, target = the current translation. */
+const XLIFF_VERSIONS = ['2.0', '1.2'] as const
+
+/**
+ * GET /api/translations/xliff?locale=en[&version=1.2]: every translatable unit, source = approved ja,
+ * target = the current translation, as XLIFF 2.0 (the default) or 1.2.
+ */
 const exportXliff: Endpoint = {
   path: '/translations/xliff',
   method: 'get',
@@ -86,16 +93,24 @@ const exportXliff: Endpoint = {
     const invalid = targetLocaleProblem(say, locale)
     if (invalid || !locale) return problem(400, invalid ?? 'Name the target locale: ?locale=en.')
     // Translators export their own locales; every other role may read any target locale.
+    const version = req.searchParams.get('version') ?? '2.0'
+    if (!(XLIFF_VERSIONS as readonly string[]).includes(version))
+      return problem(
+        400,
+        `XLIFF version ${JSON.stringify(version)} cannot be exported; use version=2.0 (the default) or version=1.2.`,
+      )
     if (!localeCodesVisibleTo(user).includes(locale))
       return problem(403, notYourLocale(say, user, locale))
-    const xml = writeXliff({
-      trgLang: locale,
-      documents: await planTranslationDocuments(req.payload, locale),
-    })
+    const documents = await planTranslationDocuments(req.payload, locale)
+    const xml =
+      version === '1.2'
+        ? writeXliff12({ trgLang: locale, documents, exportedAt: new Date() })
+        : writeXliff({ trgLang: locale, documents })
+    const suffix = version === '1.2' ? '.xliff12' : ''
     return new Response(xml, {
       headers: {
         'Content-Type': 'application/xliff+xml; charset=utf-8',
-        'Content-Disposition': `attachment; filename="kaiji-partners-${SOURCE_LOCALE}-${locale}.xlf"`,
+        'Content-Disposition': `attachment; filename="kaiji-partners-${SOURCE_LOCALE}-${locale}${suffix}.xlf"`,
         'Cache-Control': 'no-store',
       },
     })
@@ -132,11 +147,23 @@ const importXliff: Endpoint = {
         say('kaijiAdmin:messages:xliff:tooLarge', { megabytes: MAX_XLIFF_BYTES / 1024 / 1024 }),
       )
     if (xml.trim() === '') return problem(400, say('kaijiAdmin:messages:xliff:empty'))
-    const parsed = parseXliff(xml, say)
-    if ('problems' in parsed) return problems(parsed.status, parsed.problems)
-    const trgLang = parsed.root.getAttribute('trgLang')
-    if (!trgLang) return problem(400, say('kaijiAdmin:messages:xliff:noTargetLanguage'))
-    const invalid = targetLocaleProblem(say, trgLang, 'trgLang: ')
+    const file = readXliff(xml, say)
+    if ('problems' in file) return problems(file.status, file.problems)
+    const trgLang = file.trgLang
+    if (!trgLang)
+      return problem(
+        400,
+        say(
+          file.version === '1.2'
+            ? 'kaijiAdmin:messages:xliff:noTargetLanguage12'
+            : 'kaijiAdmin:messages:xliff:noTargetLanguage',
+        ),
+      )
+    const invalid = targetLocaleProblem(
+      say,
+      trgLang,
+      file.version === '1.2' ? 'target-language: ' : 'trgLang: ',
+    )
     if (invalid) return problem(422, invalid)
     if (!mayEditLocale(user, trgLang)) {
       return problem(
@@ -150,23 +177,27 @@ const importXliff: Endpoint = {
       )
     }
     if (dryRun) {
-      const plans = await planTranslationDocuments(req.payload, trgLang)
-      const planned = planImport(parsed.root, plans, say)
+      const { plans, planned } = await planUpload(req.payload, file, trgLang, say)
       if ('problems' in planned) return problems(planned.status, planned.problems)
       const documents = await previewImport(req.payload, trgLang, planned.changes)
       return Response.json({
         dryRun: true,
+        version: file.version,
         locale: trgLang,
         documents,
         unchanged: plans.length - documents.length,
       })
     }
     return inTransaction(req, async () => {
-      const plans = await planTranslationDocuments(req.payload, trgLang)
-      const planned = planImport(parsed.root, plans, say)
+      const { plans, planned } = await planUpload(req.payload, file, trgLang, say)
       if ('problems' in planned) return problems(planned.status, planned.problems)
       const written = await writeImportedTranslations(req, user, trgLang, planned.changes)
-      return Response.json({ locale: trgLang, written, unchanged: plans.length - written.length })
+      return Response.json({
+        version: file.version,
+        locale: trgLang,
+        written,
+        unchanged: plans.length - written.length,
+      })
     })
   },
 }

@@ -11,10 +11,21 @@ import {
   type WorkflowState,
   type WorkflowSubject,
 } from '../workflow'
+import { listReleaseSummaries, readReleaseBody } from '../releases/releaseStore'
 import { matchSourceReleases } from '../releases/sourceBasisStore'
+import type { ReleaseContent } from '../releases/types'
 import { planDocuments, type DocumentPlan, type DocumentSpec } from './xliff/document'
-import type { DocumentChange } from './xliff/importPlan'
-import type { FieldSpec } from './xliff/units'
+import {
+  planImport,
+  type DocumentChange,
+  type ImportPlan,
+  type ImportRefusal,
+  type SourceBasis,
+  type SourceVersion,
+} from './xliff/importPlan'
+import type { ReadXliff } from './xliff/read'
+import type { Say } from '../i18n/adminText'
+import { planUnit, type FieldSpec, type UnitPlan } from './xliff/units'
 
 const system = { overrideAccess: true, depth: 0 } as const
 
@@ -141,6 +152,86 @@ export const planTranslationDocuments = async (
   )
 }
 
+/** A document's text in a release: the page, or the category its file names. */
+const releasedDocument = (content: ReleaseContent, fileId: string): unknown =>
+  fileId === 'page'
+    ? content.page
+    : content.categories.find((category) => `category.${category.key}` === fileId)
+
+/**
+ * The earlier approved source texts of `fileIds`, newest first: each source release's text of the
+ * document, with the hash the release recorded for it. Read only when a file names no source version
+ * and its source is not today's (rare), so every source release is read then.
+ */
+const sourceHistory = async (
+  payload: Payload,
+  plans: readonly DocumentPlan[],
+  fileIds: readonly string[],
+): Promise<Map<string, SourceVersion[]>> => {
+  const history = new Map<string, SourceVersion[]>(fileIds.map((fileId) => [fileId, []]))
+  const releases = await listReleaseSummaries(payload, SOURCE_LOCALE)
+  for (const release of [...releases].reverse()) {
+    const body = await readReleaseBody(payload, release.id)
+    for (const fileId of fileIds) {
+      const plan = plans.find((document) => document.fileId === fileId)
+      const released = releasedDocument(body.content, fileId)
+      const sourceHash = body.sources.find(
+        (source) => source.subject === plan?.subject,
+      )?.contentHash
+      if (!plan || !released || !sourceHash) continue
+      const units = new Map<string, UnitPlan>()
+      for (const unit of plan.units) {
+        const earlier = planUnit(unit.id, {
+          ...unit.field,
+          source: valueAt(released, unit.field.path),
+          target: null,
+        })
+        if (earlier) units.set(unit.id, earlier)
+      }
+      history.get(fileId)?.push({ sourceHash, release: release.number, units })
+    }
+  }
+  return history
+}
+
+/**
+ * Plans an uploaded file against what an export of `locale` holds now; a document that names no
+ * source version and whose source is not today's is looked for among the earlier source releases.
+ */
+export const planUpload = async (
+  payload: Payload,
+  file: ReadXliff,
+  locale: string,
+  say: Say,
+): Promise<{ plans: DocumentPlan[]; planned: ImportPlan | ImportRefusal }> => {
+  const plans = await planTranslationDocuments(payload, locale)
+  const planned = planImport(file, plans, say)
+  if ('problems' in planned || planned.unidentified.length === 0) return { plans, planned }
+  const history = await sourceHistory(payload, plans, planned.unidentified)
+  return { plans, planned: planImport(file, plans, say, history) }
+}
+
+/** Per unit of a changed document: which approved source text its translation is recorded as translating. */
+export type UnitSourceBasis = {
+  unit: string
+  basis: SourceBasis['kind']
+  /** The source release the text was identified as (`identified`), else null. */
+  release: number | null
+  /** For `assumed`: this unit's source in the file differs from the approved text now. */
+  sourceDiffers: boolean
+}
+
+const unitBases = (change: DocumentChange): UnitSourceBasis[] =>
+  change.document.units.map((unit) => ({
+    unit: unit.id,
+    basis: change.sourceBasis.kind,
+    release: change.sourceBasis.kind === 'identified' ? change.sourceBasis.release : null,
+    sourceDiffers:
+      change.staleUnits.includes(unit.id) ||
+      (change.sourceBasis.kind === 'assumed' &&
+        change.sourceBasis.differingUnits.includes(unit.id)),
+  }))
+
 const subjectOfFile = (
   document: DocumentPlan,
   categoryIds: ReadonlyMap<string, number | string>,
@@ -177,6 +268,7 @@ export type ImportPreview = Array<{
   subject: string
   fields: string[]
   staleUnits: string[]
+  sourceBasis: UnitSourceBasis[]
   state: WorkflowState | null
   sendsBackToDraft: boolean
 }>
@@ -198,6 +290,7 @@ export const previewImport = async (
         subject: change.document.subject,
         fields: [...change.values.keys()],
         staleUnits: change.staleUnits,
+        sourceBasis: unitBases(change),
         state,
         sendsBackToDraft: state === 'in_review' || state === 'approved' || state === 'published',
       }
@@ -206,7 +299,12 @@ export const previewImport = async (
 
 export type ImportReport = {
   locale: string
-  written: Array<{ file: string; fields: string[]; staleUnits: string[] }>
+  written: Array<{
+    file: string
+    fields: string[]
+    staleUnits: string[]
+    sourceBasis: UnitSourceBasis[]
+  }>
   unchanged: number
 }
 
@@ -252,6 +350,7 @@ export const writeImportedTranslations = async (
       file: change.document.fileId,
       fields: [...change.values.keys()],
       staleUnits: change.staleUnits,
+      sourceBasis: unitBases(change),
     })
   }
   return written.filter((entry) => entry.fields.length > 0)

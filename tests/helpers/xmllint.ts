@@ -18,17 +18,28 @@ export const xmllint = (
   return result
 }
 
-/** The OASIS XLIFF 2.0 core schema and its catalog, vendored with their notices (see its README.md). */
-export const XLIFF_SCHEMA_DIR = path.join(PROJECT_ROOT, 'tests/fixtures/schemas/xliff-2.0')
+const SCHEMAS = path.join(PROJECT_ROOT, 'tests/fixtures/schemas')
 
-/** Validates against the XLIFF 2.0 core schema offline (the catalog maps xml.xsd to the local copy). */
-export const validateXliff = (xml: string): { ok: boolean; output: string } => {
-  const schema = path.join(XLIFF_SCHEMA_DIR, 'xliff_core_2.0.xsd')
+/** The OASIS XLIFF schemas and their catalogs, vendored with their notices (see each folder's README.md). */
+const XLIFF_SCHEMAS = {
+  '2.0': { dir: path.join(SCHEMAS, 'xliff-2.0'), file: 'xliff_core_2.0.xsd' },
+  '1.2': { dir: path.join(SCHEMAS, 'xliff-1.2'), file: 'xliff-core-1.2-strict.xsd' },
+} as const
+
+/** Validates against the XLIFF 2.0 core schema or the 1.2 strict schema, offline (the catalog maps xml.xsd to the local copy). */
+export const validateXliff = (
+  xml: string,
+  version: keyof typeof XLIFF_SCHEMAS = '2.0',
+): { ok: boolean; output: string } => {
+  const { dir, file } = XLIFF_SCHEMAS[version]
+  const schema = path.join(dir, file)
   if (!fs.existsSync(schema))
-    throw new Error(`The XLIFF 2.0 schema is missing at ${schema} (it is part of the repository).`)
+    throw new Error(
+      `The XLIFF ${version} schema is missing at ${schema} (it is part of the repository).`,
+    )
   const result = xmllint(['--noout', '--nonet', '--schema', schema], xml, {
     ...process.env,
-    XML_CATALOG_FILES: path.join(XLIFF_SCHEMA_DIR, 'catalog.xml'),
+    XML_CATALOG_FILES: path.join(dir, 'catalog.xml'),
   })
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}`.trim() }
 }

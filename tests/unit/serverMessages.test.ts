@@ -2,7 +2,8 @@ import { passwordWeakness } from '@/auth/passwordPolicy'
 import { adminText, english, localeName, localeNames, sayIn } from '@/i18n/adminText'
 import { fieldLabel } from '@/i18n/fieldLabel'
 import { lockedOutMessage } from '@/security/signInLockout'
-import { parseXliff, planImport } from '@/translations/xliff/importPlan'
+import { planImport } from '@/translations/xliff/importPlan'
+import { readXliff } from '@/translations/xliff/read'
 import { checkAction } from '@/workflow/availableActions'
 import { checkSourceConfirmation } from '@/workflow/sourceTracking'
 import { checkTransition } from '@/workflow/transitions'
@@ -190,29 +191,31 @@ describe('account messages in Japanese', () => {
 
 describe('XLIFF file problems in Japanese', () => {
   it('refuses a DOCTYPE, malformed XML and a foreign root in the admin language', () => {
-    expect(parseXliff('<!DOCTYPE x><xliff/>', ja)).toEqual({
+    expect(readXliff('<!DOCTYPE x><xliff/>', ja)).toEqual({
       status: 400,
       problems: [
-        'ファイルに DOCTYPE があります。XLIFF 2.0 のファイルには DOCTYPE はありません（ここでは処理しません）。',
+        'ファイルに DOCTYPE があります。XLIFF のファイルには DOCTYPE はありません（ここでは処理しません）。',
       ],
     })
-    const malformed = parseXliff('<xliff', ja)
+    const malformed = readXliff('<xliff', ja)
     expect('problems' in malformed && malformed.problems[0]).toMatch(
       /^ファイルが正しい XML ではありません（/,
     )
-    expect(parseXliff('<other/>', ja)).toMatchObject({
-      problems: [`ルート要素は名前空間 ${XLIFF} の <xliff> である必要があります。`],
+    expect(readXliff('<other/>', ja)).toMatchObject({
+      problems: [
+        `ルート要素は名前空間 ${XLIFF}（XLIFF 2.0）または urn:oasis:names:tc:xliff:document:1.2（XLIFF 1.2）の <xliff> である必要があります。`,
+      ],
     })
   })
 
   it('names the source language and missing units in Japanese', () => {
-    const parsed = parseXliff(
+    const parsed = readXliff(
       `<xliff xmlns="${XLIFF}" version="2.0" srcLang="en" trgLang="fr"></xliff>`,
       ja,
     )
-    if (!('root' in parsed)) throw new Error('expected a parsed file')
+    if ('problems' in parsed) throw new Error('expected a parsed file')
     const planned = planImport(
-      parsed.root,
+      parsed,
       [
         {
           fileId: 'page',

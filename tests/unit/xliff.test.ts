@@ -1,117 +1,16 @@
-import {
-  planDocuments,
-  sourceReleaseNote,
-  writeXliff,
-  type DocumentSpec,
-} from '@/translations/xliff/document'
-import { parseXliff, planImport, type ImportPlan } from '@/translations/xliff/importPlan'
+import { planDocuments, sourceReleaseNote, writeXliff } from '@/translations/xliff/document'
+import { planImport, type ImportPlan } from '@/translations/xliff/importPlan'
+import { readXliff } from '@/translations/xliff/read'
 import { blocksOf, inlineRuns } from '@/translations/xliff/inline'
 import { validateXliff } from '../helpers/xmllint'
-
-const text = (value: string, format = 0) => ({
-  type: 'text',
-  text: value,
-  format,
-  style: '',
-  mode: 'normal',
-  detail: 0,
-  version: 1,
-})
-const paragraph = (...children: unknown[]) => ({
-  type: 'paragraph',
-  format: '',
-  indent: 0,
-  version: 1,
-  direction: 'ltr',
-  textFormat: 0,
-  children,
-})
-const link = (url: string, ...children: unknown[]) => ({
-  type: 'link',
-  version: 3,
-  format: '',
-  indent: 0,
-  direction: 'ltr',
-  fields: { url, newTab: true, linkType: 'custom' },
-  children,
-})
-const list = (...items: unknown[][]) => ({
-  type: 'list',
-  listType: 'bullet',
-  tag: 'ul',
-  start: 1,
-  format: '',
-  indent: 0,
-  version: 1,
-  direction: 'ltr',
-  children: items.map((children, index) => ({
-    type: 'listitem',
-    value: index + 1,
-    format: '',
-    indent: 0,
-    version: 1,
-    direction: 'ltr',
-    children,
-  })),
-})
-const richText = (...children: unknown[]) => ({
-  root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children },
-})
-
-const sourceDescription = richText(
-  paragraph(
-    text('位置情報を'),
-    text('安全に', 1),
-    text('使います。'),
-    { type: 'linebreak', version: 1 },
-    text('詳細は'),
-    link('https://example.org/privacy', text('こちら', 2)),
-    text('。'),
-  ),
-  paragraph(),
-  list([text('地図 & <検索>')], [text('経路')]),
-)
-const targetDescription = richText(
-  paragraph(
-    text('We use location '),
-    text('safely', 1),
-    text('.'),
-    { type: 'linebreak', version: 1 },
-    text('See '),
-    link('https://example.org/privacy', text('here', 2)),
-    text('.'),
-  ),
-  paragraph(),
-  list([text('Maps & <search>')], [text('Routes')]),
-)
-
-const spec = (overrides: Partial<DocumentSpec> = {}): DocumentSpec => ({
-  fileId: 'category.maps',
-  original: 'partner-categories/maps',
-  subject: 'partner-categories:3',
-  sourceHash: 'a'.repeat(64),
-  sourceRelease: { number: 4, effectiveAt: '2027-01-10T00:00:00.000Z', standing: 'upcoming' },
-  targetState: 'translated',
-  fields: [
-    { path: 'name', kind: 'text', source: '地図\n二行目', target: 'Maps\nSecond line' },
-    { path: 'description', kind: 'richText', source: sourceDescription, target: targetDescription },
-    {
-      path: 'dataUsageNote',
-      kind: 'richText',
-      source: richText(paragraph(text('注意'))),
-      target: null,
-    },
-    { path: 'columnLabels.type', kind: 'text', source: '', target: 'Type' },
-  ],
-  ...overrides,
-})
+import { spec } from '../helpers/xliffFixtures'
 
 const exported = (documents = planDocuments([spec()])) => writeXliff({ trgLang: 'en', documents })
 
 const plan = (xml: string, documents = planDocuments([spec()])) => {
-  const parsed = parseXliff(xml)
+  const parsed = readXliff(xml)
   if ('problems' in parsed) return parsed
-  return planImport(parsed.root, documents)
+  return planImport(parsed, documents)
 }
 
 const problemsOf = (xml: string) => {
@@ -279,9 +178,14 @@ describe('XLIFF 2.0 export and import (pure)', () => {
         /segment s4: inline element <ph id="1">/,
       ],
       [
-        'sc/ec',
+        'sc/ec with an id the source has not',
         xml.replace('>Routes<', '><sc id="7"/>Routes<ec startRef="7"/><'),
-        /inline element <sc> is not supported here/,
+        /segment s4: inline element <sc id="7"> does not match any code of the source segment/,
+      ],
+      [
+        'an element XLIFF 2.0 has not',
+        xml.replace('>Routes<', '><b>Routes</b><'),
+        /segment s4: inline element <b> is not supported here; keep the source's <pc> and <ph> codes/,
       ],
       [
         'segments',
@@ -305,7 +209,14 @@ describe('XLIFF 2.0 export and import (pure)', () => {
     const cases: Array<[string, RegExp]> = [
       [xml.replace('</xliff>', ''), /not well-formed XML \(.*line/],
       ['<!DOCTYPE x [<!ENTITY a "aaaa">]>' + xml.replace(/^<\?xml[^>]*>\n/, ''), /DOCTYPE/],
-      [xml.replace('version="2.0"', 'version="1.2"'), /XLIFF version "1.2" is not supported/],
+      [
+        xml.replace('version="2.0"', 'version="1.2"'),
+        /XLIFF version "1.2" in the namespace urn:oasis:names:tc:xliff:document:2.0 is not supported/,
+      ],
+      [
+        xml.replace('version="2.0"', 'version="1.1"').replace(':document:2.0', ':document:1.1'),
+        /root element must be <xliff> in the namespace/,
+      ],
       ['<xliff version="2.0" srcLang="ja"/>', /root element must be <xliff> in the namespace/],
       ['not xml at all', /not well-formed XML/],
     ]

@@ -67,18 +67,23 @@ export const messagesStrings = defineStrings({
       tooLarge: 'The request body is larger than {{megabytes}} MB.',
       empty: 'The body is empty: send the XLIFF file as the request body.',
       noTargetLanguage: 'The file has no trgLang: it must name the target locale.',
+      noTargetLanguage12:
+        'The file has no target-language on its <file> elements: it must name the target locale.',
       targetIsSource:
         '{{prefix}}{{locale}} is the source language; choose a target locale ({{targets}}).',
       unknownTarget: '{{prefix}}Unknown target locale {{locale}}; use one of {{targets}}.',
       notYourLocale: 'You translate {{yours}}, not {{locale}}.',
       noLocale: 'no locale',
       roleMayNotEdit: 'Your role may not edit {{locale}} content.',
-      doctype: 'The file has a DOCTYPE; XLIFF 2.0 files have none (and none is processed here).',
+      doctype: 'The file has a DOCTYPE; XLIFF files have none (and none is processed here).',
       notWellFormed: 'The file is not well-formed XML ({{detail}}).',
       parsePosition: 'line {{line}}, column {{column}}: {{detail}}',
-      notXliff: 'The root element must be <xliff> in the namespace {{namespace}}.',
+      notXliff:
+        'The root element must be <xliff> in the namespace {{namespace}} (XLIFF 2.0) or {{namespace12}} (XLIFF 1.2).',
       unsupportedVersion:
-        'XLIFF version {{version}} is not supported; export a 2.0 file from here.',
+        'XLIFF version {{version}} in the namespace {{namespace}} is not supported; XLIFF 2.0 (or 2.1) and 1.2 are: export a file from here in either.',
+      languagesDiffer:
+        'The files in this XLIFF 1.2 document name different languages in {{attribute}} ({{values}}); one document translates into one language.',
       wrongSourceLanguage: 'srcLang is {{given}}; the source language here is {{source}}.',
       repeatedUnit: 'Unit {{unit}} appears more than once.',
       unknownUnit: 'Unknown unit {{unit}}: nothing with that id is translatable now.',
@@ -86,12 +91,25 @@ export const messagesStrings = defineStrings({
       segmentsDiffer:
         "Unit {{unit}}: segments {{given}} do not match the source's {{expected}}; export the file again.",
       none: '(none)',
+      mixedSegmentIds:
+        'Unit {{unit}}: some segments have ids and some do not; give all of them the ids of the export, or none (then they are matched in order).',
+      segmentCountDiffers:
+        'Unit {{unit}}: the file has {{given}} segments without ids and the source has {{expected}} ({{ids}}); segments without ids are matched in order, so their number must be the same. A tool that merges or drops segments cannot return this unit: in XLIFF 1.2, mark each segment of the target with <mrk mtype="seg" mid="…">.',
       where: 'Unit {{unit}}, segment {{segment}}',
       codePoint: '{{where}}: <cp> needs a hexadecimal code point.',
       unknownCode:
         '{{where}}: inline element <{{element}} id="{{id}}"> does not match any code of the source segment.',
       unsupportedElement:
         "{{where}}: inline element <{{element}}> is not supported here; keep the source's <pc> and <ph> codes.",
+      unsupportedElement12:
+        "{{where}}: inline element <{{element}}> is not supported here; keep the source's <g> and <x> codes.",
+      nativeCode12:
+        "{{where}}: inline element <{{element}}> carries the original format's code, which Kaiji's text has none of; keep the source's <g> and <x> codes.",
+      isolatedSpan:
+        '{{where}}: <{{element}} isolated="yes"> opens or closes formatting across segments, which a segment here cannot have; close it in the segment that opens it.',
+      unopenedSpan:
+        '{{where}}: <{{element}}> closes {{id}}, which no start marker in the segment opened.',
+      unclosedSpan: '{{where}}: the formatting opened with id {{id}} is never closed in the segment.',
       codesDiffer: '{{where}}: inline elements differ from the source ({{differences}}).',
       missingCodes: 'missing id {{ids}}',
       unknownCodes: 'unknown id {{ids}}',
@@ -171,6 +189,7 @@ export const messagesStrings = defineStrings({
       tooLarge: 'ファイルが大きすぎます（{{megabytes}} MB まで）。',
       empty: 'ファイルが空です。XLIFF ファイルを選んでください。',
       noTargetLanguage: 'ファイルに翻訳先の言語（trgLang）がありません。',
+      noTargetLanguage12: 'ファイルの <file> 要素に翻訳先の言語（target-language）がありません。',
       targetIsSource:
         '{{prefix}}{{localeName}}は原文の言語です。翻訳先の言語（{{targetNames}}）を選んでください。',
       unknownTarget:
@@ -179,12 +198,15 @@ export const messagesStrings = defineStrings({
       noLocale: 'なし',
       roleMayNotEdit: 'あなたの役割では{{localeName}}の内容を編集できません。',
       doctype:
-        'ファイルに DOCTYPE があります。XLIFF 2.0 のファイルには DOCTYPE はありません（ここでは処理しません）。',
+        'ファイルに DOCTYPE があります。XLIFF のファイルには DOCTYPE はありません（ここでは処理しません）。',
       notWellFormed: 'ファイルが正しい XML ではありません（{{detail}}）。',
       parsePosition: '{{line}}行{{column}}列：{{detail}}',
-      notXliff: 'ルート要素は名前空間 {{namespace}} の <xliff> である必要があります。',
+      notXliff:
+        'ルート要素は名前空間 {{namespace}}（XLIFF 2.0）または {{namespace12}}（XLIFF 1.2）の <xliff> である必要があります。',
       unsupportedVersion:
-        'XLIFF バージョン {{version}} には対応していません。ここから 2.0 のファイルを書き出してください。',
+        '名前空間 {{namespace}} の XLIFF バージョン {{version}} には対応していません。対応しているのは XLIFF 2.0（2.1）と 1.2 です。ここからどちらかで書き出してください。',
+      languagesDiffer:
+        'この XLIFF 1.2 文書のファイルの {{attribute}} が異なる言語を示しています（{{values}}）。1つの文書の翻訳先は1つの言語です。',
       wrongSourceLanguage:
         '原文の言語（srcLang）が {{given}} です。ここでの原文の言語は{{sourceName}}です。',
       repeatedUnit: 'ユニット {{unit}} が複数回出てきます。',
@@ -194,12 +216,25 @@ export const messagesStrings = defineStrings({
       segmentsDiffer:
         'ユニット {{unit}}：セグメント {{given}} が原文のセグメント {{expected}} と一致しません。ファイルを書き出し直してください。',
       none: '（なし）',
+      mixedSegmentIds:
+        'ユニット {{unit}}：ID のあるセグメントとないセグメントが混在しています。すべてに書き出し時の ID を付けるか、すべて付けないでください（その場合は順番で対応付けます）。',
+      segmentCountDiffers:
+        'ユニット {{unit}}：ファイルには ID のないセグメントが {{given}} 個あり、原文には {{expected}} 個（{{ids}}）あります。ID のないセグメントは順番で対応付けるため、数が同じである必要があります。セグメントを結合または削除するツールではこのユニットを戻せません。XLIFF 1.2 では訳文の各セグメントを <mrk mtype="seg" mid="…"> で示してください。',
       where: 'ユニット {{unit}}、セグメント {{segment}}',
       codePoint: '{{where}}：<cp> には16進数のコードポイントが必要です。',
       unknownCode:
         '{{where}}：インライン要素 <{{element}} id="{{id}}"> は原文のセグメントのどのコードとも一致しません。',
       unsupportedElement:
         '{{where}}：インライン要素 <{{element}}> には対応していません。原文の <pc> と <ph> のコードをそのまま残してください。',
+      unsupportedElement12:
+        '{{where}}：インライン要素 <{{element}}> には対応していません。原文の <g> と <x> のコードをそのまま残してください。',
+      nativeCode12:
+        '{{where}}：インライン要素 <{{element}}> は元の形式のコードを含みますが、ここの本文にはそのようなコードはありません。原文の <g> と <x> のコードをそのまま残してください。',
+      isolatedSpan:
+        '{{where}}：<{{element}} isolated="yes"> はセグメントをまたいで書式を開始または終了しますが、ここのセグメントではできません。開始したセグメント内で閉じてください。',
+      unopenedSpan:
+        '{{where}}：<{{element}}> は ID {{id}} を閉じていますが、セグメント内でそれを開始する要素がありません。',
+      unclosedSpan: '{{where}}：ID {{id}} で開始した書式がセグメント内で閉じられていません。',
       codesDiffer: '{{where}}：インライン要素が原文と異なります（{{differences}}）。',
       missingCodes: '不足している ID {{ids}}',
       unknownCodes: '不明な ID {{ids}}',

@@ -1,15 +1,44 @@
-import { DOMParser, type Element, type Node } from '@xmldom/xmldom'
+import type { Element } from '@xmldom/xmldom'
 
 import { SOURCE_LOCALE } from '@/config/locales'
 import { english, localeName, type Say } from '@/i18n/adminText'
-import { KAIJI_NAMESPACE, XLIFF_NAMESPACE, type DocumentPlan } from './document'
-import { FORMATS, UnmatchedCode, type InlineCode, type InlineRun } from './inline'
-import { canonicalTarget, targetValue, type UnitPlan } from './units'
+import type { DocumentPlan } from './document'
+import type { InlineCode, InlineRun } from './inline'
+import {
+  preservesSpace,
+  type ImportRefusal,
+  type ReadSegment,
+  type ReadUnit,
+  type ReadXliff,
+} from './read'
+import { readInline } from './readInline'
+import { canonicalTarget, targetValue, type SegmentPlan, type UnitPlan } from './units'
 
-// Reading an uploaded XLIFF file: its envelope, then each target against what an export holds now.
+// Checks an uploaded file, read into one shape whatever its version, against what an export holds
+// now, and works out what to write.
 
-/** A refusal: the status it calls for and every problem found (nothing is written). */
-export type ImportRefusal = { status: 400 | 403 | 422; problems: string[] }
+export type { ImportRefusal } from './read'
+
+/**
+ * Which approved source text a document's translation is taken to translate:
+ * - `named`: the file names it (2.0 kaiji:sourceHash, 1.2 build-num);
+ * - `current`: the file names none, and its source text is the approved text now;
+ * - `identified`: the file names none, and its source text is that of an earlier source release;
+ * - `assumed`: the file names none and its source text matches no approved version, so the
+ *   translation is taken as translating the approved text now (the report says so).
+ */
+export type SourceBasis =
+  | { kind: 'named'; sourceHash: string }
+  | { kind: 'current' }
+  | { kind: 'identified'; sourceHash: string; release: number }
+  | { kind: 'assumed'; differingUnits: string[] }
+
+/** An earlier approved source text of a document (a source release's), to recognise a file by its source. */
+export type SourceVersion = {
+  sourceHash: string
+  release: number
+  units: ReadonlyMap<string, UnitPlan>
+}
 
 export type DocumentChange = {
   document: DocumentPlan
@@ -17,160 +46,122 @@ export type DocumentChange = {
   values: Map<string, unknown>
   /** Units whose source text changed since the file was exported. */
   staleUnits: string[]
-  /** The source hash the file was exported against. */
+  /** The source hash the translation is recorded as translating when units are stale. */
   exportedSourceHash: string | null
+  sourceBasis: SourceBasis
 }
 
-export type ImportPlan = { trgLang: string; changes: DocumentChange[]; unchangedDocuments: number }
-
-const children = (element: Element, localName: string): Element[] =>
-  Array.from(element.childNodes).filter(
-    (node): node is Element =>
-      node.nodeType === 1 &&
-      (node as Element).localName === localName &&
-      (node as Element).namespaceURI === XLIFF_NAMESPACE,
-  )
-
-const describeParseError = (error: unknown, say: Say): string => {
-  const message = error instanceof Error ? error.message : String(error)
-  const locator = (error as { locator?: { lineNumber?: number; columnNumber?: number } }).locator
-  return locator?.lineNumber
-    ? say('kaijiAdmin:messages:xliff:parsePosition', {
-        line: locator.lineNumber,
-        column: locator.columnNumber ?? 0,
-        detail: message.split('\n')[0],
-      })
-    : (message.split('\n')[0] ?? message)
-}
-
-/**
- * Reads the envelope: well-formed XML, XLIFF 2.0, no DTD. Returns the root, or a 400 refusal whose
- * problems are in `say`'s language (the request's, for the admin).
- */
-export const parseXliff = (xml: string, say: Say = english): { root: Element } | ImportRefusal => {
-  if (/<!DOCTYPE/i.test(xml))
-    return { status: 400, problems: [say('kaijiAdmin:messages:xliff:doctype')] }
-  let root: Element | null
-  try {
-    root = new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message)
-      },
-    }).parseFromString(xml, 'text/xml').documentElement
-  } catch (error) {
-    return {
-      status: 400,
-      problems: [
-        say('kaijiAdmin:messages:xliff:notWellFormed', {
-          detail: describeParseError(error, say),
-        }),
-      ],
-    }
-  }
-  if (!root || root.localName !== 'xliff' || root.namespaceURI !== XLIFF_NAMESPACE) {
-    return {
-      status: 400,
-      problems: [say('kaijiAdmin:messages:xliff:notXliff', { namespace: XLIFF_NAMESPACE })],
-    }
-  }
-  const version = root.getAttribute('version')
-  if (version !== '2.0' && version !== '2.1')
-    return {
-      status: 400,
-      problems: [
-        say('kaijiAdmin:messages:xliff:unsupportedVersion', { version: JSON.stringify(version) }),
-      ],
-    }
-  return { root }
+export type ImportPlan = {
+  trgLang: string
+  changes: DocumentChange[]
+  unchangedDocuments: number
+  /** Documents that name no source version and whose source text is not today's: pass their history to identify them. */
+  unidentified: string[]
 }
 
 const M = 'kaijiAdmin:messages:xliff:' as const
 
-const formatBit = (subType: string): number =>
-  FORMATS.find((format) => format.subType === subType)?.bit ?? 0
-
-/** A target's inline content as runs, with every code it uses; problems name the element that does not fit. */
-const readInline = (
-  element: Element,
-  codes: ReadonlyMap<string, InlineCode>,
-  where: string,
-  problems: string[],
-  say: Say,
-) => {
-  const runs: InlineRun[] = []
-  const used: string[] = []
-  const visit = (node: Node, format: number, link: string | null) => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === 3 || child.nodeType === 4) {
-        runs.push({ kind: 'text', text: child.nodeValue ?? '', format, link })
-        continue
-      }
-      if (child.nodeType !== 1) continue
-      const inner = child as Element
-      const name = inner.localName
-      const id = inner.getAttribute('id') ?? ''
-      if (name === 'cp') {
-        const code = Number.parseInt(inner.getAttribute('hex') ?? '', 16)
-        if (Number.isFinite(code))
-          runs.push({ kind: 'text', text: String.fromCodePoint(code), format, link })
-        else problems.push(say('kaijiAdmin:messages:xliff:codePoint', { where }))
-      } else if (name === 'mrk') {
-        visit(inner, format, link)
-      } else if (name === 'sm' || name === 'em') {
-        // Annotation markers carry no content.
-      } else if (name === 'pc' || name === 'ph') {
-        const code = codes.get(id)
-        used.push(id)
-        if (!code || (name === 'ph') !== (code.kind === 'linebreak')) {
-          problems.push(say('kaijiAdmin:messages:xliff:unknownCode', { where, element: name, id }))
-        } else if (code.kind === 'linebreak') {
-          runs.push({ kind: 'linebreak' })
-        } else if (code.kind === 'link') {
-          visit(inner, format, code.url)
-        } else {
-          visit(inner, format | formatBit(code.subType), link)
-        }
-      } else {
-        problems.push(say('kaijiAdmin:messages:xliff:unsupportedElement', { where, element: name }))
-      }
-    }
-  }
-  visit(element, 0, null)
-  return { runs, used }
-}
-
-/** Whether the file's source of a segment is not the source as approved now (the file is older than the change). */
-const sourceChanged = (
-  segment: UnitPlan['segments'][number],
-  runs: readonly InlineRun[],
-): boolean => {
-  try {
-    return canonicalTarget(segment, runs) !== segment.sourceXml
-  } catch (error) {
-    if (error instanceof UnmatchedCode) return true
-    throw error
-  }
-}
-
 const sorted = (values: readonly string[]) =>
   [...values].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
 
+/** The text without whitespace or codes: how a whole 1.2 source is compared when its segments were not kept. */
+const plainText = (runs: readonly InlineRun[]) =>
+  runs
+    .map((run) => (run.kind === 'text' ? run.text : ''))
+    .join('')
+    .replace(/\s+/g, '')
+
+type Pairing = Array<{ plan: SegmentPlan; read: ReadSegment }>
+
+/** Pairs the file's segments with the unit's: by id, or by position when the file gives none. */
+const pairSegments = (
+  unit: ReadUnit,
+  plan: UnitPlan,
+  say: Say,
+): { pairs: Pairing } | { problem: string } | { noTargets: true } => {
+  const expectedIds = plan.segments.map((segment) => segment.id)
+  const withIds = unit.segments.filter((segment) => segment.id !== null)
+  const unitName = JSON.stringify(unit.id)
+  if (withIds.length === unit.segments.length && withIds.length > 0) {
+    const givenIds = withIds.map((segment) => segment.id ?? '')
+    if (sorted(givenIds).join(' ') !== sorted(expectedIds).join(' '))
+      return {
+        problem: say(`${M}segmentsDiffer`, {
+          unit: unitName,
+          given: givenIds.join(', ') || say(`${M}none`),
+          expected: expectedIds.join(', '),
+        }),
+      }
+    return {
+      pairs: plan.segments.flatMap((segment) => {
+        const read = unit.segments.find((candidate) => candidate.id === segment.id)
+        return read ? [{ plan: segment, read }] : []
+      }),
+    }
+  }
+  if (withIds.length > 0) return { problem: say(`${M}mixedSegmentIds`, { unit: unitName }) }
+  if (unit.segments.length !== plan.segments.length) {
+    // A tool that merged or dropped segments it had no translation for loses nothing here.
+    if (unit.segments.every((segment) => segment.target === null)) return { noTargets: true }
+    return {
+      problem: say(`${M}segmentCountDiffers`, {
+        unit: unitName,
+        given: unit.segments.length,
+        expected: plan.segments.length,
+        ids: expectedIds.join(', '),
+      }),
+    }
+  }
+  return {
+    pairs: plan.segments.map((segment, index) => ({
+      plan: segment,
+      read: unit.segments[index] as ReadSegment,
+    })),
+  }
+}
+
+/** Whether the file's source of a unit is the source `plan` holds (the text an export of it would carry). */
+const sourceIs = (file: ReadXliff, unit: ReadUnit, plan: UnitPlan, say: Say): boolean => {
+  const runsOf = (element: Element, codes: readonly InlineCode[]) =>
+    readInline(element, {
+      version: file.version,
+      codes: new Map(codes.map((code) => [code.id, code])),
+      where: '',
+      problems: [],
+      say,
+      preserveSpace: preservesSpace(element),
+    }).runs
+  const paired = pairSegments(unit, plan, say)
+  if ('pairs' in paired && paired.pairs.every(({ read }) => read.source !== null))
+    return paired.pairs.every(
+      ({ plan: segment, read }) =>
+        read.source !== null &&
+        canonicalTarget(segment, runsOf(read.source, segment.codes)) === segment.sourceXml,
+    )
+  if (!unit.wholeSource) return false
+  const allCodes = plan.segments.flatMap((segment) => segment.codes)
+  return (
+    plainText(runsOf(unit.wholeSource, allCodes)) ===
+    plainText(plan.segments.flatMap((segment) => segment.sourceRuns))
+  )
+}
+
 /**
- * Checks an uploaded file against what an export would contain now and works out what to write.
- * All-or-nothing: any problem refuses the whole file. The trgLang and permission checks are the caller's.
+ * Plans an import: all-or-nothing, any problem refuses the whole file. `history` holds earlier
+ * approved source texts of documents the file does not name a source version for (see
+ * `unidentified`). The target language and permission checks are the caller's.
  */
 export const planImport = (
-  root: Element,
+  file: ReadXliff,
   plans: readonly DocumentPlan[],
   say: Say = english,
+  history: ReadonlyMap<string, readonly SourceVersion[]> = new Map(),
 ): ImportPlan | ImportRefusal => {
   const problems: string[] = []
-  const srcLang = root.getAttribute('srcLang')
-  const trgLang = root.getAttribute('trgLang') ?? ''
-  if (srcLang !== SOURCE_LOCALE)
+  if (file.srcLang !== SOURCE_LOCALE)
     problems.push(
-      say('kaijiAdmin:messages:xliff:wrongSourceLanguage', {
-        given: JSON.stringify(srcLang),
+      say(`${M}wrongSourceLanguage`, {
+        given: JSON.stringify(file.srcLang),
         source: SOURCE_LOCALE,
         sourceName: localeName(say, SOURCE_LOCALE),
       }),
@@ -180,94 +171,70 @@ export const planImport = (
       document.units.map((unit) => [unit.id, { document, unit }] as const),
     ),
   )
+  const namedHashes = new Map(
+    file.documents.map((document) => [document.fileId, document.sourceHash]),
+  )
   const seen = new Set<string>()
   const targets = new Map<string, Map<string, InlineRun[]>>()
-  const exportedHashes = new Map<string, string | null>()
-  const staleUnits = new Set<string>()
+  /** The units read, to compare their source with today's and earlier ones. */
+  const readUnits = new Map<string, ReadUnit>()
 
-  for (const file of children(root, 'file')) {
-    const fileId = file.getAttribute('id') ?? ''
-    const units = [
-      ...children(file, 'unit'),
-      ...children(file, 'group').flatMap((group) => children(group, 'unit')),
-    ]
-    for (const unitElement of units) {
-      const id = unitElement.getAttribute('id') ?? ''
-      if (seen.has(id)) {
-        problems.push(say('kaijiAdmin:messages:xliff:repeatedUnit', { unit: JSON.stringify(id) }))
-        continue
-      }
-      seen.add(id)
-      const match = expected.get(id)
-      if (!match) {
-        problems.push(say('kaijiAdmin:messages:xliff:unknownUnit', { unit: JSON.stringify(id) }))
-        continue
-      }
-      exportedHashes.set(
-        match.document.fileId,
-        file.getAttributeNS(KAIJI_NAMESPACE, 'sourceHash') || null,
-      )
-      if (fileId !== match.document.fileId)
-        problems.push(
-          say('kaijiAdmin:messages:xliff:wrongFile', {
-            unit: JSON.stringify(id),
-            expected: JSON.stringify(match.document.fileId),
-            given: JSON.stringify(fileId),
-          }),
-        )
-      const segments = children(unitElement, 'segment')
-      const segmentIds = segments.map((segment) => segment.getAttribute('id') ?? '')
-      const expectedIds = match.unit.segments.map((segment) => segment.id)
-      if (sorted(segmentIds).join(' ') !== sorted(expectedIds).join(' ')) {
-        problems.push(
-          say('kaijiAdmin:messages:xliff:segmentsDiffer', {
-            unit: JSON.stringify(id),
-            given: segmentIds.join(', ') || say('kaijiAdmin:messages:xliff:none'),
-            expected: expectedIds.join(', '),
-          }),
-        )
-        continue
-      }
-      const runsBySegment = new Map<string, InlineRun[]>()
-      for (const segmentElement of segments) {
-        const segment = match.unit.segments.find(
-          (candidate) => candidate.id === segmentElement.getAttribute('id'),
-        )
-        if (!segment) continue
-        const where = say('kaijiAdmin:messages:xliff:where', {
-          unit: JSON.stringify(id),
-          segment: segment.id,
-        })
-        const sourceElement = children(segmentElement, 'source')[0]
-        const codes = new Map(segment.codes.map((code) => [code.id, code]))
-        if (
-          !sourceElement ||
-          sourceChanged(segment, readInline(sourceElement, codes, where, [], say).runs)
-        )
-          staleUnits.add(id)
-        const targetElement = children(segmentElement, 'target')[0]
-        if (!targetElement) continue
-        const { runs, used } = readInline(targetElement, codes, where, problems, say)
-        const missing = segment.codes
-          .filter((code) => !used.includes(code.id))
-          .map((code) => code.id)
-        const extra = used.filter((code) => !segment.codes.some((known) => known.id === code))
-        const repeated = used.filter((code, index) => used.indexOf(code) !== index)
-        if (missing.length || extra.length || repeated.length) {
-          const differences = [
-            missing.length ? say(`${M}missingCodes`, { ids: missing.join(', ') }) : '',
-            extra.length ? say(`${M}unknownCodes`, { ids: extra.join(', ') }) : '',
-            repeated.length ? say(`${M}repeatedCodes`, { ids: repeated.join(', ') }) : '',
-          ]
-          problems.push(
-            say(`${M}codesDiffer`, { where, differences: differences.filter(Boolean).join('; ') }),
-          )
-          continue
-        }
-        runsBySegment.set(segment.id, runs)
-      }
-      targets.set(id, runsBySegment)
+  for (const unit of file.units) {
+    const id = unit.id
+    if (seen.has(id)) {
+      problems.push(say(`${M}repeatedUnit`, { unit: JSON.stringify(id) }))
+      continue
     }
+    seen.add(id)
+    const match = expected.get(id)
+    if (!match) {
+      problems.push(say(`${M}unknownUnit`, { unit: JSON.stringify(id) }))
+      continue
+    }
+    if (unit.fileId !== match.document.fileId)
+      problems.push(
+        say(`${M}wrongFile`, {
+          unit: JSON.stringify(id),
+          expected: JSON.stringify(match.document.fileId),
+          given: JSON.stringify(unit.fileId),
+        }),
+      )
+    const paired = pairSegments(unit, match.unit, say)
+    if ('problem' in paired) {
+      problems.push(paired.problem)
+      continue
+    }
+    if ('noTargets' in paired) continue
+    readUnits.set(id, unit)
+    const runsBySegment = new Map<string, InlineRun[]>()
+    for (const { plan: segment, read } of paired.pairs) {
+      if (!read.target) continue
+      const where = say(`${M}where`, { unit: JSON.stringify(id), segment: segment.id })
+      const { runs, used } = readInline(read.target, {
+        version: file.version,
+        codes: new Map(segment.codes.map((code) => [code.id, code])),
+        where,
+        problems,
+        say,
+        preserveSpace: preservesSpace(read.target),
+      })
+      const missing = segment.codes.filter((code) => !used.includes(code.id)).map((code) => code.id)
+      const extra = used.filter((code) => !segment.codes.some((known) => known.id === code))
+      const repeated = used.filter((code, index) => used.indexOf(code) !== index)
+      if (missing.length || extra.length || repeated.length) {
+        const differences = [
+          missing.length ? say(`${M}missingCodes`, { ids: missing.join(', ') }) : '',
+          extra.length ? say(`${M}unknownCodes`, { ids: extra.join(', ') }) : '',
+          repeated.length ? say(`${M}repeatedCodes`, { ids: repeated.join(', ') }) : '',
+        ]
+        problems.push(
+          say(`${M}codesDiffer`, { where, differences: differences.filter(Boolean).join('; ') }),
+        )
+        continue
+      }
+      runsBySegment.set(segment.id, runs)
+    }
+    targets.set(id, runsBySegment)
   }
   const missingUnits = [...expected.keys()].filter((id) => !seen.has(id))
   if (missingUnits.length)
@@ -275,6 +242,7 @@ export const planImport = (
   if (problems.length) return { status: 422, problems }
 
   const changes: DocumentChange[] = []
+  const unidentified: string[] = []
   let unchangedDocuments = 0
   for (const document of plans) {
     const values = new Map<string, unknown>()
@@ -287,17 +255,52 @@ export const planImport = (
       })
       if (changed) values.set(unit.field.path, targetValue(unit, runsBySegment))
     }
-    const stale = document.units.filter((unit) => staleUnits.has(unit.id)).map((unit) => unit.id)
-    if (values.size === 0 && stale.length === 0) {
+    const compared = document.units.filter((unit) => readUnits.has(unit.id))
+    const sourceMatches = (unit: UnitPlan, against: UnitPlan | undefined) => {
+      const read = readUnits.get(unit.id)
+      return Boolean(read && against && sourceIs(file, read, against, say))
+    }
+    const differing = compared.filter((unit) => !sourceMatches(unit, unit)).map((unit) => unit.id)
+    const named = namedHashes.get(document.fileId) ?? null
+    let sourceBasis: SourceBasis
+    let staleUnits: string[] = []
+    if (named) {
+      sourceBasis = { kind: 'named', sourceHash: named }
+      staleUnits = differing
+    } else if (differing.length === 0) {
+      sourceBasis = { kind: 'current' }
+    } else {
+      const earlier = history
+        .get(document.fileId)
+        ?.find((version) =>
+          compared.every((unit) => sourceMatches(unit, version.units.get(unit.id))),
+        )
+      if (earlier) {
+        sourceBasis = {
+          kind: 'identified',
+          sourceHash: earlier.sourceHash,
+          release: earlier.release,
+        }
+        staleUnits = differing
+      } else {
+        sourceBasis = { kind: 'assumed', differingUnits: differing }
+        if (!history.has(document.fileId)) unidentified.push(document.fileId)
+      }
+    }
+    if (values.size === 0 && staleUnits.length === 0) {
       unchangedDocuments += 1
       continue
     }
     changes.push({
       document,
       values,
-      staleUnits: stale,
-      exportedSourceHash: exportedHashes.get(document.fileId) ?? null,
+      staleUnits,
+      exportedSourceHash:
+        sourceBasis.kind === 'named' || sourceBasis.kind === 'identified'
+          ? sourceBasis.sourceHash
+          : null,
+      sourceBasis,
     })
   }
-  return { trgLang, changes, unchangedDocuments }
+  return { trgLang: file.trgLang ?? '', changes, unchangedDocuments, unidentified }
 }

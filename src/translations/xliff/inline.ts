@@ -6,23 +6,24 @@ import {
 } from '@/utilities/lexical'
 
 /**
- * Rich text ↔ XLIFF 2.0 inline content. Each block of text (a paragraph, heading, quote or list item)
- * is one segment; formatting becomes paired codes (`<pc>`), a link a `<pc type="link">` whose URL sits
- * in the unit's original data, a line break `<ph subType="xlf:lb"/>`. Codes are numbered per unit in
- * document order; a target uses the ids of the matching source codes.
+ * Rich text ↔ XLIFF inline content. Each block of text (a paragraph, heading, quote or list item)
+ * is one segment; formatting becomes paired codes, a link a paired code whose URL the file carries
+ * beside the text, a line break a placeholder. In XLIFF 2.0 these are `<pc>` (the URL in the unit's
+ * original data) and `<ph subType="xlf:lb"/>`; in XLIFF 1.2 `<g>` and `<x ctype="lb"/>`. Codes are
+ * numbered per unit in document order; a target uses the ids of the matching source codes.
  */
 
 type JsonObject = { readonly [key: string]: unknown }
 
 /** Lexical's text format bits, in the order codes nest, with their XLIFF subtypes. */
 export const FORMATS = [
-  { bit: 1, subType: 'xlf:b' },
-  { bit: 2, subType: 'xlf:i' },
-  { bit: 8, subType: 'xlf:u' },
-  { bit: 4, subType: 'kaiji:s' },
-  { bit: 16, subType: 'kaiji:code' },
-  { bit: 32, subType: 'kaiji:sub' },
-  { bit: 64, subType: 'kaiji:sup' },
+  { bit: 1, subType: 'xlf:b', ctype: 'bold' },
+  { bit: 2, subType: 'xlf:i', ctype: 'italic' },
+  { bit: 8, subType: 'xlf:u', ctype: 'underlined' },
+  { bit: 4, subType: 'kaiji:s', ctype: 'x-strikethrough' },
+  { bit: 16, subType: 'kaiji:code', ctype: 'x-code' },
+  { bit: 32, subType: 'kaiji:sub', ctype: 'x-subscript' },
+  { bit: 64, subType: 'kaiji:sup', ctype: 'x-superscript' },
 ] as const
 
 /** An inline code of the source: what a target's code with the same id stands for. */
@@ -88,14 +89,13 @@ export const escapeXml = (text: string): string =>
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char,
   )
 
-/** Characters XML 1.0 cannot carry as text: written as `<cp hex="…"/>`. */
+/** Characters XML 1.0 cannot carry as text: each version writes them as an element of its own. */
 const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu
-const textToXliff = (text: string): string =>
-  escapeXml(text).replace(
-    NOT_XML_CHAR,
-    (char) =>
-      `<cp hex="${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}"/>`,
-  )
+const hexOf = (char: string) =>
+  (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')
+
+/** XLIFF 1.2 has no `<cp>`: such a character is a placeholder whose ctype names it (ids unique per segment). */
+export const CODE_POINT_CTYPE = /^x-codepoint-([0-9A-F]{4,6})$/
 
 type NewCode =
   | { kind: 'format'; subType: string }
@@ -153,11 +153,41 @@ export const matchingCodes = (sourceCodes: readonly InlineCode[]): CodeSource =>
   }
 }
 
-/** Serializes a block's runs as XLIFF inline content. Throws when a code has no id to take (see matchingCodes). */
+/** How one XLIFF version writes the three kinds of code around (or in place of) the text. */
+export type InlineMarkup = {
+  codePoint: (hex: string, ordinal: number) => string
+  linebreak: (code: InlineCode) => string
+  link: (code: Extract<InlineCode, { kind: 'link' }>, inner: string) => string
+  format: (code: InlineCode, subType: string, inner: string) => string
+}
+
+export const XLIFF2_MARKUP: InlineMarkup = {
+  codePoint: (hex) => `<cp hex="${hex}"/>`,
+  linebreak: (code) => `<ph id="${code.id}" type="fmt" subType="xlf:lb"/>`,
+  link: (code, inner) =>
+    `<pc id="${code.id}" type="link" dataRefStart="${code.dataId}">${inner}</pc>`,
+  format: (code, subType, inner) =>
+    `<pc id="${code.id}" type="fmt" subType="${subType}">${inner}</pc>`,
+}
+
+export const XLIFF12_MARKUP: InlineMarkup = {
+  codePoint: (hex, ordinal) => `<x id="cp${ordinal}" ctype="x-codepoint-${hex}"/>`,
+  linebreak: (code) => `<x id="${code.id}" ctype="lb"/>`,
+  link: (code, inner) => `<g id="${code.id}" ctype="link">${inner}</g>`,
+  format: (code, subType, inner) =>
+    `<g id="${code.id}" ctype="${FORMATS.find((format) => format.subType === subType)?.ctype ?? 'x-kaiji'}">${inner}</g>`,
+}
+
+/**
+ * Serializes a block's runs as XLIFF inline content (2.0 unless told otherwise). Throws when a code
+ * has no id to take (see matchingCodes).
+ */
 export const runsToXliff = (
   runs: readonly InlineRun[],
   takeCode: CodeSource,
   linkNodes: ReadonlyMap<string, JsonObject> = new Map(),
+  markup: InlineMarkup = XLIFF2_MARKUP,
+  codePoints = { count: 0 },
 ): string => {
   let xml = ''
   let index = 0
@@ -167,7 +197,7 @@ export const runsToXliff = (
     if (run.kind === 'linebreak') {
       const code = takeCode({ kind: 'linebreak' })
       if (!code) throw new UnmatchedCode('linebreak')
-      xml += `<ph id="${code.id}" type="fmt" subType="xlf:lb"/>`
+      xml += markup.linebreak(code)
       index += 1
       continue
     }
@@ -185,16 +215,18 @@ export const runsToXliff = (
       const inner = runs
         .slice(index, end)
         .map((inside) => (inside.kind === 'text' ? { ...inside, link: null } : inside))
-      xml += `<pc id="${code.id}" type="link" dataRefStart="${code.dataId}">${runsToXliff(inner, takeCode)}</pc>`
+      xml += markup.link(code, runsToXliff(inner, takeCode, linkNodes, markup, codePoints))
       index = end
       continue
     }
-    let text = textToXliff(run.text)
+    let text = escapeXml(run.text).replace(NOT_XML_CHAR, (char) =>
+      markup.codePoint(hexOf(char), ++codePoints.count),
+    )
     for (const format of [...FORMATS].reverse()) {
       if ((run.format & format.bit) === 0) continue
       const code = takeCode({ kind: 'format', subType: format.subType })
       if (!code) throw new UnmatchedCode(format.subType)
-      text = `<pc id="${code.id}" type="fmt" subType="${format.subType}">${text}</pc>`
+      text = markup.format(code, format.subType, text)
     }
     xml += text
     index += 1

@@ -9,6 +9,7 @@ import {
   runsToXliff,
   UnmatchedCode,
   type InlineCode,
+  type InlineMarkup,
   type InlineRun,
 } from './inline'
 
@@ -25,8 +26,12 @@ export type FieldSpec = {
 export type SegmentPlan = {
   id: string
   blockIndex: number
+  /** The source and target as XLIFF 2.0 inline content: the canonical form imports compare against. */
   sourceXml: string
   targetXml: string | null
+  sourceRuns: InlineRun[]
+  /** Null when the current translation has no text for this block, or formatting the source lacks. */
+  targetRuns: InlineRun[] | null
   codes: InlineCode[]
 }
 
@@ -103,9 +108,11 @@ export const planUnit = (id: string, field: FieldSpec): UnitPlan | null => {
     const codes = book.codes.slice(before)
     const targetRuns = aligned ? targetBlocks[blockIndex] : undefined
     let targetXml: string | null = null
+    let writtenTargetRuns: InlineRun[] | null = null
     if (targetRuns && !runsAreEmpty(targetRuns)) {
       try {
         targetXml = runsToXliff(targetRuns, matchingCodes(codes))
+        writtenTargetRuns = targetRuns
       } catch (error) {
         if (!(error instanceof UnmatchedCode)) throw error
         notes.push(
@@ -113,7 +120,17 @@ export const planUnit = (id: string, field: FieldSpec): UnitPlan | null => {
         )
       }
     }
-    return [{ id: `s${blockIndex + 1}`, blockIndex, sourceXml, targetXml, codes }]
+    return [
+      {
+        id: `s${blockIndex + 1}`,
+        blockIndex,
+        sourceXml,
+        targetXml,
+        sourceRuns: runs,
+        targetRuns: writtenTargetRuns,
+        codes,
+      },
+    ]
   })
   const originalData = book.codes.flatMap((code) =>
     code.kind === 'link' ? [{ id: code.dataId, value: code.url }] : [],
@@ -141,6 +158,33 @@ export const targetValue = (plan: UnitPlan, targets: ReadonlyMap<string, InlineR
   return value
 }
 
-/** The target of a segment as the export writes it, from parsed runs: equal strings mean an unchanged segment. */
-export const canonicalTarget = (segment: SegmentPlan, runs: readonly InlineRun[]): string | null =>
-  runsAreEmpty(runs) ? null : runsToXliff(runs, matchingCodes(segment.codes))
+/**
+ * The target of a segment as the export writes it, from parsed runs: equal strings mean an unchanged
+ * segment. Null for no text; undefined when the runs need more codes than the segment has (a line
+ * break moved inside a bold span, say), which no export wrote, so it is a change.
+ */
+export const canonicalTarget = (
+  segment: SegmentPlan,
+  runs: readonly InlineRun[],
+): string | null | undefined => {
+  if (runsAreEmpty(runs)) return null
+  try {
+    return runsToXliff(runs, matchingCodes(segment.codes))
+  } catch (error) {
+    if (error instanceof UnmatchedCode) return undefined
+    throw error
+  }
+}
+
+/** A segment's source and target in another XLIFF version's markup, with the same code ids. */
+export const segmentIn = (
+  unit: UnitPlan,
+  segment: SegmentPlan,
+  markup: InlineMarkup,
+): { source: string; target: string | null } => ({
+  source: runsToXliff(segment.sourceRuns, matchingCodes(segment.codes), unit.linkNodes, markup),
+  target:
+    segment.targetRuns === null
+      ? null
+      : runsToXliff(segment.targetRuns, matchingCodes(segment.codes), unit.linkNodes, markup),
+})
