@@ -109,7 +109,8 @@ export const messagesStrings = defineStrings({
         '{{where}}: <{{element}} isolated="yes"> opens or closes formatting across segments, which a segment here cannot have; close it in the segment that opens it.',
       unopenedSpan:
         '{{where}}: <{{element}}> closes {{id}}, which no start marker in the segment opened.',
-      unclosedSpan: '{{where}}: the formatting opened with id {{id}} is never closed in the segment.',
+      unclosedSpan:
+        '{{where}}: the formatting opened with id {{id}} is never closed in the segment.',
       codesDiffer: '{{where}}: inline elements differ from the source ({{differences}}).',
       missingCodes: 'missing id {{ids}}',
       unknownCodes: 'unknown id {{ids}}',
