@@ -118,6 +118,8 @@ export const TranslationsDashboard = async ({
         <XliffTools
           exportLocales={localeOptions(targetLocales)}
           importLocales={localeOptions(targetLocales.filter((code) => mayEditLocale(user, code)))}
+          // The translation memory is a translator's tool: the rule for editing the locale (as the endpoint's).
+          tmxLocales={targetLocales.filter((code) => mayEditLocale(user, code))}
           fileLabels={fileLabels}
         />
         <table data-testid="translations-overview" className="kaiji-translations__grid">

@@ -32,18 +32,29 @@ const send = async (xml: string, dryRun: boolean) => {
   return { response, body }
 }
 
+/** The XLIFF versions the export writes; 2.0 is the default (no parameter). */
+const XLIFF_VERSIONS = ['2.0', '1.2'] as const
+type XliffVersion = (typeof XLIFF_VERSIONS)[number]
+
+const xliffExportUrl = (locale: string, version: XliffVersion) =>
+  `/api/translations/xliff?locale=${encodeURIComponent(locale)}${version === '2.0' ? '' : `&version=${version}`}`
+
 /**
- * Export a target language as XLIFF 2.0 for a translation tool, and import the translated file back
- * as drafts: a dry run first says what would change and which reviewed documents go back to draft,
- * then the import runs once confirmed and the grid refreshes.
+ * Export a target language as XLIFF (2.0 or 1.2) for a translation tool, and import the translated
+ * file back as drafts: a dry run first says what would change and which reviewed documents go back
+ * to draft, then the import runs once confirmed and the grid refreshes. Beside the export, the
+ * language's translation memory (TMX) for those who may export it (`tmxLocales`).
  */
 export const XliffTools = ({
   exportLocales,
   importLocales,
+  tmxLocales,
   fileLabels,
 }: {
   exportLocales: LocaleOption[]
   importLocales: LocaleOption[]
+  /** The target locales whose translation memory this user may export. */
+  tmxLocales: string[]
   fileLabels: Record<string, string>
 }) => {
   const { t } = useAdminTranslation()
@@ -53,6 +64,7 @@ export const XliffTools = ({
   useAccessibleSelects(root)
   const input = useRef<HTMLInputElement>(null)
   const [locale, setLocale] = useState(exportLocales[0]?.value ?? '')
+  const [version, setVersion] = useState<XliffVersion>('2.0')
   const [file, setFile] = useState<File | null>(null)
   const [busy, setBusy] = useState<'checking' | 'importing' | null>(null)
   const [preview, setPreview] = useState<Preview | null>(null)
@@ -116,9 +128,18 @@ export const XliffTools = ({
           value={locale}
           onChange={setLocale}
         />
+        <LocaleSelect
+          name="xliff-version"
+          label={t('kaijiAdmin:translations:xliff:version')}
+          options={XLIFF_VERSIONS.map((value) => ({ value, label: `XLIFF ${value}` }))}
+          value={version}
+          onChange={(value) =>
+            setVersion(XLIFF_VERSIONS.find((candidate) => candidate === value) ?? '2.0')
+          }
+        />
         <Button
           el="anchor"
-          url={`/api/translations/xliff?locale=${encodeURIComponent(locale)}`}
+          url={xliffExportUrl(locale, version)}
           buttonStyle="secondary"
           size="medium"
           newTab={false}
@@ -127,6 +148,23 @@ export const XliffTools = ({
         >
           {t('kaijiAdmin:translations:xliff:export')}
         </Button>
+        {tmxLocales.includes(locale) && (
+          <Button
+            el="anchor"
+            url={`/api/translations/tmx?locale=${encodeURIComponent(locale)}`}
+            buttonStyle="secondary"
+            size="medium"
+            newTab={false}
+            id="tmx-export"
+            extraButtonProps={{
+              'data-testid': 'tmx-export',
+              download: true,
+              title: t('kaijiAdmin:translations:tmx:description'),
+            }}
+          >
+            {t('kaijiAdmin:translations:tmx:export')}
+          </Button>
+        )}
       </div>
       {importLocales.length > 0 && (
         <div className="kaiji-translations__row">

@@ -6,6 +6,8 @@ import { isLocaleCode, isTargetLocaleCode, SOURCE_LOCALE, TARGET_LOCALES } from 
 import type { User } from '../payload-types'
 import { BULK_ACTIONS, mayBulk, runBulkAction, type BulkAction } from '../translations/bulkActions'
 import { loadTranslationOverview } from '../translations/loadOverview'
+import { loadTranslationMemory } from '../translations/tmx/loadMemory'
+import { writeTmx } from '../translations/tmx/writer'
 import { writeXliff } from '../translations/xliff/document'
 import { readXliff } from '../translations/xliff/read'
 import { writeXliff12 } from '../translations/xliff/write12'
@@ -258,4 +260,47 @@ const bulk: Endpoint = {
   },
 }
 
-export const translationEndpoints: Endpoint[] = [overview, exportXliff, importXliff, bulk]
+/**
+ * GET /api/translations/tmx?locale=en: the translation memory of a target locale, TMX 1.4b, built from
+ * its releases (approved text only). It is a translator's tool, so the rule is the one for editing
+ * that locale (mayEditLocale): its translators, legal editors and admins; reviewers are refused.
+ * Other query parameters are ignored, as by the XLIFF export.
+ */
+const exportTmx: Endpoint = {
+  path: '/translations/tmx',
+  method: 'get',
+  handler: async (req) => {
+    const user = req.user as User | null
+    const say = sayFor(req)
+    if (!user) return problem(401, say('kaijiAdmin:messages:tmx:signIn'))
+    const locale = req.searchParams.get('locale')
+    const invalid = targetLocaleProblem(say, locale)
+    if (invalid || !locale) return problem(400, invalid ?? 'Name the target locale: ?locale=en.')
+    if (!mayEditLocale(user, locale))
+      return problem(
+        403,
+        user.role === 'translator'
+          ? notYourLocale(say, user, locale)
+          : say('kaijiAdmin:messages:tmx:roleMayNotExport', {
+              locale,
+              localeName: localeName(say, locale),
+            }),
+      )
+    const memory = await loadTranslationMemory(req.payload, req, locale)
+    return new Response(writeTmx({ locale, entries: memory.entries, notes: memory.notes }), {
+      headers: {
+        'Content-Type': 'application/x-tmx+xml; charset=utf-8',
+        'Content-Disposition': `attachment; filename="kaiji-partners-${SOURCE_LOCALE}-${locale}.tmx"`,
+        'Cache-Control': 'no-store',
+      },
+    })
+  },
+}
+
+export const translationEndpoints: Endpoint[] = [
+  overview,
+  exportXliff,
+  importXliff,
+  exportTmx,
+  bulk,
+]

@@ -7,6 +7,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 
 import { categoryIdByKey, editContent, workflowAction } from '@support/contentChanges'
+import { validateTmx } from '../helpers/xmllint'
 import { browserOnOwnServer, seriousAxeViolations } from './browser'
 
 const JA = translationsStrings.ja
@@ -167,6 +168,48 @@ describe('the translations dashboard in Japanese, in Chromium', () => {
       } finally {
         fs.rmSync(dir, { recursive: true, force: true })
       }
+    })
+  })
+
+  it('the XLIFF version choice changes the export link; the TMX link downloads for the locale’s translator and is absent for a reviewer', async () => {
+    await scenario('xliff-version-tmx', async (open) => {
+      const translator = await as(open, 'translatorEn')
+      await translator.goto(`${own.api.baseURL}/admin/translations`)
+      const tools = translator.getByTestId('xliff-tools')
+      await tools.waitFor()
+      const exportLink = translator.getByTestId('xliff-export')
+      expect(await exportLink.getAttribute('href')).toBe('/api/translations/xliff?locale=en')
+      await translator.locator('#field-xliff-version .rs__control').click()
+      await translator.locator('.rs__option', { hasText: 'XLIFF 1.2' }).click()
+      await expect(exportLink.getAttribute('href')).resolves.toBe(
+        '/api/translations/xliff?locale=en&version=1.2',
+      )
+      await translator.locator('#field-xliff-version .rs__control').click()
+      await translator.locator('.rs__option', { hasText: 'XLIFF 2.0' }).click()
+      await expect(exportLink.getAttribute('href')).resolves.toBe(
+        '/api/translations/xliff?locale=en',
+      )
+
+      const tmxLink = translator.getByTestId('tmx-export')
+      expect(await tmxLink.innerText()).toContain(JA.tmx.export)
+      expect(await tmxLink.getAttribute('href')).toBe('/api/translations/tmx?locale=en')
+      const [download] = await Promise.all([translator.waitForEvent('download'), tmxLink.click()])
+      expect(download.suggestedFilename()).toBe('kaiji-partners-ja-en.tmx')
+      const tmx = fs.readFileSync((await download.path()) ?? '', 'utf8')
+      expect(tmx).toContain('<tmx version="1.4">')
+      expect(validateTmx(tmx)).toEqual({ ok: true, output: '' })
+      // At rest (the pointer still on the clicked button would measure Payload's hover colours).
+      await translator.mouse.move(0, 0)
+      await tmxLink.blur()
+      expect(await seriousAxeViolations(translator)).toEqual([])
+
+      // A reviewer exports XLIFF (to read) but not the translation memory.
+      const reviewer = await as(open, 'reviewer')
+      await reviewer.goto(`${own.api.baseURL}/admin/translations`)
+      await reviewer.getByTestId('xliff-tools').waitFor()
+      await reviewer.getByTestId('xliff-export').waitFor()
+      await expect(reviewer.getByTestId('tmx-export').count()).resolves.toBe(0)
+      expect(await seriousAxeViolations(reviewer)).toEqual([])
     })
   })
 })

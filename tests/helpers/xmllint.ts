@@ -43,3 +43,14 @@ export const validateXliff = (
   })
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}`.trim() }
 }
+
+/** The TMX 1.4 DTD, vendored with where it comes from and its notice (see its README.md). */
+export const TMX_DTD = path.join(PROJECT_ROOT, 'tests/fixtures/schemas/tmx-1.4b/tmx14.dtd')
+
+/** Validates a TMX document against the TMX 1.4 DTD offline (the document itself names no DTD). */
+export const validateTmx = (xml: string): { ok: boolean; output: string } => {
+  if (!fs.existsSync(TMX_DTD))
+    throw new Error(`The TMX DTD is missing at ${TMX_DTD} (it is part of the repository).`)
+  const result = xmllint(['--noout', '--nonet', '--dtdvalid', TMX_DTD], xml)
+  return { ok: result.status === 0, output: `${result.stdout}${result.stderr}`.trim() }
+}

@@ -560,6 +560,19 @@ export const REST_PROBES: readonly RestProbe[] = [
     allowed: EN_EDITORS,
   },
   {
+    what: 'export the translation memory (TMX) of en',
+    method: 'GET',
+    path: () => '/api/translations/tmx?locale=en',
+    // A translator's tool: the locale's translators, legal editors and admins; not reviewers.
+    allowed: EN_EDITORS,
+  },
+  {
+    what: 'export the translation memory (TMX) of fr',
+    method: 'GET',
+    path: () => '/api/translations/tmx?locale=fr',
+    allowed: SOURCE_EDITORS,
+  },
+  {
     what: 'bulk-submit my drafts in en',
     method: 'POST',
     path: () => '/api/translations/bulk',

@@ -110,7 +110,8 @@ export const messagesStrings = defineStrings({
         '{{where}}: <{{element}} isolated="yes"> opens or closes formatting across segments, which a segment here cannot have; close it in the segment that opens it.',
       unopenedSpan:
         '{{where}}: <{{element}}> closes {{id}}, which no start marker in the segment opened.',
-      unclosedSpan: '{{where}}: the formatting opened with id {{id}} is never closed in the segment.',
+      unclosedSpan:
+        '{{where}}: the formatting opened with id {{id}} is never closed in the segment.',
       codesDiffer: '{{where}}: inline elements differ from the source ({{differences}}).',
       missingCodes: 'missing id {{ids}}',
       unknownCodes: 'unknown id {{ids}}',
@@ -120,6 +121,11 @@ export const messagesStrings = defineStrings({
     bulk: {
       failed: 'The action failed on this document; nothing of it was written.',
       roleMayNot: 'Your role may not {{action}} {{locale}} content.',
+    },
+    tmx: {
+      signIn: 'Sign in to export the translation memory.',
+      roleMayNotExport:
+        'Your role may not export the translation memory of {{locale}}: translators of that language, legal editors and admins may.',
     },
   },
   ja: {
@@ -242,6 +248,11 @@ export const messagesStrings = defineStrings({
     bulk: {
       failed: 'この文書では操作に失敗しました。この文書については何も書き込まれていません。',
       roleMayNot: 'あなたの役割では{{localeName}}の内容に対して「{{actionName}}」はできません。',
+    },
+    tmx: {
+      signIn: '翻訳メモリを書き出すにはログインしてください。',
+      roleMayNotExport:
+        'あなたの役割では{{localeName}}の翻訳メモリを書き出せません。書き出せるのはその言語の翻訳者、法務編集者、管理者です。',
     },
   },
 })

@@ -50,8 +50,9 @@ export const translationsStrings = defineStrings({
       failed: 'The bulk action failed ({{status}}): {{message}}',
     },
     xliff: {
-      heading: 'XLIFF 2.0 for translation tools',
+      heading: 'XLIFF and TMX for translation tools',
       locale: 'Target language',
+      version: 'XLIFF version',
       export: 'Export XLIFF',
       file: 'Translated file',
       choose: 'Choose a file',
@@ -71,6 +72,11 @@ export const translationsStrings = defineStrings({
       confirm: 'Import',
       imported: 'Imported as drafts: {{count}} document(s) changed, {{unchanged}} unchanged.',
       refused: 'Nothing was imported ({{status}}):',
+    },
+    tmx: {
+      export: 'Export translation memory (TMX)',
+      description:
+        'Every approved Japanese–target pair of the published releases, for a translation tool to pre-translate changed text.',
     },
   },
   ja: {
@@ -120,8 +126,9 @@ export const translationsStrings = defineStrings({
       failed: '一括操作に失敗しました（{{status}}）: {{message}}',
     },
     xliff: {
-      heading: '翻訳ツール用 XLIFF 2.0',
+      heading: '翻訳ツール用 XLIFF・TMX',
       locale: '翻訳先の言語',
+      version: 'XLIFF のバージョン',
       export: 'XLIFF を書き出す',
       file: '翻訳済みファイル',
       choose: 'ファイルを選択',
@@ -142,6 +149,11 @@ export const translationsStrings = defineStrings({
       imported:
         '下書きとして取り込みました: {{count}}件の文書を変更し、{{unchanged}}件は変更ありません。',
       refused: '何も取り込まれませんでした（{{status}}）:',
+    },
+    tmx: {
+      export: '翻訳メモリ（TMX）を書き出す',
+      description:
+        '公開済みリリースの承認済みの日本語と翻訳の組をすべて収めたファイルです。翻訳ツールで、変更された原文を事前翻訳できます。',
     },
   },
 })
