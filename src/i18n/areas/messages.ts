@@ -77,7 +77,8 @@ export const messagesStrings = defineStrings({
       roleMayNotEdit: 'Your role may not edit {{locale}} content.',
       doctype: 'The file has a DOCTYPE; XLIFF files have none (and none is processed here).',
       notWellFormed: 'The file is not well-formed XML ({{detail}}).',
-      tooDeep: 'The file nests elements more than {{levels}} levels deep; no XLIFF file needs that.',
+      tooDeep:
+        'The file nests elements more than {{levels}} levels deep; no XLIFF file needs that.',
       parsePosition: 'line {{line}}, column {{column}}: {{detail}}',
       notXliff:
         'The root element must be <xliff> in the namespace {{namespace}} (XLIFF 2.0) or {{namespace12}} (XLIFF 1.2).',
@@ -202,7 +203,8 @@ export const messagesStrings = defineStrings({
       doctype:
         'ファイルに DOCTYPE があります。XLIFF のファイルには DOCTYPE はありません（ここでは処理しません）。',
       notWellFormed: 'ファイルが正しい XML ではありません（{{detail}}）。',
-      tooDeep: 'ファイルの要素の入れ子が {{levels}} 階層を超えています。XLIFF ファイルでそこまで必要になることはありません。',
+      tooDeep:
+        'ファイルの要素の入れ子が {{levels}} 階層を超えています。XLIFF ファイルでそこまで必要になることはありません。',
       parsePosition: '{{line}}行{{column}}列：{{detail}}',
       notXliff:
         'ルート要素は名前空間 {{namespace}}（XLIFF 2.0）または {{namespace12}}（XLIFF 1.2）の <xliff> である必要があります。',
