@@ -6,7 +6,7 @@ import { useRef, useState } from 'react'
 
 import type { AdminStringKey } from '@/i18n/adminTranslations'
 import { useAdminTranslation } from '@/i18n/useAdminTranslation'
-import type { ImportPreview, ImportReport } from '@/translations/xliffService'
+import type { ImportPreview, ImportReport, UnitSourceBasis } from '@/translations/xliffService'
 
 import { useAccessibleSelects } from '@/ui/useAccessibleSelects'
 import { LocaleSelect, type LocaleOption } from './LocaleSelect'
@@ -38,6 +38,16 @@ type XliffVersion = (typeof XLIFF_VERSIONS)[number]
 
 const xliffExportUrl = (locale: string, version: XliffVersion) =>
   `/api/translations/xliff?locale=${encodeURIComponent(locale)}${version === '2.0' ? '' : `&version=${version}`}`
+
+/** Notes on the Japanese text documents are recorded as translating, when the file did not say. */
+const BasisNotes = ({ notes }: { notes: string[] }) =>
+  notes.length > 0 ? (
+    <ul className="kaiji-translations__list" data-testid="xliff-source-basis">
+      {notes.map((note) => (
+        <li key={note}>{note}</li>
+      ))}
+    </ul>
+  ) : null
 
 /**
  * Export a target language as XLIFF (2.0 or 1.2) for a translation tool, and import the translated
@@ -116,6 +126,29 @@ export const XliffTools = ({
   }
 
   const backToDraft = preview?.documents.filter((document) => document.sendsBackToDraft) ?? []
+
+  /** What the translator should know about the Japanese text a document is recorded as translating. */
+  const basisNotes = (documents: ReadonlyArray<{ file: string; sourceBasis: UnitSourceBasis[] }>) =>
+    documents.flatMap(({ file: fileId, sourceBasis }) => {
+      const [first] = sourceBasis
+      const units = sourceBasis.filter((unit) => unit.sourceDiffers).map((unit) => unit.unit)
+      if (first?.basis === 'identified')
+        return [
+          t('kaijiAdmin:translations:xliff:basisIdentified', {
+            document: label(fileId),
+            release: first.release ?? '',
+            units: units.join(', '),
+          }),
+        ]
+      if (first?.basis === 'assumed')
+        return [
+          t('kaijiAdmin:translations:xliff:basisAssumed', {
+            document: label(fileId),
+            units: units.join(', '),
+          }),
+        ]
+      return []
+    })
 
   return (
     <section ref={root} className="kaiji-translations__panel" data-testid="xliff-tools">
@@ -241,6 +274,7 @@ export const XliffTools = ({
             ) : (
               <p>{t('kaijiAdmin:translations:xliff:previewNoneBack')}</p>
             )}
+            <BasisNotes notes={basisNotes(preview?.documents ?? [])} />
           </div>
         }
         confirmLabel={t('kaijiAdmin:translations:xliff:confirm')}
@@ -267,6 +301,7 @@ export const XliffTools = ({
               </li>
             ))}
           </ul>
+          <BasisNotes notes={basisNotes(outcome.report.written)} />
         </div>
       )}
       {outcome?.kind === 'errors' && (

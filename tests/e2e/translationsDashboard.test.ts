@@ -171,6 +171,54 @@ describe('the translations dashboard in Japanese, in Chromium', () => {
     })
   })
 
+  it('an XLIFF 1.2 file from a tool that names no source version imports, and the dialog says which Japanese text it is taken to translate', async () => {
+    await scenario('xliff-12-unnamed', async (open) => {
+      const translator = await as(open, 'translatorEn')
+      await translator.goto(`${own.api.baseURL}/admin/translations`)
+      await translator.getByTestId('xliff-tools').waitFor()
+      await translator.locator('#field-xliff-version .rs__control').click()
+      await translator.locator('.rs__option', { hasText: 'XLIFF 1.2' }).click()
+      const [download] = await Promise.all([
+        translator.waitForEvent('download'),
+        translator.getByTestId('xliff-export').click(),
+      ])
+      expect(download.suggestedFilename()).toBe('kaiji-partners-ja-en.xliff12.xlf')
+      const exported = fs.readFileSync((await download.path()) ?? '', 'utf8')
+      expect(exported).toContain('version="1.2"')
+      // As a tool might return it: no build-num, and a Japanese source it rewrote.
+      const edited = exported
+        .replace(/ build-num="[^"]*"/g, '')
+        .replace('<source>サポート</source>', '<source>サポート窓口</source>')
+        .replace(/<target state="[^"]*">Support<\/target>/, '<target>Customer support</target>')
+      expect(edited).toContain('Customer support')
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaiji-xliff12-'))
+      const file = path.join(dir, 'partners-en.xliff12.xlf')
+      fs.writeFileSync(file, edited)
+      try {
+        await translator.getByTestId('xliff-file').setInputFiles(file)
+        await translator.locator('#xliff-import').click()
+        const notes = translator.getByTestId('xliff-source-basis').first()
+        await notes.waitFor()
+        expect(await notes.innerText()).toContain(
+          'category.support.name の原文はどの承認済みの版とも一致しません',
+        )
+        expect(await seriousAxeViolations(translator)).toEqual([])
+        await confirm(translator)
+        await translator.getByTestId('xliff-report').waitFor()
+        expect(await translator.getByTestId('xliff-report').innerText()).toContain(
+          '現在の日本語の原文の翻訳として扱われます',
+        )
+        await translator
+          .locator(
+            `tr[data-row="partner-categories:${await categoryIdByKey(own.api, 'support')}"] td[data-locale="en"][data-status="draft"]`,
+          )
+          .waitFor()
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true })
+      }
+    })
+  })
+
   it('the XLIFF version choice changes the export link; the TMX link downloads for the locale’s translator and is absent for a reviewer', async () => {
     await scenario('xliff-version-tmx', async (open) => {
       const translator = await as(open, 'translatorEn')

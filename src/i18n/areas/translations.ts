@@ -69,6 +69,10 @@ export const translationsStrings = defineStrings({
       previewNoneBack: 'No document in review, approved or published goes back to draft.',
       fields: '{{count}} field(s)',
       sourceChanged: 'the Japanese source changed since the export in {{count}} unit(s)',
+      basisIdentified:
+        '{{document}}: the file does not say which Japanese text it was exported from; its Japanese text is that of ja release {{release}}, so the translation is recorded as translating that text and shows as stale where the Japanese has changed since ({{units}}).',
+      basisAssumed:
+        '{{document}}: the file does not say which Japanese text it was exported from, and its Japanese text matches no approved version in {{units}}; the translation is taken as translating the current Japanese text. Check these units against it.',
       confirm: 'Import',
       imported: 'Imported as drafts: {{count}} document(s) changed, {{unchanged}} unchanged.',
       refused: 'Nothing was imported ({{status}}):',
@@ -145,6 +149,10 @@ export const translationsStrings = defineStrings({
       previewNoneBack: 'レビュー中・承認済み・公開済みの文書で下書きに戻るものはありません。',
       fields: '{{count}}項目',
       sourceChanged: '書き出し後に日本語の原文が変更された単位が{{count}}件あります',
+      basisIdentified:
+        '{{document}}: ファイルにはどの日本語の原文から書き出したかの記載がありません。原文は ja リリース {{release}} のものと一致したため、翻訳はその原文の翻訳として記録され、その後に原文が変わった単位（{{units}}）は古い翻訳として表示されます。',
+      basisAssumed:
+        '{{document}}: ファイルにはどの日本語の原文から書き出したかの記載がなく、{{units}} の原文はどの承認済みの版とも一致しません。翻訳は現在の日本語の原文の翻訳として扱われます。これらの単位を原文と照らし合わせて確認してください。',
       confirm: '取り込む',
       imported:
         '下書きとして取り込みました: {{count}}件の文書を変更し、{{unchanged}}件は変更ありません。',
