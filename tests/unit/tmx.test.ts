@@ -11,41 +11,10 @@ import { TMX_CREATION_TOOL_VERSION, tmxDate, writeTmx } from '@/translations/tmx
 import type { SerializedRichText } from '@/utilities/lexical'
 import { PROJECT_ROOT } from '@support/server.mjs'
 import { validateTmx } from '../helpers/xmllint'
+import { link, paragraph, richText as richTextValue, text } from '../helpers/xliffFixtures'
 
-const text = (value: string, format = 0) => ({
-  type: 'text',
-  text: value,
-  format,
-  style: '',
-  mode: 'normal',
-  detail: 0,
-  version: 1,
-})
-const paragraph = (...children: unknown[]) => ({
-  type: 'paragraph',
-  format: '',
-  indent: 0,
-  version: 1,
-  direction: 'ltr',
-  children,
-})
-const link = (url: string, ...children: unknown[]) => ({
-  type: 'link',
-  version: 3,
-  fields: { url, newTab: false, linkType: 'custom' },
-  children,
-})
 const richText = (...paragraphs: unknown[]) =>
-  ({
-    root: {
-      type: 'root',
-      format: '',
-      indent: 0,
-      version: 1,
-      direction: 'ltr',
-      children: paragraphs,
-    },
-  }) as unknown as SerializedRichText
+  richTextValue(...paragraphs) as unknown as SerializedRichText
 const plain = (value: string): TmxRun[] => [{ kind: 'text', text: value, format: 0, link: null }]
 
 const page = (overrides: Partial<ReleasedPage> = {}): ReleasedPage => ({
