@@ -85,6 +85,17 @@ describe('XLIFF 1.2 export', () => {
     const withControl = documents({
       fields: [{ path: 'name', kind: 'text', source: '地図\u0001', target: 'Map\u0001' }],
     })
+    // A carriage return (which a parser would turn into a line break) and a lone surrogate, in both versions.
+    const odd = documents({
+      fields: [{ path: 'name', kind: 'text', source: '地\r図\uD800', target: 'Ma\rp\uD800' }],
+    })
+    for (const xml of [exported12(odd), exported20(odd)]) {
+      expect(validateXliff(xml, xml.includes('version="1.2"') ? '1.2' : '2.0').ok).toBe(true)
+      expect(planned(xml, odd).changes).toEqual([])
+      expect(planned(xml.replace('>Ma<', '>MA<'), odd).changes[0]?.values.get('name')).toBe(
+        'MA\rp\uD800',
+      )
+    }
     const xml = exported12(withControl)
     expect(xml).toContain('<source>地図<x id="cp1" ctype="x-codepoint-0001"/></source>')
     expect(validateXliff(xml, '1.2').ok).toBe(true)

@@ -1,4 +1,4 @@
-import type { InlineRun } from '@/translations/xliff/inline'
+import { escapeXml, NOT_XML_CHAR, type InlineRun } from '@/translations/xliff/inline'
 
 /**
  * Segment text ↔ TMX 1.4b inline content (level 2). CAT tools score a memory match on text and on
@@ -23,19 +23,7 @@ const FORMAT_CODES = [
   { bit: 64, type: 'x-sup', tag: 'sup' },
 ] as const
 
-export const escapeXml = (text: string): string =>
-  text.replace(
-    /[&<>"]/g,
-    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char,
-  )
-
-/**
- * Characters XML 1.0 cannot carry (C0 controls but tab and newline, carriage return, which parsers
- * turn into a newline, U+FFFE/U+FFFF and unpaired surrogates). TMX 1.4b has no element for a
- * character; each becomes a placeholder whose native code is its HTML character reference.
- */
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/gu
-
+/** TMX 1.4b has no element for a character XML cannot carry: it is a placeholder whose native code is its HTML character reference. */
 const textToTmx = (text: string): string =>
   escapeXml(text).replace(
     NOT_XML_CHAR,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 
 import { SOURCE_LOCALE } from '@/config/locales'
-import { escapeXml } from './inline'
+import { escapeXml } from '@/translations/xliff/inline'
 import type { MemoryEntry } from './memory'
 
 /** The tool that writes the memory, as TMX headers name it; tests/unit/tmx.test.ts keeps the version in step with package.json. */

@@ -89,8 +89,12 @@ export const escapeXml = (text: string): string =>
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char,
   )
 
-/** Characters XML 1.0 cannot carry as text: each version writes them as an element of its own. */
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu
+/**
+ * Characters XML 1.0 cannot carry as text (C0 controls but tab and newline; carriage return, which
+ * parsers turn into a newline; U+FFFE/U+FFFF; unpaired surrogates): each format writes them as an
+ * element of its own.
+ */
+export const NOT_XML_CHAR = /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/gu
 const hexOf = (char: string) =>
   (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')
 
