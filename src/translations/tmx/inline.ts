@@ -1,4 +1,4 @@
-import { escapeXml, NOT_XML_CHAR, type InlineRun } from '@/translations/xliff/inline'
+import { escapeXml, NOT_XML_CHAR, writeRuns, type InlineRun } from '@/translations/xliff/inline'
 
 /**
  * Segment text ↔ TMX 1.4b inline content (level 2). CAT tools score a memory match on text and on
@@ -11,17 +11,6 @@ import { escapeXml, NOT_XML_CHAR, type InlineRun } from '@/translations/xliff/in
 
 /** A segment's content: the runs of one block, or of a whole field joined by `block` separators. */
 export type TmxRun = InlineRun | { kind: 'block' }
-
-/** Lexical's format bits, outermost first (the order the XLIFF export nests them), as TMX types and HTML. */
-const FORMAT_CODES = [
-  { bit: 1, type: 'bold', tag: 'strong' },
-  { bit: 2, type: 'italic', tag: 'em' },
-  { bit: 8, type: 'ulined', tag: 'u' },
-  { bit: 4, type: 'x-strike', tag: 's' },
-  { bit: 16, type: 'x-code', tag: 'code' },
-  { bit: 32, type: 'x-sub', tag: 'sub' },
-  { bit: 64, type: 'x-sup', tag: 'sup' },
-] as const
 
 /** TMX 1.4b has no element for a character XML cannot carry: it is a placeholder whose native code is its HTML character reference. */
 const textToTmx = (text: string): string =>
@@ -65,6 +54,17 @@ export const targetCodes = (signatures: readonly string[]): CodeAligner => {
 
 const htmlAttribute = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;')
 
+/** TMX's types and the HTML the public site renders, per format (the XLIFF subtype names the format). */
+const TMX_FORMAT: Record<string, { type: string; tag: string }> = {
+  'xlf:b': { type: 'bold', tag: 'strong' },
+  'xlf:i': { type: 'italic', tag: 'em' },
+  'xlf:u': { type: 'ulined', tag: 'u' },
+  'kaiji:s': { type: 'x-strike', tag: 's' },
+  'kaiji:code': { type: 'x-code', tag: 'code' },
+  'kaiji:sub': { type: 'x-sub', tag: 'sub' },
+  'kaiji:sup': { type: 'x-sup', tag: 'sup' },
+}
+
 /** Serializes a segment's runs as the content of a TMX `<seg>`. */
 export const runsToTmx = (runs: readonly TmxRun[], takeX: CodeAligner): string => {
   let pairs = 0
@@ -72,58 +72,21 @@ export const runsToTmx = (runs: readonly TmxRun[], takeX: CodeAligner): string =
     pairs += 1
     return `<bpt i="${pairs}" x="${x}" type="${type}">${escapeXml(open)}</bpt>${inner}<ept i="${pairs}">${escapeXml(close)}</ept>`
   }
-  const write = (list: readonly TmxRun[]): string => {
-    let xml = ''
-    let index = 0
-    while (index < list.length) {
-      const run = list[index] as TmxRun
-      if (run.kind === 'linebreak') {
-        xml += `<ph x="${takeX('lb')}" type="lb">&lt;br&gt;</ph>`
-        index += 1
-        continue
-      }
-      if (run.kind === 'block') {
-        xml += `<ph x="${takeX('block')}" type="x-block"/>`
-        index += 1
-        continue
-      }
-      if (run.link !== null) {
-        // Consecutive runs of the same link are one link, as on the page.
-        const url = run.link
-        let end = index
-        while (end < list.length) {
-          const next = list[end]
-          if (!next || next.kind !== 'text' || next.link !== url) break
-          end += 1
-        }
-        const x = takeX(`link:${url}`)
-        const inner = write(
-          list
-            .slice(index, end)
-            .map((inside) => (inside.kind === 'text' ? { ...inside, link: null } : inside)),
-        )
-        xml += paired('link', `<a href="${htmlAttribute(url)}">`, '</a>', inner, x)
-        index = end
-        continue
-      }
-      index += 1
-      if (run.text === '') continue
-      let text = textToTmx(run.text)
-      for (const format of [...FORMAT_CODES].reverse()) {
-        if ((run.format & format.bit) === 0) continue
-        text = paired(
-          format.type,
-          `<${format.tag}>`,
-          `</${format.tag}>`,
-          text,
-          takeX(`format:${format.type}`),
-        )
-      }
-      xml += text
-    }
-    return xml
-  }
-  return write(runs)
+  // Empty text carries no codes here: a format around nothing is not a code a tool should match.
+  const nonEmpty = runs.filter((run) => run.kind !== 'text' || run.text !== '')
+  return writeRuns<TmxRun>(nonEmpty, {
+    text: textToTmx,
+    linebreak: () => `<ph x="${takeX('lb')}" type="lb">&lt;br&gt;</ph>`,
+    other: () => `<ph x="${takeX('block')}" type="x-block"/>`,
+    link: (url, inner) => {
+      const x = takeX(`link:${url}`)
+      return paired('link', `<a href="${htmlAttribute(url)}">`, '</a>', inner(), x)
+    },
+    format: (format, inner) => {
+      const { type, tag } = TMX_FORMAT[format.subType] ?? { type: 'x-format', tag: 'span' }
+      return paired(type, `<${tag}>`, `</${tag}>`, inner, takeX(`format:${type}`))
+    },
+  })
 }
 
 /** The `<seg>` contents of a Japanese segment and its translation, their codes aligned by `x`. */

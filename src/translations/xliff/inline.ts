@@ -182,6 +182,67 @@ export const XLIFF12_MARKUP: InlineMarkup = {
     `<g id="${code.id}" ctype="${FORMATS.find((format) => format.subType === subType)?.ctype ?? 'x-kaiji'}">${inner}</g>`,
 }
 
+/** How one serialization writes each piece of a block; the walk itself is shared (see writeRuns). */
+export type RunWriter<Run> = {
+  text: (text: string) => string
+  linebreak: () => string
+  /** A link around consecutive runs of the same URL; `inner` writes them (call it after taking the link's code). */
+  link: (url: string, inner: () => string) => string
+  /** One format around `inner`, called innermost first (the outermost code is the last taken). */
+  format: (format: (typeof FORMATS)[number], inner: string) => string
+  /** Runs of the serialization's own kinds. */
+  other?: (run: Exclude<Run, InlineRun>) => string
+}
+
+/**
+ * Writes runs in order: consecutive runs of one link as one link, each text run's formats nested in
+ * FORMATS order around it. XLIFF (both versions) and TMX serialize through this one walk, so the
+ * codes of a segment stand at the same places in every file Kaiji writes.
+ */
+export const writeRuns = <Run extends { kind: string }>(
+  runs: readonly (Run | InlineRun)[],
+  writer: RunWriter<Run>,
+): string => {
+  let written = ''
+  let index = 0
+  while (index < runs.length) {
+    const run = runs[index] as Run | InlineRun
+    if (run.kind === 'linebreak') {
+      written += writer.linebreak()
+      index += 1
+      continue
+    }
+    if (run.kind !== 'text') {
+      written += writer.other?.(run as Exclude<Run, InlineRun>) ?? ''
+      index += 1
+      continue
+    }
+    const textRun = run as Extract<InlineRun, { kind: 'text' }>
+    if (textRun.link !== null) {
+      const url = textRun.link
+      let end = index
+      while (end < runs.length) {
+        const next = runs[end] as Run | InlineRun
+        if (next.kind !== 'text' || (next as Extract<InlineRun, { kind: 'text' }>).link !== url)
+          break
+        end += 1
+      }
+      const inside = runs
+        .slice(index, end)
+        .map((piece) => ({ ...(piece as Extract<InlineRun, { kind: 'text' }>), link: null }))
+      written += writer.link(url, () => writeRuns(inside, writer))
+      index = end
+      continue
+    }
+    index += 1
+    let text = writer.text(textRun.text)
+    for (const format of [...FORMATS].reverse())
+      if ((textRun.format & format.bit) !== 0) text = writer.format(format, text)
+    written += text
+  }
+  return written
+}
+
 /**
  * Serializes a block's runs as XLIFF inline content (2.0 unless told otherwise). Throws when a code
  * has no id to take (see matchingCodes).
@@ -191,51 +252,29 @@ export const runsToXliff = (
   takeCode: CodeSource,
   linkNodes: ReadonlyMap<string, JsonObject> = new Map(),
   markup: InlineMarkup = XLIFF2_MARKUP,
-  codePoints = { count: 0 },
 ): string => {
-  let xml = ''
-  let index = 0
-  while (index < runs.length) {
-    const run = runs[index]
-    if (!run) break
-    if (run.kind === 'linebreak') {
+  let codePoints = 0
+  return writeRuns(runs, {
+    text: (text) =>
+      escapeXml(text).replace(NOT_XML_CHAR, (char) =>
+        markup.codePoint(hexOf(char), (codePoints += 1)),
+      ),
+    linebreak: () => {
       const code = takeCode({ kind: 'linebreak' })
       if (!code) throw new UnmatchedCode('linebreak')
-      xml += markup.linebreak(code)
-      index += 1
-      continue
-    }
-    if (run.link !== null) {
-      // Consecutive runs of the same link form one link element.
-      const url = run.link
-      let end = index
-      while (end < runs.length) {
-        const next = runs[end]
-        if (!next || next.kind !== 'text' || next.link !== url) break
-        end += 1
-      }
+      return markup.linebreak(code)
+    },
+    link: (url, inner) => {
       const code = takeCode({ kind: 'link', url, node: linkNodes.get(url) })
       if (!code || code.kind !== 'link') throw new UnmatchedCode(`link ${url}`)
-      const inner = runs
-        .slice(index, end)
-        .map((inside) => (inside.kind === 'text' ? { ...inside, link: null } : inside))
-      xml += markup.link(code, runsToXliff(inner, takeCode, linkNodes, markup, codePoints))
-      index = end
-      continue
-    }
-    let text = escapeXml(run.text).replace(NOT_XML_CHAR, (char) =>
-      markup.codePoint(hexOf(char), ++codePoints.count),
-    )
-    for (const format of [...FORMATS].reverse()) {
-      if ((run.format & format.bit) === 0) continue
+      return markup.link(code, inner())
+    },
+    format: (format, inner) => {
       const code = takeCode({ kind: 'format', subType: format.subType })
       if (!code) throw new UnmatchedCode(format.subType)
-      text = markup.format(code, format.subType, text)
-    }
-    xml += text
-    index += 1
-  }
-  return xml
+      return markup.format(code, format.subType, inner)
+    },
+  })
 }
 
 export class UnmatchedCode extends Error {
