@@ -1,4 +1,4 @@
-import type { Field, Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { SOURCE_LOCALE } from '../config/locales'
 import type { User } from '../payload-types'
@@ -25,34 +25,10 @@ import {
 } from './xliff/importPlan'
 import type { ReadXliff } from './xliff/read'
 import type { Say } from '../i18n/adminText'
-import { planUnit, type FieldSpec, type UnitPlan } from './xliff/units'
+import { documentFields, valueAt, type TranslatableField } from './translatableFields'
+import { planUnit, type UnitPlan } from './xliff/units'
 
 const system = { overrideAccess: true, depth: 0 } as const
-
-type TranslatableField = { path: string; kind: FieldSpec['kind'] }
-
-/** The localized text fields of a document, groups flattened to dotted paths (`columnLabels.type`). */
-export const translatableFields = (fields: readonly Field[], prefix = ''): TranslatableField[] =>
-  fields.flatMap((field): TranslatableField[] => {
-    if (!('name' in field) || ('virtual' in field && field.virtual)) return []
-    const path = `${prefix}${field.name}`
-    if (field.type === 'group') return translatableFields(field.fields, `${path}.`)
-    if (!('localized' in field) || field.localized !== true) return []
-    if (field.type === 'richText') return [{ path, kind: 'richText' }]
-    if (field.type === 'text' || field.type === 'textarea') return [{ path, kind: 'text' }]
-    return []
-  })
-
-export const valueAt = (value: unknown, path: string): unknown =>
-  path
-    .split('.')
-    .reduce<unknown>(
-      (current, key) =>
-        current && typeof current === 'object'
-          ? (current as Record<string, unknown>)[key]
-          : undefined,
-      value,
-    )
 
 type Subjects = Array<{
   subject: WorkflowSubject
@@ -78,10 +54,7 @@ export const planTranslationDocuments = async (
     }),
     readAllWorkflowRows(payload),
   ])
-  const pageFields = translatableFields(
-    payload.config.globals.find((global) => global.slug === 'partners-page')?.fields ?? [],
-  )
-  const categoryFields = translatableFields(payload.collections['partner-categories'].config.fields)
+  const { page: pageFields, category: categoryFields } = documentFields(payload)
   const subjects: Subjects = [
     {
       subject: { kind: 'global', slug: 'partners-page' },

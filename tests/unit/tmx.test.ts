@@ -7,6 +7,7 @@ import type { ReleasedCategory, ReleasedPage } from '@/releases/types'
 import { pairToTmx, runsToTmx, sourceCodes, type TmxRun } from '@/translations/tmx/inline'
 import { collectMemory } from '@/translations/tmx/memory'
 import { categoryPairs, fieldPairs, pagePairs } from '@/translations/tmx/segments'
+import type { TranslatableField } from '@/translations/translatableFields'
 import { TMX_CREATION_TOOL_VERSION, tmxDate, writeTmx } from '@/translations/tmx/writer'
 import type { SerializedRichText } from '@/utilities/lexical'
 import { PROJECT_ROOT } from '@support/server.mjs'
@@ -15,6 +16,21 @@ import { link, paragraph, richText as richTextValue, text } from '../helpers/xli
 
 const richText = (...paragraphs: unknown[]) =>
   richTextValue(...paragraphs) as unknown as SerializedRichText
+/** The translatable fields as the collections declare them (documentFields reads them from the config). */
+const PAGE_FIELDS: TranslatableField[] = [
+  { path: 'title', kind: 'text' },
+  { path: 'intro', kind: 'richText' },
+  { path: 'notNamedNote', kind: 'richText' },
+  { path: 'columnLabels.type', kind: 'text' },
+  { path: 'columnLabels.description', kind: 'text' },
+  { path: 'columnLabels.dataUsageNote', kind: 'text' },
+  { path: 'authoritativeLanguageNote', kind: 'text' },
+]
+const CATEGORY_FIELDS: TranslatableField[] = [
+  { path: 'name', kind: 'text' },
+  { path: 'description', kind: 'richText' },
+  { path: 'dataUsageNote', kind: 'richText' },
+]
 const plain = (value: string): TmxRun[] => [{ kind: 'text', text: value, format: 0, link: null }]
 
 const page = (overrides: Partial<ReleasedPage> = {}): ReleasedPage => ({
@@ -107,6 +123,7 @@ describe('TMX inline content', () => {
 describe('TMX segments of a release', () => {
   it('pairs plain-text fields whole and rich text block by block, passing over empty blocks and untranslated fields', () => {
     const pairs = pagePairs(
+      PAGE_FIELDS,
       page({
         title: '提携先',
         intro: richText(paragraph(text('一つ目。')), paragraph(), paragraph(text('二つ目。'))),
@@ -137,6 +154,7 @@ describe('TMX segments of a release', () => {
 
   it('pairs a rich-text field whole when the two sides have different numbers of blocks', () => {
     const pairs = categoryPairs(
+      CATEGORY_FIELDS,
       category({
         name: '地図',
         description: richText(paragraph(text('一。')), paragraph(text('二。'))),

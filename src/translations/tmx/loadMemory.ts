@@ -11,6 +11,7 @@ import {
 import type { ReleaseContent } from '@/releases/types'
 import { subjectKey } from '@/workflow'
 import { collectMemory, type MemoryEntry, type ReleaseSegments } from './memory'
+import { documentFields } from '@/translations/translatableFields'
 import { categoryPairs, pagePairs, type SegmentPair } from './segments'
 
 export type TranslationMemory = {
@@ -69,6 +70,7 @@ export const loadTranslationMemory = async (
     return null
   }
 
+  const fields = documentFields(payload)
   const notes: string[] = []
   const segments: ReleaseSegments[] = []
   for (const target of targets) {
@@ -105,7 +107,7 @@ export const loadTranslationMemory = async (
 
     const pairs: SegmentPair[] = []
     const pageSource = await japaneseFor(PAGE_SUBJECT, 'the partners page')
-    if (pageSource) pairs.push(...pagePairs(pageSource.page, body.content.page))
+    if (pageSource) pairs.push(...pagePairs(fields.page, pageSource.page, body.content.page))
     for (const category of body.content.categories) {
       const label = `category "${category.key}"`
       const id = categoryIds.get(category.key)
@@ -117,7 +119,7 @@ export const loadTranslationMemory = async (
       )
       if (!japanese) continue
       const source = japanese.categories.find((candidate) => candidate.key === category.key)
-      if (source) pairs.push(...categoryPairs(source, category))
+      if (source) pairs.push(...categoryPairs(fields.category, source, category))
       else
         notes.push(
           `${where}: ${label} is not under that key in the ${SOURCE_LOCALE} text it translates (was the key changed?); left out.`,

@@ -1,5 +1,7 @@
 import type { ReleasedCategory, ReleasedPage } from '@/releases/types'
+import { valueAt, type TranslatableField } from '@/translations/translatableFields'
 import { blocksOf, inlineRuns, type InlineRun } from '@/translations/xliff/inline'
+import { textRuns } from '@/translations/xliff/units'
 import { hasText, type TmxRun } from './inline'
 
 /**
@@ -20,55 +22,6 @@ export type SegmentPair = {
   target: TmxRun[]
 }
 
-type FieldKind = 'text' | 'richText'
-
-const PAGE_FIELDS: ReadonlyArray<{
-  path: string
-  kind: FieldKind
-  read: (page: ReleasedPage) => unknown
-}> = [
-  { path: 'title', kind: 'text', read: (page) => page.title },
-  { path: 'intro', kind: 'richText', read: (page) => page.intro },
-  { path: 'notNamedNote', kind: 'richText', read: (page) => page.notNamedNote },
-  { path: 'columnLabels.type', kind: 'text', read: (page) => page.columnLabels?.type },
-  {
-    path: 'columnLabels.description',
-    kind: 'text',
-    read: (page) => page.columnLabels?.description,
-  },
-  {
-    path: 'columnLabels.dataUsageNote',
-    kind: 'text',
-    read: (page) => page.columnLabels?.dataUsageNote,
-  },
-  {
-    path: 'authoritativeLanguageNote',
-    kind: 'text',
-    read: (page) => page.authoritativeLanguageNote,
-  },
-]
-
-const CATEGORY_FIELDS: ReadonlyArray<{
-  path: string
-  kind: FieldKind
-  read: (category: ReleasedCategory) => unknown
-}> = [
-  { path: 'name', kind: 'text', read: (category) => category.name },
-  { path: 'description', kind: 'richText', read: (category) => category.description },
-  { path: 'dataUsageNote', kind: 'richText', read: (category) => category.dataUsageNote },
-]
-
-/** A plain-text value as runs: its lines, with line breaks between them. */
-const textRuns = (value: unknown): InlineRun[] =>
-  typeof value !== 'string'
-    ? []
-    : value
-        .split(/\r\n|\n/)
-        .flatMap((line, index): InlineRun[] => [
-          ...(index > 0 ? [{ kind: 'linebreak' as const }] : []),
-          ...(line ? [{ kind: 'text' as const, text: line, format: 0, link: null }] : []),
-        ])
-
 /** The blocks of a rich-text value that have text, with their position among all its blocks. */
 const textBlocks = (value: unknown): Array<{ position: number; runs: InlineRun[] }> =>
   blocksOf(value)
@@ -84,12 +37,13 @@ const joined = (blocks: ReadonlyArray<{ runs: InlineRun[] }>): TmxRun[] =>
 /** The pairs of one field; none when either side has no text. */
 export const fieldPairs = (
   unit: string,
-  kind: FieldKind,
+  kind: TranslatableField['kind'],
   source: unknown,
   target: unknown,
 ): SegmentPair[] => {
   if (kind === 'text') {
-    const [sourceRuns, targetRuns] = [textRuns(source), textRuns(target)]
+    const runsOf = (value: unknown) => (typeof value === 'string' ? textRuns(value) : [])
+    const [sourceRuns, targetRuns] = [runsOf(source), runsOf(target)]
     return hasText(sourceRuns) && hasText(targetRuns)
       ? [{ segment: `${unit}#s1`, source: sourceRuns, target: targetRuns }]
       : []
@@ -105,18 +59,32 @@ export const fieldPairs = (
   }))
 }
 
-export const pagePairs = (source: ReleasedPage, target: ReleasedPage): SegmentPair[] =>
-  PAGE_FIELDS.flatMap((field) =>
-    fieldPairs(`page.${field.path}`, field.kind, field.read(source), field.read(target)),
+/** A page's pairs, field by field (`fields`: the page's translatable fields). */
+export const pagePairs = (
+  fields: readonly TranslatableField[],
+  source: ReleasedPage,
+  target: ReleasedPage,
+): SegmentPair[] =>
+  fields.flatMap((field) =>
+    fieldPairs(
+      `page.${field.path}`,
+      field.kind,
+      valueAt(source, field.path),
+      valueAt(target, field.path),
+    ),
   )
 
 /** A category's pairs; both sides are the same category (same key). */
-export const categoryPairs = (source: ReleasedCategory, target: ReleasedCategory): SegmentPair[] =>
-  CATEGORY_FIELDS.flatMap((field) =>
+export const categoryPairs = (
+  fields: readonly TranslatableField[],
+  source: ReleasedCategory,
+  target: ReleasedCategory,
+): SegmentPair[] =>
+  fields.flatMap((field) =>
     fieldPairs(
       `category.${target.key}.${field.path}`,
       field.kind,
-      field.read(source),
-      field.read(target),
+      valueAt(source, field.path),
+      valueAt(target, field.path),
     ),
   )

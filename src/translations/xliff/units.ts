@@ -46,7 +46,8 @@ export type UnitPlan = {
   notes: string[]
 }
 
-const textRuns = (text: string): InlineRun[] =>
+/** A plain-text value as runs: its lines, with line breaks between them. */
+export const textRuns = (text: string): InlineRun[] =>
   text
     .split('\n')
     .flatMap((line, index): InlineRun[] => [
