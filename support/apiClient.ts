@@ -10,7 +10,7 @@ export type RequestOptions = {
   method?: string
   token?: string
   json?: unknown
-  body?: string
+  body?: string | Uint8Array<ArrayBuffer>
   headers?: Record<string, string>
 }
 
@@ -89,7 +89,7 @@ export class ApiClient {
 const requestFrom = (
   localAddress: string,
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string },
+  init: { method: string; headers: Record<string, string>; body?: string | Uint8Array<ArrayBuffer> },
 ): Promise<Response> =>
   new Promise((resolve, reject) => {
     const outgoing = httpRequest(

@@ -39,3 +39,13 @@ export const parseTargetLocaleList = (list: string): TargetLocaleCode[] => {
   }
   return [...new Set(codes)] as TargetLocaleCode[]
 }
+
+/**
+ * The locale a BCP 47 language tag names, as files from translation tools write it: `en`, `EN`,
+ * `en-US`, `ja-JP` and `en_GB` are `en`/`ja` (Kaiji's locales are bare languages, so a region or
+ * script subtag narrows nothing here). Null for a language Kaiji has not.
+ */
+export const localeOfLanguageTag = (tag: string | null | undefined): LocaleCode | null => {
+  const language = tag?.trim().split(/[-_]/)[0]?.toLowerCase()
+  return isLocaleCode(language) ? language : null
+}

@@ -2,13 +2,20 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { mayEditLocale } from '../access/canEditRequestedLocale'
 import { localeCodesVisibleTo } from '../access/visibleLocales'
-import { isLocaleCode, isTargetLocaleCode, SOURCE_LOCALE, TARGET_LOCALES } from '../config/locales'
+import {
+  isLocaleCode,
+  isTargetLocaleCode,
+  localeOfLanguageTag,
+  SOURCE_LOCALE,
+  TARGET_LOCALES,
+} from '../config/locales'
 import type { User } from '../payload-types'
 import { BULK_ACTIONS, mayBulk, runBulkAction, type BulkAction } from '../translations/bulkActions'
 import { loadTranslationOverview } from '../translations/loadOverview'
 import { loadTranslationMemory } from '../translations/tmx/loadMemory'
 import { writeTmx } from '../translations/tmx/writer'
 import { writeXliff } from '../translations/xliff/document'
+import { decodeXml } from '../translations/xliff/decode'
 import { readXliff } from '../translations/xliff/read'
 import { writeXliff12 } from '../translations/xliff/write12'
 import {
@@ -117,11 +124,12 @@ const exportXliff: Endpoint = {
   },
 }
 
-const readBody = async (req: PayloadRequest): Promise<string | null> => {
+/** The upload's bytes, or null when it is larger than MAX_XLIFF_BYTES (decoded later, as the file declares). */
+const readBody = async (req: PayloadRequest): Promise<Uint8Array | null> => {
   const declared = Number(req.headers.get('content-length') ?? '0')
   if (declared > MAX_XLIFF_BYTES) return null
-  const text = (await req.text?.()) ?? ''
-  return Buffer.byteLength(text, 'utf8') > MAX_XLIFF_BYTES ? null : text
+  const bytes = new Uint8Array((await req.arrayBuffer?.()) ?? new ArrayBuffer(0))
+  return bytes.byteLength > MAX_XLIFF_BYTES ? null : bytes
 }
 
 /**
@@ -140,16 +148,29 @@ const importXliff: Endpoint = {
       return problem(400, `dryRun must be true or false, not ${JSON.stringify(dryRunParam)}.`)
     const dryRun = dryRunParam === 'true'
     const say = sayFor(req)
-    const xml = await readBody(req)
-    if (xml === null)
+    const bytes = await readBody(req)
+    if (bytes === null)
       return problem(
         413,
         say('kaijiAdmin:messages:xliff:tooLarge', { megabytes: MAX_XLIFF_BYTES / 1024 / 1024 }),
       )
+    const decoded = decodeXml(bytes)
+    if ('problem' in decoded)
+      return problem(
+        400,
+        say(
+          decoded.problem === 'unsupported'
+            ? 'kaijiAdmin:messages:xliff:unsupportedEncoding'
+            : 'kaijiAdmin:messages:xliff:invalidEncoding',
+          { encoding: decoded.encoding },
+        ),
+      )
+    const xml = decoded.text
     if (xml.trim() === '') return problem(400, say('kaijiAdmin:messages:xliff:empty'))
     const file = readXliff(xml, say)
     if ('problems' in file) return problems(file.status, file.problems)
-    const trgLang = file.trgLang
+    // A tool's `en-US` is Kaiji's `en`; anything else is named as the file has it.
+    const trgLang = localeOfLanguageTag(file.trgLang) ?? file.trgLang
     if (!trgLang)
       return problem(
         400,

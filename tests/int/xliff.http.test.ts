@@ -388,6 +388,55 @@ describe('XLIFF 1.2 (GET ?version=1.2; the import reads the version from the fil
   })
 })
 
+describe('files as tools save them: encodings and language tags', () => {
+  const importBytes = async (bytes: Uint8Array<ArrayBuffer>) =>
+    own.api.request<Report & Problem>('/api/translations/xliff', {
+      method: 'POST',
+      token: await own.api.login('translatorEn'),
+      body: bytes,
+      headers: { 'Content-Type': 'application/xliff+xml' },
+    })
+  const withName = (xml: string, name: string) =>
+    xml.replace(
+      /(<trans-unit id="category\.sms-providers\.name"[^>]*>\s*<source>[^<]*<\/source>)(\s*<target[^>]*>[^<]*<\/target>)?/,
+      `$1<target>${name}</target>`,
+    )
+
+  it('reads the encoding the file declares, and refuses bytes that are not that encoding without writing', async () => {
+    const xml = await exportText('?locale=en&version=1.2')
+    const latin1 = withName(xml, 'SMS providers, café').replace(
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<?xml version="1.0" encoding="ISO-8859-1"?>',
+    )
+    const events = await auditCount()
+    const wrong = await importBytes(new Uint8Array(Buffer.from(withName(xml, 'café'), 'latin1')))
+    expect(wrong.status).toBe(400)
+    expect(wrong.body.errors[0]?.message).toBe(
+      'The file is not valid UTF-8: some bytes are not characters in the encoding it declares, and nothing was written. Save it again as UTF-8.',
+    )
+    const unknown = await importBytes(
+      new Uint8Array(Buffer.from(latin1.replace('ISO-8859-1', 'x-klingon'), 'latin1')),
+    )
+    expect(unknown.body.errors[0]?.message).toBe(
+      'The file is encoded in x-klingon, which cannot be read here; save it as UTF-8 (or UTF-16).',
+    )
+    expect(await auditCount()).toBe(events)
+    const accepted = await importBytes(new Uint8Array(Buffer.from(latin1, 'latin1')))
+    expect(accepted.status).toBe(200)
+    expect((await categoryIn('sms-providers', 'en')).name).toBe('SMS providers, café')
+    // UTF-16 with its byte-order mark, and a region subtag on the target language (en-US is en).
+    const utf16 = withName(xml, 'SMS providers 🙂')
+      .replace('encoding="UTF-8"', 'encoding="UTF-16"')
+      .replaceAll('target-language="en"', 'target-language="en-US"')
+    const response = await importBytes(
+      new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16, 'utf16le')])),
+    )
+    expect(response.status).toBe(200)
+    expect(response.body).toMatchObject({ locale: 'en', version: '1.2' })
+    expect((await categoryIn('sms-providers', 'en')).name).toBe('SMS providers 🙂')
+  })
+})
+
 describe('round trips through an independent XLIFF library (the xliff npm package as the translator’s tool)', () => {
   /** Everything an import must not touch: the Japanese source and the other locales, as their exports show them. */
   const untouchedLocales = async () => ({

@@ -1,3 +1,4 @@
+import { localeOfLanguageTag } from '@/config/locales'
 import { planDocuments, writeXliff } from '@/translations/xliff/document'
 import {
   planImport,
@@ -152,6 +153,27 @@ describe('XLIFF 2.0 as the standard allows it', () => {
     // With preserve kept, the same whitespace is the translator's text.
     const kept = exported().replace('<target>Maps<', '<target>\n  Maps<')
     expect(valuesOf(planned(kept))).toEqual([{ name: '\n  Maps\nSecond line' }])
+  })
+})
+
+describe('language tags as tools write them', () => {
+  it('reads a region or script subtag, or another case, as the bare language Kaiji has', () => {
+    expect(
+      ['en', 'EN', 'en-US', 'en_GB', 'ja-JP', 'fr-Latn-CA', 'ru-RU'].map(localeOfLanguageTag),
+    ).toEqual(['en', 'en', 'en', 'en', 'ja', 'fr', 'ru'])
+    expect(['de', 'english', '', null, 'x-en'].map(localeOfLanguageTag)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ])
+    expect(
+      planned(edited(exported()).replace('srcLang="ja"', 'srcLang="ja-JP"')).changes,
+    ).toHaveLength(1)
+    expect(refused(exported().replace('srcLang="ja"', 'srcLang="jav"')).problems[0]).toBe(
+      'srcLang is "jav"; the source language here is ja.',
+    )
   })
 })
 

@@ -66,6 +66,10 @@ export const messagesStrings = defineStrings({
     xliff: {
       tooLarge: 'The request body is larger than {{megabytes}} MB.',
       empty: 'The body is empty: send the XLIFF file as the request body.',
+      unsupportedEncoding:
+        'The file is encoded in {{encoding}}, which cannot be read here; save it as UTF-8 (or UTF-16).',
+      invalidEncoding:
+        'The file is not valid {{encoding}}: some bytes are not characters in the encoding it declares, and nothing was written. Save it again as UTF-8.',
       noTargetLanguage: 'The file has no trgLang: it must name the target locale.',
       noTargetLanguage12:
         'The file has no target-language on its <file> elements: it must name the target locale.',
@@ -191,6 +195,10 @@ export const messagesStrings = defineStrings({
     xliff: {
       tooLarge: 'ファイルが大きすぎます（{{megabytes}} MB まで）。',
       empty: 'ファイルが空です。XLIFF ファイルを選んでください。',
+      unsupportedEncoding:
+        'ファイルの文字コード {{encoding}} はここでは読み込めません。UTF-8（または UTF-16）で保存し直してください。',
+      invalidEncoding:
+        'ファイルが正しい {{encoding}} ではありません。宣言された文字コードの文字でないバイトが含まれているため、何も書き込まれていません。UTF-8 で保存し直してください。',
       noTargetLanguage: 'ファイルに翻訳先の言語（trgLang）がありません。',
       noTargetLanguage12: 'ファイルの <file> 要素に翻訳先の言語（target-language）がありません。',
       targetIsSource:

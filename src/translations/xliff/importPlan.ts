@@ -1,6 +1,6 @@
 import type { Element } from '@xmldom/xmldom'
 
-import { SOURCE_LOCALE } from '@/config/locales'
+import { localeOfLanguageTag, SOURCE_LOCALE } from '@/config/locales'
 import { english, localeName, type Say } from '@/i18n/adminText'
 import type { DocumentPlan } from './document'
 import type { InlineCode, InlineRun } from './inline'
@@ -158,7 +158,7 @@ export const planImport = (
   history: ReadonlyMap<string, readonly SourceVersion[]> = new Map(),
 ): ImportPlan | ImportRefusal => {
   const problems: string[] = []
-  if (file.srcLang !== SOURCE_LOCALE)
+  if (localeOfLanguageTag(file.srcLang) !== SOURCE_LOCALE)
     problems.push(
       say(`${M}wrongSourceLanguage`, {
         given: JSON.stringify(file.srcLang),
