@@ -11,7 +11,12 @@ import type { ImportPreview, ImportReport, UnitSourceBasis } from '@/translation
 import { useAccessibleSelects } from '@/ui/useAccessibleSelects'
 import { LocaleSelect, type LocaleOption } from './LocaleSelect'
 
-type Preview = { locale: string; documents: ImportPreview; unchanged: number }
+type Preview = {
+  locale: string
+  documents: ImportPreview
+  unchanged: number
+  untranslatedSegments: string[]
+}
 type Outcome =
   | { kind: 'report'; report: ImportReport }
   | { kind: 'errors'; status: number; messages: string[] }
@@ -48,6 +53,20 @@ const BasisNotes = ({ notes }: { notes: string[] }) =>
       ))}
     </ul>
   ) : null
+
+/** Segments a tool left in Japanese: named, so the translator knows they are still to do. */
+const Untranslated = ({ segments }: { segments: string[] }) => {
+  const { t } = useAdminTranslation()
+  if (segments.length === 0) return null
+  return (
+    <p data-testid="xliff-untranslated">
+      {t('kaijiAdmin:translations:xliff:untranslated', {
+        count: segments.length,
+        segments: segments.join(', '),
+      })}
+    </p>
+  )
+}
 
 /**
  * Export a target language as XLIFF (2.0 or 1.2) for a translation tool, and import the translated
@@ -275,6 +294,7 @@ export const XliffTools = ({
               <p>{t('kaijiAdmin:translations:xliff:previewNoneBack')}</p>
             )}
             <BasisNotes notes={basisNotes(preview?.documents ?? [])} />
+            <Untranslated segments={preview?.untranslatedSegments ?? []} />
           </div>
         }
         confirmLabel={t('kaijiAdmin:translations:xliff:confirm')}
@@ -302,6 +322,7 @@ export const XliffTools = ({
             ))}
           </ul>
           <BasisNotes notes={basisNotes(outcome.report.written)} />
+          <Untranslated segments={outcome.report.untranslatedSegments} />
         </div>
       )}
       {outcome?.kind === 'errors' && (

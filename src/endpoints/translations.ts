@@ -148,6 +148,9 @@ const importXliff: Endpoint = {
       return problem(400, `dryRun must be true or false, not ${JSON.stringify(dryRunParam)}.`)
     const dryRun = dryRunParam === 'true'
     const say = sayFor(req)
+    // Refused before the file is read: reading costs time that someone who may import nothing should not get to spend.
+    if (!TARGET_LOCALES.some((locale) => mayEditLocale(user, locale)))
+      return problem(403, say('kaijiAdmin:messages:xliff:roleMayNotImport'))
     const bytes = await readBody(req)
     if (bytes === null)
       return problem(
@@ -207,6 +210,7 @@ const importXliff: Endpoint = {
         locale: trgLang,
         documents,
         unchanged: plans.length - documents.length,
+        untranslatedSegments: planned.untranslatedSegments,
       })
     }
     return inTransaction(req, async () => {
@@ -218,6 +222,7 @@ const importXliff: Endpoint = {
         locale: trgLang,
         written,
         unchanged: plans.length - written.length,
+        untranslatedSegments: planned.untranslatedSegments,
       })
     })
   },

@@ -272,6 +272,8 @@ export const previewImport = async (
 
 export type ImportReport = {
   locale: string
+  /** Segments whose target was the Japanese source left as it was (a tool's copy): not written. */
+  untranslatedSegments: string[]
   written: Array<{
     file: string
     fields: string[]

@@ -257,7 +257,7 @@ describe('XLIFF 2.0 import (POST /api/translations/xliff)', () => {
     const good = withTarget(exported, 'category.support.name', 'Support')
     const cases: Array<[TestUserName | null, string, number, RegExp]> = [
       [null, good, 401, /Sign in to import translations/],
-      ['reviewer', good, 403, /Your role may not edit en content/],
+      ['reviewer', good, 403, /Your role may not edit translations, so it may not import them/],
       [
         'translatorEn',
         good.replace('trgLang="en"', 'trgLang="fr"'),
@@ -353,7 +353,7 @@ describe('XLIFF 1.2 (GET ?version=1.2; the import reads the version from the fil
     const xml = await exportText('?locale=en&version=1.2')
     const events = await auditCount()
     const cases: Array<[TestUserName, string, number, RegExp]> = [
-      ['reviewer', xml, 403, /Your role may not edit en content/],
+      ['reviewer', xml, 403, /Your role may not edit translations, so it may not import them/],
       [
         'translatorEn',
         xml.replaceAll('target-language="en"', 'target-language="fr"'),

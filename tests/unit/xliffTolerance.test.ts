@@ -6,7 +6,7 @@ import {
   type ImportRefusal,
   type SourceVersion,
 } from '@/translations/xliff/importPlan'
-import { readXliff } from '@/translations/xliff/read'
+import { readXliff, textDepth } from '@/translations/xliff/read'
 import { withoutLayout } from '@/translations/xliff/readInline'
 import { planUnit } from '@/translations/xliff/units'
 import { paragraph, richText, spec, text } from '../helpers/xliffFixtures'
@@ -177,8 +177,93 @@ describe('language tags as tools write them', () => {
   })
 })
 
+describe('what a tool leaves and a hostile file tries', () => {
+  it('a target that is the Japanese source left as it was is not imported; the current translation stays, and the segment is named', () => {
+    const left = exported()
+      .replace('>Maps<', '>地図<') // the tool's copy of the source: 地図<ph/>二行目
+      .replace('>Second line<', '>二行目<')
+      .replace('>Routes<', '>Directions<')
+    const result = planned(left)
+    expect(result.untranslatedSegments).toEqual(['category.maps.name#s1'])
+    expect(valuesOf(result)).toEqual([{ description: expect.anything() }])
+    // Text without Japanese script may be its own translation (a brand name): imported.
+    const plans = planDocuments([
+      spec({ fields: [{ path: 'name', kind: 'text', source: 'Zenly', target: null }] }),
+    ])
+    const brand = writeXliff({ trgLang: 'en', documents: plans }).replace(
+      '<source>Zenly</source>',
+      '<source>Zenly</source><target>Zenly</target>',
+    )
+    expect(planned(brand, plans).changes[0]?.values.get('name')).toBe('Zenly')
+  })
+
+  it('refuses characters XML does not allow in a target when the source has none, and code points out of range', () => {
+    const xml = exported()
+    expect(refused(xml.replace('>Routes<', '>Rou<cp hex="1B"/>tes<')).problems).toEqual([
+      'Unit "category.maps.description", segment s4: the target has U+001B, a character XML does not allow and the source does not have; remove it.',
+    ])
+    for (const hex of ['110000', '41zz', ''])
+      expect(refused(xml.replace('>Routes<', `>Rou<cp hex="${hex}"/>tes<`)).problems[0]).toMatch(
+        /segment s4: <cp> .*needs a hexadecimal code point up to 10FFFF/,
+      )
+  })
+
+  it('reads inline elements only in the version’s namespace', () => {
+    const foreign = exported()
+      .replace('<xliff ', '<xliff xmlns:f="urn:other" ')
+      .replace(
+        '<pc id="1" type="fmt" subType="xlf:b">safely</pc>',
+        '<f:pc id="1" type="fmt" subType="xlf:b">safely</f:pc>',
+      )
+    expect(refused(foreign).problems[0]).toBe(
+      'Unit "category.maps.description", segment s1: inline element <f:pc> is not supported here; keep the source\'s <pc> and <ph> codes.',
+    )
+  })
+
+  it('stops reading a segment after ten problems, whatever the file holds', () => {
+    const flood = exported().replace(
+      '>Routes<',
+      `>${Array.from({ length: 5000 }, (_, index) => `<sc id="x${index}"/>a`).join('')}<`,
+    )
+    const problems = refused(flood).problems
+    expect(problems.length).toBeLessThanOrEqual(12)
+    expect(problems).toContain(
+      'Unit "category.maps.description", segment s4: more problems; the rest of this segment was not read.',
+    )
+  })
+
+  it('a source version the document never had is read as naming none', () => {
+    const claimed = edited(exported()).replace(
+      /kaiji:sourceHash="a{64}"/,
+      `kaiji:sourceHash="${'c'.repeat(64)}"`,
+    )
+    const first = planned(claimed)
+    expect(first.unidentified).toEqual(['category.maps'])
+    const result = plan(claimed, documents(), new Map([['category.maps', []]]))
+    if ('problems' in result) throw new Error(result.problems.join())
+    expect(result.changes[0]?.sourceBasis).toEqual({ kind: 'current' })
+    expect(result.changes[0]?.exportedSourceHash).toBeNull()
+  })
+
+  it('a target read differently but stored the same (a raw line break) is no change', () => {
+    // A translation saved with a trailing line break its source has no code for: the export leaves
+    // the target out, and a file that sends the same text back changes nothing (and so records nothing).
+    const plans = planDocuments([
+      spec({ fields: [{ path: 'name', kind: 'text', source: 'タイプ', target: 'Type\n' }] }),
+    ])
+    const raw = writeXliff({ trgLang: 'en', documents: plans }).replace(
+      '<source>タイプ</source>',
+      '<source>タイプ</source><target>Type\n</target>',
+    )
+    const result = plan(raw, plans)
+    if ('problems' in result) throw new Error(result.problems.join())
+    expect(result.changes).toEqual([])
+  })
+})
+
 describe('hostile nesting', () => {
   it('refuses a file nested deeper than any XLIFF needs with 400, before reading it', () => {
+    expect(textDepth('<a><b x=">"><c/></b><!-- <d><d> --><![CDATA[<e><e>]]><?pi <f>?></a>')).toBe(2)
     const depth = 50_000
     const deep = exported().replace(
       '>Routes<',

@@ -79,6 +79,7 @@ export const messagesStrings = defineStrings({
       notYourLocale: 'You translate {{yours}}, not {{locale}}.',
       noLocale: 'no locale',
       roleMayNotEdit: 'Your role may not edit {{locale}} content.',
+      roleMayNotImport: 'Your role may not edit translations, so it may not import them.',
       doctype: 'The file has a DOCTYPE; XLIFF files have none (and none is processed here).',
       notWellFormed: 'The file is not well-formed XML ({{detail}}).',
       tooDeep:
@@ -96,13 +97,18 @@ export const messagesStrings = defineStrings({
       wrongFile: 'Unit {{unit}} belongs in file {{expected}}, not {{given}}.',
       segmentsDiffer:
         "Unit {{unit}}: segments {{given}} do not match the source's {{expected}}; export the file again.",
+      andMore: '… ({{count}} in all)',
       none: '(none)',
       mixedSegmentIds:
         'Unit {{unit}}: some segments have ids and some do not; give all of them the ids of the export, or none (then they are matched in order).',
       segmentCountDiffers:
         'Unit {{unit}}: the file has {{given}} segments without ids and the source has {{expected}} ({{ids}}); segments without ids are matched in order, so their number must be the same. A tool that merges or drops segments cannot return this unit: in XLIFF 1.2, mark each segment of the target with <mrk mtype="seg" mid="…">.',
       where: 'Unit {{unit}}, segment {{segment}}',
-      codePoint: '{{where}}: <cp> needs a hexadecimal code point.',
+      codePoint:
+        '{{where}}: <cp> (in XLIFF 1.2, <x ctype="x-codepoint-…">) needs a hexadecimal code point up to 10FFFF.',
+      moreProblems: '{{where}}: more problems; the rest of this segment was not read.',
+      oddCharacter:
+        '{{where}}: the target has {{character}}, a character XML does not allow and the source does not have; remove it.',
       unknownCode:
         '{{where}}: inline element <{{element}} id="{{id}}"> does not match any code of the source segment.',
       unsupportedElement:
@@ -208,6 +214,7 @@ export const messagesStrings = defineStrings({
       notYourLocale: 'あなたの担当言語は{{yoursNames}}で、{{localeName}}ではありません。',
       noLocale: 'なし',
       roleMayNotEdit: 'あなたの役割では{{localeName}}の内容を編集できません。',
+      roleMayNotImport: 'あなたの役割では翻訳を編集できないため、取り込みもできません。',
       doctype:
         'ファイルに DOCTYPE があります。XLIFF のファイルには DOCTYPE はありません（ここでは処理しません）。',
       notWellFormed: 'ファイルが正しい XML ではありません（{{detail}}）。',
@@ -229,12 +236,17 @@ export const messagesStrings = defineStrings({
       segmentsDiffer:
         'ユニット {{unit}}：セグメント {{given}} が原文のセグメント {{expected}} と一致しません。ファイルを書き出し直してください。',
       none: '（なし）',
+      andMore: '…（全{{count}}件）',
       mixedSegmentIds:
         'ユニット {{unit}}：ID のあるセグメントとないセグメントが混在しています。すべてに書き出し時の ID を付けるか、すべて付けないでください（その場合は順番で対応付けます）。',
       segmentCountDiffers:
         'ユニット {{unit}}：ファイルには ID のないセグメントが {{given}} 個あり、原文には {{expected}} 個（{{ids}}）あります。ID のないセグメントは順番で対応付けるため、数が同じである必要があります。セグメントを結合または削除するツールではこのユニットを戻せません。XLIFF 1.2 では訳文の各セグメントを <mrk mtype="seg" mid="…"> で示してください。',
       where: 'ユニット {{unit}}、セグメント {{segment}}',
-      codePoint: '{{where}}：<cp> には16進数のコードポイントが必要です。',
+      codePoint:
+        '{{where}}：<cp>（XLIFF 1.2 では <x ctype="x-codepoint-…">）には 10FFFF までの16進数のコードポイントが必要です。',
+      moreProblems: '{{where}}：ほかにも問題があります。このセグメントの残りは読み込んでいません。',
+      oddCharacter:
+        '{{where}}：訳文に {{character}} が含まれています。XML で使えない文字で、原文にもありません。削除してください。',
       unknownCode:
         '{{where}}：インライン要素 <{{element}} id="{{id}}"> は原文のセグメントのどのコードとも一致しません。',
       unsupportedElement:

@@ -69,6 +69,8 @@ export const translationsStrings = defineStrings({
       previewNoneBack: 'No document in review, approved or published goes back to draft.',
       fields: '{{count}} field(s)',
       sourceChanged: 'the Japanese source changed since the export in {{count}} unit(s)',
+      untranslated:
+        '{{count}} segment(s) still have the Japanese text as their target, as a translation tool leaves a segment nobody translated; they are not imported, and their current translation stays: {{segments}}.',
       basisIdentified:
         '{{document}}: the file does not say which Japanese text it was exported from; its Japanese text is that of ja release {{release}}, so the translation is recorded as translating that text and shows as stale where the Japanese has changed since ({{units}}).',
       basisAssumed:
@@ -149,6 +151,8 @@ export const translationsStrings = defineStrings({
       previewNoneBack: 'レビュー中・承認済み・公開済みの文書で下書きに戻るものはありません。',
       fields: '{{count}}項目',
       sourceChanged: '書き出し後に日本語の原文が変更された単位が{{count}}件あります',
+      untranslated:
+        '{{count}}件のセグメントは訳文が日本語の原文のままです（翻訳ツールが未翻訳のセグメントに残す形です）。これらは取り込まれず、現在の翻訳がそのまま残ります: {{segments}}',
       basisIdentified:
         '{{document}}: ファイルにはどの日本語の原文から書き出したかの記載がありません。原文は ja リリース {{release}} のものと一致したため、翻訳はその原文の翻訳として記録され、その後に原文が変わった単位（{{units}}）は古い翻訳として表示されます。',
       basisAssumed:

@@ -1,9 +1,10 @@
 import type { Element } from '@xmldom/xmldom'
 
 import { localeOfLanguageTag, SOURCE_LOCALE } from '@/config/locales'
+import { stableStringify } from '@/utilities/stableStringify'
 import { english, localeName, type Say } from '@/i18n/adminText'
 import type { DocumentPlan } from './document'
-import type { InlineCode, InlineRun } from './inline'
+import { NOT_XML_CHAR, type InlineCode, type InlineRun } from './inline'
 import {
   preservesSpace,
   type ImportRefusal,
@@ -57,6 +58,8 @@ export type ImportPlan = {
   unchangedDocuments: number
   /** Documents that name no source version and whose source text is not today's: pass their history to identify them. */
   unidentified: string[]
+  /** Segments (`unit#s1`) whose target is the Japanese source itself: not written, the current translation stays. */
+  untranslatedSegments: string[]
 }
 
 const M = 'kaijiAdmin:messages:xliff:' as const
@@ -64,12 +67,46 @@ const M = 'kaijiAdmin:messages:xliff:' as const
 const sorted = (values: readonly string[]) =>
   [...values].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
 
+/** Characters XML does not allow in the target that the source does not have (U+0000…), named as U+XXXX. */
+const oddCharacters = (segment: SegmentPlan, runs: readonly InlineRun[]): string[] => {
+  const inSource = new Set(
+    segment.sourceRuns.flatMap((run) => (run.kind === 'text' ? [...run.text] : [])),
+  )
+  const odd = runs.flatMap((run) =>
+    run.kind === 'text'
+      ? [...run.text.matchAll(NOT_XML_CHAR)]
+          .map((match) => match[0])
+          .filter((char) => !inSource.has(char))
+      : [],
+  )
+  return [...new Set(odd)].map(
+    (char) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
+  )
+}
+
+const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u
+
+/**
+ * Whether a target is the Japanese source copied unchanged, as tools leave a segment nobody
+ * translated (OmegaT, "copy source to target"). A source without Japanese script (a brand name,
+ * "A/B") may rightly be its own translation, so only Japanese text counts.
+ */
+const leftInJapanese = (segment: SegmentPlan, runs: readonly InlineRun[]): boolean =>
+  JAPANESE.test(plainText(segment.sourceRuns)) &&
+  canonicalTarget(segment, runs) === segment.sourceXml
+
 /** The text without whitespace or codes: how a whole 1.2 source is compared when its segments were not kept. */
 const plainText = (runs: readonly InlineRun[]) =>
   runs
     .map((run) => (run.kind === 'text' ? run.text : ''))
     .join('')
     .replace(/\s+/g, '')
+
+/** Ids for a message: the first ten, then how many in all (a hostile file may have 28 000). */
+const listed = (ids: readonly string[], say: Say) =>
+  ids.length > 10
+    ? `${ids.slice(0, 10).join(', ')}${say(`${M}andMore`, { count: ids.length })}`
+    : ids.join(', ')
 
 type Pairing = Array<{ plan: SegmentPlan; read: ReadSegment }>
 
@@ -88,7 +125,7 @@ const pairSegments = (
       return {
         problem: say(`${M}segmentsDiffer`, {
           unit: unitName,
-          given: givenIds.join(', ') || say(`${M}none`),
+          given: listed(givenIds, say) || say(`${M}none`),
           expected: expectedIds.join(', '),
         }),
       }
@@ -176,6 +213,7 @@ export const planImport = (
   )
   const seen = new Set<string>()
   const targets = new Map<string, Map<string, InlineRun[]>>()
+  const untranslated: string[] = []
   /** The units read, to compare their source with today's and earlier ones. */
   const readUnits = new Map<string, ReadUnit>()
 
@@ -218,9 +256,13 @@ export const planImport = (
         say,
         preserveSpace: preservesSpace(read.target),
       })
-      const missing = segment.codes.filter((code) => !used.includes(code.id)).map((code) => code.id)
-      const extra = used.filter((code) => !segment.codes.some((known) => known.id === code))
-      const repeated = used.filter((code, index) => used.indexOf(code) !== index)
+      const usedOnce = new Set<string>()
+      const repeatedIds = new Set<string>()
+      for (const code of used) (usedOnce.has(code) ? repeatedIds : usedOnce).add(code)
+      const known = new Set(segment.codes.map((code) => code.id))
+      const missing = segment.codes.filter((code) => !usedOnce.has(code.id)).map((code) => code.id)
+      const extra = [...usedOnce].filter((code) => !known.has(code))
+      const repeated = [...repeatedIds]
       if (missing.length || extra.length || repeated.length) {
         const differences = [
           missing.length ? say(`${M}missingCodes`, { ids: missing.join(', ') }) : '',
@@ -230,6 +272,17 @@ export const planImport = (
         problems.push(
           say(`${M}codesDiffer`, { where, differences: differences.filter(Boolean).join('; ') }),
         )
+        continue
+      }
+      const odd = oddCharacters(segment, runs)
+      if (odd.length) {
+        problems.push(say(`${M}oddCharacter`, { where, character: odd.join(', ') }))
+        continue
+      }
+      if (leftInJapanese(segment, runs)) {
+        // The tool's copy of the source, not a translation: the current translation stays.
+        untranslated.push(`${id}#${segment.id}`)
+        runsBySegment.set(segment.id, segment.targetRuns ?? [])
         continue
       }
       runsBySegment.set(segment.id, runs)
@@ -242,7 +295,7 @@ export const planImport = (
   if (problems.length) return { status: 422, problems }
 
   const changes: DocumentChange[] = []
-  const unidentified: string[] = []
+  const unidentified = new Set<string>()
   let unchangedDocuments = 0
   for (const document of plans) {
     const values = new Map<string, unknown>()
@@ -253,7 +306,10 @@ export const planImport = (
         const runs = runsBySegment.get(segment.id)
         return (runs ? canonicalTarget(segment, runs) : null) !== segment.targetXml
       })
-      if (changed) values.set(unit.field.path, targetValue(unit, runsBySegment))
+      const value = changed ? targetValue(unit, runsBySegment) : undefined
+      // Read differently but stored the same (a raw line break for a line-break code): no change.
+      if (changed && stableStringify(value ?? null) !== stableStringify(unit.field.target ?? null))
+        values.set(unit.field.path, value)
     }
     const compared = document.units.filter((unit) => readUnits.has(unit.id))
     const sourceMatches = (unit: UnitPlan, against: UnitPlan | undefined) => {
@@ -261,7 +317,17 @@ export const planImport = (
       return Boolean(read && against && sourceIs(file, read, against, say))
     }
     const differing = compared.filter((unit) => !sourceMatches(unit, unit)).map((unit) => unit.id)
-    const named = namedHashes.get(document.fileId) ?? null
+    // A named version counts only when it is one the document really had: today's approved text or
+    // a source release's. Anything else is read as naming none (a file cannot pick its own basis).
+    const versions = history.get(document.fileId)
+    const namedInFile = namedHashes.get(document.fileId) ?? null
+    const named =
+      namedInFile !== null &&
+      (namedInFile === document.sourceHash ||
+        versions?.some((version) => version.sourceHash === namedInFile))
+        ? namedInFile
+        : null
+    if (namedInFile !== null && named === null && !versions) unidentified.add(document.fileId)
     let sourceBasis: SourceBasis
     let staleUnits: string[] = []
     if (named) {
@@ -270,11 +336,9 @@ export const planImport = (
     } else if (differing.length === 0) {
       sourceBasis = { kind: 'current' }
     } else {
-      const earlier = history
-        .get(document.fileId)
-        ?.find((version) =>
-          compared.every((unit) => sourceMatches(unit, version.units.get(unit.id))),
-        )
+      const earlier = versions?.find((version) =>
+        compared.every((unit) => sourceMatches(unit, version.units.get(unit.id))),
+      )
       if (earlier) {
         sourceBasis = {
           kind: 'identified',
@@ -284,7 +348,7 @@ export const planImport = (
         staleUnits = differing
       } else {
         sourceBasis = { kind: 'assumed', differingUnits: differing }
-        if (!history.has(document.fileId)) unidentified.push(document.fileId)
+        if (!versions) unidentified.add(document.fileId)
       }
     }
     if (values.size === 0 && staleUnits.length === 0) {
@@ -302,5 +366,11 @@ export const planImport = (
       sourceBasis,
     })
   }
-  return { trgLang: file.trgLang ?? '', changes, unchangedDocuments, unidentified }
+  return {
+    trgLang: file.trgLang ?? '',
+    changes,
+    unchangedDocuments,
+    unidentified: [...unidentified],
+    untranslatedSegments: untranslated,
+  }
 }

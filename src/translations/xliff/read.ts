@@ -47,6 +47,24 @@ const M = 'kaijiAdmin:messages:xliff:' as const
 /** Deeper than this no XLIFF a tool writes goes (file, groups, unit, segment, target, codes); reading it would recurse as deep. */
 export const MAX_XML_DEPTH = 100
 
+/**
+ * How deep the markup nests, read from the text before any parser sees it (a parser's own cost can
+ * grow with the square of the depth): tags counted in one pass, comments, CDATA and processing
+ * instructions passed over, quoted attribute values read whole.
+ */
+export const textDepth = (xml: string): number => {
+  const tags =
+    /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)([^\s/>!?])(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g
+  let depth = 0
+  let deepest = 0
+  for (const [, closing, tag, selfClosing] of xml.matchAll(tags)) {
+    if (!tag) continue
+    if (closing) depth -= 1
+    else if (!selfClosing) deepest = Math.max(deepest, (depth += 1))
+  }
+  return deepest
+}
+
 /** The deepest element nesting under `root`, counted without recursion (a hostile file may nest 100 000 deep). */
 const depthOf = (root: Element): number => {
   let deepest = 0
@@ -148,8 +166,12 @@ const read12Unit = (unit: Element, fileId: string): ReadUnit => {
     childElements(unit, XLIFF12_NAMESPACE, 'seg-source')[0] ?? null,
   )
   const targetMarkers = segmentMarkers(target)
-  const sourceOf = (mid: string | null) =>
-    sourceMarkers.find((marker) => marker.getAttribute('mid') === mid) ?? null
+  const sourceByMid = new Map<string, Element>()
+  for (const marker of sourceMarkers) {
+    const mid = marker.getAttribute('mid')
+    if (mid && !sourceByMid.has(mid)) sourceByMid.set(mid, marker)
+  }
+  const sourceOf = (mid: string | null) => (mid === null ? null : (sourceByMid.get(mid) ?? null))
   const base = { id: unit.getAttribute('id') ?? '', fileId, wholeSource: source }
   // A target that marks its segments is read by them; one that does not is one segment.
   if (targetMarkers.length)
@@ -224,6 +246,8 @@ const read12 = (root: Element, say: Say): ReadXliff | ImportRefusal => {
  */
 export const readXliff = (xml: string, say: Say = english): ReadXliff | ImportRefusal => {
   if (/<!DOCTYPE/i.test(xml)) return { status: 400, problems: [say(`${M}doctype`)] }
+  if (textDepth(xml) > MAX_XML_DEPTH)
+    return { status: 400, problems: [say(`${M}tooDeep`, { levels: MAX_XML_DEPTH })] }
   let root: Element | null
   try {
     root = new DOMParser({

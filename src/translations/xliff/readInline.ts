@@ -53,40 +53,65 @@ type Reading = {
   preserveSpace: boolean
 }
 
-/** A target's (or source's) inline content as runs, with every code it uses; problems name what does not fit. */
+/** Past this many problems in one segment the rest are not looked for (a hostile file may have 100 000). */
+export const MAX_PROBLEMS_PER_SEGMENT = 10
+
+const NAMESPACE: Record<XliffVersion, string> = {
+  '2.0': 'urn:oasis:names:tc:xliff:document:2.0',
+  '1.2': 'urn:oasis:names:tc:xliff:document:1.2',
+}
+
+/** A code point written as hexadecimal (`<cp hex>`, 1.2's `x-codepoint-…`), or null when it is none. */
+const codePointOf = (hex: string | undefined): string | null => {
+  if (!hex || !/^[0-9A-Fa-f]{1,6}$/.test(hex)) return null
+  const value = Number.parseInt(hex, 16)
+  return value <= 0x10ffff ? String.fromCodePoint(value) : null
+}
+
+class TooManyProblems extends Error {}
+
+/**
+ * A target's (or source's) inline content as runs, with every code it uses; problems name what
+ * does not fit. Linear in the content: spans open only for the segment's own codes (each at most
+ * once), and reading stops after MAX_PROBLEMS_PER_SEGMENT problems.
+ */
 export const readInline = (container: Element, reading: Reading) => {
-  const { version, codes, where, problems, say, preserveSpace } = reading
+  const { version, codes, where, say, preserveSpace } = reading
   const runs: InlineRun[] = []
   const used: string[] = []
+  const limit = reading.problems.length + MAX_PROBLEMS_PER_SEGMENT
+  const problem = (message: string) => {
+    reading.problems.push(message)
+    if (reading.problems.length >= limit) throw new TooManyProblems()
+  }
   // Spans opened by a start marker (<sc>, <bx>) and not yet closed, by the id that closes them.
-  const open = new Map<string, InlineCode | null>()
+  const open = new Map<string, InlineCode>()
+  // Start markers already refused: their end markers close nothing and say nothing more.
+  const refused = new Set<string>()
   const formatOf = (structural: number) =>
     [...open.values()].reduce(
-      (bits, code) => (code?.kind === 'format' ? bits | formatBit(code.subType) : bits),
+      (bits, code) => (code.kind === 'format' ? bits | formatBit(code.subType) : bits),
       structural,
     )
   const linkOf = (structural: string | null) =>
     structural ??
     [...open.values()].find(
-      (code): code is Extract<InlineCode, { kind: 'link' }> => code?.kind === 'link',
+      (code): code is Extract<InlineCode, { kind: 'link' }> => code.kind === 'link',
     )?.url ??
     null
   const unknown = (element: string, id: string) =>
-    problems.push(say(`${M}unknownCode`, { where, element, id }))
+    problem(say(`${M}unknownCode`, { where, element, id }))
   const unsupported = (element: string) =>
-    problems.push(
+    problem(
       say(version === '2.0' ? `${M}unsupportedElement` : `${M}unsupportedElement12`, {
         where,
         element,
       }),
     )
+  const character = (value: string, format: number, link: string | null) =>
+    runs.push({ kind: 'text', text: value, format: formatOf(format), link: linkOf(link) })
   const text = (value: string, format: number, link: string | null) =>
-    runs.push({
-      kind: 'text',
-      text: preserveSpace ? value : withoutLayout(value),
-      format: formatOf(format),
-      link: linkOf(link),
-    })
+    character(preserveSpace ? value : withoutLayout(value), format, link)
 
   /** A paired code's content, or a start marker's span: formatting or a link (never a line break). */
   const span = (element: string, id: string): InlineCode | null => {
@@ -100,12 +125,18 @@ export const readInline = (container: Element, reading: Reading) => {
   }
   const startMarker = (inner: Element, element: string, id: string, closedBy: string) => {
     if (inner.getAttribute('isolated') === 'yes')
-      return problems.push(say(`${M}isolatedSpan`, { where, element }))
-    // An unknown id is named once, by span(); its end marker still closes it.
-    open.set(closedBy, span(element, id))
+      return problem(say(`${M}isolatedSpan`, { where, element }))
+    if (open.has(closedBy) || refused.has(closedBy)) {
+      used.push(id)
+      return problem(say(`${M}unknownCode`, { where, element, id }))
+    }
+    const code = span(element, id)
+    if (code) open.set(closedBy, code)
+    else refused.add(closedBy)
   }
   const endMarker = (element: string, ref: string) => {
-    if (!open.delete(ref)) problems.push(say(`${M}unopenedSpan`, { where, element, id: ref }))
+    if (!open.delete(ref) && !refused.delete(ref))
+      problem(say(`${M}unopenedSpan`, { where, element, id: ref }))
   }
   const placeholder = (element: string, id: string) => {
     const code = codes.get(id)
@@ -129,49 +160,48 @@ export const readInline = (container: Element, reading: Reading) => {
         else if (code?.kind === 'format') visit(inner, format | formatBit(code.subType), link)
         else visit(inner, format, link)
       }
-      if (name === 'mrk') {
+      if (inner.namespaceURI !== NAMESPACE[version]) {
+        unsupported(inner.tagName ?? name)
+      } else if (name === 'mrk') {
         // An annotation (a term, a comment, a protected span): its text is the segment's text.
         visit(inner, format, link)
       } else if (version === '2.0') {
         if (name === 'cp') {
-          const code = Number.parseInt(inner.getAttribute('hex') ?? '', 16)
-          if (Number.isFinite(code) && code >= 0 && code <= 0x10ffff)
-            runs.push({
-              kind: 'text',
-              text: String.fromCodePoint(code),
-              format: formatOf(format),
-              link: linkOf(link),
-            })
-          else problems.push(say(`${M}codePoint`, { where }))
+          const value = codePointOf(inner.getAttribute('hex') ?? undefined)
+          if (value === null) problem(say(`${M}codePoint`, { where }))
+          else character(value, format, link)
         } else if (name === 'sm' || name === 'em') {
           // Annotation markers carry no content.
         } else if (name === 'pc') paired(span(name, id))
         else if (name === 'ph') placeholder(name, id)
         else if (name === 'sc') startMarker(inner, name, id, id)
         else if (name === 'ec' && inner.getAttribute('isolated') === 'yes')
-          problems.push(say(`${M}isolatedSpan`, { where, element: name }))
+          problem(say(`${M}isolatedSpan`, { where, element: name }))
         else if (name === 'ec') endMarker(name, inner.getAttribute('startRef') ?? id)
         else unsupported(name)
       } else {
-        const codePoint = CODE_POINT_CTYPE.exec(inner.getAttribute('ctype') ?? '')
-        if (name === 'x' && codePoint?.[1])
-          runs.push({
-            kind: 'text',
-            text: String.fromCodePoint(Number.parseInt(codePoint[1], 16)),
-            format: formatOf(format),
-            link: linkOf(link),
-          })
-        else if (name === 'g') paired(span(name, id))
+        const ctype = inner.getAttribute('ctype') ?? ''
+        const codePoint = CODE_POINT_CTYPE.exec(ctype)
+        if (name === 'x' && ctype.startsWith('x-codepoint-')) {
+          const value = codePointOf(codePoint?.[1])
+          if (value === null) problem(say(`${M}codePoint`, { where }))
+          else character(value, format, link)
+        } else if (name === 'g') paired(span(name, id))
         else if (name === 'x') placeholder(name, id)
         else if (name === 'bx') startMarker(inner, name, id, inner.getAttribute('rid') ?? id)
         else if (name === 'ex') endMarker(name, inner.getAttribute('rid') ?? id)
         else if (NATIVE_CODE_12.has(name))
-          problems.push(say(`${M}nativeCode12`, { where, element: name }))
+          problem(say(`${M}nativeCode12`, { where, element: name }))
         else unsupported(name)
       }
     }
   }
-  visit(container, 0, null)
-  for (const id of open.keys()) problems.push(say(`${M}unclosedSpan`, { where, id }))
+  try {
+    visit(container, 0, null)
+    for (const id of open.keys()) problem(say(`${M}unclosedSpan`, { where, id }))
+  } catch (error) {
+    if (!(error instanceof TooManyProblems)) throw error
+    reading.problems.push(say(`${M}moreProblems`, { where }))
+  }
   return { runs: mergeRuns(runs), used }
 }
