@@ -1,3 +1,5 @@
+import { DOMParser } from '@xmldom/xmldom'
+
 /** A logo is a small image kept in the settings as a data: URI, so pages and the static export need no file. */
 export const MAX_LOGO_BYTES = 32 * 1024
 
@@ -40,6 +42,57 @@ const svgProblem = (bytes: Uint8Array): string | null => {
     return `The logo's root element is <${root[1]}>, not <svg>: it is not a PNG, WebP or SVG image.`
   if (!/\sxmlns\s*=\s*(["'])http:\/\/www\.w3\.org\/2000\/svg\1/.test(root[2] ?? ''))
     return 'The SVG logo lacks xmlns="http://www.w3.org/2000/svg" on its root; browsers show no image without it.'
+  return activeContent(text)
+}
+
+const SVG_NAMESPACE = 'http://www.w3.org/2000/svg'
+const ACTIVE_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'object', 'embed', 'handler'])
+/** A reference that stays inside the image: `#id`, or url(#id) in a style. */
+const OUTSIDE_URL = /url\(\s*(?!["']?#)|@import/i
+
+/**
+ * What in an SVG could act or fetch, read with a parser (so no prefix or spelling hides it):
+ * scripts and foreign content, event handler attributes, links or references to anything but the
+ * image's own parts, style sheets from elsewhere, and elements outside the SVG namespace. A logo
+ * is shown in <img> today, where none of it runs; refusing it keeps that true wherever it goes.
+ */
+const activeContent = (text: string): string | null => {
+  let document: Document
+  try {
+    document = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') throw new Error(message)
+      },
+    }).parseFromString(text, 'image/svg+xml') as unknown as Document
+  } catch (error) {
+    return `The SVG logo is not well-formed XML (${(error as Error).message.split('\n')[0]}).`
+  }
+  for (let node = document.firstChild; node; node = node.nextSibling)
+    if (node.nodeType === 7 && node.nodeName !== 'xml')
+      return `The SVG logo has a processing instruction <?${node.nodeName}?>; a logo needs none.`
+  const stack: Element[] = document.documentElement ? [document.documentElement] : []
+  while (stack.length) {
+    const element = stack.pop() as Element
+    const name = (element.localName ?? '').toLowerCase()
+    if (element.namespaceURI !== SVG_NAMESPACE || ACTIVE_ELEMENTS.has(name))
+      return `The SVG logo contains <${element.tagName}>, which can run or embed something; a logo needs only shapes, text and images of its own.`
+    for (const attribute of Array.from(element.attributes)) {
+      const attributeName = (attribute.localName ?? attribute.name).toLowerCase()
+      if (attributeName.startsWith('on'))
+        return `The SVG logo has an event handler (${attribute.name}); a logo needs none.`
+      if (attributeName === 'href' && !attribute.value.trim().startsWith('#'))
+        return `The SVG logo refers to ${JSON.stringify(attribute.value.slice(0, 80))}; a logo may refer only to its own parts (#id).`
+      if (OUTSIDE_URL.test(attribute.value))
+        return `The SVG logo's ${attribute.name} refers to something outside the image; a logo may refer only to its own parts.`
+    }
+    if (name === 'style' && OUTSIDE_URL.test(element.textContent ?? ''))
+      return 'The SVG logo has a style sheet that loads something from elsewhere; a logo may refer only to its own parts.'
+    for (const child of Array.from(element.childNodes)) {
+      if (child.nodeType === 7)
+        return `The SVG logo has a processing instruction <?${child.nodeName}?>; a logo needs none.`
+      if (child.nodeType === 1) stack.push(child as unknown as Element)
+    }
+  }
   return null
 }
 

@@ -265,6 +265,41 @@ describe('the logo', () => {
       /xmlns/,
     ],
     [
+      'an SVG with an event handler',
+      `data:image/svg+xml;base64,${base64('<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink" xmlns:s="http://www.w3.org/2000/svg"onload="alert(1)"/>')}`,
+      /event handler \(onload\)/,
+    ],
+    [
+      'an SVG with a prefixed script',
+      `data:image/svg+xml;base64,${base64('<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink" xmlns:s="http://www.w3.org/2000/svg"><s:script>alert(1)</s:script></svg>')}`,
+      /contains <s:script>/,
+    ],
+    [
+      'an SVG with foreign content',
+      `data:image/svg+xml;base64,${base64('<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink" xmlns:s="http://www.w3.org/2000/svg"><foreignObject><p>x</p></foreignObject></svg>')}`,
+      /contains <foreignObject>/,
+    ],
+    [
+      'an SVG linking to javascript:',
+      `data:image/svg+xml;base64,${base64('<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink" xmlns:s="http://www.w3.org/2000/svg"><a href="javascript:alert(1)"><rect/></a></svg>')}`,
+      /refers to "javascript:alert\(1\)"/,
+    ],
+    [
+      'an SVG with an image from elsewhere',
+      `data:image/svg+xml;base64,${base64('<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink" xmlns:s="http://www.w3.org/2000/svg"><image x:href="https://evil.example/x.png"/></svg>')}`,
+      /refers to "https:\/\/evil/,
+    ],
+    [
+      'an SVG with a style sheet from elsewhere',
+      `data:image/svg+xml;base64,${base64('<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink" xmlns:s="http://www.w3.org/2000/svg"><style>@import url(https://evil.example/x.css);</style></svg>')}`,
+      /style sheet that loads/,
+    ],
+    [
+      'an SVG with a style sheet instruction',
+      `data:image/svg+xml;base64,${base64('<svg xmlns="http://www.w3.org/2000/svg"><?xml-stylesheet href="https://evil.example/x.css"?></svg>')}`,
+      /processing instruction <\?xml-stylesheet\?>/,
+    ],
+    [
       'an image over 32 KB',
       `data:image/png;base64,${base64(new Uint8Array([...PNG, ...new Uint8Array(MAX_LOGO_BYTES)]))}`,
       /at most 32 KB/,
