@@ -190,7 +190,10 @@ describe('the translations dashboard in Japanese, in Chromium', () => {
         .replace(/ build-num="[^"]*"/g, '')
         .replace('<source>サポート</source>', '<source>サポート窓口</source>')
         .replace(/<target state="[^"]*">Support<\/target>/, '<target>Customer support</target>')
+        // A segment nobody translated, left as the Japanese: named, not written.
+        .replace(/<target state="[^"]*">Marketing<\/target>/, '<target>マーケティング</target>')
       expect(edited).toContain('Customer support')
+      expect(edited).toContain('<target>マーケティング</target>')
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaiji-xliff12-'))
       const file = path.join(dir, 'partners-en.xliff12.xlf')
       fs.writeFileSync(file, edited)
@@ -202,12 +205,20 @@ describe('the translations dashboard in Japanese, in Chromium', () => {
         expect(await notes.innerText()).toContain(
           'category.support.name の原文はどの承認済みの版とも一致しません',
         )
+        expect(await translator.getByTestId('xliff-untranslated').first().innerText()).toContain(
+          'category.marketing.name#s1',
+        )
         expect(await seriousAxeViolations(translator)).toEqual([])
         await confirm(translator)
         await translator.getByTestId('xliff-report').waitFor()
-        expect(await translator.getByTestId('xliff-report').innerText()).toContain(
-          '現在の日本語の原文の翻訳として扱われます',
+        const report = await translator.getByTestId('xliff-report').innerText()
+        expect(report).toContain('現在の日本語の原文の翻訳として扱われます')
+        expect(report).toContain('訳文が日本語の原文のままです')
+        const marketing = await own.api.request<{ name: string }>(
+          `/api/partner-categories/${await categoryIdByKey(own.api, 'marketing')}?locale=en`,
+          { token: await own.api.login('admin') },
         )
+        expect(marketing.body.name).toBe('Marketing')
         await translator
           .locator(
             `tr[data-row="partner-categories:${await categoryIdByKey(own.api, 'support')}"] td[data-locale="en"][data-status="draft"]`,
