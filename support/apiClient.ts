@@ -89,7 +89,11 @@ export class ApiClient {
 const requestFrom = (
   localAddress: string,
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string | Uint8Array<ArrayBuffer> },
+  init: {
+    method: string
+    headers: Record<string, string>
+    body?: string | Uint8Array<ArrayBuffer>
+  },
 ): Promise<Response> =>
   new Promise((resolve, reject) => {
     const outgoing = httpRequest(
