@@ -25,6 +25,7 @@ import {
   writeImportedTranslations,
 } from '../translations/xliffService'
 import {
+  inRehearsal,
   inTransaction,
   problem,
   readJsonObject,
@@ -200,19 +201,22 @@ const importXliff: Endpoint = {
             }),
       )
     }
-    if (dryRun) {
-      const { plans, planned } = await planUpload(req.payload, file, trgLang, say)
-      if ('problems' in planned) return problems(planned.status, planned.problems)
-      const documents = await previewImport(req.payload, trgLang, planned.changes)
-      return Response.json({
-        dryRun: true,
-        version: file.version,
-        locale: trgLang,
-        documents,
-        unchanged: plans.length - documents.length,
-        untranslatedSegments: planned.untranslatedSegments,
+    if (dryRun)
+      // The writes are rehearsed and rolled back, so the plan is refused wherever the import would be.
+      return inRehearsal(req, async () => {
+        const { plans, planned } = await planUpload(req.payload, file, trgLang, say)
+        if ('problems' in planned) return problems(planned.status, planned.problems)
+        const documents = await previewImport(req.payload, trgLang, planned.changes)
+        await writeImportedTranslations(req, user, trgLang, planned.changes)
+        return Response.json({
+          dryRun: true,
+          version: file.version,
+          locale: trgLang,
+          documents,
+          unchanged: plans.length - documents.length,
+          untranslatedSegments: planned.untranslatedSegments,
+        })
       })
-    }
     return inTransaction(req, async () => {
       const { plans, planned } = await planUpload(req.payload, file, trgLang, say)
       if ('problems' in planned) return problems(planned.status, planned.problems)

@@ -85,3 +85,23 @@ export const inTransaction = async (
     throw error
   }
 }
+
+/**
+ * Runs `work` in a transaction that is always rolled back: a rehearsal of writes, to answer exactly
+ * what they would do (every validation and hook included) while leaving nothing behind.
+ */
+export const inRehearsal = async (
+  req: PayloadRequest,
+  work: () => Promise<Response>,
+): Promise<Response> => {
+  const ownsTransaction = await initTransaction(req)
+  if (!ownsTransaction) throw new Error('a rehearsal needs a transaction of its own')
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof APIError) return problem(error.status, error.message)
+    throw error
+  } finally {
+    await killTransaction(req)
+  }
+}

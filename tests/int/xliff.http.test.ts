@@ -437,6 +437,32 @@ describe('files as tools save them: encodings and language tags', () => {
   })
 })
 
+describe('the dry run rehearses the writes', () => {
+  it('refuses what the import would refuse (the collections’ own validation), and leaves nothing behind', async () => {
+    const xml = (await exportText('?locale=en')).replace(
+      /(<unit id="category\.support\.name"[\s\S]*?<source>[^<]*<\/source>)(\s*<target>[^<]*<\/target>)?/,
+      `$1<target>${'S'.repeat(400)}</target>`,
+    )
+    const events = await auditCount()
+    const before = await categoryIn('support', 'en')
+    const send = async (query: string) =>
+      own.api.request<Problem>(`/api/translations/xliff${query}`, {
+        method: 'POST',
+        token: await own.api.login('translatorEn'),
+        body: xml,
+        headers: { 'Content-Type': 'application/xliff+xml' },
+      })
+    const dryRun = await send('?dryRun=true')
+    const real = await send('')
+    expect(dryRun.status).toBe(400)
+    expect(real.status).toBe(400)
+    expect(dryRun.body.errors[0]?.message).toBe(real.body.errors[0]?.message)
+    expect(dryRun.body.errors[0]?.message).toMatch(/name/i)
+    expect(await auditCount()).toBe(events)
+    expect(await categoryIn('support', 'en')).toEqual(before)
+  })
+})
+
 describe('round trips through an independent XLIFF library (the xliff npm package as the translator’s tool)', () => {
   /** Everything an import must not touch: the Japanese source and the other locales, as their exports show them. */
   const untouchedLocales = async () => ({
